@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { consentPurposes, consentStatuses } from '../vocabularies/consent.js';
+import { isoDate, isoDateTime, uuid } from './common.js';
+
+/**
+ * A person known to the system (a survivor or presumed victim). Everything that identifies them is encrypted at rest.
+ * The case-management module builds on this record.
+ */
+export const createPersonRequest = z.object({
+  givenName: z.string().trim().max(200).optional(),
+  familyName: z.string().trim().max(200).optional(),
+  /** A name the person chose to be known by; intake may be anonymous. */
+  pseudonym: z.string().trim().max(200).optional(),
+  birthDate: isoDate.optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +442071234567')
+    .optional(),
+  address: z.string().trim().max(500).optional(),
+  identityNumber: z.string().trim().max(100).optional(),
+  notes: z.string().max(10_000).optional(),
+  /** Region or district code where the person is (used by jurisdiction conditions). */
+  jurisdiction: z.string().trim().min(1).max(40).optional(),
+});
+export type CreatePersonRequest = z.infer<typeof createPersonRequest>;
+
+export const consentPurpose = z.enum(consentPurposes);
+export const consentStatus = z.enum(consentStatuses);
+
+export const recordConsentRequest = z.object({
+  purpose: consentPurpose,
+  status: consentStatus,
+});
+export type RecordConsentRequest = z.infer<typeof recordConsentRequest>;
+
+export const assignCaseManagerRequest = z.object({ userId: uuid });
+
+export const personView = z.object({
+  id: uuid,
+  reference: z.string(),
+  organisationId: uuid,
+  caseManagerUserId: uuid.nullable(),
+  jurisdiction: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  pseudonym: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  identityNumber: z.string().nullable(),
+  notes: z.string().nullable(),
+  consents: z.array(z.object({ purpose: consentPurpose, status: consentStatus, recordedAt: isoDateTime })),
+  createdAt: isoDateTime,
+});
+export type PersonView = z.infer<typeof personView>;
+
+/** Lists show the minimum: no birth dates, contacts or notes. */
+export const personSummary = personView.pick({
+  id: true,
+  reference: true,
+  organisationId: true,
+  caseManagerUserId: true,
+  givenName: true,
+  familyName: true,
+  pseudonym: true,
+  createdAt: true,
+});
+export const personList = z.object({ persons: z.array(personSummary) });

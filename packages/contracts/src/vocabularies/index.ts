@@ -1,0 +1,3 @@
+export * from './organisation-types.js';
+export * from './roles.js';
+export * from './consent.js';

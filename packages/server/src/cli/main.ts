@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { registerStart } from './commands/start.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerAdmin } from './commands/admin.js';
+import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
+import { registerKeys } from './commands/keys.js';
+import { registerDemo } from './commands/demo.js';
+
+const program = new Command();
+program
+  .name('palermo')
+  .description('Palermo: the operator\'s command line. Configure with PALERMO_DATA_DIR, DATABASE_URL, PORT, PALERMO_MASTER_KEY.')
+  .showHelpAfterError();
+
+registerStart(program);
+registerMigrate(program);
+registerAdmin(program);
+registerAudit(program);
+registerBackup(program);
+registerKeys(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+  else process.stderr.write(`palermo: ${message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,12 @@
+import type { Rule } from '../../platform/access/rules.js';
+
+/**
+ * National administrators manage every organisation's users; an organisation's administrator manages its own.
+ * The record these rules look at is the organisation the user belongs (or will belong) to.
+ */
+export const userRules = {
+  manage: [[{ role: ['national_admin'] }], [{ role: ['organisation_admin'] }, { is: 'sameOrganisation' }]],
+} as const satisfies Record<string, Rule>;
+
+/** Roles that only a national administrator may grant. */
+export const nationallyGrantedRoles = ['national_admin', 'national_coordinator', 'national_rapporteur'] as const;

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditList, auditQuery, auditVerifyResponse, type AuditEntryView } from '@palermo/contracts';
+import { ruleRoute } from '../http/access.js';
+import { actorOf, requireSession } from '../http/context.js';
+import { inTransaction } from '../http/transaction.js';
+import { appendAudit } from './audit.js';
+import { auditRules } from './audit.policy.js';
+import { verifyAuditChain } from './verify.js';
+
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { platform } = app;
+  const access = { access: ruleRoute('audit.read', auditRules.read) };
+
+  r.get(
+    '/api/audit',
+    { config: access, schema: { tags: ['audit'], summary: 'Audit entries, newest first', querystring: auditQuery, response: { 200: auditList } } },
+    async (request) => {
+      const q = request.query;
+      const session = requireSession(request);
+      return inTransaction(platform, async (tx) => {
+        let query = tx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(q.limit);
+        if (q.userId) query = query.where('actor_user_id', '=', q.userId);
+        if (q.recordId) query = query.where('record_id', '=', q.recordId);
+        if (q.from) query = query.where('occurred_at', '>=', new Date(q.from));
+        if (q.to) query = query.where('occurred_at', '<=', new Date(q.to));
+        if (q.before) query = query.where('seq', '<', q.before);
+        const rows = await query.execute();
+        const filters = Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'limit').map(([k]) => k);
+        await appendAudit(tx, actorOf(session), {
+          action: 'audit.read',
+          purpose: 'oversight',
+          summary: `${rows.length} entries read; filters: ${filters.join(', ') || 'none'}`,
+        });
+        const entries: AuditEntryView[] = rows.map((row) => ({
+          seq: row.seq,
+          occurredAt: row.occurred_at.toISOString(),
+          actorUserId: row.actor_user_id,
+          actorName: row.actor_name,
+          organisationId: row.organisation_id,
+          action: row.action,
+          recordType: row.record_type,
+          recordId: row.record_id,
+          purpose: row.purpose,
+          summary: row.summary,
+          outcome: row.outcome as AuditEntryView['outcome'],
+        }));
+        return { entries };
+      });
+    },
+  );
+
+  r.get(
+    '/api/audit/verify',
+    { config: access, schema: { tags: ['audit'], summary: 'Verify the hash chain', response: { 200: auditVerifyResponse } } },
+    async () => verifyAuditChain(platform.db),
+  );
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Everything the operator can set, read once from the environment. No secret has a default: the master key is
+ * generated on first start (see crypto/keyring.ts) unless the operator supplies one.
+ */
+const environment = z.object({
+  PALERMO_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PALERMO_MASTER_KEY: z.string().optional(),
+  /** Set when the server is reached over HTTPS (directly or through a proxy): cookies get the Secure flag. */
+  PALERMO_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  PALERMO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PALERMO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export interface Config {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  readonly masterKey: string | undefined;
+  readonly secureCookies: boolean;
+  readonly sessionIdleSeconds: number;
+  readonly sessionAbsoluteSeconds: number;
+  readonly logLevel: string;
+  readonly dbPoolSize: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: resolve(e.PALERMO_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    masterKey: e.PALERMO_MASTER_KEY,
+    secureCookies: e.PALERMO_SECURE_COOKIES === 'true',
+    sessionIdleSeconds: e.PALERMO_SESSION_IDLE_MINUTES * 60,
+    sessionAbsoluteSeconds: e.PALERMO_SESSION_ABSOLUTE_HOURS * 3600,
+    logLevel: e.PALERMO_LOG_LEVEL,
+    dbPoolSize: e.PALERMO_DB_POOL_SIZE,
+    ...overrides,
+  };
+}

@@ -1,0 +1,129 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/** Row types of the migrated schema (migrations/*.sql). Kept beside the migrations; a test checks they agree. */
+type Generated<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Bytes = Uint8Array;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  type: string;
+  jurisdictions: Generated<string[]>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  display_name: string;
+  email: string;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  locked: Generated<boolean>;
+  totp_secret: Bytes | null;
+  totp_enrolled_at: Date | null;
+  totp_last_step: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: Bytes;
+  user_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface DataKeysTable {
+  id: string;
+  master_key_id: string;
+  wrapped_key: Bytes;
+  created_at: Timestamp;
+  retired_at: Date | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  organisation_id: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  purpose: string;
+  summary: string;
+  outcome: string;
+  prev_hash: Bytes;
+  hash: Bytes;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: Bytes;
+}
+
+export interface PersonsTable {
+  id: string;
+  reference: string;
+  organisation_id: string;
+  case_manager_user_id: string | null;
+  jurisdiction: string | null;
+  given_name: Bytes | null;
+  family_name: Bytes | null;
+  pseudonym: Bytes | null;
+  birth_date: Bytes | null;
+  phone: Bytes | null;
+  address: Bytes | null;
+  identity_number: Bytes | null;
+  notes: Bytes | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PersonConsentsTable {
+  person_id: string;
+  purpose: string;
+  status: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface Schema {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  data_keys: DataKeysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  persons: PersonsTable;
+  person_consents: PersonConsentsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Platform } from './context.js';
+import { installAuthentication } from './authenticate.js';
+import { installErrorHandler } from './error-handler.js';
+import { healthRoutes } from '../../modules/health/health.routes.js';
+import { setupRoutes } from '../../modules/setup/setup.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { organisationRoutes } from '../../modules/organisation/organisation.routes.js';
+import { userRoutes } from '../../modules/user/user.routes.js';
+import { personRoutes } from '../../modules/person/person.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+
+export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+
+/** Routes added by plugins (API docs, static files) that are public by nature. */
+const pluginRoutePrefixes = ['/api/docs'];
+
+export interface AppOptions {
+  readonly platform: Omit<Platform, 'log'>;
+  /** pino options, or false for no logging (tests). */
+  readonly logger?: boolean | Record<string, unknown>;
+  /** The built web app to serve; omitted when it has not been built. */
+  readonly webDist?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: options.platform.config.logLevel,
+            // Never log what could identify a person: no bodies, no query strings, no cookies.
+            serializers: {
+              req: (req: { method: string; routeOptions?: { url?: string }; url: string; id: string }) => ({
+                id: req.id,
+                method: req.method,
+                route: req.routeOptions?.url ?? req.url.split('?')[0],
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'],
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
+    bodyLimit: 256 * 1024,
+  });
+  app.decorate('platform', { ...options.platform, log: app.log });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access) return;
+    if (pluginRoutePrefixes.some((p) => route.url.startsWith(p))) {
+      route.config = { ...route.config, access: { kind: 'public', reason: 'API documentation' } };
+      return;
+    }
+    if (route.url === '/*' || route.url === '/') {
+      route.config = { ...route.config, access: { kind: 'public', reason: 'the web app' } };
+      return;
+    }
+    throw new Error(`Route ${route.method.toString()} ${route.url} declares no access rule`);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only where the operator says the server is reached over HTTPS.
+    hsts: options.platform.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Palermo API',
+        version: '0.1.0',
+        description: 'Generated from the zod contracts in packages/contracts.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const webDist = options.webDist ?? defaultWebDist;
+  const serveWeb = existsSync(join(webDist, 'index.html'));
+  installErrorHandler(app, serveWeb);
+  installAuthentication(app);
+
+  await app.register(healthRoutes);
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await app.register(userRoutes);
+  await app.register(personRoutes);
+  await app.register(auditRoutes);
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
+  return app;
+}
