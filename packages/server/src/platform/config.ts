@@ -17,6 +17,8 @@ const environment = z.object({
   PALERMO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Sign-in and two-factor attempts allowed per client address per minute. */
+  PALERMO_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 });
 
 export interface Config {
@@ -30,6 +32,7 @@ export interface Config {
   readonly sessionAbsoluteSeconds: number;
   readonly logLevel: string;
   readonly dbPoolSize: number;
+  readonly signInRateLimitPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteSeconds: e.PALERMO_SESSION_ABSOLUTE_HOURS * 3600,
     logLevel: e.PALERMO_LOG_LEVEL,
     dbPoolSize: e.PALERMO_DB_POOL_SIZE,
+    signInRateLimitPerMinute: e.PALERMO_SIGN_IN_RATE_LIMIT,
     ...overrides,
   };
 }

@@ -25,7 +25,7 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: publicRoute('creates the first administrator; refused once any user exists'),
-        rateLimit: { max: 10, timeWindow: '1 minute' },
+        rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: { tags: ['setup'], summary: 'Create the first national administrator', body: firstRunRequest, response: { 200: sessionView } },
     },

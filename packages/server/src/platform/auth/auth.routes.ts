@@ -28,7 +28,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: publicRoute('signing in is how a session starts'),
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: signInRequest, response: { 200: sessionView } },
     },
@@ -61,7 +61,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/totp/enrol',
     {
-      config: { access: sessionRoute('two_factor_enrolment_required', 'active'), rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: sessionRoute('two_factor_enrolment_required', 'active'), rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Start two-factor enrolment', response: { 200: totpEnrolmentResponse } },
     },
     async (request) => beginEnrolment(platform(), requireSession(request)),
@@ -70,7 +70,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/totp/confirm',
     {
-      config: { access: sessionRoute('two_factor_enrolment_required', 'active'), rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: sessionRoute('two_factor_enrolment_required', 'active'), rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Confirm enrolment with a first code', body: totpCodeRequest, response: { 200: sessionView } },
     },
     async (request, reply) => {
@@ -82,7 +82,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/auth/totp/verify',
     {
-      config: { access: sessionRoute('two_factor_required'), rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: sessionRoute('two_factor_required'), rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Second factor at sign-in', body: totpCodeRequest, response: { 200: sessionView } },
     },
     async (request, reply) => {

@@ -10,6 +10,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from './context.js';
+import type { RouteAccess } from './access.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access declaration, for tests and documentation. */
+    declaredRoutes: ReadonlyArray<{ method: string; url: string; access: RouteAccess }>;
+  }
+}
 import { installAuthentication } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
 import { healthRoutes } from '../../modules/health/health.routes.js';
@@ -58,14 +66,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const declared: Array<{ method: string; url: string; access: RouteAccess }> = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (route.config?.access) return;
+    const record = (access: RouteAccess) => {
+      for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
+    };
+    if (route.config?.access) {
+      record(route.config.access);
+      return;
+    }
     if (pluginRoutePrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, access: { kind: 'public', reason: 'API documentation' } };
+      record(route.config.access as RouteAccess);
       return;
     }
     if (route.url === '/*' || route.url === '/') {
       route.config = { ...route.config, access: { kind: 'public', reason: 'the web app' } };
+      record(route.config.access as RouteAccess);
       return;
     }
     throw new Error(`Route ${route.method.toString()} ${route.url} declares no access rule`);

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
+
+/** Which back end the integration tests run on: PGlite in process, or the PostgreSQL server named by the variable. */
+export const testDatabaseUrl = process.env['PALERMO_TEST_DB'] === 'postgres' ? process.env['PALERMO_TEST_DATABASE_URL'] : undefined;
+export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
+
+export interface TestDatabase {
+  readonly database: Database;
+  /** The connection string of a PostgreSQL test database (undefined on PGlite). */
+  readonly url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one test file: an in-memory PGlite, or a new database on the PostgreSQL server that is
+ * dropped afterwards.
+ */
+export async function createTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
+  if (!testDatabaseUrl) {
+    const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://' });
+    return { database, url: undefined, drop: () => database.close() };
+  }
+  const name = `palermo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    database,
+    url: url.toString(),
+    async drop() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
