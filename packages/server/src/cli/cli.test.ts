@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../../bin/palermo.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'palermo-cli-'));
+const env = { ...process.env, PALERMO_DATA_DIR: dataDir, PALERMO_ADMIN_PASSWORD: 'a long operator passphrase' };
+delete env['DATABASE_URL'];
+
+async function palermo(...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string };
+    return { code: failure.code, stdout: failure.stdout };
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/**
+ * The operator's command line, run as a separate process on an embedded database in a temporary data folder.
+ * (Run once, in the embedded-database pass: the commands open the database through the same code on both.)
+ */
+describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', () => {
+  it('lists its commands', async () => {
+    const { stdout } = await palermo('--help');
+    for (const command of ['start', 'migrate', 'admin', 'audit', 'backup', 'restore', 'keys', 'demo']) expect(stdout).toContain(command);
+  });
+
+  it('migrates, creates an administrator, verifies the audit chain, and rotates keys, each with --json', async () => {
+    expect(JSON.parse((await palermo('migrate', '--json')).stdout)).toMatchObject({ ok: true, database: 'pglite', applied: ['0001'] });
+    expect(JSON.parse((await palermo('admin', 'create', '--email', 'ops@example.org', '--name', 'Operator', '--json')).stdout)).toMatchObject({ ok: true, firstAdministrator: true });
+    expect(JSON.parse((await palermo('keys', 'rotate', '--json')).stdout)).toMatchObject({ ok: true, dataKeysRewrapped: 1 });
+    expect(JSON.parse((await palermo('audit', 'verify', '--json')).stdout)).toMatchObject({ ok: true, entriesChecked: 2 });
+  });
+
+  it('refuses bad input with the field named, as JSON, and a non-zero exit', async () => {
+    const result = await palermo('admin', 'create', '--email', 'not-an-address', '--name', 'X', '--json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('--email') });
+  });
+
+  it('backs up and restores into a fresh data folder', async () => {
+    const archive = join(dataDir, 'out.palermo-backup');
+    expect(JSON.parse((await palermo('backup', '--out', archive, '--json')).stdout)).toMatchObject({ ok: true });
+    const fresh = mkdtempSync(join(tmpdir(), 'palermo-cli-restore-'));
+    try {
+      const restoreEnv = { ...env, PALERMO_DATA_DIR: fresh };
+      const restored = await run(process.execPath, [bin, 'restore', archive, '--key-file', join(dataDir, 'keys', 'master-keys.json'), '--json'], { env: restoreEnv });
+      expect(JSON.parse(restored.stdout)).toMatchObject({ ok: true, tables: { users: 1 } });
+      const verified = await run(process.execPath, [bin, 'audit', 'verify', '--json'], { env: restoreEnv });
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});

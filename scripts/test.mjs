@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The one test command (npm test): type-check, lint, unit and integration tests on embedded PostgreSQL (PGlite),
+// the same integration tests on a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in
+// Debian's Chromium against the built web app. Ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, '.test-output');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+function step(name, command, args, env = {}) {
+  process.stderr.write(`\n=== ${name} ===\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) problems.push(name);
+  return result.status === 0;
+}
+
+function vitestStep(name, project, env = {}) {
+  const report = join(outDir, `${name.replace(/\W+/g, '-')}.json`);
+  const ok = step(name, 'npx', ['vitest', 'run', '--root', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, 'utf8'));
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+    if (!ok && summary.numFailedTests === 0) failed += 1; // a suite that failed to load
+  } else if (!ok) {
+    failed += 1;
+  }
+}
+
+const typecheckOk = step('type-check', 'npm', ['run', '--silent', 'typecheck']);
+const lintOk = step('lint', 'npm', ['run', '--silent', 'lint']);
+if (typecheckOk) passed += 1; else failed += 1;
+if (lintOk) passed += 1; else failed += 1;
+
+vitestStep('server tests on PGlite', 'packages/server', { PALERMO_TEST_DB: 'pglite' });
+
+if (process.env.PALERMO_TEST_DATABASE_URL) {
+  vitestStep('server tests on PostgreSQL', 'packages/server', { PALERMO_TEST_DB: 'postgres' });
+} else {
+  process.stderr.write('\n(PALERMO_TEST_DATABASE_URL is not set: the PostgreSQL pass is skipped)\n');
+}
+
+const chromium = process.env.PALERMO_CHROMIUM ?? '/usr/bin/chromium';
+if (existsSync(chromium)) {
+  if (step('build the web app', 'npm', ['run', '--silent', 'build'])) {
+    vitestStep('browser tests', 'packages/web', { PALERMO_CHROMIUM: chromium });
+  } else {
+    failed += 1;
+  }
+} else if (process.env.CI) {
+  problems.push(`browser tests: ${chromium} not found`);
+  failed += 1;
+} else {
+  process.stderr.write(`\n(browser tests skipped: ${chromium} not found; install it with: apt-get install -y chromium)\n`);
+}
+
+if (problems.length > 0) process.stderr.write(`\nFailed: ${problems.join('; ')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed > 0 || problems.length > 0 ? 1 : 0);
