@@ -79,3 +79,6 @@ export function roleAllowedIn(role: Role, organisationType: OrganisationType): b
   const allowed = roleOrganisationTypes[role];
   return allowed === 'any' || allowed.includes(organisationType);
 }
+
+/** Roles that only a national administrator may grant (an organisation administrator cannot). */
+export const nationallyGrantedRoles: readonly Role[] = ['national_admin', 'national_coordinator', 'national_rapporteur'];

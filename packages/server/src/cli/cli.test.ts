@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/palermo.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'palermo-cli-'));
-const env = { ...process.env, PALERMO_DATA_DIR: dataDir, PALERMO_ADMIN_PASSWORD: 'a long operator passphrase' };
+const env: NodeJS.ProcessEnv = { ...process.env, PALERMO_DATA_DIR: dataDir, PALERMO_ADMIN_PASSWORD: 'a long operator passphrase' };
 delete env['DATABASE_URL'];
 
 async function palermo(...args: string[]) {

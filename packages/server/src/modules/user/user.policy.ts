@@ -7,6 +7,3 @@ import type { Rule } from '../../platform/access/rules.js';
 export const userRules = {
   manage: [[{ role: ['national_admin'] }], [{ role: ['organisation_admin'] }, { is: 'sameOrganisation' }]],
 } as const satisfies Record<string, Rule>;
-
-/** Roles that only a national administrator may grant. */
-export const nationallyGrantedRoles = ['national_admin', 'national_coordinator', 'national_rapporteur'] as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
+  nationallyGrantedRoles,
   roleAllowedIn,
   type CreateUserRequest,
   type OrganisationType,
@@ -16,7 +17,7 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { deleteUserSessions } from '../../platform/auth/sessions.js';
 import { HttpError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { findOrganisation } from '../organisation/organisation.repo.js';
-import { nationallyGrantedRoles, userRules } from './user.policy.js';
+import { userRules } from './user.policy.js';
 import * as repo from './user.repo.js';
 
 function present(row: repo.UserListRow): UserView {
@@ -45,7 +46,7 @@ function checkRoles(subject: Subject, roles: readonly Role[], organisationType: 
     if (!roleAllowedIn(role, organisationType)) {
       throw badRequest('roles', `${role} cannot be held in an organisation of type ${organisationType}`);
     }
-    if ((nationallyGrantedRoles as readonly string[]).includes(role) && !subject.roles.includes('national_admin')) {
+    if (nationallyGrantedRoles.includes(role) && !subject.roles.includes('national_admin')) {
       throw badRequest('roles', `only a national administrator can grant ${role}`);
     }
   }

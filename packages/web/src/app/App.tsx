@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@palermo/contracts';
+import { AuditPage } from '../features/audit/AuditPage';
+import { EnrolmentPage } from '../features/auth/EnrolmentPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { HomePage } from '../features/home/HomePage';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { FirstRunPage } from '../features/setup/FirstRunPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { ErrorAlert, Loading } from '../components/Status';
+import { Layout } from './Layout';
+import { NotAllowedPage, NotFoundPage } from './MessagePages';
+import { Page } from './Page';
+import { PublicLayout } from './PublicLayout';
+import { canManageUsers, canReadAudit } from './permissions';
+import { SessionProvider, useActiveSession, useSession } from './session';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Gate />
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
+
+/**
+ * Decides what to show from where the session stands: first-run setup, sign-in, the two-factor steps, or the app.
+ * Before the app, the address does not change, so after signing in the person lands on the page they asked for.
+ */
+function Gate() {
+  const { t } = useTranslation();
+  const { state, reload } = useSession();
+  switch (state.status) {
+    case 'loading':
+      return (
+        <PublicLayout>
+          <Loading />
+        </PublicLayout>
+      );
+    case 'unreachable':
+      return (
+        <PublicLayout>
+          <Page title={t('app.unreachableTitle')}>
+            <p>{t('app.unreachableText')}</p>
+            <ErrorAlert error={state.error} />
+            <button type="button" onClick={reload}>
+              {t('app.tryAgain')}
+            </button>
+          </Page>
+        </PublicLayout>
+      );
+    case 'setup':
+      return (
+        <PublicLayout>
+          <FirstRunPage />
+        </PublicLayout>
+      );
+    case 'signed_out':
+      return (
+        <PublicLayout>
+          <SignInPage notice={state.notice} />
+        </PublicLayout>
+      );
+    case 'signed_in':
+      if (state.session.stage === 'two_factor_required') {
+        return (
+          <PublicLayout canSignOut>
+            <TwoFactorPage />
+          </PublicLayout>
+        );
+      }
+      if (state.session.stage === 'two_factor_enrolment_required') {
+        return (
+          <PublicLayout canSignOut>
+            <EnrolmentPage />
+          </PublicLayout>
+        );
+      }
+      return <AppRoutes />;
+  }
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="organisations"
+          element={
+            <Allowed when={canManageUsers}>
+              <OrganisationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Allowed when={canManageUsers}>
+              <UsersPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Allowed when={canReadAudit}>
+              <AuditPage />
+            </Allowed>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Allowed({ when, children }: { when: (roles: readonly Role[]) => boolean; children: ReactNode }) {
+  const session = useActiveSession();
+  return when(session.user.roles) ? children : <NotAllowedPage />;
+}

@@ -1,0 +1,53 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { SignOutButtons } from '../features/auth/SignOutButtons';
+import { LanguageSelect } from '../i18n/LanguageSelect';
+import { canManageUsers, canReadAudit } from './permissions';
+import { useActiveSession } from './session';
+import { SkipLink, mainId } from './SkipLink';
+
+/** The frame of every page once signed in: skip link, header with navigation and account actions, main content. */
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useActiveSession();
+  const { roles } = session.user;
+  const links = [
+    { to: '/', label: t('nav.home'), show: true },
+    { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(roles) },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(roles) },
+    { to: '/audit', label: t('nav.audit'), show: canReadAudit(roles) },
+  ].filter((link) => link.show);
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="header-bar">
+          <span className="brand">{t('app.name')}</span>
+          <div className="header-tools">
+            <p className="signed-in-as">
+              {/* Names are isolated so that a name in one script does not reorder the sentence around it. */}
+              {t('app.signedInAs')} <bdi>{session.user.displayName}</bdi> (<bdi>{session.user.organisation.name}</bdi>)
+            </p>
+            <LanguageSelect />
+            <SignOutButtons />
+          </div>
+        </div>
+        <nav aria-label={t('app.mainNav')} className="main-nav">
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.to === '/'}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id={mainId} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

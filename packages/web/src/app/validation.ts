@@ -1,0 +1,86 @@
+import type { FieldIssue, Schema } from './api';
+
+/**
+ * Client-side validation with the shared contract schemas, so that the browser and the server agree on what is
+ * valid. Issues are reduced to the same plain-English "problem" phrases the server sends; errors.ts translates them.
+ */
+export type Validation<T> = { ok: true; data: T } | { ok: false; issues: FieldIssue[] };
+
+interface LooseIssue {
+  code?: unknown;
+  path?: unknown;
+  message?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: unknown;
+  origin?: unknown;
+}
+
+const knownProblems = [
+  /^is required$/,
+  /^must be at least \d+ characters$/,
+  /^must be at most \d+ characters$/,
+  /^must be an e-mail address$/,
+  /^must be six digits$/,
+  /^must name at least one role$/,
+];
+
+function problemOf(issue: LooseIssue): string {
+  const message = typeof issue.message === 'string' ? issue.message : '';
+  if (knownProblems.some((pattern) => pattern.test(message))) return message;
+  const limit = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'array') return 'must choose at least one';
+      return limit(issue.minimum) <= 1 ? 'is required' : `must be at least ${limit(issue.minimum)} characters`;
+    case 'too_big':
+      return `must be at most ${limit(issue.maximum)} characters`;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'must be an e-mail address';
+      if (issue.format === 'uuid') return 'must be a valid identifier';
+      return 'is not valid';
+    case 'invalid_value':
+      return 'must be one of the listed options';
+    case 'invalid_type':
+      return 'is required';
+    default:
+      return message || 'is not valid';
+  }
+}
+
+function fieldOf(path: unknown): string {
+  if (!Array.isArray(path)) return '';
+  return path.filter((segment) => typeof segment === 'string').join('.');
+}
+
+export function validate<T>(schema: Schema<T>, input: unknown): Validation<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const raw: unknown = typeof result.error === 'object' && result.error !== null ? Reflect.get(result.error, 'issues') : [];
+  const issues: FieldIssue[] = [];
+  for (const item of Array.isArray(raw) ? (raw as unknown[]) : []) {
+    if (typeof item !== 'object' || item === null) continue;
+    const issue = item as LooseIssue;
+    const field = fieldOf(issue.path);
+    // One message per field is enough.
+    if (issues.some((existing) => existing.field === field)) continue;
+    issues.push({ field, problem: problemOf(issue) });
+  }
+  return { ok: false, issues };
+}
+
+/**
+ * Finds which of a form's fields an issue belongs to. Tolerates the server naming a field by its full path
+ * ("admin.email"), its last segment ("email") or with an array index ("roles.0").
+ */
+export function matchField(fields: readonly string[], issueField: string): string | undefined {
+  const normalised = issueField
+    .split(/[.[\]/]+/)
+    .filter((segment) => segment !== '' && !/^\d+$/.test(segment))
+    .join('.');
+  if (fields.includes(normalised)) return normalised;
+  return (
+    fields.find((field) => normalised !== '' && field.endsWith(`.${normalised}`)) ??
+    fields.find((field) => normalised.endsWith(`.${field}`))
+  );
+}

@@ -1,0 +1,21 @@
+import { auditList, auditVerifyResponse, type AuditEntryView, type AuditVerifyResponse } from '@palermo/contracts';
+import { api, withQuery } from '../../app/api';
+
+export interface AuditFilter {
+  userId?: string | undefined;
+  recordId?: string | undefined;
+  /** ISO date-times with offset. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export const auditPageSize = 50;
+
+export async function listAudit(filter: AuditFilter, before?: number): Promise<AuditEntryView[]> {
+  const path = withQuery('/api/audit', { ...filter, before, limit: auditPageSize });
+  return (await api.get(path, auditList)).entries;
+}
+
+export function verifyAudit(): Promise<AuditVerifyResponse> {
+  return api.get('/api/audit/verify', auditVerifyResponse);
+}
