@@ -6,3 +6,4 @@ export * from './api/users.js';
 export * from './api/auth.js';
 export * from './api/persons.js';
 export * from './api/audit.js';
+export * from './api/cases.js';

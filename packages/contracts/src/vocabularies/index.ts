@@ -1,3 +1,4 @@
 export * from './organisation-types.js';
 export * from './roles.js';
 export * from './consent.js';
+export * from './cases.js';

@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEstimate } from './commands/estimate.js';
 
 const program = new Command();
 program
@@ -20,6 +21,7 @@ registerAudit(program);
 registerBackup(program);
 registerKeys(program);
 registerDemo(program);
+registerEstimate(program);
 
 try {
   await program.parseAsync(process.argv);

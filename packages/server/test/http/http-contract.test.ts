@@ -1,3 +1,4 @@
+import { readMigrations } from '../../src/platform/db/migrate.js';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../support/test-app.js';
@@ -104,7 +105,7 @@ describe('what every response carries', () => {
 
   it('reports database and migration state', async () => {
     const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
-    expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, migrations: { pending: 0, latest: '0001' } });
+    expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, migrations: { pending: 0, latest: readMigrations().at(-1)?.version } });
   });
 
   it('serves OpenAPI generated from the contracts', async () => {

@@ -78,7 +78,12 @@ export async function insertUser(t: TestApp, organisationId: string, roles: Role
 
 export interface Client {
   readonly userId: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -94,12 +99,12 @@ export async function clientFor(t: TestApp, user: { id: string }): Promise<Clien
 export function cookieClient(app: FastifyInstance, token: string, csrfToken: string, userId = ''): Client {
   return {
     userId,
-    request: (method, url, body) =>
+    request: (method, url, body, headers = {}) =>
       app.inject({
         method,
         url,
         cookies: { [SESSION_COOKIE]: token },
-        headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        headers: method === 'GET' ? headers : { 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers },
         ...(method === 'GET' ? {} : { payload: JSON.stringify(body ?? {}) }),
       }),
   };

@@ -20,6 +20,8 @@ export type Condition =
   | { readonly is: 'assigned' }
   /** The record lies in one of the jurisdictions of the user's organisation. */
   | { readonly is: 'inJurisdiction' }
+  /** The record was shared with the user's organisation (a referral, a request for a decision) and not revoked. */
+  | { readonly is: 'sharedWithOrganisation' }
   /** The person the record is about has consent given, at this moment, for this purpose. */
   | { readonly consent: ConsentPurpose };
 
@@ -41,6 +43,8 @@ export interface RecordFacts {
   readonly assigneeUserId: string | null;
   readonly jurisdiction: string | null;
   readonly consentsGiven: readonly ConsentPurpose[];
+  /** Organisations the record is currently shared with. */
+  readonly sharedWith?: readonly string[];
 }
 
 /** Conditions that depend on the user only. */
@@ -61,6 +65,8 @@ export function conditionHolds(condition: Condition, subject: Subject, record: R
       return record.assigneeUserId === subject.userId;
     case 'inJurisdiction':
       return record.jurisdiction !== null && subject.jurisdictions.includes(record.jurisdiction);
+    case 'sharedWithOrganisation':
+      return (record.sharedWith ?? []).includes(subject.organisationId);
   }
 }
 

@@ -11,6 +11,7 @@ export interface ResourceColumns {
   readonly assigneeUserId?: Expression<unknown>;
   readonly jurisdiction?: Expression<unknown>;
   readonly consentGiven?: (purpose: ConsentPurpose) => Expression<SqlBool>;
+  readonly sharedWith?: (organisationId: string) => Expression<SqlBool>;
 }
 
 const never = sql<SqlBool>`false`;
@@ -64,5 +65,7 @@ function compileRecordCondition(
       if (!columns.jurisdiction) return undefined;
       if (subject.jurisdictions.length === 0) return never;
       return sql<SqlBool>`${columns.jurisdiction} = any(${sql.val([...subject.jurisdictions])}::text[])`;
+    case 'sharedWithOrganisation':
+      return columns.sharedWith?.(subject.organisationId);
   }
 }

@@ -41,6 +41,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20, types });
+    // An idle connection dropped by the server (restart, failover) must not bring the process down; the pool
+    // replaces it on the next checkout.
+    pool.on('error', () => undefined);
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -50,7 +50,7 @@ function quote(value: string): string {
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<MigrationState> {
   return database.withScriptRunner(async (run) => {
-    await run(`${createLedger}; SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await run(`SELECT pg_advisory_lock(${MIGRATION_LOCK}); ${createLedger}`);
     try {
       const appliedRows = (await run('SELECT version, checksum FROM schema_migrations ORDER BY version')).at(-1)
         ?.rows as Array<{ version: string; checksum: string }>;

@@ -92,6 +92,10 @@ export interface PersonsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  gender: string | null;
+  citizenships: Generated<string[]>;
+  is_child: Generated<boolean>;
+  guardian: Bytes | null;
 }
 
 export interface PersonConsentsTable {
@@ -100,6 +104,84 @@ export interface PersonConsentsTable {
   status: string;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+export interface CountrySettingsTable {
+  id: number;
+  reflection_period_days: number;
+  reasonable_grounds_deadline_days: number;
+  conclusive_grounds_deadline_days: number;
+  reconsideration_deadline_days: number;
+  updated_at: Timestamp;
+}
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  person_id: string;
+  managing_organisation_id: string;
+  case_manager_user_id: string | null;
+  reported_by_organisation_id: string;
+  status: Generated<string>;
+  stage: Generated<string>;
+  trafficking_status: Generated<string>;
+  forms_of_exploitation: Generated<string[]>;
+  country_of_exploitation: string | null;
+  reflection_period_start: ColumnType<string | null, string | null | undefined, string | null>;
+  reflection_period_end: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_due_at: Date | null;
+  closure_reason: string | null;
+  opened_at: Timestamp;
+  closed_at: Date | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface StatusDecisionsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  outcome: string;
+  reason: Bytes;
+  decided_by: string;
+  organisation_id: string;
+  decided_at: Timestamp;
+  due_at: Date | null;
+}
+
+export interface ConsentEventsTable {
+  id: string;
+  person_id: string;
+  purpose: string;
+  target_organisation_id: string | null;
+  status: string;
+  method: string;
+  explained_by: string;
+  rights_explained: Generated<string[]>;
+  recorded_at: Timestamp;
+}
+
+export interface CaseActionsTable {
+  id: string;
+  case_id: string;
+  action: string;
+  actor_user_id: string;
+  organisation_id: string;
+  idempotency_key: string;
+  summary: string;
+  occurred_at: Timestamp;
+}
+
+export interface CaseSharesTable {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  purpose: string;
+  person_fields: Generated<string[]>;
+  consent_event_id: string | null;
+  granted_by: string;
+  granted_at: Timestamp;
+  revoked_at: Date | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -118,6 +200,12 @@ export interface Schema {
   audit_head: AuditHeadTable;
   persons: PersonsTable;
   person_consents: PersonConsentsTable;
+  country_settings: CountrySettingsTable;
+  cases: CasesTable;
+  status_decisions: StatusDecisionsTable;
+  consent_events: ConsentEventsTable;
+  case_actions: CaseActionsTable;
+  case_shares: CaseSharesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

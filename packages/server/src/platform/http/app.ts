@@ -27,6 +27,7 @@ import { organisationRoutes } from '../../modules/organisation/organisation.rout
 import { userRoutes } from '../../modules/user/user.routes.js';
 import { personRoutes } from '../../modules/person/person.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { caseRoutes } from '../../modules/case/case.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(personRoutes);
   await app.register(auditRoutes);
+  await app.register(caseRoutes);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import {
+  caseStages,
+  caseStatuses,
+  consentMethods,
+  decisionKinds,
+  decisionOutcomes,
+  formsOfExploitation,
+  genders,
+  rightsExplained,
+  shareablePersonFields,
+  traffickingStatuses,
+} from '../vocabularies/cases.js';
+import { consentPurpose, consentStatus, createPersonRequest } from './persons.js';
+import { isoDate, isoDateTime, uuid } from './common.js';
+
+/** Every request that changes a case carries an idempotency key: a retried request does not act twice. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters'),
+});
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NG');
+
+/** Report a suspicion: the person may be anonymous (no name at all) or known by a pseudonym. */
+export const openCaseRequest = z.object({
+  person: createPersonRequest.extend({
+    gender: z.enum(genders).optional(),
+    citizenships: z.array(countryCode).max(5).default([]),
+    isChild: z.boolean().default(false),
+  }),
+  formsOfExploitation: z.array(z.enum(formsOfExploitation)).max(formsOfExploitation.length).default([]),
+  countryOfExploitation: countryCode.optional(),
+});
+export type OpenCaseRequest = z.input<typeof openCaseRequest>;
+
+export const versionedRequest = z.object({ version: z.number().int().positive() });
+
+export const decisionRequest = versionedRequest.extend({
+  kind: z.enum(decisionKinds),
+  outcome: z.enum(decisionOutcomes),
+  reason: z.string().trim().min(10, 'must explain the decision (at least 10 characters)').max(10_000),
+});
+export type DecisionRequest = z.infer<typeof decisionRequest>;
+
+export const requestDecisionRequest = versionedRequest.extend({
+  competentAuthorityId: uuid,
+});
+export type RequestDecisionRequest = z.infer<typeof requestDecisionRequest>;
+
+export const consentEventRequest = z.object({
+  purpose: consentPurpose,
+  /** Required for referral consent: the named organisation the person agreed to be referred to. */
+  targetOrganisationId: uuid.optional(),
+  status: consentStatus,
+  method: z.enum(consentMethods),
+  rightsExplained: z.array(z.enum(rightsExplained)).max(rightsExplained.length).default([]),
+});
+export type ConsentEventRequest = z.input<typeof consentEventRequest>;
+
+export const closeCaseRequest = versionedRequest.extend({
+  reason: z.string().trim().min(3, 'must give a reason').max(2000),
+  referred: z.boolean().default(false),
+});
+export type CloseCaseRequest = z.input<typeof closeCaseRequest>;
+
+export const timelineEntry = z.object({
+  action: z.string(),
+  summary: z.string(),
+  actorName: z.string(),
+  organisationName: z.string(),
+  occurredAt: isoDateTime,
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const caseView = z.object({
+  id: uuid,
+  reference: z.string(),
+  status: z.enum(caseStatuses),
+  stage: z.enum(caseStages),
+  traffickingStatus: z.enum(traffickingStatuses),
+  managingOrganisationId: uuid,
+  caseManagerUserId: uuid.nullable(),
+  formsOfExploitation: z.array(z.enum(formsOfExploitation)),
+  reflectionPeriod: z.object({ start: isoDate, end: isoDate }).nullable(),
+  decisionDueAt: isoDateTime.nullable(),
+  overdue: z.boolean(),
+  closureReason: z.string().nullable(),
+  version: z.number().int(),
+  /** Only the fields this viewer may see; the others are absent. */
+  person: z.object({
+    id: uuid,
+    isChild: z.boolean(),
+    gender: z.enum(genders).nullable(),
+    citizenships: z.array(z.string()),
+    fields: z.partialRecord(z.enum(shareablePersonFields), z.string().nullable()),
+  }),
+  consents: z.array(
+    z.object({ purpose: consentPurpose, targetOrganisationId: uuid.nullable(), status: consentStatus, recordedAt: isoDateTime }),
+  ),
+  timeline: z.array(timelineEntry),
+  openedAt: isoDateTime,
+});
+export type CaseView = z.infer<typeof caseView>;
+
+export const caseSummary = caseView.pick({
+  id: true,
+  reference: true,
+  status: true,
+  stage: true,
+  traffickingStatus: true,
+  managingOrganisationId: true,
+  decisionDueAt: true,
+  overdue: true,
+  openedAt: true,
+});
+export const caseList = z.object({ cases: z.array(caseSummary) });
+export const caseListQuery = z.object({
+  stage: z.enum(caseStages).optional(),
+  status: z.enum(caseStatuses).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const caseRef = z.object({ id: uuid, reference: z.string(), version: z.number().int() });

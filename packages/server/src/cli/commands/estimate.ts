@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
+import { output } from '../output.js';
+import { EstimationError } from '../../modules/estimation/errors.js';
+import { estimateHiddenPopulation, DEFAULT_THRESHOLD, type EstimateOptions, type EstimationResult } from '../../modules/estimation/estimate.js';
+import { parseOverlapTable } from '../../modules/estimation/overlap-table.js';
+
+interface EstimateCliOptions {
+  lists?: string;
+  model?: string;
+  threshold?: string;
+  test?: string;
+  terms?: string;
+  json?: boolean;
+}
+
+/** An overlap table has at most 4,095 rows; anything this large is not one. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function usage(message: string): EstimationError {
+  return new EstimationError(message, 'bad-input');
+}
+
+function readListsFile(file: string | undefined): string {
+  if (!file) throw usage('give the overlap table with --lists FILE.csv');
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw usage(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (size > MAX_FILE_BYTES) throw usage(`${file} is ${size} bytes; an overlap table is far smaller (at most 4,095 rows)`);
+  return readFileSync(file, 'utf8');
+}
+
+function estimateOptions(options: EstimateCliOptions): EstimateOptions {
+  const terms = options.terms?.split(',').map((term) => term.trim()).filter((term) => term !== '');
+  if (options.terms !== undefined && (!terms || terms.length === 0)) throw usage('--terms needs at least one interaction, e.g. --terms LA:NG,PF:NCA');
+  if (terms && options.model !== undefined) throw usage('give either --model or --terms, not both (--terms fits exactly the interactions given)');
+  if (options.model !== undefined && options.model !== 'stepwise' && options.model !== 'main') {
+    throw usage(`--model must be stepwise or main (got "${options.model}")`);
+  }
+  if (options.test !== undefined && options.test !== 'poisson' && options.test !== 'lrt') {
+    throw usage(`--test must be poisson or lrt (got "${options.test}")`);
+  }
+  let threshold: number | undefined;
+  if (options.threshold !== undefined) {
+    threshold = Number(options.threshold);
+    if (options.threshold.trim() === '' || !(threshold > 0 && threshold <= 1)) {
+      throw usage(`--threshold must be a p-value between 0 and 1, e.g. 0.02 (got "${options.threshold}")`);
+    }
+  }
+  if ((threshold !== undefined || options.test !== undefined) && (terms || options.model === 'main')) {
+    throw usage('--threshold and --test apply only to stepwise selection');
+  }
+  return {
+    ...(terms ? { terms } : {}),
+    ...(options.model === 'main' ? { model: 'main' as const } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(options.test === 'poisson' || options.test === 'lrt' ? { test: options.test } : {}),
+  };
+}
+
+const whole = (value: number): string => Math.round(value).toLocaleString('en-US');
+const pValue = (p: number): string => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+
+function humanSummary(result: EstimationResult): string {
+  const { interval, model } = result;
+  const lines = [
+    `Multiple systems estimate from ${result.lists.length} lists (${result.lists.join(', ')})`,
+    '',
+    `  observed (on at least one list)  ${whole(result.observed).padStart(9)}`,
+    `  estimated hidden (on no list)    ${whole(result.hidden).padStart(9)}`,
+    `  estimated total                  ${whole(result.total).padStart(9)}`,
+    `  ${Math.round(interval.level * 100)}% interval for the total      ${whole(interval.lower).padStart(9)} - ${whole(interval.upper)}  (Wald, normal on the log scale)`,
+    '',
+  ];
+  if (model.terms.length === 0) lines.push('Model: main effects only (lists independent of one another)');
+  else lines.push(`Model: main effects + ${model.terms.join(', ')}`);
+  if (model.kind === 'fixed') lines.push('  (interactions as given with --terms)');
+  if (model.kind === 'stepwise') {
+    const test = model.test === 'lrt' ? 'likelihood-ratio test' : 'Poisson test on the overlap';
+    lines.push(`Chosen stepwise: ${test}, add the most significant interaction while p < ${model.threshold ?? DEFAULT_THRESHOLD}`);
+    if (model.selection.length > 0) lines.push('  step  term                on both   expected   p-value');
+    for (const step of model.selection) {
+      lines.push(
+        `  ${String(step.step).padStart(4)}  ${step.term.padEnd(18)}  ${String(step.observedOverlap).padStart(7)}  ${step.expectedOverlap.toFixed(1).padStart(9)}   ${pValue(step.pValue).padEnd(8)}  ${step.added ? 'added' : 'not added: stop'}`,
+      );
+    }
+    // Lists that never overlap are explained in the warnings below; other refusals are listed here.
+    for (const excluded of model.excluded) {
+      if (excluded.problem !== 'no-overlap') lines.push(`  refused at step ${excluded.step}: ${excluded.term}: ${excluded.message}`);
+    }
+  }
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
+  return lines.join('\n');
+}
+
+export function registerEstimate(program: Command): void {
+  program
+    .command('estimate')
+    .description('Estimate the number of victims, known and unknown, from how lists of identified victims overlap (multiple systems estimation)')
+    .option('--lists <file>', 'CSV with one 0/1 column per list and a last column counting the people on exactly that combination')
+    .option('--model <model>', 'stepwise (default): select two-list interactions; main: main effects only')
+    .option('--threshold <p>', `stepwise: add an interaction while its p-value is below this (default ${DEFAULT_THRESHOLD})`)
+    .option('--test <test>', 'stepwise: poisson (default, as SparseMSE) or lrt (likelihood ratio)')
+    .option('--terms <terms>', 'fit exactly these two-list interactions, e.g. LA:NG,PF:NCA')
+    .option('--json', 'machine-readable result')
+    .action((options: EstimateCliOptions) => {
+      const out = output(Boolean(options.json));
+      try {
+        const estimate = estimateOptions(options);
+        const table = parseOverlapTable(readListsFile(options.lists));
+        const result = estimateHiddenPopulation(table, estimate);
+        out.result({ ok: true, ...result }, humanSummary(result));
+      } catch (error) {
+        if (!(error instanceof EstimationError)) throw error;
+        if (options.json) out.result({ ok: false, error: error.message, code: error.code }, '');
+        else process.stderr.write(`palermo estimate: ${error.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  caseList,
+  caseListQuery,
+  caseRef,
+  caseView,
+  closeCaseRequest,
+  consentEventRequest,
+  decisionRequest,
+  idParams,
+  idempotencyHeaders,
+  openCaseRequest,
+  requestDecisionRequest,
+} from '@palermo/contracts';
+import { ruleRoute } from '../../platform/http/access.js';
+import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
+import { inTransaction } from '../../platform/http/transaction.js';
+import { caseRules } from './case.policy.js';
+import * as cases from './case.service.js';
+import { decide, requestDecision } from './case-lifecycle.js';
+import { recordConsentEvent } from './case-consent.js';
+
+export async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { platform } = app;
+  const tags = ['cases'];
+
+  r.post(
+    '/api/cases',
+    { config: { access: ruleRoute('case.open', caseRules.open) }, schema: { tags, summary: 'Report a suspicion and open a case (anonymous intake allowed)', headers: idempotencyHeaders, body: openCaseRequest, response: { 200: caseRef } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => cases.openCase(tx, platform.cipher, subjectOf(session), actorOf(session), request.body, request.headers['idempotency-key']));
+    },
+  );
+
+  r.get(
+    '/api/cases',
+    { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'Cases the caller may see: the worklist', querystring: caseListQuery, response: { 200: caseList } } },
+    async (request) => {
+      const session = requireSession(request);
+      const q = request.query;
+      const list = await inTransaction(platform, (tx) =>
+        cases.listCases(tx, subjectOf(session), actorOf(session), { stage: q.stage, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', limit: q.limit }),
+      );
+      return { cases: list };
+    },
+  );
+
+  r.get(
+    '/api/cases/:id',
+    { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'One case with its timeline (audited)', params: idParams, response: { 200: caseView } } },
+    async (request) => {
+      const session = requireSession(request);
+      const view = await inTransaction(platform, (tx) => cases.readCase(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id));
+      if (!view) throw notFound('Case');
+      return view;
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/consents',
+    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Record consent given, refused or withdrawn', params: idParams, headers: idempotencyHeaders, body: consentEventRequest, response: { 200: caseRef.extend({ sharesRevoked: z.number().int() }) } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => recordConsentEvent(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/decision-requests',
+    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Refer the case to a competent authority for a reasonable-grounds decision', params: idParams, headers: idempotencyHeaders, body: requestDecisionRequest, response: { 200: caseRef } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => requestDecision(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/decisions',
+    { config: { access: ruleRoute('case.decide', caseRules.decide) }, schema: { tags, summary: 'Decide on victim status (competent authority only)', params: idParams, headers: idempotencyHeaders, body: decisionRequest, response: { 200: caseRef } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => decide(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/close',
+    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Close the case with a reason', params: idParams, headers: idempotencyHeaders, body: closeCaseRequest, response: { 200: caseRef } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => cases.closeCase(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+    },
+  );
+}

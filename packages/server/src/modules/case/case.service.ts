@@ -1,0 +1,211 @@
+import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
+import type {
+  CaseStage,
+  CaseStatus,
+  CaseView,
+  ConsentPurpose,
+  ConsentStatus,
+  FormOfExploitation,
+  Gender,
+  ShareablePersonField,
+  TraffickingStatus,
+} from '@palermo/contracts';
+import { closeCaseRequest, openCaseRequest } from '@palermo/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import { allows, type Subject } from '../../platform/access/rules.js';
+import { compileRule } from '../../platform/access/sql-filter.js';
+import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import { conflict, notFound } from '../../platform/http/errors.js';
+import { createPerson } from '../person/person.service.js';
+import { decryptPerson } from '../person/person.crypto.js';
+import { caseRules, fullRecordRule, lawEnforcementFields } from './case.policy.js';
+import * as repo from './case.repo.js';
+import { idFromIdempotencyKey, recordAction } from './case-timeline.js';
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newReference(): string {
+  let code = '';
+  for (let i = 0; i < 7; i += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)] ?? '';
+  return `C-${new Date().getUTCFullYear()}-${code}`;
+}
+
+export interface CaseRef {
+  readonly id: string;
+  readonly reference: string;
+  readonly version: number;
+}
+
+/**
+ * Reports a suspicion and opens a case: the person is recorded (anonymously if need be), the case is managed by the
+ * reporting organisation, and a caseworker who reports becomes the case manager. Retrying with the same idempotency
+ * key returns the case already opened.
+ */
+export async function openCase(
+  tx: Db,
+  cipher: FieldCipher,
+  subject: Subject,
+  actor: Actor,
+  input: z.output<typeof openCaseRequest>,
+  idempotencyKey: string,
+): Promise<CaseRef> {
+  const id = idFromIdempotencyKey(`case:${subject.organisationId}`, idempotencyKey);
+  const existing = await tx.selectFrom('cases').select(['id', 'reference', 'version']).where('id', '=', id).executeTakeFirst();
+  if (existing) return existing;
+  const person = await createPerson(tx, cipher, subject, actor, input.person);
+  await tx
+    .updateTable('persons')
+    .set({ gender: input.person.gender ?? null, citizenships: input.person.citizenships, is_child: input.person.isChild })
+    .where('id', '=', person.id)
+    .execute();
+  const reference = newReference();
+  await tx
+    .insertInto('cases')
+    .values({
+      id,
+      reference,
+      person_id: person.id,
+      managing_organisation_id: subject.organisationId,
+      case_manager_user_id: subject.roles.includes('caseworker') ? subject.userId : null,
+      reported_by_organisation_id: subject.organisationId,
+      forms_of_exploitation: input.formsOfExploitation,
+      country_of_exploitation: input.countryOfExploitation ?? null,
+    })
+    .execute();
+  await recordAction(tx, subject, id, 'case.opened', `suspicion reported${input.person.givenName || input.person.familyName ? '' : ' (anonymous intake)'}`, idempotencyKey);
+  await appendAudit(tx, actor, { action: 'case.open', recordType: 'case', recordId: id, purpose: 'case_management', summary: `case ${reference} opened` });
+  return { id, reference, version: 1 };
+}
+
+/** The visible case, or undefined when the rules refuse (the refusal is audited; the caller answers 404). */
+export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, id: string): Promise<CaseView | undefined> {
+  const row = await repo.findCase(tx, id, compileRule(caseRules.read, subject, repo.caseColumns));
+  if (!row) {
+    if (await repo.caseExists(tx, id)) {
+      await appendAudit(tx, actor, { action: 'case.read', recordType: 'case', recordId: id, purpose: 'case_management', summary: 'refused by access rules', outcome: 'denied' });
+    }
+    return undefined;
+  }
+  const facts = await repo.caseFacts(tx, row);
+  const full = allows(fullRecordRule, subject, facts);
+  const fields = new Set<ShareablePersonField>();
+  if (full) {
+    for (const f of ['givenName', 'familyName', 'pseudonym', 'birthDate', 'phone', 'address', 'identityNumber'] as const) fields.add(f);
+  } else {
+    for (const share of await repo.sharedFieldsFor(tx, id, subject.organisationId)) for (const f of share.person_fields) fields.add(f as ShareablePersonField);
+    if (allows([caseRules.read[3]], subject, facts)) for (const f of lawEnforcementFields) fields.add(f);
+  }
+  const person = await tx.selectFrom('persons as p').selectAll('p').where('p.id', '=', row.person_id).executeTakeFirstOrThrow();
+  const decrypted = await decryptPerson(cipher, tx, person, [...fields]);
+  const visibleFields: Partial<Record<ShareablePersonField, string | null>> = {};
+  for (const f of fields) visibleFields[f] = decrypted[f];
+  const [consents, timeline] = await Promise.all([
+    full ? repo.currentConsents(tx, row.person_id) : Promise.resolve({ rows: [] }),
+    repo.timelineOf(tx, id, full ? undefined : subject.organisationId),
+  ]);
+  await appendAudit(tx, actor, {
+    action: 'case.read',
+    recordType: 'case',
+    recordId: id,
+    purpose: 'case_management',
+    summary: `case viewed; person fields shown: ${[...fields].join(', ') || 'none'}`,
+  });
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as CaseStatus,
+    stage: row.stage as CaseStage,
+    traffickingStatus: row.trafficking_status as TraffickingStatus,
+    managingOrganisationId: row.managing_organisation_id,
+    caseManagerUserId: row.case_manager_user_id,
+    formsOfExploitation: row.forms_of_exploitation as FormOfExploitation[],
+    reflectionPeriod: row.reflection_start && row.reflection_end ? { start: row.reflection_start, end: row.reflection_end } : null,
+    decisionDueAt: row.decision_due_at?.toISOString() ?? null,
+    overdue: row.overdue,
+    closureReason: row.closure_reason,
+    version: row.version,
+    person: { id: row.person_id, isChild: row.is_child, gender: row.gender as Gender | null, citizenships: row.citizenships, fields: visibleFields },
+    consents: consents.rows.map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: c.recorded_at.toISOString() })),
+    timeline: timeline.map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: t.occurred_at.toISOString() })),
+    openedAt: row.opened_at.toISOString(),
+  };
+}
+
+export interface CaseListFilter {
+  readonly stage?: CaseStage | undefined;
+  readonly status?: CaseStatus | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly limit: number;
+}
+
+/** The worklist: cases the user may see, newest first, filtered; overdue decisions can be picked out. */
+export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: CaseListFilter) {
+  let query = repo.selectCases(tx).where(compileRule(caseRules.read, subject, repo.caseColumns));
+  if (filter.stage) query = query.where('c.stage', '=', filter.stage);
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.overdue !== undefined) {
+    const overdue = sql<boolean>`(c.decision_due_at is not null and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive'))`;
+    query = query.where(overdue, '=', filter.overdue);
+  }
+  const rows = await query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(filter.limit).execute();
+  if (rows.length > 0) {
+    await appendAudit(tx, actor, { action: 'case.list', recordType: 'case', purpose: 'case_management', summary: `listed ${rows.length} cases (no person fields): ${rows.map((r) => r.reference).join(' ')}` });
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    status: row.status as CaseStatus,
+    stage: row.stage as CaseStage,
+    traffickingStatus: row.trafficking_status as TraffickingStatus,
+    managingOrganisationId: row.managing_organisation_id,
+    decisionDueAt: row.decision_due_at?.toISOString() ?? null,
+    overdue: row.overdue,
+    openedAt: row.opened_at.toISOString(),
+  }));
+}
+
+/**
+ * Loads a case the user may act on with this rule, or refuses with 404; then checks the version the user read, so
+ * that two people editing the same case cannot silently overwrite each other.
+ */
+export async function caseForChange(tx: Db, subject: Subject, id: string, rule: (typeof caseRules)[keyof typeof caseRules], version: number | undefined) {
+  const row = await repo.findCase(tx, id, compileRule(rule, subject, repo.caseColumns));
+  if (!row) throw notFound('Case');
+  if (version !== undefined && row.version !== version) {
+    throw conflict(`The case was changed by someone else (you read version ${version}, it is now version ${row.version}); reload it and try again`);
+  }
+  return row;
+}
+
+/** Bumps the version, refusing if another change got there first. */
+export async function bumpVersion(tx: Db, id: string, version: number): Promise<number> {
+  const updated = await tx
+    .updateTable('cases')
+    .set({ version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+  if (!updated) throw conflict('The case was changed by someone else; reload it and try again');
+  return updated.version;
+}
+
+export async function closeCase(tx: Db, subject: Subject, actor: Actor, id: string, input: z.output<typeof closeCaseRequest>, key: string): Promise<CaseRef> {
+  const row = await caseForChange(tx, subject, id, caseRules.manage, undefined);
+  if ((await recordAction(tx, subject, id, 'case.closed', `case closed${input.referred ? ' (referred)' : ''}`, key)) === 'already_done') {
+    return { id, reference: row.reference, version: row.version };
+  }
+  await caseForChange(tx, subject, id, caseRules.manage, input.version);
+  if (row.status === 'Closed' || row.status === 'ClosedReferred') throw conflict('The case is already closed');
+  const version = await bumpVersion(tx, id, input.version);
+  await tx
+    .updateTable('cases')
+    .set({ status: input.referred ? 'ClosedReferred' : 'Closed', closure_reason: input.reason, closed_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(tx, actor, { action: 'case.close', recordType: 'case', recordId: id, purpose: 'case_management', summary: 'case closed with a reason' });
+  return { id, reference: row.reference, version };
+}
+

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { registerEstimate } from '../../cli/commands/estimate.js';
+
+const ukdat = fileURLToPath(new URL('../../../../../../shared/datasets/mse/UKdat.csv', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'palermo-estimate-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+/** Runs `palermo estimate ...` in-process (the command needs no database) and captures its output. */
+async function estimate(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const program = new Command().exitOverride();
+  registerEstimate(program);
+  await program.parseAsync(['node', 'palermo', 'estimate', ...args]);
+  const code = process.exitCode ?? 0;
+  vi.restoreAllMocks();
+  return { stdout, stderr, code };
+}
+
+describe('palermo estimate', () => {
+  it('prints one JSON object with the estimate, interval, model and selection', async () => {
+    const { stdout, code } = await estimate('--lists', ukdat, '--json');
+    expect(code).toBe(0);
+    const result: unknown = JSON.parse(stdout);
+    expect(result).toMatchObject({
+      ok: true,
+      lists: ['LA', 'NG', 'PF', 'GO', 'GP', 'NCA'],
+      observed: 2744,
+      interval: { level: 0.95, method: 'normal-log-scale' },
+      model: { terms: ['PF:NCA', 'LA:NG', 'NG:GP', 'LA:PF', 'PF:GP', 'GO:GP', 'NG:GO'], selection: expect.arrayContaining([expect.objectContaining({ term: 'PF:NCA', added: true })]) },
+      warnings: expect.any(Array),
+    });
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints a short human summary', async () => {
+    const { stdout, code } = await estimate('--lists', ukdat);
+    expect(code).toBe(0);
+    expect(stdout).toContain('11,418');
+    expect(stdout).toContain('9,977 - 13,146');
+    expect(stdout).toContain('PF:NCA');
+  });
+
+  it('fits main effects only, or given terms', async () => {
+    expect(JSON.parse((await estimate('--lists', ukdat, '--model', 'main', '--json')).stdout)).toMatchObject({ model: { kind: 'main', terms: [] } });
+    expect(JSON.parse((await estimate('--lists', ukdat, '--terms', 'LA:NG,PF:NCA', '--json')).stdout)).toMatchObject({ model: { kind: 'fixed', terms: ['LA:NG', 'PF:NCA'] } });
+  });
+
+  it('refuses bad input with ok:false, the problem named, and exit code 1', async () => {
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(bad, 'A,B,C,count\n1,0,0,3\n0,1,0,-2\n');
+    const json = await estimate('--lists', bad, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: 'line 3, count: must not be negative (found -2)', code: 'bad-input' });
+    const human = await estimate('--lists', bad);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toContain('line 3, count');
+  });
+
+  it('refuses a missing file, unknown options values and conflicting options', async () => {
+    for (const args of [
+      ['--lists', join(folder, 'missing.csv')],
+      [],
+      ['--lists', ukdat, '--model', 'saturated'],
+      ['--lists', ukdat, '--threshold', 'abc'],
+      ['--lists', ukdat, '--model', 'main', '--terms', 'LA:NG'],
+      ['--lists', ukdat, '--terms', 'LA:GP'],
+    ]) {
+      const { stdout, code } = await estimate(...args, '--json');
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: expect.any(String) });
+    }
+  });
+});
