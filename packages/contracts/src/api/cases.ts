@@ -122,3 +122,39 @@ export const caseListQuery = z.object({
 });
 
 export const caseRef = z.object({ id: uuid, reference: z.string(), version: z.number().int() });
+
+export const caseSearchQuery = z
+  .object({
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
+    birthDate: isoDate.optional(),
+    reference: z.string().trim().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  });
+export const caseSearchResult = z.object({
+  results: z.array(
+    caseSummary.pick({ id: true, reference: true, status: true, stage: true, managingOrganisationId: true, openedAt: true }).extend({
+      /** Shown only to those who see the whole record. */
+      displayName: z.string().nullable(),
+    }),
+  ),
+});
+
+export const possibleMatchesResponse = z.object({
+  organisations: z.array(z.object({ organisationId: uuid, organisationName: z.string() })),
+});
+
+export const matchRequestStatuses = ['pending', 'confirmed_same_person', 'not_the_same_person', 'cannot_say'] as const;
+export const createMatchRequest = z.object({ organisationId: uuid });
+export const respondMatchRequest = z.object({ status: z.enum(matchRequestStatuses).exclude(['pending']) });
+export const matchRequestView = z.object({
+  id: uuid,
+  requestingOrganisationName: z.string(),
+  targetOrganisationName: z.string(),
+  status: z.enum(matchRequestStatuses),
+  createdAt: isoDateTime,
+  respondedAt: isoDateTime.nullable(),
+  /** For the target organisation only: its own cases that may concern the same person. */
+  candidateCases: z.array(z.object({ id: uuid, reference: z.string() })),
+});
+export type MatchRequestView = z.infer<typeof matchRequestView>;
+export const matchRequestList = z.object({ requests: z.array(matchRequestView) });

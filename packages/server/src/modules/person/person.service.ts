@@ -30,6 +30,8 @@ export async function createPerson(tx: Db, cipher: FieldCipher, subject: Subject
       jurisdiction: input.jurisdiction ?? null,
       created_by: subject.userId,
       ...encryptPerson(cipher, id, input),
+      name_index: cipher.index.nameTokens(input.givenName, input.familyName, input.pseudonym),
+      birth_date_index: cipher.index.birthDateToken(input.birthDate),
     })
     .execute();
   const provided = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);

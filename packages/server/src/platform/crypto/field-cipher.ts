@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Keyring } from './keyring.js';
+import { BlindIndex } from './blind-index.js';
 
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 16;
@@ -18,12 +19,24 @@ const HEADER_BYTES = 1 + KEY_ID_BYTES + IV_BYTES + TAG_BYTES;
 export class FieldCipher {
   private readonly dataKeys = new Map<string, Buffer>();
   private activeKeyId: string | undefined;
+  private blindIndex: BlindIndex | undefined;
 
   constructor(private readonly keyring: Keyring) {}
 
-  /** Loads every data key (unwrapped in memory only) and makes sure one is active for new writes. */
+  /** The keyed blind index for searching encrypted names and birth dates (loaded by init()). */
+  get index(): BlindIndex {
+    if (!this.blindIndex) throw new Error('FieldCipher used before init()');
+    return this.blindIndex;
+  }
+
+  /** Loads every data key (unwrapped in memory only), makes sure one is active for new writes, and loads the index key. */
   async init(db: Db): Promise<void> {
-    const rows = await db.selectFrom('data_keys').selectAll().orderBy('created_at').execute();
+    await this.loadDataKeys(db);
+    this.blindIndex = await BlindIndex.open(db, this.keyring);
+  }
+
+  private async loadDataKeys(db: Db): Promise<void> {
+    const rows = await db.selectFrom('data_keys').selectAll().where('purpose', '=', 'field_encryption').orderBy('created_at').execute();
     for (const row of rows) this.dataKeys.set(row.id, this.keyring.unwrap(row.master_key_id, row.wrapped_key));
     const active = rows.filter((r) => r.retired_at === null).at(-1);
     if (active) {

@@ -50,6 +50,7 @@ export interface DataKeysTable {
   wrapped_key: Bytes;
   created_at: Timestamp;
   retired_at: Date | null;
+  purpose: Generated<string>;
 }
 
 export interface AuditLogTable {
@@ -96,6 +97,21 @@ export interface PersonsTable {
   citizenships: Generated<string[]>;
   is_child: Generated<boolean>;
   guardian: Bytes | null;
+  name_index: Generated<string[]>;
+  birth_date_index: string | null;
+}
+
+export interface MatchRequestsTable {
+  id: string;
+  requesting_organisation_id: string;
+  requesting_case_id: string;
+  requested_by: string;
+  target_organisation_id: string;
+  candidate_person_ids: string[];
+  status: Generated<string>;
+  responded_by: string | null;
+  created_at: Timestamp;
+  responded_at: Date | null;
 }
 
 export interface PersonConsentsTable {
@@ -206,6 +222,7 @@ export interface Schema {
   consent_events: ConsentEventsTable;
   case_actions: CaseActionsTable;
   case_shares: CaseSharesTable;
+  match_requests: MatchRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

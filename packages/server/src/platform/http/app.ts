@@ -28,6 +28,7 @@ import { userRoutes } from '../../modules/user/user.routes.js';
 import { personRoutes } from '../../modules/person/person.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { caseRoutes } from '../../modules/case/case.routes.js';
+import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(personRoutes);
   await app.register(auditRoutes);
   await app.register(caseRoutes);
+  await app.register(caseSearchRoutes);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;
