@@ -7,3 +7,6 @@ export * from './api/auth.js';
 export * from './api/persons.js';
 export * from './api/audit.js';
 export * from './api/cases.js';
+export * from './api/screening.js';
+export * from './api/sop.js';
+export * from './api/directory.js';

@@ -2,3 +2,5 @@ export * from './organisation-types.js';
 export * from './roles.js';
 export * from './consent.js';
 export * from './cases.js';
+export * from './indicators.js';
+export * from './sops.js';

@@ -19,6 +19,8 @@ const environment = z.object({
   PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Sign-in and two-factor attempts allowed per client address per minute. */
   PALERMO_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Directory entries not verified for this many days are flagged stale. */
+  PALERMO_DIRECTORY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export interface Config {
@@ -33,6 +35,7 @@ export interface Config {
   readonly logLevel: string;
   readonly dbPoolSize: number;
   readonly signInRateLimitPerMinute: number;
+  readonly directoryStaleDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.PALERMO_LOG_LEVEL,
     dbPoolSize: e.PALERMO_DB_POOL_SIZE,
     signInRateLimitPerMinute: e.PALERMO_SIGN_IN_RATE_LIMIT,
+    directoryStaleDays: e.PALERMO_DIRECTORY_STALE_DAYS,
     ...overrides,
   };
 }

@@ -200,6 +200,31 @@ export interface CaseSharesTable {
   revoked_at: Date | null;
 }
 
+export interface IndicatorChecklistsTable {
+  id: string;
+  code: string;
+  version: number;
+  /** jsonb: read back parsed, written as JSON text. */
+  document: ColumnType<unknown, string, never>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+}
+
+export interface ScreeningsTable {
+  id: string;
+  case_id: string;
+  checklist_code: string;
+  checklist_version: number;
+  answers: ColumnType<unknown, string, never>;
+  is_child: boolean;
+  assessment: ColumnType<unknown, string, never>;
+  notes: Bytes | null;
+  screened_by: string;
+  organisation_id: string;
+  screened_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -223,6 +248,8 @@ export interface Schema {
   case_actions: CaseActionsTable;
   case_shares: CaseSharesTable;
   match_requests: MatchRequestsTable;
+  indicator_checklists: IndicatorChecklistsTable;
+  screenings: ScreeningsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

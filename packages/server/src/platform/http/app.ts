@@ -29,6 +29,9 @@ import { personRoutes } from '../../modules/person/person.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { caseRoutes } from '../../modules/case/case.routes.js';
 import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
+import { screeningRoutes } from '../../modules/screening/screening.routes.js';
+import { sopRoutes } from '../../modules/sop/sop.routes.js';
+import { directoryRoutes } from '../../modules/directory/directory.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -141,6 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(caseRoutes);
   await app.register(caseSearchRoutes);
+  await app.register(screeningRoutes);
+  await app.register(sopRoutes);
+  await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;
