@@ -98,6 +98,10 @@ export const caseView = z.object({
     z.object({ purpose: consentPurpose, targetOrganisationId: uuid.nullable(), status: consentStatus, recordedAt: isoDateTime }),
   ),
   timeline: z.array(timelineEntry),
+  /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */
+  measures: z.array(
+    z.object({ id: z.string(), sop: z.number().int(), sopTitle: z.string(), title: z.string(), what: z.string(), how: z.string(), done: z.boolean() }),
+  ),
   openedAt: isoDateTime,
 });
 export type CaseView = z.infer<typeof caseView>;
@@ -120,6 +124,8 @@ export const caseListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const measureParams = z.object({ id: uuid, measureId: z.string().max(80) });
 
 export const caseRef = z.object({ id: uuid, reference: z.string(), version: z.number().int() });
 

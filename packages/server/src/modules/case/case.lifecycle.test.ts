@@ -194,3 +194,22 @@ describe('concurrent edits and bad input', () => {
     expect(overdue.cases.every((x: { overdue: boolean }) => x.overdue)).toBe(true);
   });
 });
+
+describe('SOP measures on the case', () => {
+  it('shows the measures that apply at the current stage and records which are done, once', async () => {
+    const c = await openCase();
+    const view = (await send(ngoCaseworker, 'GET', `/api/cases/${c.id}`)).json();
+    expect(view.measures.length).toBeGreaterThan(0);
+    expect(view.measures.every((m: { done: boolean }) => !m.done)).toBe(true);
+    const first = view.measures[0].id as string;
+    for (let i = 0; i < 2; i += 1) {
+      const done = await ngoCaseworker.request('POST', `/api/cases/${c.id}/measures/${first}/done`, {});
+      expect(done.statusCode, done.body).toBe(200);
+    }
+    const after = (await send(ngoCaseworker, 'GET', `/api/cases/${c.id}`)).json();
+    expect(after.measures.find((m: { id: string }) => m.id === first).done).toBe(true);
+    expect(after.timeline.filter((e: { action: string }) => e.action === 'measure.done')).toHaveLength(1);
+    const wrong = await ngoCaseworker.request('POST', `/api/cases/${c.id}/measures/no-such-measure/done`, {});
+    expect(wrong.statusCode).toBe(409);
+  });
+});

@@ -11,6 +11,8 @@ import {
   decisionRequest,
   idParams,
   idempotencyHeaders,
+  measureParams,
+  okResponse,
   openCaseRequest,
   requestDecisionRequest,
 } from '@palermo/contracts';
@@ -85,6 +87,16 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const session = requireSession(request);
       return inTransaction(platform, (tx) => decide(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/measures/:measureId/done',
+    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Mark an SOP measure done for this case', params: measureParams, response: { 200: okResponse } } },
+    async (request) => {
+      const session = requireSession(request);
+      await inTransaction(platform, (tx) => cases.markMeasureDone(tx, subjectOf(session), actorOf(session), request.params.id, request.params.measureId));
+      return { ok: true as const };
     },
   );
 

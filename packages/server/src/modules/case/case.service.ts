@@ -18,12 +18,14 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { allows, type Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
 import { createPerson } from '../person/person.service.js';
 import { decryptPerson } from '../person/person.crypto.js';
 import { caseRules, fullRecordRule, lawEnforcementFields } from './case.policy.js';
 import * as repo from './case.repo.js';
 import { idFromIdempotencyKey, recordAction } from './case-timeline.js';
+import { currentSopDocument } from '../sop/sop.service.js';
+import { measuresForStage } from '../sop/sop.measures.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
@@ -101,9 +103,10 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
   const decrypted = await decryptPerson(cipher, tx, person, [...fields]);
   const visibleFields: Partial<Record<ShareablePersonField, string | null>> = {};
   for (const f of fields) visibleFields[f] = decrypted[f];
-  const [consents, timeline] = await Promise.all([
+  const [consents, timeline, measures] = await Promise.all([
     full ? repo.currentConsents(tx, row.person_id) : Promise.resolve({ rows: [] }),
     repo.timelineOf(tx, id, full ? undefined : subject.organisationId),
+    full ? measuresAtStage(tx, id, row.stage) : Promise.resolve([]),
   ]);
   await appendAudit(tx, actor, {
     action: 'case.read',
@@ -129,8 +132,37 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     person: { id: row.person_id, isChild: row.is_child, gender: row.gender as Gender | null, citizenships: row.citizenships, fields: visibleFields },
     consents: consents.rows.map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: c.recorded_at.toISOString() })),
     timeline: timeline.map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: t.occurred_at.toISOString() })),
+    measures,
     openedAt: row.opened_at.toISOString(),
   };
+}
+
+/** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
+export const measureKey = (measureId: string) => `measure:${measureId}`;
+
+async function measuresAtStage(tx: Db, caseId: string, stage: string) {
+  const applicable = measuresForStage(await currentSopDocument(tx), stage as CaseStage);
+  const done = await tx.selectFrom('case_actions').select('idempotency_key').where('case_id', '=', caseId).where('action', '=', 'measure.done').execute();
+  const doneKeys = new Set(done.map((d) => d.idempotency_key));
+  return applicable.map(({ sop, sopTitle, measure }) => ({
+    id: measure.id,
+    sop,
+    sopTitle,
+    title: measure.title,
+    what: measure.what,
+    how: measure.how,
+    done: doneKeys.has(measureKey(measure.id)),
+  }));
+}
+
+/** Marks an SOP measure done for this case. */
+export async function markMeasureDone(tx: Db, subject: Subject, actor: Actor, id: string, measureId: string): Promise<void> {
+  const row = await caseForChange(tx, subject, id, caseRules.manage, undefined);
+  const applicable = measuresForStage(await currentSopDocument(tx), row.stage as CaseStage).find((m) => m.measure.id === measureId);
+  if (!applicable) throw new HttpError(409, 'not_applicable', `Measure ${measureId} does not apply at the case's current stage`);
+  if ((await recordAction(tx, subject, id, 'measure.done', `SOP ${applicable.sop} measure done: ${applicable.measure.title}`, measureKey(measureId))) === 'recorded') {
+    await appendAudit(tx, actor, { action: 'case.measure_done', recordType: 'case', recordId: id, purpose: 'case_management', summary: `measure ${measureId} done` });
+  }
 }
 
 export interface CaseListFilter {
