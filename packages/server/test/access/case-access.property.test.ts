@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentPurposes, organisationTypes, roles, type ConsentPurpose, type OrganisationType, type Role } from '@palermo/contracts';
+import { allows, type RecordFacts, type Subject } from '../../src/platform/access/rules.js';
+import { caseRules } from '../../src/modules/case/case.policy.js';
+import { clientFor, createTestApp, type Client, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const jurisdictions = ['NORTH', 'SOUTH'] as const;
+
+const world = fc.record({
+  organisations: fc.array(fc.record({ type: fc.constantFrom(...organisationTypes), jurisdictions: fc.subarray([...jurisdictions]) }), { minLength: 1, maxLength: 4 }),
+  users: fc.array(fc.record({ organisation: fc.nat(), roles: fc.subarray([...roles], { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 5 }),
+  cases: fc.array(
+    fc.record({
+      organisation: fc.nat(),
+      assignee: fc.option(fc.nat(), { nil: null }),
+      jurisdiction: fc.option(fc.constantFrom(...jurisdictions), { nil: null }),
+      consents: fc.subarray([...consentPurposes]),
+      sharedWith: fc.array(fc.record({ organisation: fc.nat(), revoked: fc.boolean() }), { maxLength: 2 }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+});
+type World = typeof world extends fc.Arbitrary<infer W> ? W : never;
+
+const pick = <T>(list: readonly T[], index: number): T => {
+  const item = list[index % list.length];
+  if (item === undefined) throw new Error('empty list');
+  return item;
+};
+
+async function seed(w: World) {
+  const db = t.platform.db;
+  const orgs = w.organisations.map((o) => ({ id: randomUUID(), type: o.type as OrganisationType, jurisdictions: [...o.jurisdictions] }));
+  for (const o of orgs) await db.insertInto('organisations').values({ id: o.id, name: `org ${o.id}`, type: o.type, jurisdictions: o.jurisdictions }).execute();
+  const users = w.users.map((u) => ({ id: randomUUID(), org: pick(orgs, u.organisation), roles: [...new Set(u.roles)] as Role[] }));
+  for (const u of users) await db.insertInto('users').values({ id: u.id, organisation_id: u.org.id, display_name: 'u', email: `${u.id}@example.test`, password_hash: 'x', roles: u.roles }).execute();
+  const author = pick(users, 0);
+  const cases: Array<{ id: string; reference: string; facts: RecordFacts }> = [];
+  for (const c of w.cases) {
+    const personId = randomUUID();
+    const caseId = randomUUID();
+    const org = pick(orgs, c.organisation);
+    const assignee = c.assignee === null ? null : pick(users, c.assignee).id;
+    await db.insertInto('persons').values({ id: personId, reference: `P-${personId}`, organisation_id: org.id, jurisdiction: c.jurisdiction, created_by: author.id, given_name: t.platform.cipher.encrypt('Secret Name', `persons.given_name:${personId}`) }).execute();
+    const reference = `C-${caseId.slice(0, 13).toUpperCase()}`;
+    await db.insertInto('cases').values({ id: caseId, reference, person_id: personId, managing_organisation_id: org.id, case_manager_user_id: assignee, reported_by_organisation_id: org.id }).execute();
+    for (const purpose of c.consents) {
+      await db.insertInto('person_consents').values({ person_id: personId, purpose, status: 'given', recorded_by: author.id, recorded_at: new Date() }).execute();
+    }
+    const active: string[] = [];
+    for (const share of c.sharedWith) {
+      const target = pick(orgs, share.organisation);
+      await db.insertInto('case_shares').values({ id: randomUUID(), case_id: caseId, organisation_id: target.id, purpose: 'referral', person_fields: ['givenName'], granted_by: author.id, granted_at: new Date(), revoked_at: share.revoked ? new Date() : null }).execute();
+      if (!share.revoked) active.push(target.id);
+    }
+    cases.push({ id: caseId, reference, facts: { organisationId: org.id, assigneeUserId: assignee, jurisdiction: c.jurisdiction, consentsGiven: [...c.consents] as ConsentPurpose[], sharedWith: active } });
+  }
+  const subjects: Array<{ subject: Subject; client: Client }> = await Promise.all(
+    users.map(async (u) => ({
+      subject: { userId: u.id, organisationId: u.org.id, organisationType: u.org.type, jurisdictions: u.org.jurisdictions, roles: u.roles },
+      client: await clientFor(t, { id: u.id }),
+    })),
+  );
+  return { subjects, cases };
+}
+
+describe('no user reaches a case the rules deny (property-based)', () => {
+  it('direct reads, the worklist, search by case number and consent writes agree with the rule evaluator', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const { subjects, cases } = await seed(w);
+        const ids = new Set(cases.map((c) => c.id));
+        for (const { subject, client } of subjects) {
+          const list = await client.request('GET', '/api/cases?limit=200');
+          const listed = list.statusCode === 200 ? (list.json().cases as Array<{ id: string }>).map((c) => c.id).filter((id) => ids.has(id)) : [];
+          expect(new Set(listed)).toEqual(new Set(cases.filter((c) => allows(caseRules.read, subject, c.facts)).map((c) => c.id)));
+          for (const c of cases) {
+            const mayRead = allows(caseRules.read, subject, c.facts);
+            const read = await client.request('GET', `/api/cases/${c.id}`);
+            expect(read.statusCode === 200, `read ${JSON.stringify({ subject, facts: c.facts })}`).toBe(mayRead);
+            if (!mayRead) expect(read.body).not.toContain('Secret Name');
+            const found = await client.request('GET', `/api/cases/search?reference=${c.reference}`);
+            const foundIds = found.statusCode === 200 ? (found.json().results as Array<{ id: string }>).map((r) => r.id) : [];
+            expect(foundIds.includes(c.id)).toBe(mayRead);
+            const write = await client.request('POST', `/api/cases/${c.id}/consents`, { purpose: 'statistics', status: 'refused', method: 'verbal' }, { 'idempotency-key': randomUUID() });
+            expect(write.statusCode === 200, `write ${JSON.stringify({ subject, facts: c.facts })}`).toBe(allows(caseRules.manage, subject, c.facts));
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
