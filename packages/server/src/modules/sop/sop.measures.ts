@@ -1,3 +1,4 @@
+import { addDays } from 'date-fns';
 import type { OrganisationType } from '@palermo/contracts';
 import type { NrmCaseStage, SopDocument, SopMeasure, SopNumber } from './sop.contracts.js';
 
@@ -15,12 +16,10 @@ export function measuresForStage(document: SopDocument, stage: NrmCaseStage): Ap
   );
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** When the measure is due for a case that entered the measure's stage at `enteredStageAt`; null without a deadline. */
 export function measureDueAt(measure: SopMeasure, enteredStageAt: Date): Date | null {
   const days = measure.when.deadlineDays;
-  return days === undefined ? null : new Date(enteredStageAt.getTime() + days * DAY_MS);
+  return days === undefined ? null : addDays(enteredStageAt, days);
 }
 
 /** Is this organisation among the measure's WHO, by its type or by name? */
