@@ -10,3 +10,4 @@ export * from './api/cases.js';
 export * from './api/screening.js';
 export * from './api/sop.js';
 export * from './api/directory.js';
+export * from './api/case-records.js';

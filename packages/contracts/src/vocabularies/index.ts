@@ -4,3 +4,4 @@ export * from './consent.js';
 export * from './cases.js';
 export * from './indicators.js';
 export * from './sops.js';
+export * from './case-records.js';
