@@ -11,3 +11,4 @@ export * from './api/screening.js';
 export * from './api/sop.js';
 export * from './api/directory.js';
 export * from './api/case-records.js';
+export * from './standards/index.js';

@@ -31,7 +31,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', () => {
   it('lists its commands', async () => {
     const { stdout } = await palermo('--help');
-    for (const command of ['start', 'migrate', 'admin', 'audit', 'backup', 'restore', 'keys', 'demo', 'estimate']) expect(stdout).toContain(command);
+    for (const command of ['start', 'migrate', 'admin', 'audit', 'backup', 'restore', 'keys', 'demo', 'estimate', 'import']) expect(stdout).toContain(command);
   });
 
   it('migrates, creates an administrator, verifies the audit chain, and rotates keys, each with --json', async () => {

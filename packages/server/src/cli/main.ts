@@ -7,6 +7,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEstimate } from './commands/estimate.js';
+import { registerImport } from './commands/import.js';
 
 const program = new Command();
 program
@@ -22,6 +23,7 @@ registerBackup(program);
 registerKeys(program);
 registerDemo(program);
 registerEstimate(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

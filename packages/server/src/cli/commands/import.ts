@@ -15,9 +15,10 @@ function human(summary: ImportSummary): string {
   const lines = [
     `Imported ${summary.rowsImported} of ${summary.rowsRead} rows from ${summary.file} (${summary.format}, sha256 ${summary.sha256}).`,
     kinds.length > 0 ? `Anomalies (each reported, none guessed): ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}.` : 'No anomalies.',
-    ...summary.report.map((a) => `  row ${a.row}, ${a.column}: ${a.kind} "${a.original}" -> ${a.readAs}`),
+    ...(summary.examples.length > 0 ? ['First of each kind:'] : []),
+    ...summary.examples.map((a) => `  row ${a.row}, ${a.column}: ${a.kind} "${a.original}" -> ${a.readAs}`),
   ];
-  if (summary.report.length > 0) lines.push(`The full report is stored with dataset ${summary.datasetId}.`);
+  if (summary.examples.length > 0) lines.push(`The full report is stored with dataset ${summary.datasetId} (--json lists the first ${summary.report.length}).`);
   return lines.join('\n');
 }
 
@@ -57,8 +58,12 @@ export function registerImport(program: Command): void {
         } catch (error) {
           if (!(error instanceof ImportError)) throw error;
           // Nothing was stored. Say where, and exit non-zero.
-          if (out.json) process.stdout.write(`${JSON.stringify({ ok: false, source: 'glotip', file: basename(path), error: error.message, code: error.code, ...error.where })}\n`);
-          else process.stderr.write(`palermo: ${error.message}. Nothing was imported.\n`);
+          if (out.json) {
+            const failure = { ok: false, source: 'glotip', file: basename(path), error: error.message, code: error.code, ...error.where };
+            process.stdout.write(`${JSON.stringify(failure)}\n`);
+          } else {
+            process.stderr.write(`palermo: ${error.message}. Nothing was imported.\n`);
+          }
           process.exitCode = 1;
         }
       });

@@ -1,0 +1,3 @@
+export * from './k-anonymised.js';
+export * from './synthetic-v2.js';
+export * from './missing.js';

@@ -1,0 +1,2 @@
+export * from './glotip.js';
+export * from './sdg.js';

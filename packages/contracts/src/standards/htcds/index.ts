@@ -1,0 +1,4 @@
+export * from './person-victim.js';
+export * from './exploitation.js';
+export * from './control.js';
+export * from './organisation-case.js';
