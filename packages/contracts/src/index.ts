@@ -12,3 +12,4 @@ export * from './api/sop.js';
 export * from './api/directory.js';
 export * from './api/case-records.js';
 export * from './standards/index.js';
+export * from './api/referrals.js';

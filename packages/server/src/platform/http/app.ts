@@ -30,6 +30,7 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { caseRoutes } from '../../modules/case/case.routes.js';
 import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
 import { caseRecordRoutes } from '../../modules/case-record/case-record.routes.js';
+import { referralRoutes } from '../../modules/referral/referral.routes.js';
 import { screeningRoutes } from '../../modules/screening/screening.routes.js';
 import { sopRoutes } from '../../modules/sop/sop.routes.js';
 import { directoryRoutes } from '../../modules/directory/directory.routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(caseSearchRoutes);
   await app.register(caseRecordRoutes);
+  await app.register(referralRoutes);
   await app.register(screeningRoutes);
   await app.register(sopRoutes);
   await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
