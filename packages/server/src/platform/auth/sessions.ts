@@ -56,6 +56,18 @@ export async function createSession(
 
 const LAST_SEEN_GRANULARITY_SECONDS = 30;
 
+/** Sessions whose idle clock this process refreshed recently: concurrent requests do not all write the same row. */
+const recentlyTouched = new Map<string, number>();
+function claimTouch(sessionId: string, now: number): boolean {
+  const last = recentlyTouched.get(sessionId);
+  if (last !== undefined && last + LAST_SEEN_GRANULARITY_SECONDS * 1000 > now) return false;
+  recentlyTouched.set(sessionId, now);
+  if (recentlyTouched.size > 10_000) {
+    for (const [id, at] of recentlyTouched) if (at + LAST_SEEN_GRANULARITY_SECONDS * 1000 <= now) recentlyTouched.delete(id);
+  }
+  return true;
+}
+
 /**
  * The session behind a cookie, if it is still valid: not past its absolute expiry, not idle for longer than allowed,
  * and its user still active. Refreshes the idle clock at most every 30 seconds.
@@ -97,8 +109,14 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
     await db.deleteFrom('sessions').where('id', '=', row.id).execute();
     return undefined;
   }
-  if (row.last_seen_at.getTime() + LAST_SEEN_GRANULARITY_SECONDS * 1000 <= now) {
-    await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
+  if (row.last_seen_at.getTime() + LAST_SEEN_GRANULARITY_SECONDS * 1000 <= now && claimTouch(row.id, now)) {
+    // Only the first request of a burst refreshes the idle clock, and only if no other process did meanwhile.
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now()` })
+      .where('id', '=', row.id)
+      .where('last_seen_at', '<', sql<Date>`now() - make_interval(secs => ${LAST_SEEN_GRANULARITY_SECONDS})`)
+      .execute();
   }
   return {
     id: row.id,

@@ -88,7 +88,9 @@ class PGliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const release = this.release;
     this.release = undefined;
-    release?.();
+    // PGlite answers synchronously: handing over on the next turn of the event loop lets Node read new requests in
+    // between, so a queue of waiting transactions cannot starve incoming connections.
+    if (release) setImmediate(release);
   }
 
   async destroy(): Promise<void> {}

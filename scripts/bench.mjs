@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run bench`: runs the benchmarks (packages/server/bench) with `npx tsx`. Figures are JSON lines on stdout,
+// progress on stderr; the exit code is the benchmark's. The benchmark runs in its own process group so that a signal
+// sent to this script reaches it through npx and tsx, and it can stop its servers and clean up.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const child = spawn('npx', ['tsx', 'packages/server/bench/audited-read.ts'], { cwd: root, stdio: 'inherit', detached: true });
+
+const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+for (const signal of Object.keys(signalNumbers)) {
+  process.on(signal, () => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal);
+    }
+  });
+}
+
+child.on('error', (error) => {
+  process.stderr.write(`bench: could not run npx tsx: ${error.message}\n`);
+  process.exitCode = 1;
+});
+child.on('exit', (code, signal) => {
+  process.exitCode = code ?? 128 + (signal ? (signalNumbers[signal] ?? 1) : 0);
+});
