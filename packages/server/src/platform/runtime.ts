@@ -4,6 +4,7 @@ import { migrate, type MigrationState } from './db/migrate.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { Keyring } from './crypto/keyring.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { sealAuditEntries } from './audit/seal.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -40,6 +41,8 @@ export async function openRuntime(config: Config, holder: string, options: { mig
       cipher,
       migrations,
       async close() {
+        // Leave no entry unsealed behind a command.
+        if (options.migrate !== false) await sealAuditEntries(database.db);
         await database.close();
         unlock();
       },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './http/app.js';
 import type { Config } from './config.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { startSealer } from './audit/seal.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -18,6 +19,7 @@ export async function startServer(config: Config, options: { logger?: boolean; w
     logger: options.logger ?? true,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
+  const stopSealer = startSealer(runtime.database.db, (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'sealing audit entries failed'));
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     app,
@@ -25,6 +27,7 @@ export async function startServer(config: Config, options: { logger?: boolean; w
     url: address,
     async stop() {
       await app.close();
+      await stopSealer();
       await runtime.close();
     },
   };

@@ -6,8 +6,14 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { EnrolmentPage } from '../features/auth/EnrolmentPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { CasePage } from '../features/cases/CasePage';
+import { CasesPage } from '../features/cases/CasesPage';
+import { MatchRequestsPage } from '../features/cases/MatchRequestsPage';
+import { ReportSuspicionPage } from '../features/cases/ReportSuspicionPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { HomePage } from '../features/home/HomePage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { FirstRunPage } from '../features/setup/FirstRunPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { ErrorAlert, Loading } from '../components/Status';
@@ -15,7 +21,7 @@ import { Layout } from './Layout';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
-import { canManageUsers, canReadAudit } from './permissions';
+import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases } from './permissions';
 import { SessionProvider, useActiveSession, useSession } from './session';
 
 export function App() {
@@ -114,6 +120,47 @@ function AppRoutes() {
             </Allowed>
           }
         />
+        <Route
+          path="cases"
+          element={
+            <Allowed when={canSeeCases}>
+              <CasesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="cases/new"
+          element={
+            <Allowed when={canOpenCases}>
+              <ReportSuspicionPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <Allowed when={canSeeCases}>
+              <CasePage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="match-requests"
+          element={
+            <Allowed when={canAnswerMatchRequests}>
+              <MatchRequestsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="referrals"
+          element={
+            <Allowed when={canHandleReferrals}>
+              <ReferralsPage />
+            </Allowed>
+          }
+        />
+        <Route path="directory" element={<DirectoryPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

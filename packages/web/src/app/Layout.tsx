@@ -2,7 +2,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SignOutButtons } from '../features/auth/SignOutButtons';
 import { LanguageSelect } from '../i18n/LanguageSelect';
-import { canManageUsers, canReadAudit } from './permissions';
+import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases } from './permissions';
 import { useActiveSession } from './session';
 import { SkipLink, mainId } from './SkipLink';
 
@@ -16,6 +16,10 @@ export function Layout() {
     { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(roles) },
     { to: '/users', label: t('nav.users'), show: canManageUsers(roles) },
     { to: '/audit', label: t('nav.audit'), show: canReadAudit(roles) },
+    { to: '/cases', label: t('nav.cases'), show: canSeeCases(roles) },
+    { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(roles) },
+    { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(roles) },
+    { to: '/directory', label: t('nav.directory'), show: true },
   ].filter((link) => link.show);
 
   return (

@@ -92,6 +92,8 @@ describe('the foundation in the browser', () => {
     });
     await page.getByLabel('Record ID').fill(firstRunRecord);
     await page.getByRole('button', { name: 'Filter' }).click();
+    // The filtered page replaces the table: wait for the other entries to go before counting.
+    await table.getByText('organisation.create').first().waitFor({ state: 'detached' });
     await table.getByText('user.create').first().waitFor();
     await expect(table.getByText('organisation.create').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Verify chain' }).click();

@@ -7,6 +7,7 @@ import { inTransaction } from '../http/transaction.js';
 import { appendAudit } from './audit.js';
 import { auditRules } from './audit.policy.js';
 import { verifyAuditChain } from './verify.js';
+import { sealAuditEntries } from './seal.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,8 +20,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const q = request.query;
       const session = requireSession(request);
+      // Show every committed entry: seal what was written a moment ago before reading.
+      await sealAuditEntries(platform.db);
       return inTransaction(platform, async (tx) => {
-        let query = tx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(q.limit);
+        let query = tx.selectFrom('audit_log').selectAll().where('seq', 'is not', null).orderBy('seq', 'desc').limit(q.limit);
         if (q.userId) query = query.where('actor_user_id', '=', q.userId);
         if (q.recordId) query = query.where('record_id', '=', q.recordId);
         if (q.from) query = query.where('occurred_at', '>=', new Date(q.from));
@@ -34,7 +37,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
           summary: `${rows.length} entries read; filters: ${filters.join(', ') || 'none'}`,
         });
         const entries: AuditEntryView[] = rows.map((row) => ({
-          seq: row.seq,
+          seq: row.seq ?? 0,
           occurredAt: row.occurred_at.toISOString(),
           actorUserId: row.actor_user_id,
           actorName: row.actor_name,

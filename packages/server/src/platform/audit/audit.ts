@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { chainHash } from './audit-chain.js';
 
 /** Who acted: a person (never the database user), or the platform itself for operator commands. */
 export interface Actor {
@@ -24,51 +22,27 @@ export interface AuditEvent {
 }
 
 /**
- * Appends an entry to the hash-chained audit log inside the caller's transaction, so the entry commits or rolls back
- * with the change it records. Taking the chain head's row lock orders concurrent writers.
+ * Appends an entry to the audit log inside the caller's transaction, so the entry commits or rolls back with the
+ * access it records. The entry is written unsealed; the sealer (seal.ts) chains it moments after commit, in commit
+ * order, so concurrent requests never queue on one lock.
  */
-export async function appendAudit(tx: Db, actor: Actor, event: AuditEvent): Promise<number> {
-  const head = await tx
-    .updateTable('audit_head')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
-  const entry = {
-    seq: head.seq,
-    occurredAt: new Date(),
-    actorUserId: actor.userId,
-    actorName: actor.name,
-    organisationId: actor.organisationId,
-    action: event.action,
-    recordType: event.recordType ?? null,
-    recordId: event.recordId ?? null,
-    purpose: event.purpose,
-    summary: event.summary,
-    outcome: event.outcome ?? 'allowed',
-  };
-  const hash = chainHash(head.hash, entry);
+export async function appendAudit(tx: Db, actor: Actor, event: AuditEvent): Promise<void> {
   await tx
-    .with('appended', (db) =>
-      db.insertInto('audit_log').values({
-        seq: entry.seq,
-        occurred_at: entry.occurredAt,
-        actor_user_id: entry.actorUserId,
-        actor_name: entry.actorName,
-        organisation_id: entry.organisationId,
-        action: entry.action,
-        record_type: entry.recordType,
-        record_id: entry.recordId,
-        purpose: entry.purpose,
-        summary: entry.summary,
-        outcome: entry.outcome,
-        prev_hash: head.hash,
-        hash,
-      }),
-    )
-    .updateTable('audit_head')
-    .set({ hash })
-    .where('id', '=', 1)
+    .insertInto('audit_log')
+    .values({
+      seq: null,
+      occurred_at: new Date(),
+      actor_user_id: actor.userId,
+      actor_name: actor.name,
+      organisation_id: actor.organisationId,
+      action: event.action,
+      record_type: event.recordType ?? null,
+      record_id: event.recordId ?? null,
+      purpose: event.purpose,
+      summary: event.summary,
+      outcome: event.outcome ?? 'allowed',
+      prev_hash: null,
+      hash: null,
+    })
     .execute();
-  return entry.seq;
 }

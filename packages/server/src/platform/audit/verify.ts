@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { GENESIS_HASH, chainHash } from './audit-chain.js';
+import { sealAuditEntries } from './seal.js';
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -16,6 +17,8 @@ const BATCH = 5000;
  * entries removed from the end (the head records a later entry than the last one present).
  */
 export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+  // Entries written a moment ago are sealed first, so that every committed entry is checked.
+  await sealAuditEntries(db);
   let previousHash: Buffer = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -29,19 +32,21 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
     const rows = await db
       .selectFrom('audit_log')
       .selectAll()
+      .where('seq', 'is not', null)
       .where('seq', '>=', expectedSeq)
       .orderBy('seq')
       .limit(BATCH)
       .execute();
     for (const row of rows) {
-      if (row.seq !== expectedSeq) {
+      if (row.seq !== expectedSeq || row.seq === null) {
         return fail(expectedSeq, `entry ${expectedSeq} is missing (next present is ${row.seq}): removed or reordered`);
       }
+      if (!row.prev_hash || !row.hash) return fail(row.seq ?? expectedSeq, `entry ${row.seq ?? '?'} has a position but no hash`);
       if (!Buffer.from(row.prev_hash).equals(previousHash)) {
-        return fail(row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}: reordered or its predecessor was replaced`);
+        return fail(expectedSeq, `entry ${expectedSeq} does not link to entry ${row.seq - 1}: reordered or its predecessor was replaced`);
       }
       const recomputed = chainHash(previousHash, {
-        seq: row.seq,
+        seq: expectedSeq,
         occurredAt: row.occurred_at,
         actorUserId: row.actor_user_id,
         actorName: row.actor_name,
@@ -54,7 +59,7 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
         outcome: row.outcome,
       });
       if (!recomputed.equals(Buffer.from(row.hash))) {
-        return fail(row.seq, `entry ${row.seq} was altered: its content no longer matches its hash`);
+        return fail(expectedSeq, `entry ${expectedSeq} was altered: its content no longer matches its hash`);
       }
       previousHash = recomputed;
       expectedSeq += 1;

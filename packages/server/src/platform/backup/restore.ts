@@ -96,6 +96,14 @@ export async function restoreBackup(database: Database, keyring: Keyring, file: 
       }
       counts[table.name] = rows.length;
     }
+    // Serial columns (audit_log.entry_id) continue after the restored rows.
+    const serials = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and column_default like 'nextval(%'`.execute(tx);
+    for (const { table_name, column_name } of serials.rows) {
+      await sql`select setval(pg_get_serial_sequence(${quoteIdent(table_name)}, ${column_name}),
+        coalesce((select max(${sql.ref(column_name)}) from ${sql.raw(quoteIdent(table_name))}), 0) + 1, false)`.execute(tx);
+    }
   });
   return { tables: counts, createdAt: meta.createdAt };
 }

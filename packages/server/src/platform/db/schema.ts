@@ -54,7 +54,9 @@ export interface DataKeysTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  entry_id: Generated<number>;
+  /** NULL until sealed into the chain. */
+  seq: number | null;
   occurred_at: Timestamp;
   actor_user_id: string | null;
   actor_name: string | null;
@@ -65,8 +67,8 @@ export interface AuditLogTable {
   purpose: string;
   summary: string;
   outcome: string;
-  prev_hash: Bytes;
-  hash: Bytes;
+  prev_hash: Bytes | null;
+  hash: Bytes | null;
 }
 
 export interface AuditHeadTable {

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { caseSearchQuery } from '@palermo/contracts';
+import { validate } from '../../app/validation';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { StatusMessage } from '../../components/Status';
+import { useForm } from '../../components/useForm';
+import { searchCases, type CaseSearch as Criteria, type CaseSearchResult } from './api';
+import { useFormats } from './format';
+import { localiseCaseError, localiseIssues } from './problems';
+
+/**
+ * Finding a person by name (spelling variants included), birth date or case number. The criteria stay in this form:
+ * a name must not end up in the browser's history or in a shared link.
+ */
+export function CaseSearch() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [reference, setReference] = useState('');
+  const [results, setResults] = useState<CaseSearchResult[] | null>(null);
+  const form = useForm({
+    name: { id: 'search-name', label: t('search.name') },
+    birthDate: { id: 'search-birth-date', label: t('search.birthDate') },
+    reference: { id: 'search-reference', label: t('search.reference') },
+  });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const criteria: Criteria = {
+      name: name.trim() || undefined,
+      birthDate: birthDate || undefined,
+      reference: reference.trim() || undefined,
+    };
+    if (!criteria.name && !criteria.birthDate && !criteria.reference) {
+      form.fail(localiseIssues(t, [{ field: 'name', problem: 'give a name, a birth date or a case number' }]));
+      return;
+    }
+    const checked = validate(caseSearchQuery, criteria);
+    if (!checked.ok) {
+      form.fail(localiseIssues(t, checked.issues));
+      return;
+    }
+    setResults(null);
+    await form.run(async () => {
+      try {
+        setResults(await searchCases(criteria));
+      } catch (error) {
+        throw localiseCaseError(t, error);
+      }
+    });
+  }
+
+  return (
+    <section aria-labelledby="search-title">
+      <h2 id="search-title">{t('search.title')}</h2>
+      <p className="hint">{t('search.intro')}</p>
+      <ErrorSummary form={form} />
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="filters" aria-labelledby="search-title">
+        <TextField id="search-name" label={t('search.name')} optional value={name} onValueChange={setName} error={form.errorFor('name')} autoComplete="off" />
+        <TextField
+          id="search-birth-date"
+          type="date"
+          label={t('search.birthDate')}
+          optional
+          value={birthDate}
+          onValueChange={setBirthDate}
+          error={form.errorFor('birthDate')}
+        />
+        <TextField
+          id="search-reference"
+          label={t('search.reference')}
+          optional
+          value={reference}
+          onValueChange={setReference}
+          error={form.errorFor('reference')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
+          {t('search.submit')}
+        </button>
+      </form>
+      <StatusMessage>{results !== null ? t('search.found', { count: results.length }) : undefined}</StatusMessage>
+      {results !== null && results.length > 0 ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="search-caption">
+          <table>
+            <caption id="search-caption">{t('search.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.colReference')}</th>
+                <th scope="col">{t('search.colName')}</th>
+                <th scope="col">{t('cases.colStage')}</th>
+                <th scope="col">{t('cases.colStatus')}</th>
+                <th scope="col">{t('cases.colOpened')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((result) => (
+                <tr key={result.id}>
+                  <th scope="row">
+                    <Link to={`/cases/${result.id}`}>
+                      <bdi>{result.reference}</bdi>
+                    </Link>
+                  </th>
+                  <td>{result.displayName !== null ? <bdi>{result.displayName}</bdi> : <span className="muted">{t('search.nameNotShown')}</span>}</td>
+                  <td>{t(`caseStages.${result.stage}`)}</td>
+                  <td>{t(`caseStatuses.${result.status}`)}</td>
+                  <td>{formats.dateTime(result.openedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

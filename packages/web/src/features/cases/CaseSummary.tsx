@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shareablePersonFields, type CaseView } from '@palermo/contracts';
+import { DueDate } from './DueDate';
+import { useFormats } from './format';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Where the case stands. */
+export function CaseSummary({ caseView }: { caseView: CaseView }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const period = caseView.reflectionPeriod;
+  return (
+    <section aria-labelledby="case-summary-title">
+      <h2 id="case-summary-title">{t('case.summaryTitle')}</h2>
+      <dl className="details">
+        <Row term={t('case.reference')}>
+          <bdi>{caseView.reference}</bdi>
+        </Row>
+        <Row term={t('case.stage')}>{t(`caseStages.${caseView.stage}`)}</Row>
+        <Row term={t('case.status')}>{t(`caseStatuses.${caseView.status}`)}</Row>
+        <Row term={t('case.traffickingStatus')}>{t(`traffickingStatuses.${caseView.traffickingStatus}`)}</Row>
+        {caseView.formsOfExploitation.length > 0 ? (
+          <Row term={t('case.forms')}>{formats.list(caseView.formsOfExploitation.map((form) => t(`exploitation.${form}`)))}</Row>
+        ) : null}
+        {period !== null ? (
+          <Row term={t('case.reflectionPeriod')}>
+            {t('case.periodRange', { start: formats.date(period.start), end: formats.date(period.end) })}
+          </Row>
+        ) : null}
+        <Row term={t('case.decisionDue')}>
+          <DueDate due={caseView.decisionDueAt} overdue={caseView.overdue} />
+        </Row>
+        <Row term={t('case.opened')}>{formats.dateTime(caseView.openedAt)}</Row>
+        {caseView.closureReason !== null ? (
+          <Row term={t('case.closureReason')}>
+            <bdi>{caseView.closureReason}</bdi>
+          </Row>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+/** The person: only the fields the API gave this reader. A field given without a value was not recorded. */
+export function PersonDetails({ caseView }: { caseView: CaseView }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const { person } = caseView;
+  const given = shareablePersonFields.filter((field) => field in person.fields);
+  return (
+    <section aria-labelledby="case-person-title">
+      <h2 id="case-person-title">{t('case.personTitle')}</h2>
+      {given.length === 0 ? <p className="muted">{t('case.noPersonFields')}</p> : null}
+      <dl className="details">
+        {given.map((field) => {
+          const value = person.fields[field];
+          return (
+            <Row key={field} term={t(`personFields.${field}`)}>
+              {value === null || value === undefined ? (
+                <span className="muted">{t('case.notRecorded')}</span>
+              ) : field === 'birthDate' ? (
+                formats.date(value)
+              ) : (
+                <bdi>{value}</bdi>
+              )}
+            </Row>
+          );
+        })}
+        <Row term={t('case.child')}>{person.isChild ? t('case.yes') : t('case.no')}</Row>
+        {person.gender !== null ? <Row term={t('case.gender')}>{t(`genders.${person.gender}`)}</Row> : null}
+        {person.citizenships.length > 0 ? (
+          <Row term={t('case.citizenships')}>
+            {formats.list(person.citizenships.map(formats.country))}
+          </Row>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

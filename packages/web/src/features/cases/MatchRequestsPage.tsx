@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { MatchRequestView } from '@palermo/contracts';
+import { Page } from '../../app/Page';
+import { useResource } from '../../app/useResource';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
+import { answerMatchRequest, matchInbox, type MatchAnswer } from './api';
+import { CaseErrorAlert } from './controls';
+import { useFormats } from './format';
+import './cases.css';
+
+const answers: readonly MatchAnswer[] = ['confirmed_same_person', 'not_the_same_person', 'cannot_say'];
+
+/**
+ * Other organisations ask whether a person they work with is one of ours. Nothing about their person is shown: only
+ * which of our own cases may match, so that we can look at them and answer.
+ */
+export function MatchRequestsPage() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const [inbox, reload] = useResource(matchInbox, 'match-inbox');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function answer(request: MatchRequestView, value: MatchAnswer) {
+    if (busy !== null) return;
+    setBusy(request.id);
+    setStatus('');
+    setError(null);
+    try {
+      await answerMatchRequest(request.id, value);
+      setStatus(t('matchInbox.answered', { name: request.requestingOrganisationName, answer: t(`matchStatuses.${value}`) }));
+      reload();
+      document.querySelector<HTMLElement>('main h1')?.focus();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Page title={t('matchInbox.title')}>
+      <p>{t('matchInbox.intro')}</p>
+      <StatusMessage>{status}</StatusMessage>
+      {error !== null ? <CaseErrorAlert error={error} /> : null}
+      {inbox.status === 'loading' ? <Loading /> : null}
+      {inbox.status === 'failed' ? <ErrorAlert error={inbox.error} /> : null}
+      {inbox.status === 'ready' && inbox.data.length === 0 ? <p>{t('matchInbox.empty')}</p> : null}
+      {inbox.status === 'ready' && inbox.data.length > 0 ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="match-inbox-caption">
+          <table>
+            <caption id="match-inbox-caption">{t('matchInbox.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('matchInbox.colFrom')}</th>
+                <th scope="col">{t('matchInbox.colReceived')}</th>
+                <th scope="col">{t('matchInbox.colCases')}</th>
+                <th scope="col">{t('matchInbox.colStatus')}</th>
+                <th scope="col">{t('matchInbox.colAnswer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inbox.data.map((request) => (
+                <tr key={request.id}>
+                  <th scope="row">
+                    <bdi>{request.requestingOrganisationName}</bdi>
+                  </th>
+                  <td>{formats.dateTime(request.createdAt)}</td>
+                  <td>
+                    {request.candidateCases.length === 0
+                      ? t('app.none')
+                      : request.candidateCases.map((candidate, index) => (
+                          <span key={candidate.id}>
+                            {index > 0 ? ', ' : null}
+                            <Link to={`/cases/${candidate.id}`}>
+                              <bdi>{candidate.reference}</bdi>
+                            </Link>
+                          </span>
+                        ))}
+                  </td>
+                  <td>{t(`matchStatuses.${request.status}`)}</td>
+                  <td>
+                    {request.status === 'pending' ? (
+                      <div className="row-actions">
+                        {answers.map((value) => (
+                          <button key={value} type="button" onClick={() => void answer(request, value)} aria-disabled={busy === request.id || undefined}>
+                            {t(`matchInbox.answer.${value}`)}
+                            <span className="visually-hidden">: {request.requestingOrganisationName}</span>
+                          </button>
+                        ))}
+                      </div>
+                    ) : request.respondedAt !== null ? (
+                      formats.dateTime(request.respondedAt)
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requestDecisionRequest } from '@palermo/contracts';
+import { validate } from '../../app/validation';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField } from '../../components/fields';
+import { useForm } from '../../components/useForm';
+import { requestDecision } from './api';
+import { localiseIssues } from './problems';
+import { useCaseChange, type CaseActionProps } from './useCaseChange';
+
+/** Refers the case to a competent authority for a reasonable-grounds decision (needs consent to referral to it). */
+export function RequestDecisionForm({ caseView, organisations, onChanged, onStale }: CaseActionProps) {
+  const { t } = useTranslation();
+  const authorities = organisations.filter((organisation) => organisation.type === 'competent_authority');
+  const [authority, setAuthority] = useState(authorities.length === 1 ? (authorities[0]?.id ?? '') : '');
+  const form = useForm({ competentAuthorityId: { id: 'decision-request-authority', label: t('decisionRequest.authority') } });
+  const change = useCaseChange(form, onStale);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const checked = validate(requestDecisionRequest, { competentAuthorityId: authority || undefined, version: caseView.version });
+    if (!checked.ok) {
+      form.fail(localiseIssues(t, checked.issues));
+      return;
+    }
+    const request = checked.data;
+    const saved = await change(async (post) => {
+      await requestDecision(post, caseView.id, request);
+    });
+    if (saved) {
+      const name = authorities.find((organisation) => organisation.id === request.competentAuthorityId)?.name ?? '';
+      onChanged(t('decisionRequest.sent', { name }));
+    }
+  }
+
+  return (
+    <>
+      <p className="hint">{t('decisionRequest.intro')}</p>
+      <ErrorSummary form={form} />
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
+        <SelectField
+          id="decision-request-authority"
+          label={t('decisionRequest.authority')}
+          value={authority}
+          onValueChange={setAuthority}
+          error={form.errorFor('competentAuthorityId')}
+        >
+          {authorities.length === 1 ? null : <option value="">{t('decisionRequest.chooseAuthority')}</option>}
+          {authorities.map((organisation) => (
+            <option key={organisation.id} value={organisation.id}>
+              {organisation.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
+          {t('decisionRequest.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  caseList,
+  caseRef,
+  caseSearchResult,
+  caseView,
+  matchRequestList,
+  okResponse,
+  possibleMatchesResponse,
+  type CaseStage,
+  type CaseStatus,
+  type CaseView,
+  type CloseCaseRequest,
+  type ConsentEventRequest,
+  type DecisionRequest,
+  type MatchRequestView,
+  type OpenCaseRequest,
+  type RequestDecisionRequest,
+} from '@palermo/contracts';
+import { api, withQuery } from '../../app/api';
+import type { KeyedPost } from './keyed';
+
+export type CaseSummary = ReturnType<typeof caseList.parse>['cases'][number];
+export type CaseSearchResult = ReturnType<typeof caseSearchResult.parse>['results'][number];
+
+export interface CaseFilter {
+  stage?: CaseStage | undefined;
+  status?: CaseStatus | undefined;
+  overdue?: boolean | undefined;
+}
+
+export interface CaseSearch {
+  name?: string | undefined;
+  birthDate?: string | undefined;
+  reference?: string | undefined;
+}
+
+const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
+
+export async function listCases(filter: CaseFilter): Promise<CaseSummary[]> {
+  const query = { stage: filter.stage, status: filter.status, overdue: filter.overdue ? 'true' : undefined };
+  return (await api.get(withQuery('/api/cases', query), caseList)).cases;
+}
+
+/** Search criteria go in the query string of an API request only: never in the page's own address. */
+export async function searchCases(search: CaseSearch): Promise<CaseSearchResult[]> {
+  return (await api.get(withQuery('/api/cases/search', { ...search }), caseSearchResult)).results;
+}
+
+export function getCase(id: string): Promise<CaseView> {
+  return api.get(path(id), caseView);
+}
+
+export function openCase(post: KeyedPost, body: OpenCaseRequest) {
+  return post('/api/cases', body, caseRef);
+}
+
+export function recordConsent(post: KeyedPost, id: string, body: ConsentEventRequest) {
+  return post(path(id, '/consents'), body, caseRef);
+}
+
+export function requestDecision(post: KeyedPost, id: string, body: RequestDecisionRequest) {
+  return post(path(id, '/decision-requests'), body, caseRef);
+}
+
+export function decide(post: KeyedPost, id: string, body: DecisionRequest) {
+  return post(path(id, '/decisions'), body, caseRef);
+}
+
+export function closeCase(post: KeyedPost, id: string, body: CloseCaseRequest) {
+  return post(path(id, '/close'), body, caseRef);
+}
+
+/** Done once per measure whatever the retries (the server keys it by the measure). */
+export async function markMeasureDone(id: string, measureId: string): Promise<void> {
+  await api.post(path(id, `/measures/${encodeURIComponent(measureId)}/done`), {}, okResponse);
+}
+
+export async function possibleMatches(id: string) {
+  return (await api.get(path(id, '/possible-matches'), possibleMatchesResponse)).organisations;
+}
+
+export async function caseMatchRequests(id: string): Promise<MatchRequestView[]> {
+  return (await api.get(path(id, '/match-requests'), matchRequestList)).requests;
+}
+
+export async function askToConfirm(post: KeyedPost, id: string, organisationId: string): Promise<void> {
+  await post(path(id, '/match-requests'), { organisationId }, okResponse);
+}
+
+export async function matchInbox(): Promise<MatchRequestView[]> {
+  return (await api.get('/api/match-requests/inbox', matchRequestList)).requests;
+}
+
+export type MatchAnswer = 'confirmed_same_person' | 'not_the_same_person' | 'cannot_say';
+
+export async function answerMatchRequest(id: string, status: MatchAnswer): Promise<void> {
+  await api.post(`/api/match-requests/${encodeURIComponent(id)}/answer`, { status }, okResponse);
+}
