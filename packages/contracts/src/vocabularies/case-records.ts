@@ -1,3 +1,5 @@
+import { protectionServices } from './sops.js';
+
 /**
  * The case record: what is assessed, planned, delivered and followed up for a person (protection measures, 004
  * chapter 1 section 7; individual plans chosen by the person, 002:458; follow-up at entry, 2-6 weeks and 3 months).
@@ -56,20 +58,8 @@ export const childOnlyKinds: readonly CaseRecordKind[] = ['best_interests_assess
 /** Kinds that are superseded by a newer record of the same kind rather than corrected (a new decision, a new manager). */
 export const uncorrectableKinds: readonly CaseRecordKind[] = ['case_manager_assigned', 'return_decision'];
 
-/** Needs assessed at intake and reviewed later (the assistance areas of the protection measures). */
-export const needDomains = [
-  'medical',
-  'safety',
-  'shelter',
-  'food',
-  'psychosocial',
-  'legal',
-  'interpretation',
-  'documents',
-  'financial',
-  'education',
-  'work',
-] as const;
+/** Needs assessed at intake and reviewed later: the same areas as the protection services of the SOPs. */
+export const needDomains = protectionServices;
 export type NeedDomain = (typeof needDomains)[number];
 
 export const needLevels = ['none', 'low', 'medium', 'high'] as const;
