@@ -7,12 +7,29 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const child = spawn('npx', ['tsx', 'packages/server/bench/audited-read.ts'], { cwd: root, stdio: 'inherit', detached: true });
+// Each benchmark in turn: the audited read (issue: platform foundation), then the case list, search and page.
+const benches = ['packages/server/bench/audited-read.ts', 'packages/server/bench/cases.ts'];
+let child;
+function runNext() {
+  const script = benches.shift();
+  if (!script) return;
+  child = spawn('npx', ['tsx', script], { cwd: root, stdio: 'inherit', detached: true });
+  child.on('error', (error) => {
+    process.stderr.write(`bench: could not run npx tsx: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+  child.on('exit', (code, signal) => {
+    const status = code ?? 128 + (signal ? (signalNumbers[signal] ?? 1) : 0);
+    if (status !== 0) process.exitCode = status;
+    if (signal === null) runNext();
+  });
+}
 
 const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 for (const signal of Object.keys(signalNumbers)) {
   process.on(signal, () => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    benches.length = 0;
+    if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     try {
       process.kill(-child.pid, signal);
     } catch {
@@ -21,10 +38,4 @@ for (const signal of Object.keys(signalNumbers)) {
   });
 }
 
-child.on('error', (error) => {
-  process.stderr.write(`bench: could not run npx tsx: ${error.message}\n`);
-  process.exitCode = 1;
-});
-child.on('exit', (code, signal) => {
-  process.exitCode = code ?? 128 + (signal ? (signalNumbers[signal] ?? 1) : 0);
-});
+runNext();

@@ -1,0 +1,240 @@
+/**
+ * Benchmark: the caseworker's screens on a national caseload. With BENCH_CASES synthetic cases (default 100,000 on
+ * PostgreSQL, 10,000 on PGlite), served by the real `palermo start` in a child process, 20 concurrent users of one
+ * caseworker's session:
+ *   case-list    GET /api/cases?<filter>&limit=50   (filters rotate: each stage, overdue, status)
+ *   case-search  GET /api/cases/search?name=<common synthetic name>
+ *   case-page    GET /api/cases/:id                 (ids rotate among the caseworker's organisation's cases)
+ * Target: p95 under 100 ms for each. Baseline, in the same run: the endpoint's SQL alone (raw-sql: pg or PGlite
+ * directly, same concurrency, no access filter, session, decryption or audit).
+ *
+ * stdout: one JSON line per figure, e.g.
+ *   {"bench":"case-list","metric":"latency_p95_ms","value":N,"unit":"ms","baseline":"raw-sql","ratio":N,"db":"postgres"}
+ * metrics: latency_p50_ms, latency_p95_ms, requests_per_s, errors, target_met (p95 < 100 ms); case-generation: seconds.
+ * stderr: progress. Exit code 1 if a run failed (a missed target is a figure, not a failure).
+ *
+ * Environment: BENCH_CASES (per database default above), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
+ * BENCH_CONNECTIONS (20), BENCH_DATABASES (postgres,pglite), PALERMO_BENCH_CASES_DATABASE_URL (default
+ * postgres://root@127.0.0.1:5432/palermo_bench_cases; created afresh from the server's `test` database, dropped after).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { authenticator } from 'otplib';
+import { sessionView, totpEnrolmentResponse } from '@palermo/contracts';
+import { killAllChildren, startServerProcess, stopProcess } from './children.js';
+import { prepareCaseData, runRawQuery, type DbKind, type RawBench, type Target } from './case-data.js';
+
+/** autocannon's `requests` option (not in bench/autocannon.d.ts): each request's path is set just before it is sent. */
+type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const palermoBin = join(here, '../bin/palermo.js');
+const TARGET_MS = 100;
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
+  return value;
+}
+const seconds = envNumber('BENCH_SECONDS', 15);
+const warmup = envNumber('BENCH_WARMUP_SECONDS', 3);
+const connections = Math.round(envNumber('BENCH_CONNECTIONS', 20));
+const caseCount = (db: DbKind) => Math.round(envNumber('BENCH_CASES', db === 'postgres' ? 100_000 : 10_000));
+const databases = (process.env['BENCH_DATABASES'] ?? 'postgres,pglite').split(',').map((d) => d.trim()).filter((d): d is DbKind => d === 'postgres' || d === 'pglite');
+const benchUrl = process.env['PALERMO_BENCH_CASES_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/palermo_bench_cases';
+const log = (line: string) => void process.stderr.write(`[bench:cases] ${line}\n`);
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+function emit(bench: string, metric: string, value: number, unit: string, db: DbKind, baseline: number | null = null): void {
+  const ratio = baseline !== null && baseline > 0 && Number.isFinite(value) ? round(value / baseline, 3) : null;
+  process.stdout.write(`${JSON.stringify({ bench, metric, value, unit, baseline: baseline === null ? null : 'raw-sql', ratio, db })}\n`);
+}
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleanup: children killed, folders removed, the bench database dropped, also on errors and signals.
+
+const cleanups: Array<() => Promise<void>> = [];
+async function cleanup(): Promise<void> {
+  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
+    await step().catch((error: unknown) => log(`cleanup: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  killAllChildren();
+}
+process.on('exit', killAllChildren);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+const tempRoot = mkdtempSync(join(tmpdir(), 'palermo-bench-cases-'));
+cleanups.push(async () => rmSync(tempRoot, { recursive: true, force: true }));
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = new URL(benchUrl);
+  admin.pathname = '/test';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createBenchDatabase(): Promise<boolean> {
+  const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'test') throw new Error(`PALERMO_BENCH_CASES_DATABASE_URL must name a database of its own (got "${name}")`);
+  try {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    log(`PostgreSQL not reachable (${error instanceof Error ? error.message : String(error)}): skipping it`);
+    return false;
+  }
+  await adminQuery(`CREATE DATABASE ${name}`);
+  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP: sign in with TOTP, then load with rotating paths
+
+async function call(base: string, path: string, body: unknown, cookie?: string, csrf?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (cookie) headers['cookie'] = `palermo_session=${cookie}`;
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const response = await fetch(new URL(path, base), { method: 'POST', headers, body: JSON.stringify(body) });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('palermo_session='))?.slice('palermo_session='.length).split(';')[0];
+  return { json, session: session || cookie };
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const first = await call(base, '/api/auth/sign-in', { email, password });
+  let view = sessionView.parse(first.json);
+  let cookie = first.session;
+  if (view.stage === 'two_factor_enrolment_required') {
+    const enrol = totpEnrolmentResponse.parse((await call(base, '/api/auth/totp/enrol', {}, cookie, view.csrfToken)).json);
+    const confirm = await call(base, '/api/auth/totp/confirm', { code: authenticator.generate(enrol.secret) }, cookie, view.csrfToken);
+    view = sessionView.parse(confirm.json);
+    cookie = confirm.session;
+  }
+  if (view.stage !== 'active' || !cookie) throw new Error(`session stage is ${view.stage}, expected active`);
+  return cookie;
+}
+
+interface Measurement {
+  readonly p50: number;
+  readonly p95: number;
+  readonly rps: number;
+  readonly errors: number;
+  readonly statusCodes?: string;
+}
+
+async function load(base: string, paths: readonly string[], cookie: string, duration: number): Promise<Measurement> {
+  let next = 0;
+  let latencies: number[] = [];
+  const options: RotatingOptions = {
+    url: base,
+    connections,
+    pipelining: 1,
+    duration,
+    timeout: 10,
+    headers: { cookie: `palermo_session=${cookie}` },
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
+  };
+  const instance = autocannon(options);
+  instance.on('response', (_client: autocannon.Client, status: number, _bytes: number, time: number) => {
+    if (status >= 200 && status < 300) latencies.push(time);
+  });
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  latencies = [];
+  const statusCodes = Object.entries(result.statusCodeStats).map(([code, stats]) => `${code}: ${stats.count}`).join(', ');
+  const errors = result.non2xx + result.errors; // autocannon counts timeouts among errors
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: result['2xx'] / result.duration, errors, statusCodes: `${statusCodes}; ${result.timeouts} timeouts` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const listFilters = [
+  'stage=reported', 'stage=screened', 'stage=reasonable_grounds_pending', 'stage=reasonable_grounds_positive', 'stage=reasonable_grounds_negative',
+  'stage=conclusive_positive', 'stage=conclusive_negative', 'overdue=true', 'status=Active', 'status=Active&stage=screened',
+];
+const searchNames = ['Nguyen', 'Popescu', 'Okafor', 'Maria'];
+
+async function benchDatabase(db: DbKind): Promise<void> {
+  if (db === 'postgres' && !(await createBenchDatabase())) return;
+  const target: Target = { db, url: benchUrl, dataDir: join(tempRoot, db), masterKey: randomBytes(32).toString('base64') };
+  const count = caseCount(db);
+  log(`${db}: generating ${count} cases`);
+  const data = await prepareCaseData(target, count, searchNames, log);
+  log(`${db}: ${count} cases in ${data.generationSeconds.toFixed(1)} s`);
+  emit('case-generation', 'seconds', round(data.generationSeconds, 1), 's', db);
+  emit('case-generation', 'cases', count, 'count', db);
+
+  const raw: Record<RawBench, readonly (readonly unknown[])[]> = {
+    'case-list': ['reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive', 'conclusive_positive'].map((s) => [s]),
+    'case-search': data.searchTokens.map((t) => [t]),
+    'case-page': data.caseIds.map((id) => [id]),
+  };
+  const baselines = new Map<RawBench, Measurement>();
+  for (const bench of Object.keys(raw) as RawBench[]) {
+    const run = await runRawQuery(target, bench, raw[bench], connections, Math.min(seconds, 10));
+    baselines.set(bench, { p50: percentile(run.latencies, 50), p95: percentile(run.latencies, 95), rps: run.latencies.length / run.seconds, errors: 0 });
+    log(`${db}: raw SQL ${bench}: p95 ${percentile(run.latencies, 95).toFixed(2)} ms, ${(run.latencies.length / run.seconds).toFixed(0)} q/s`);
+  }
+
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', PALERMO_LOG_LEVEL: 'silent', PALERMO_DATA_DIR: target.dataDir, PALERMO_MASTER_KEY: target.masterKey };
+  delete env['NODE_OPTIONS'];
+  if (db === 'postgres') env['DATABASE_URL'] = benchUrl;
+  else delete env['DATABASE_URL'];
+  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env });
+  const stop = () => stopProcess(server).then(() => undefined);
+  cleanups.push(stop);
+  try {
+    const cookie = await signIn(url, data.caseworker.email, data.caseworker.password);
+    const paths: Record<RawBench, string[]> = {
+      'case-list': listFilters.map((f) => `/api/cases?${f}&limit=50`),
+      'case-search': searchNames.map((n) => `/api/cases/search?name=${encodeURIComponent(n)}`),
+      'case-page': data.caseIds.map((id) => `/api/cases/${id}`),
+    };
+    for (const bench of Object.keys(paths) as RawBench[]) {
+      await load(url, paths[bench], cookie, warmup);
+      const run = await load(url, paths[bench], cookie, seconds);
+      const base = baselines.get(bench) ?? { p50: Number.NaN, p95: Number.NaN, rps: Number.NaN, errors: 0 };
+      log(`${db}: ${bench}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.rps.toFixed(0)} req/s, ${run.errors} errors (${run.statusCodes ?? ''})`);
+      emit(bench, 'latency_p50_ms', round(run.p50, 2), 'ms', db, base.p50);
+      emit(bench, 'latency_p95_ms', round(run.p95, 2), 'ms', db, base.p95);
+      emit(bench, 'requests_per_s', round(run.rps, 1), 'req/s', db, base.rps);
+      emit(bench, 'errors', run.errors, 'count', db);
+      emit(bench, 'target_met', run.p95 < TARGET_MS && run.errors === 0 ? 1 : 0, 'bool', db);
+    }
+  } finally {
+    await stop();
+  }
+}
+
+async function main(): Promise<number> {
+  let ok = true;
+  for (const db of databases) {
+    try {
+      await benchDatabase(db);
+    } catch (error) {
+      ok = false;
+      log(`${db} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  await cleanup();
+  return ok ? 0 : 1;
+}
+
+process.exitCode = await main();
