@@ -6,7 +6,6 @@ import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { decryptPerson } from '../person/person.crypto.js';
 import { caseRules, fullRecordRule } from './case.policy.js';
 import { caseColumns } from './case.repo.js';
 
@@ -17,9 +16,9 @@ export interface SearchCriteria {
   readonly limit: number;
 }
 
-/** How many of these index tokens a person's name index holds (SQL over the row aliased `p`). */
+/** How many of these index tokens a person's name index holds (SQL over the row aliased `p`; GIN containment). */
 const sharedTokens = (tokens: string[]) =>
-  sql<number>`(select count(*)::int from unnest(p.name_index) as t(token) where t.token = any(${sql.val(tokens)}::text[]))`;
+  sql<number>`(${sql.join(tokens.map((token) => sql`(p.name_index @> array[${token}]::text[])::int`), sql` + `)})`;
 
 /**
  * Finds cases by name, alias, birth date or case number, among the cases the user may see. Names are matched through
@@ -35,7 +34,7 @@ export async function searchCases(tx: Db, cipher: FieldCipher, subject: Subject,
   let query = tx
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select(['c.id', 'c.reference', 'c.status', 'c.stage', 'c.managing_organisation_id', 'c.opened_at', 'p.id as person_id', sql<boolean>`${full}`.as('full_access')])
+    .select(['c.id', 'c.reference', 'c.status', 'c.stage', 'c.managing_organisation_id', 'c.opened_at', 'p.id as person_id', 'p.given_name', 'p.family_name', 'p.pseudonym', sql<boolean>`${full}`.as('full_access')])
     .where(compileRule(caseRules.read, subject, caseColumns));
   if (criteria.reference) query = query.where('c.reference', '=', criteria.reference.trim().toUpperCase());
   if (criteria.birthDate) query = query.where('p.birth_date_index', '=', cipher.index.birthDateToken(criteria.birthDate));
@@ -50,9 +49,12 @@ export async function searchCases(tx: Db, cipher: FieldCipher, subject: Subject,
     rows.map(async (row) => {
       let displayName: string | null = null;
       if (row.full_access) {
-        const person = await tx.selectFrom('persons as p').selectAll('p').where('p.id', '=', row.person_id).executeTakeFirstOrThrow();
-        const names = await decryptPerson(cipher, tx, person, ['givenName', 'familyName', 'pseudonym']);
-        displayName = [names.givenName, names.familyName].filter(Boolean).join(' ') || (names.pseudonym ? `“${names.pseudonym}”` : null);
+        const [givenName, familyName, pseudonym] = await Promise.all([
+          cipher.decryptOptional(row.given_name, `persons.given_name:${row.person_id}`, tx),
+          cipher.decryptOptional(row.family_name, `persons.family_name:${row.person_id}`, tx),
+          cipher.decryptOptional(row.pseudonym, `persons.pseudonym:${row.person_id}`, tx),
+        ]);
+        displayName = [givenName, familyName].filter(Boolean).join(' ') || (pseudonym ? `“${pseudonym}”` : null);
       }
       return {
         id: row.id,
