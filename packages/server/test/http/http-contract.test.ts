@@ -50,7 +50,8 @@ describe('bad input', () => {
     const org = (await admin.request('POST', '/api/organisations', { name: 'Harbour Shelter', type: 'shelter' })).json();
     const ok = await admin.request('POST', '/api/users', { organisationId: org.id, displayName: 'Sam', email: 'sam@example.org', password: 'a long password 1', roles: ['caseworker'] });
     expect(ok.statusCode).toBe(200);
-    const auditBefore = await t.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
+    const countAudit = async () => Number((await t.platform.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const auditBefore = await countAudit();
     const duplicate = await admin.request('POST', '/api/users', { organisationId: org.id, displayName: 'Sam Two', email: 'SAM@example.org', password: 'a long password 2', roles: ['caseworker'] });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().issues).toEqual([{ field: 'email', problem: 'a user with this e-mail address already exists' }]);
@@ -58,7 +59,7 @@ describe('bad input', () => {
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().issues[0].field).toBe('roles');
     expect(await t.platform.db.selectFrom('users').select('display_name').where('display_name', 'in', ['Sam Two', 'Dana']).execute()).toEqual([]);
-    expect((await t.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq).toBe(auditBefore.seq);
+    expect(await countAudit()).toBe(auditBefore);
   });
 });
 

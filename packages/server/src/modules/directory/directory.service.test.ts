@@ -80,7 +80,7 @@ describe('directory entries', () => {
       lastVerifiedAt: now.toISOString(),
       verifiedBy: { userId: subject.userId },
     });
-    const audit = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const audit = await db.selectFrom('audit_log').selectAll().orderBy('entry_id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'directory.create', record_id: created.id, purpose: 'administration', actor_user_id: subject.userId });
     expect(audit.summary).not.toContain('555');
   });
@@ -132,7 +132,7 @@ describe('directory entries', () => {
     const verified = await inTx((tx) => service.verifyEntry(tx, subject, actor, intake.id, policy(later)));
     expect(verified).toMatchObject({ stale: false, lastVerifiedAt: later.toISOString(), verifiedBy: { userId: subject.userId, name: 'national_coordinator of national' } });
     expect(await list({ stale: 'false' }, later)).toEqual(['Intake desk']);
-    const audit = await db.selectFrom('audit_log').select(['action', 'record_id']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const audit = await db.selectFrom('audit_log').select(['action', 'record_id']).orderBy('entry_id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: 'directory.verify', record_id: intake.id });
 
     await inTx((tx) => service.updateEntry(tx, subject, actor, intake.id, { active: false }, policy(later)));

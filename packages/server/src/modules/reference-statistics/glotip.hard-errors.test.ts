@@ -92,7 +92,7 @@ describe('GLOTIP import: a hard error stores nothing and names the row and colum
   });
 
   it('records failed attempts in the audit log, without values', async () => {
-    const failed = await testDb.database.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'failed').orderBy('seq').execute();
+    const failed = await testDb.database.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'failed').orderBy('entry_id').execute();
     expect(failed.length).toBeGreaterThan(5);
     expect(failed.map((f) => f.summary)).toContainEqual(expect.stringMatching(/not imported: unreadable_year at row 2502, column Year$/));
     for (const entry of failed) expect(entry.summary).not.toMatch(/20l9|abc|Albania/);

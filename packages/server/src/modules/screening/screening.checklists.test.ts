@@ -82,7 +82,7 @@ describe(`indicator checklists on a migrated database (${testDatabaseKind})`, ()
     ]);
     expect((await getChecklist(db, 'ilo_forced_labour', 1))?.active).toBe(false);
     expect((await checklists().select('created_by').where('id', '=', published.id).executeTakeFirstOrThrow()).created_by).toBe(coordinator.userId);
-    const entry = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const entry = await db.selectFrom('audit_log').selectAll().orderBy('entry_id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ action: 'indicator_checklist.publish', record_id: published.id, actor_user_id: coordinator.userId });
     expect(entry.summary).toBe('checklist ilo_forced_labour version 2 published with 11 items; version 1 deactivated');
     expect(await auditCount()).toBe(auditBefore + 1);

@@ -26,7 +26,7 @@ async function post(url: string, body: unknown, token?: string, csrf?: string) {
 }
 
 async function auditActions(userId: string): Promise<string[]> {
-  const rows = await t.platform.db.selectFrom('audit_log').select(['action', 'outcome']).where('record_id', '=', userId).orderBy('seq').execute();
+  const rows = await t.platform.db.selectFrom('audit_log').select(['action', 'outcome']).where('record_id', '=', userId).orderBy('entry_id').execute();
   return rows.map((r) => `${r.action}:${r.outcome}`);
 }
 
