@@ -11,19 +11,16 @@ interface FieldFrame {
   optional?: boolean;
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+/** The ids of a control's hint and error, for aria-describedby. */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Frame({ id, label, hint, error, optional, children }: FieldFrame & { children: ReactNode }) {
-  const { t } = useTranslation();
+/** A control's hint and error message, with the ids describedBy() names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {optional ? <span className="optional"> {t('form.optional')}</span> : null}
-      </label>
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -34,6 +31,19 @@ function Frame({ id, label, hint, error, optional, children }: FieldFrame & { ch
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function Frame({ id, label, hint, error, optional, children }: FieldFrame & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {optional ? <span className="optional"> {t('form.optional')}</span> : null}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
