@@ -227,6 +227,51 @@ export interface ScreeningsTable {
   screened_at: Timestamp;
 }
 
+export interface StatisticalDatasetsTable {
+  id: string;
+  kind: 'country_cases' | 'ctdc_import' | 'synthetic';
+  name: string;
+  edition: 'ctdc_k_anonymised_2017' | 'ctdc_synthetic_v2' | null;
+  file_name: string | null;
+  sha256: string | null;
+  rows_read: Generated<number>;
+  rows_imported: Generated<number>;
+  anomaly_counts: Generated<Record<string, number>>;
+  created_at: Generated<Date>;
+  created_by: string;
+  created_by_user_id: string | null;
+  refreshed_at: Timestamp | null;
+}
+
+/** A de-identified person in a statistical dataset (migration 0012): CTDC codes, NULL = missing. */
+export interface StatisticalRecordsTable {
+  id: ColumnType<string, never, never>;
+  dataset_id: string;
+  source_row: number | null;
+  person_key: string | null;
+  year_of_registration: number | null;
+  datasource: string | null;
+  gender: string | null;
+  age_broad: string | null;
+  majority_status: 'Adult' | 'Minor' | null;
+  citizenship: string | null;
+  country_of_exploitation: string | null;
+  traffick_months: string | null;
+  means_of_control: Generated<string[]>;
+  exploitation: Generated<string[]>;
+  labour_sectors: Generated<string[]>;
+  sex_types: Generated<string[]>;
+  recruiter_relations: Generated<string[]>;
+  stage: string | null;
+  trafficking_status: string | null;
+  referring_organisation_type: string | null;
+  referred_on: ColumnType<Date, Date | string | null, Date | string | null> | null;
+  reasonable_grounds_on: ColumnType<Date, Date | string | null, Date | string | null> | null;
+  reasonable_grounds_outcome: string | null;
+  conclusive_grounds_on: ColumnType<Date, Date | string | null, Date | string | null> | null;
+  conclusive_grounds_outcome: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -252,6 +297,8 @@ export interface Schema {
   match_requests: MatchRequestsTable;
   indicator_checklists: IndicatorChecklistsTable;
   screenings: ScreeningsTable;
+  statistical_datasets: StatisticalDatasetsTable;
+  statistical_records: StatisticalRecordsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
