@@ -15,6 +15,7 @@ const environment = z.object({
   PALERMO_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   PALERMO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   PALERMO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  PALERMO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
   PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Sign-in and two-factor attempts allowed per client address per minute. */
@@ -31,6 +32,8 @@ export interface Config {
   readonly masterKey: string | undefined;
   readonly secureCookies: boolean;
   readonly sessionIdleSeconds: number;
+  /** How long a server process may reuse a session it read (changes made through the process apply at once). */
+  readonly sessionCacheMilliseconds: number;
   readonly sessionAbsoluteSeconds: number;
   readonly logLevel: string;
   readonly dbPoolSize: number;
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     masterKey: e.PALERMO_MASTER_KEY,
     secureCookies: e.PALERMO_SECURE_COOKIES === 'true',
     sessionIdleSeconds: e.PALERMO_SESSION_IDLE_MINUTES * 60,
+    sessionCacheMilliseconds: e.PALERMO_SESSION_CACHE_MS,
     sessionAbsoluteSeconds: e.PALERMO_SESSION_ABSOLUTE_HOURS * 3600,
     logLevel: e.PALERMO_LOG_LEVEL,
     dbPoolSize: e.PALERMO_DB_POOL_SIZE,

@@ -1,3 +1,4 @@
+import { forgetCachedSessions } from '../../platform/auth/sessions.js';
 import type { Db } from '../../platform/db/database.js';
 import type { OrganisationRow } from '../../platform/db/schema.js';
 
@@ -25,6 +26,8 @@ export async function updateOrganisation(
   id: string,
   changes: { name?: string; active?: boolean; jurisdictions?: string[] },
 ): Promise<OrganisationRow | undefined> {
+  // Sessions carry the organisation's name, jurisdictions and state: read them again.
+  forgetCachedSessions();
   return db
     .updateTable('organisations')
     .set({ ...changes, updated_at: new Date() })

@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { PersonRow } from '../../platform/db/schema.js';
+import type { Actor, AuditEvent } from '../../platform/audit/audit.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
 import type { RecordFacts } from '../../platform/access/rules.js';
 
@@ -18,16 +19,52 @@ export function findPerson(db: Db, id: string, filter: Expression<SqlBool>): Pro
   return db.selectFrom('persons as p').selectAll('p').where('p.id', '=', id).where(filter).executeTakeFirst();
 }
 
-export async function personExists(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+export interface PersonWithConsents extends PersonRow {
+  readonly consents: Array<{ purpose: string; status: string; recorded_at: string }>;
+}
+
+/**
+ * The audited read as ONE statement: the person row (filtered by the access rule compiled to SQL), its consents, and
+ * the audit entry, inserted only when the row was returned. A single statement is atomic, so the entry commits exactly
+ * when the read happens, with no transaction round trips around it.
+ */
+export async function readPersonAudited(
+  db: Db,
+  id: string,
+  filter: Expression<SqlBool>,
+  actor: Actor,
+  event: AuditEvent,
+): Promise<PersonWithConsents | undefined> {
+  const result = await sql<PersonWithConsents>`
+    with p as (
+      select p.* from persons p where p.id = ${id} and ${filter}
+    ), audited as (
+      insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome)
+      select date_trunc('milliseconds', now()), ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
+             p.id::text, ${event.purpose}, ${event.summary}, 'allowed'
+      from p
+    )
+    select p.*, coalesce(
+      (select json_agg(json_build_object('purpose', c.purpose, 'status', c.status, 'recorded_at', c.recorded_at) order by c.purpose)
+         from person_consents c where c.person_id = p.id),
+      '[]'::json) as consents
+    from p`.execute(db);
+  return result.rows[0];
+}
+
+/** Records a refused read of a person who exists (one statement; nothing is written for an unknown id). */
+export async function auditRefusedRead(db: Db, id: string, actor: Actor, event: AuditEvent): Promise<boolean> {
+  const result = await sql<{ entry_id: number }>`
+    insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome)
+    select date_trunc('milliseconds', now()), ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
+           p.id::text, ${event.purpose}, ${event.summary}, 'denied'
+    from persons p where p.id = ${id}
+    returning entry_id`.execute(db);
+  return result.rows.length > 0;
 }
 
 export function listPersons(db: Db, filter: Expression<SqlBool>, limit: number): Promise<PersonRow[]> {
   return db.selectFrom('persons as p').selectAll('p').where(filter).orderBy('p.created_at', 'desc').orderBy('p.id').limit(limit).execute();
-}
-
-export function consentsOf(db: Db, personId: string) {
-  return db.selectFrom('person_consents').selectAll().where('person_id', '=', personId).orderBy('purpose').execute();
 }
 
 /** The facts the in-memory evaluator needs about one person (used by tests and for write checks). */

@@ -56,9 +56,8 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      const person = await inTransaction(platform, (tx) =>
-        service.readPerson(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id),
-      );
+      // No transaction: the read and its audit entry are one atomic statement.
+      const person = await service.readPerson(platform.db, platform.cipher, subjectOf(session), actorOf(session), request.params.id);
       if (!person) throw notFound('Person');
       return person;
     },

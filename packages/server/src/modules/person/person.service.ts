@@ -50,17 +50,19 @@ export async function createPerson(tx: Db, cipher: FieldCipher, subject: Subject
  * audited as denied (and committed) and returns undefined: the caller answers "not found", which does not confirm
  * that the person exists.
  */
-export async function readPerson(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, id: string): Promise<PersonView | undefined> {
-  const row = await repo.findPerson(tx, id, compileRule(personRules.read, subject, repo.personColumns));
+/**
+ * One person, if the access rule allows it. The read, its consents and its audit entry are one statement (see
+ * repo.readPersonAudited), so the entry exists exactly when the row was read, with or without a surrounding transaction.
+ * A refused read of a person who exists is audited as denied.
+ */
+export async function readPerson(db: Db, cipher: FieldCipher, subject: Subject, actor: Actor, id: string): Promise<PersonView | undefined> {
+  const event = { action: 'person.read', recordType: 'person', purpose: 'case_management' } as const;
+  const row = await repo.readPersonAudited(db, id, compileRule(personRules.read, subject, repo.personColumns), actor, { ...event, summary: 'person record viewed' });
   if (!row) {
-    const exists = await repo.personExists(tx, id);
-    if (exists) {
-      await appendAudit(tx, actor, { action: 'person.read', recordType: 'person', recordId: id, purpose: 'case_management', summary: 'refused by access rules', outcome: 'denied' });
-    }
+    await repo.auditRefusedRead(db, id, actor, { ...event, summary: 'refused by access rules' });
     return undefined;
   }
-  const [fields, consents] = await Promise.all([decryptPerson(cipher, tx, row), repo.consentsOf(tx, id)]);
-  await appendAudit(tx, actor, { action: 'person.read', recordType: 'person', recordId: id, purpose: 'case_management', summary: 'person record viewed' });
+  const fields = await decryptPerson(cipher, db, row);
   return {
     id: row.id,
     reference: row.reference,
@@ -68,8 +70,8 @@ export async function readPerson(tx: Db, cipher: FieldCipher, subject: Subject, 
     caseManagerUserId: row.case_manager_user_id,
     jurisdiction: row.jurisdiction,
     ...fields,
-    consents: consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, status: c.status as ConsentStatus, recordedAt: c.recorded_at.toISOString() })),
-    createdAt: row.created_at.toISOString(),
+    consents: row.consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 

@@ -14,7 +14,7 @@ import { allows, type Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
-import { deleteUserSessions } from '../../platform/auth/sessions.js';
+import { deleteUserSessions, forgetCachedSessions } from '../../platform/auth/sessions.js';
 import { HttpError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { findOrganisation } from '../organisation/organisation.repo.js';
 import { userRules } from './user.policy.js';
@@ -110,6 +110,7 @@ export async function updateUser(tx: Db, subject: Subject, actor: Actor, id: str
   if (changes.active !== undefined) set['active'] = changes.active;
   if (changes.unlock) Object.assign(set, { locked: false, locked_until: null, failed_sign_ins: 0 });
   await tx.updateTable('users').set(set).where('id', '=', id).execute();
+  forgetCachedSessions({ userId: id });
   const endsSessions = changes.active === false || changes.roles !== undefined;
   if (endsSessions) await deleteUserSessions(tx, id);
   await appendAudit(tx, actor, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
 import type { LightMyRequestResponse } from 'fastify';
-import { SESSION_COOKIE } from './sessions.js';
+import { SESSION_COOKIE, forgetCachedSessions, loadSession } from './sessions.js';
 import { LOCK_AFTER, SLOW_DOWN_AFTER } from './sign-in.js';
 import { createTestApp, insertOrganisation, insertUser, type TestApp } from '../../../test/support/test-app.js';
 
@@ -130,10 +130,26 @@ describe('sessions', () => {
     const [first, second] = sessions;
     await t.platform.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - (t.platform.config.sessionIdleSeconds + 1) * 1000) }).where('id', '=', first?.id ?? '').execute();
     await t.platform.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', second?.id ?? '').execute();
+    // Changed behind the server's back: its short session cache would see it only when the entry expires.
+    forgetCachedSessions();
     for (const token of [idle, absolute]) {
       const response = await t.app.inject({ method: 'GET', url: '/api/auth/session', cookies: { [SESSION_COOKIE]: token } });
       expect(response.statusCode).toBe(401);
     }
+  });
+
+  it('reuses a session it read for a moment only, and forgets it at once when the server changes it', async () => {
+    const org = await insertOrganisation(t, 'ngo');
+    const user = await insertUser(t, org, ['organisation_admin']);
+    const token = sessionCookie(await post('/api/auth/sign-in', { email: user.email, password: user.password }))?.value ?? '';
+    const policy = { idleSeconds: 600, absoluteSeconds: 3600, cacheMilliseconds: 60_000 };
+    expect((await loadSession(t.platform.db, token, policy))?.user.id).toBe(user.id);
+    await t.platform.db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute();
+    // A change made directly in the database is not seen while the entry lasts...
+    expect((await loadSession(t.platform.db, token, policy))?.user.id).toBe(user.id);
+    // ...but once the server forgets its entries (as every change made through it does), the session is refused.
+    forgetCachedSessions({ userId: user.id });
+    expect(await loadSession(t.platform.db, token, policy)).toBeUndefined();
   });
 
   it('signs out everywhere', async () => {

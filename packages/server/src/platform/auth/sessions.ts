@@ -8,6 +8,12 @@ export const SESSION_COOKIE = 'palermo_session';
 export interface SessionPolicy {
   readonly idleSeconds: number;
   readonly absoluteSeconds: number;
+  /**
+   * How long this process may reuse a session it has read, without reading it again (0: never). Every change made
+   * through this process (sign-out, stage, user or organisation changes) forgets the cached sessions at once; a change
+   * made by another process or directly in the database is seen within this time at most.
+   */
+  readonly cacheMilliseconds?: number;
 }
 
 export interface LoadedSession {
@@ -68,12 +74,10 @@ function claimTouch(sessionId: string, now: number): boolean {
   return true;
 }
 
-/**
- * The session behind a cookie, if it is still valid: not past its absolute expiry, not idle for longer than allowed,
- * and its user still active. Refreshes the idle clock at most every 30 seconds.
- */
-export async function loadSession(db: Db, token: string, policy: SessionPolicy): Promise<LoadedSession | undefined> {
-  const row = await db
+type SessionQueryRow = Awaited<ReturnType<typeof querySession>>;
+
+function querySession(db: Db, tokenHash: Buffer) {
+  return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
@@ -95,10 +99,53 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
       'o.jurisdictions',
       'o.active as organisation_active',
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) return undefined;
+}
+
+/** Sessions this process read recently, by token hash (hex). Never holds a token itself. */
+const sessionCache = new Map<string, { row: NonNullable<SessionQueryRow>; until: number }>();
+const SESSION_CACHE_LIMIT = 50_000;
+
+/** Forgets cached sessions: all of them, or those of one user, or one session. */
+export function forgetCachedSessions(which: { userId?: string; sessionId?: string } = {}): void {
+  if (which.userId === undefined && which.sessionId === undefined) {
+    sessionCache.clear();
+    return;
+  }
+  for (const [key, entry] of sessionCache) {
+    if (entry.row.user_id === which.userId || entry.row.id === which.sessionId) sessionCache.delete(key);
+  }
+}
+
+async function readSessionRow(db: Db, token: string, policy: SessionPolicy, now: number): Promise<SessionQueryRow> {
+  const tokenHash = hashToken(token);
+  const ttl = policy.cacheMilliseconds ?? 0;
+  if (ttl <= 0) return querySession(db, tokenHash);
+  const key = tokenHash.toString('hex');
+  const cached = sessionCache.get(key);
+  if (cached && cached.until > now) return cached.row;
+  const row = await querySession(db, tokenHash);
+  if (row) {
+    if (sessionCache.size >= SESSION_CACHE_LIMIT) {
+      for (const [k, entry] of sessionCache) if (entry.until <= now) sessionCache.delete(k);
+      if (sessionCache.size >= SESSION_CACHE_LIMIT) sessionCache.clear();
+    }
+    sessionCache.set(key, { row, until: now + ttl });
+  } else {
+    sessionCache.delete(key);
+  }
+  return row;
+}
+
+/**
+ * The session behind a cookie, if it is still valid: not past its absolute expiry, not idle for longer than allowed,
+ * and its user still active. Refreshes the idle clock at most every 30 seconds.
+ */
+export async function loadSession(db: Db, token: string, policy: SessionPolicy): Promise<LoadedSession | undefined> {
   const now = Date.now();
+  const row = await readSessionRow(db, token, policy, now);
+  if (!row) return undefined;
   const expired =
     row.expires_at.getTime() <= now ||
     row.last_seen_at.getTime() + policy.idleSeconds * 1000 <= now ||
@@ -106,6 +153,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
     row.locked ||
     !row.organisation_active;
   if (expired) {
+    forgetCachedSessions({ sessionId: row.id });
     await db.deleteFrom('sessions').where('id', '=', row.id).execute();
     return undefined;
   }
@@ -117,6 +165,7 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
       .where('id', '=', row.id)
       .where('last_seen_at', '<', sql<Date>`now() - make_interval(secs => ${LAST_SEEN_GRANULARITY_SECONDS})`)
       .execute();
+    row.last_seen_at = new Date(now);
   }
   return {
     id: row.id,
@@ -137,18 +186,22 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
 }
 
 export async function setSessionStage(db: Db, sessionId: string, stage: SessionStage): Promise<void> {
+  forgetCachedSessions({ sessionId });
   await db.updateTable('sessions').set({ stage }).where('id', '=', sessionId).execute();
 }
 
 export async function deleteSessionByToken(db: Db, token: string): Promise<void> {
+  sessionCache.delete(hashToken(token).toString('hex'));
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  forgetCachedSessions({ sessionId });
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  forgetCachedSessions({ userId });
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

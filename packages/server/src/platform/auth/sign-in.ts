@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Platform } from '../http/context.js';
 import { appendAudit } from '../audit/audit.js';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './password.js';
-import { createSession, deleteSessionByToken, type SessionPolicy } from './sessions.js';
+import { createSession, deleteSessionByToken, forgetCachedSessions, type SessionPolicy } from './sessions.js';
 
 /** Consecutive failures before each further failure delays the next attempt, and before the account locks. */
 export const SLOW_DOWN_AFTER = 5;
@@ -24,7 +24,11 @@ export function stageAfterPassword(roles: readonly Role[], enrolled: boolean): S
 }
 
 export function sessionPolicy(platform: Pick<Platform, 'config'>): SessionPolicy {
-  return { idleSeconds: platform.config.sessionIdleSeconds, absoluteSeconds: platform.config.sessionAbsoluteSeconds };
+  return {
+    idleSeconds: platform.config.sessionIdleSeconds,
+    absoluteSeconds: platform.config.sessionAbsoluteSeconds,
+    cacheMilliseconds: platform.config.sessionCacheMilliseconds,
+  };
 }
 
 /**
@@ -88,6 +92,7 @@ export async function signIn(
       await audit(tx, `refused: wrong password (${failures} consecutive failures)`, 'denied');
       if (lock) await audit(tx, `account locked after ${failures} consecutive failed sign-ins`, 'allowed', 'auth.account_locked');
     });
+    if (lock) forgetCachedSessions({ userId: user.id });
     if (lock) return { kind: 'locked' };
     return { kind: 'invalid_credentials' };
   }

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit.js';
 import { HttpError, conflict } from '../http/errors.js';
 import { LOCK_AFTER } from './sign-in.js';
 import { sessionPolicy } from './sign-in.js';
-import { createSession, deleteSession, type LoadedSession } from './sessions.js';
+import { createSession, deleteSession, forgetCachedSessions, type LoadedSession } from './sessions.js';
 import { checkTotp, newTotpSecret, totpQrSvg, totpUri } from './totp.js';
 
 const secretBinding = (userId: string) => `users.totp_secret:${userId}`;
@@ -66,6 +66,7 @@ export async function completeTwoFactor(
     const lock = failures >= LOCK_AFTER;
     await db.transaction().execute(async (tx) => {
       await tx.updateTable('users').set({ failed_sign_ins: failures, locked: lock }).where('id', '=', session.user.id).execute();
+      if (lock) forgetCachedSessions({ userId: session.user.id });
       await appendAudit(tx, actor, {
         action,
         recordType: 'user',

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, loadSession } from '../auth/sessions.js';
+import { sessionPolicy } from '../auth/sign-in.js';
 import { mayEverAllow } from '../access/rules.js';
 import { subjectOf } from './context.js';
 import { HttpError, forbidden, unauthenticated } from './errors.js';
@@ -47,9 +48,7 @@ export function installAuthentication(app: FastifyInstance): void {
     const access: RouteAccess | undefined = request.routeOptions.config.access;
     if (!access) return; // unmatched routes fall through to the 404 handler
     const token = request.cookies[SESSION_COOKIE];
-    const { config, db } = app.platform;
-    const policy = { idleSeconds: config.sessionIdleSeconds, absoluteSeconds: config.sessionAbsoluteSeconds };
-    const session = token ? await loadSession(db, token, policy) : undefined;
+    const session = token ? await loadSession(app.platform.db, token, sessionPolicy(app.platform)) : undefined;
     request.session = session;
 
     if (access.kind === 'public') {
