@@ -11,14 +11,21 @@
  * stdout: one JSON line per figure, e.g.
  *   {"bench":"case-list","metric":"latency_p95_ms","value":N,"unit":"ms","baseline":"raw-sql","ratio":N,"db":"postgres"}
  * metrics: latency_p50_ms, latency_p95_ms, requests_per_s, errors, target_met (p95 < 100 ms); case-generation: seconds.
+ * Also, as the machine may be shared and latency then depends on what else runs, the CPU time each request costs
+ * (Linux /proc): server_cpu_ms_per_request (the Palermo process; with PGlite the database runs inside it) and, on
+ * PostgreSQL, db_cpu_ms_per_request (the server's backends on the bench database); these do not move with the load.
  * stderr: progress. Exit code 1 if a run failed (a missed target is a figure, not a failure).
  *
  * Environment: BENCH_CASES (per database default above), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
  * BENCH_CONNECTIONS (20), BENCH_DATABASES (postgres,pglite), PALERMO_BENCH_CASES_DATABASE_URL (default
- * postgres://root@127.0.0.1:5432/palermo_bench_cases; created afresh from the server's `test` database, dropped after).
+ * postgres://root@127.0.0.1:5432/palermo_bench_cases; created afresh from the server's `test` database, dropped after),
+ * BENCH_SCREENS (case-list,case-search,case-page: which to measure), BENCH_SERVER_NODE_OPTIONS (extra Node options for the Palermo server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+ * BENCH_KEEP_DATA (a folder: the generated data - PGlite folder, master key, the caseworker's credentials and second
+ * factor - is kept there and the PostgreSQL database is not dropped; the next run with the same folder and case count
+ * reuses them instead of generating again, and applies any new migration when the server starts).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +34,7 @@ import pg from 'pg';
 import { authenticator } from 'otplib';
 import { sessionView, totpEnrolmentResponse } from '@palermo/contracts';
 import { killAllChildren, startServerProcess, stopProcess } from './children.js';
-import { prepareCaseData, runRawQuery, type DbKind, type RawBench, type Target } from './case-data.js';
+import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type RawBench, type Target } from './case-data.js';
 
 /** autocannon's `requests` option (not in bench/autocannon.d.ts): each request's path is set just before it is sent. */
 type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
@@ -50,6 +57,9 @@ const connections = Math.round(envNumber('BENCH_CONNECTIONS', 20));
 const caseCount = (db: DbKind) => Math.round(envNumber('BENCH_CASES', db === 'postgres' ? 100_000 : 10_000));
 const databases = (process.env['BENCH_DATABASES'] ?? 'postgres,pglite').split(',').map((d) => d.trim()).filter((d): d is DbKind => d === 'postgres' || d === 'pglite');
 const benchUrl = process.env['PALERMO_BENCH_CASES_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/palermo_bench_cases';
+const screens = (process.env['BENCH_SCREENS'] ?? 'case-list,case-search,case-page').split(',').map((s) => s.trim());
+const serverNodeOptions = (process.env['BENCH_SERVER_NODE_OPTIONS'] ?? '').split(' ').filter(Boolean);
+const keepDir = process.env['BENCH_KEEP_DATA'] ? resolve(process.env['BENCH_KEEP_DATA']) : undefined;
 const log = (line: string) => void process.stderr.write(`[bench:cases] ${line}\n`);
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -89,7 +99,7 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-async function createBenchDatabase(): Promise<boolean> {
+async function createBenchDatabase(keep: boolean): Promise<boolean> {
   const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
   if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'test') throw new Error(`PALERMO_BENCH_CASES_DATABASE_URL must name a database of its own (got "${name}")`);
   try {
@@ -99,7 +109,7 @@ async function createBenchDatabase(): Promise<boolean> {
     return false;
   }
   await adminQuery(`CREATE DATABASE ${name}`);
-  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  if (!keep) cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return true;
 }
 
@@ -117,18 +127,43 @@ async function call(base: string, path: string, body: unknown, cookie?: string, 
   return { json, session: session || cookie };
 }
 
-async function signIn(base: string, email: string, password: string): Promise<string> {
+/** Signs in, enrolling the second factor on first use; a kept data set passes the secret enrolled before. */
+async function signIn(base: string, email: string, password: string, totpSecret?: string): Promise<{ cookie: string; totpSecret: string | undefined }> {
   const first = await call(base, '/api/auth/sign-in', { email, password });
   let view = sessionView.parse(first.json);
   let cookie = first.session;
+  let secret = totpSecret;
   if (view.stage === 'two_factor_enrolment_required') {
     const enrol = totpEnrolmentResponse.parse((await call(base, '/api/auth/totp/enrol', {}, cookie, view.csrfToken)).json);
+    secret = enrol.secret;
     const confirm = await call(base, '/api/auth/totp/confirm', { code: authenticator.generate(enrol.secret) }, cookie, view.csrfToken);
     view = sessionView.parse(confirm.json);
     cookie = confirm.session;
+  } else if (view.stage === 'two_factor_required' && secret) {
+    const verify = await call(base, '/api/auth/totp/verify', { code: authenticator.generate(secret) }, cookie, view.csrfToken);
+    view = sessionView.parse(verify.json);
+    cookie = verify.session;
   }
   if (view.stage !== 'active' || !cookie) throw new Error(`session stage is ${view.stage}, expected active`);
-  return cookie;
+  return { cookie, totpSecret: secret };
+}
+
+/** What a kept data set needs to be used again (BENCH_KEEP_DATA). */
+interface KeptData {
+  readonly masterKey: string;
+  readonly data: CaseBenchData;
+  readonly totpSecret?: string | undefined;
+}
+const keptFile = (db: DbKind) => (keepDir ? join(keepDir, `${db}.json`) : undefined);
+function readKept(db: DbKind, count: number): KeptData | undefined {
+  const file = keptFile(db);
+  if (!file || !existsSync(file)) return undefined;
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptData;
+  return kept.data.cases === count ? kept : undefined;
+}
+function writeKept(db: DbKind, kept: KeptData): void {
+  const file = keptFile(db);
+  if (file) writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
 }
 
 interface Measurement {
@@ -137,6 +172,31 @@ interface Measurement {
   readonly rps: number;
   readonly errors: number;
   readonly statusCodes?: string;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PostgreSQL backends serving the bench database (the server's pool), to account their CPU time. */
+async function backendPids(): Promise<number[]> {
+  const client = new pg.Client({ connectionString: benchUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
+    const result = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    return result.rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
 }
 
 async function load(base: string, paths: readonly string[], cookie: string, duration: number): Promise<Measurement> {
@@ -172,14 +232,30 @@ const listFilters = [
 const searchNames = ['Nguyen', 'Popescu', 'Okafor', 'Maria'];
 
 async function benchDatabase(db: DbKind): Promise<void> {
-  if (db === 'postgres' && !(await createBenchDatabase())) return;
-  const target: Target = { db, url: benchUrl, dataDir: join(tempRoot, db), masterKey: randomBytes(32).toString('base64') };
   const count = caseCount(db);
-  log(`${db}: generating ${count} cases`);
-  const data = await prepareCaseData(target, count, searchNames, log);
-  log(`${db}: ${count} cases in ${data.generationSeconds.toFixed(1)} s`);
-  emit('case-generation', 'seconds', round(data.generationSeconds, 1), 's', db);
-  emit('case-generation', 'cases', count, 'count', db);
+  const dataDir = join(keepDir ?? tempRoot, db);
+  let kept = readKept(db, count);
+  let data: CaseBenchData;
+  let target: Target;
+  if (kept) {
+    target = { db, url: benchUrl, dataDir, masterKey: kept.masterKey };
+    data = kept.data;
+    log(`${db}: reusing the ${count} cases kept in ${dataDir}`);
+  } else {
+    if (keepDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(keepDir, { recursive: true });
+    }
+    if (db === 'postgres' && !(await createBenchDatabase(keepDir !== undefined))) return;
+    target = { db, url: benchUrl, dataDir, masterKey: randomBytes(32).toString('base64') };
+    log(`${db}: generating ${count} cases`);
+    data = await prepareCaseData(target, count, searchNames, log);
+    log(`${db}: ${count} cases in ${data.generationSeconds.toFixed(1)} s`);
+    emit('case-generation', 'seconds', round(data.generationSeconds, 1), 's', db);
+    emit('case-generation', 'cases', count, 'count', db);
+    kept = { masterKey: target.masterKey, data };
+    writeKept(db, kept);
+  }
 
   const raw: Record<RawBench, readonly (readonly unknown[])[]> = {
     'case-list': ['reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive', 'conclusive_positive'].map((s) => [s]),
@@ -187,7 +263,7 @@ async function benchDatabase(db: DbKind): Promise<void> {
     'case-page': data.caseIds.map((id) => [id]),
   };
   const baselines = new Map<RawBench, Measurement>();
-  for (const bench of Object.keys(raw) as RawBench[]) {
+  for (const bench of (Object.keys(raw) as RawBench[]).filter((b) => screens.includes(b))) {
     const run = await runRawQuery(target, bench, raw[bench], connections, Math.min(seconds, 10));
     baselines.set(bench, { p50: percentile(run.latencies, 50), p95: percentile(run.latencies, 95), rps: run.latencies.length / run.seconds, errors: 0 });
     log(`${db}: raw SQL ${bench}: p95 ${percentile(run.latencies, 95).toFixed(2)} ms, ${(run.latencies.length / run.seconds).toFixed(0)} q/s`);
@@ -197,19 +273,30 @@ async function benchDatabase(db: DbKind): Promise<void> {
   delete env['NODE_OPTIONS'];
   if (db === 'postgres') env['DATABASE_URL'] = benchUrl;
   else delete env['DATABASE_URL'];
-  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env });
+  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [...serverNodeOptions, palermoBin, 'start', '--json'], { cwd: repoRoot, env });
   const stop = () => stopProcess(server).then(() => undefined);
   cleanups.push(stop);
   try {
-    const cookie = await signIn(url, data.caseworker.email, data.caseworker.password);
+    const { cookie, totpSecret } = await signIn(url, data.caseworker.email, data.caseworker.password, kept.totpSecret);
+    writeKept(db, { ...kept, totpSecret });
     const paths: Record<RawBench, string[]> = {
       'case-list': listFilters.map((f) => `/api/cases?${f}&limit=50`),
       'case-search': searchNames.map((n) => `/api/cases/search?name=${encodeURIComponent(n)}`),
       'case-page': data.caseIds.map((id) => `/api/cases/${id}`),
     };
-    for (const bench of Object.keys(paths) as RawBench[]) {
+    for (const bench of (Object.keys(paths) as RawBench[]).filter((b) => screens.includes(b))) {
       await load(url, paths[bench], cookie, warmup);
+      const backends = db === 'postgres' ? await backendPids() : [];
+      const sumCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+      const serverCpuBefore = cpuSeconds(server.child.pid);
+      const dbCpuBefore = sumCpu();
       const run = await load(url, paths[bench], cookie, seconds);
+      const served = run.rps * seconds;
+      const serverCpuAfter = cpuSeconds(server.child.pid);
+      if (serverCpuBefore !== undefined && serverCpuAfter !== undefined && served > 0) {
+        emit(bench, 'server_cpu_ms_per_request', round(((serverCpuAfter - serverCpuBefore) * 1000) / served, 2), 'ms', db);
+        if (db === 'postgres') emit(bench, 'db_cpu_ms_per_request', round(((sumCpu() - dbCpuBefore) * 1000) / served, 2), 'ms', db);
+      }
       const base = baselines.get(bench) ?? { p50: Number.NaN, p95: Number.NaN, rps: Number.NaN, errors: 0 };
       log(`${db}: ${bench}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.rps.toFixed(0)} req/s, ${run.errors} errors (${run.statusCodes ?? ''})`);
       emit(bench, 'latency_p50_ms', round(run.p50, 2), 'ms', db, base.p50);

@@ -30,7 +30,8 @@ export async function caseSearchRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'Find cases by name, alias, birth date or case number', querystring: caseSearchQuery, response: { 200: caseSearchResult } } },
     async (request) => {
       const session = requireSession(request);
-      const results = await inTransaction(platform, (tx) => searchCases(tx, platform.cipher, subjectOf(session), actorOf(session), request.query));
+      // One statement reads and audits (searchCases): no transaction to open around it.
+      const results = await searchCases(platform.db, platform.cipher, subjectOf(session), actorOf(session), request.query);
       return { results };
     },
   );

@@ -1,10 +1,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { CaseStage, CaseStatus } from '@palermo/contracts';
+import type { CaseStage, CaseStatus, ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Subject } from '../../platform/access/rules.js';
-import { compileRule } from '../../platform/access/sql-filter.js';
+import { compileRule, type ResourceColumns } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import { auditEntry } from './audited-statement.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { caseRules, fullRecordRule } from './case.policy.js';
 import { caseColumns } from './case.repo.js';
@@ -16,65 +17,130 @@ export interface SearchCriteria {
   readonly limit: number;
 }
 
-/** How many of these index tokens a person's name index holds (SQL over the row aliased `p`; GIN containment). */
-const sharedTokens = (tokens: string[]) =>
-  sql<number>`(${sql.join(tokens.map((token) => sql`(p.name_index @> array[${token}]::text[])::int`), sql` + `)})`;
+/**
+ * How access conditions read a row of derived.case_name_tokens (aliased `t`): the same facts as caseColumns, from the
+ * copies the triggers of migration 0013 keep in step with cases and persons; consents and shares are read where they are.
+ */
+export const caseNameTokenColumns: ResourceColumns = {
+  organisationId: sql`t.managing_organisation_id`,
+  assigneeUserId: sql`t.case_manager_user_id`,
+  jurisdiction: sql`t.jurisdiction`,
+  consentGiven: (purpose: ConsentPurpose) =>
+    sql<SqlBool>`exists (select 1 from person_consents pc where pc.person_id = t.person_id and pc.purpose = ${purpose} and pc.status = 'given')`,
+  sharedWith: (organisationId: string) =>
+    sql<SqlBool>`exists (select 1 from case_shares cs where cs.case_id = t.case_id and cs.organisation_id = ${organisationId}::uuid and cs.revoked_at is null)`,
+};
+
+/**
+ * The best name matches the user may see, best first: exact tokens in common, then all tokens in common, then the
+ * newest case. Counted on derived.case_name_tokens (one row per case and token, read from its index alone), so that
+ * only the hits kept reach the wide rows.
+ */
+function nameHits(db: Db, cipher: FieldCipher, subject: Subject, criteria: SearchCriteria, tokens: string[], exact: string[]) {
+  let query = db
+    .selectFrom('derived.case_name_tokens as t')
+    .select([
+      't.case_id',
+      sql<Date>`max(t.opened_at)`.as('opened_at'),
+      sql<boolean>`bool_or(${compileRule(fullRecordRule, subject, caseNameTokenColumns)})`.as('full_access'),
+      sql<number>`count(*) filter (where t.token = any(${sql.val(exact)}::text[]))`.as('exact_score'),
+      sql<number>`count(*)`.as('score'),
+    ])
+    .where(sql<SqlBool>`t.token = any(${sql.val(tokens)}::text[])`)
+    .where(compileRule(caseRules.read, subject, caseNameTokenColumns));
+  if (criteria.reference) {
+    const reference = criteria.reference.trim().toUpperCase();
+    query = query.where('t.case_id', 'in', (eb) => eb.selectFrom('cases').select('id').where('reference', '=', reference));
+  }
+  if (criteria.birthDate) {
+    const token = cipher.index.birthDateToken(criteria.birthDate);
+    query = query.where('t.person_id', 'in', (eb) => eb.selectFrom('persons').select('id').where('birth_date_index', '=', token));
+  }
+  return query
+    .groupBy('t.case_id')
+    .orderBy('exact_score', 'desc')
+    .orderBy('score', 'desc')
+    .orderBy('opened_at', 'desc')
+    .orderBy('t.case_id')
+    .limit(criteria.limit);
+}
+
+/** Search by case number or birth date only: the access filter on cases and persons, newest first. */
+function otherHits(tx: Db, cipher: FieldCipher, subject: Subject, criteria: SearchCriteria) {
+  let query = tx
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select(['c.id as case_id', 'c.opened_at', sql<boolean>`${compileRule(fullRecordRule, subject, caseColumns)}`.as('full_access')])
+    .select([sql<number>`0`.as('exact_score'), sql<number>`0`.as('score')])
+    .where(compileRule(caseRules.read, subject, caseColumns));
+  if (criteria.reference) query = query.where('c.reference', '=', criteria.reference.trim().toUpperCase());
+  if (criteria.birthDate) query = query.where('p.birth_date_index', '=', cipher.index.birthDateToken(criteria.birthDate));
+  return query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(criteria.limit);
+}
+
+/** The name shown in results: given and family names, else the pseudonym; decrypts no more than that. */
+async function displayNameOf(tx: Db, cipher: FieldCipher, row: { person_id: string; given_name: Uint8Array | null; family_name: Uint8Array | null; pseudonym: Uint8Array | null }) {
+  const [givenName, familyName] = await Promise.all([
+    cipher.decryptOptional(row.given_name, `persons.given_name:${row.person_id}`, tx),
+    cipher.decryptOptional(row.family_name, `persons.family_name:${row.person_id}`, tx),
+  ]);
+  const name = [givenName, familyName].filter(Boolean).join(' ');
+  if (name) return name;
+  const pseudonym = await cipher.decryptOptional(row.pseudonym, `persons.pseudonym:${row.person_id}`, tx);
+  return pseudonym ? `“${pseudonym}”` : null;
+}
+
+interface SearchRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: string;
+  readonly stage: string;
+  readonly managing_organisation_id: string;
+  readonly opened_at: Date;
+  readonly person_id: string;
+  readonly full_access: boolean;
+  readonly given_name: Uint8Array | null;
+  readonly family_name: Uint8Array | null;
+  readonly pseudonym: Uint8Array | null;
+}
 
 /**
  * Finds cases by name, alias, birth date or case number, among the cases the user may see. Names are matched through
  * the blind index (transliteration and phonetic codes included), best matches first; names are shown only to those
- * who see the whole record. The audit entry records the criteria used, never their values.
+ * who see the whole record. One statement ranks, reads and writes the audit entry (the criteria used, never their
+ * values; how many results, and how many with the name ciphertext disclosed), so it needs no transaction of its own.
  */
-export async function searchCases(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, criteria: SearchCriteria) {
+export async function searchCases(db: Db, cipher: FieldCipher, subject: Subject, actor: Actor, criteria: SearchCriteria) {
   if (!criteria.name && !criteria.birthDate && !criteria.reference) throw badRequest('name', 'give a name, a birth date or a case number');
   const tokens = criteria.name ? cipher.index.nameTokens(criteria.name) : [];
   const exact = criteria.name ? cipher.index.exactNameTokens(criteria.name) : [];
   if (criteria.name && tokens.length === 0) throw badRequest('name', 'must contain at least two letters');
-  const full: Expression<SqlBool> = compileRule(fullRecordRule, subject, caseColumns);
-  let query = tx
-    .selectFrom('cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select(['c.id', 'c.reference', 'c.status', 'c.stage', 'c.managing_organisation_id', 'c.opened_at', 'p.id as person_id', 'p.given_name', 'p.family_name', 'p.pseudonym', sql<boolean>`${full}`.as('full_access')])
-    .where(compileRule(caseRules.read, subject, caseColumns));
-  if (criteria.reference) query = query.where('c.reference', '=', criteria.reference.trim().toUpperCase());
-  if (criteria.birthDate) query = query.where('p.birth_date_index', '=', cipher.index.birthDateToken(criteria.birthDate));
-  if (tokens.length > 0) {
-    query = query
-      .where(sql<SqlBool>`p.name_index && ${sql.val(tokens)}::text[]`)
-      .orderBy(sharedTokens(exact), 'desc')
-      .orderBy(sharedTokens(tokens), 'desc');
-  }
-  const rows = await query.orderBy('c.opened_at', 'desc').limit(criteria.limit).execute();
-  const results = await Promise.all(
-    rows.map(async (row) => {
-      let displayName: string | null = null;
-      if (row.full_access) {
-        const [givenName, familyName, pseudonym] = await Promise.all([
-          cipher.decryptOptional(row.given_name, `persons.given_name:${row.person_id}`, tx),
-          cipher.decryptOptional(row.family_name, `persons.family_name:${row.person_id}`, tx),
-          cipher.decryptOptional(row.pseudonym, `persons.pseudonym:${row.person_id}`, tx),
-        ]);
-        displayName = [givenName, familyName].filter(Boolean).join(' ') || (pseudonym ? `“${pseudonym}”` : null);
-      }
-      return {
-        id: row.id,
-        reference: row.reference,
-        status: row.status as CaseStatus,
-        stage: row.stage as CaseStage,
-        managingOrganisationId: row.managing_organisation_id,
-        openedAt: row.opened_at.toISOString(),
-        displayName,
-      };
-    }),
-  );
+  const hits = tokens.length > 0 ? nameHits(db, cipher, subject, criteria, tokens, exact) : otherHits(db, cipher, subject, criteria);
+  // The hits are ranked and cut first; only they are joined to their case and person (for the names to decrypt).
+  const found = sql`
+    select c.id, c.reference, c.status, c.stage, c.managing_organisation_id, c.opened_at, p.id as person_id, h.full_access, h.exact_score, h.score,
+      case when h.full_access then p.given_name end as given_name,
+      case when h.full_access then p.family_name end as family_name,
+      case when h.full_access then p.pseudonym end as pseudonym
+    from (${hits}) as h join cases c on c.id = h.case_id join persons p on p.id = c.person_id`;
   const used = Object.entries(criteria).filter(([k, v]) => v !== undefined && k !== 'limit').map(([k]) => k);
-  await appendAudit(tx, actor, {
-    action: 'case.search',
-    recordType: 'case',
-    purpose: 'case_management',
-    summary: `search by ${used.join(', ')}: ${results.length} results (${results.filter((r) => r.displayName).length} with names shown)`,
-  });
-  return results;
+  const summary = sql<string>`${`search by ${used.join(', ')}: `} || count(*) || ' results (' ||
+    count(*) filter (where r.given_name is not null or r.family_name is not null or r.pseudonym is not null) || ' with names shown)'`;
+  const { rows } = await sql<SearchRow>`
+    with r as (${found}),
+      logged as (${auditEntry(actor, { action: 'case.search', recordType: 'case', purpose: 'case_management' }, summary, sql`from r`)})
+    select * from r order by r.exact_score desc, r.score desc, r.opened_at desc, r.id`.execute(db);
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      reference: row.reference,
+      status: row.status as CaseStatus,
+      stage: row.stage as CaseStage,
+      managingOrganisationId: row.managing_organisation_id,
+      openedAt: new Date(row.opened_at).toISOString(),
+      displayName: row.full_access ? await displayNameOf(db, cipher, row) : null,
+    })),
+  );
 }
 
 /** A person known to another organisation probably is the same: two name tokens in common, or a name and the birth date. */

@@ -2,7 +2,6 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
-import type { RecordFacts } from '../../platform/access/rules.js';
 
 /** How access conditions read a case row (aliased `c`, with its person `p`). */
 export const caseColumns: ResourceColumns = {
@@ -14,6 +13,9 @@ export const caseColumns: ResourceColumns = {
   sharedWith: (organisationId: string) =>
     sql<SqlBool>`exists (select 1 from case_shares s where s.case_id = c.id and s.organisation_id = ${organisationId}::uuid and s.revoked_at is null)`,
 };
+
+/** A decision is overdue when its due date has passed and the case still waits for it. */
+const overdue = sql<boolean>`c.decision_due_at is not null and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive')`;
 
 export function selectCases(db: Db) {
   return db
@@ -27,8 +29,16 @@ export function selectCases(db: Db) {
       'p.jurisdiction',
       sql<string | null>`c.reflection_period_start::text`.as('reflection_start'),
       sql<string | null>`c.reflection_period_end::text`.as('reflection_end'),
-      sql<boolean>`c.decision_due_at is not null and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive')`.as('overdue'),
+      overdue.as('overdue'),
     ]);
+}
+
+/** The worklist's columns only (no person column is read: the join serves the access filter). */
+export function selectCaseSummaries(db: Db) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select(['c.id', 'c.reference', 'c.status', 'c.stage', 'c.trafficking_status', 'c.managing_organisation_id', 'c.decision_due_at', 'c.opened_at', overdue.as('overdue')]);
 }
 
 export type CaseRow = Awaited<ReturnType<ReturnType<typeof selectCases>['executeTakeFirstOrThrow']>>;
@@ -39,49 +49,6 @@ export function findCase(db: Db, id: string, filter: Expression<SqlBool>): Promi
 
 export async function caseExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
-/** The facts the in-memory rule evaluator reads about one case. */
-export async function caseFacts(db: Db, row: CaseRow): Promise<RecordFacts> {
-  const [consents, shares] = await Promise.all([
-    db.selectFrom('person_consents').select('purpose').where('person_id', '=', row.person_id).where('status', '=', 'given').execute(),
-    db.selectFrom('case_shares').select('organisation_id').where('case_id', '=', row.id).where('revoked_at', 'is', null).execute(),
-  ]);
-  return {
-    organisationId: row.managing_organisation_id,
-    assigneeUserId: row.case_manager_user_id,
-    jurisdiction: row.jurisdiction,
-    consentsGiven: consents.map((c) => c.purpose as ConsentPurpose),
-    sharedWith: shares.map((s) => s.organisation_id),
-  };
-}
-
-export function sharedFieldsFor(db: Db, caseId: string, organisationId: string) {
-  return db
-    .selectFrom('case_shares')
-    .select('person_fields')
-    .where('case_id', '=', caseId)
-    .where('organisation_id', '=', organisationId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
-export function timelineOf(db: Db, caseId: string, onlyOrganisationId?: string) {
-  let query = db
-    .selectFrom('case_actions as a')
-    .innerJoin('users as u', 'u.id', 'a.actor_user_id')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.action', 'a.summary', 'a.occurred_at', 'u.display_name', 'o.name as organisation_name'])
-    .where('a.case_id', '=', caseId);
-  if (onlyOrganisationId) query = query.where('a.organisation_id', '=', onlyOrganisationId);
-  return query.orderBy('a.occurred_at').orderBy('a.id').execute();
-}
-
-export function currentConsents(db: Db, personId: string) {
-  return sql<{ purpose: string; target_organisation_id: string | null; status: string; recorded_at: Date }>`
-    select distinct on (purpose, target_organisation_id) purpose, target_organisation_id, status, recorded_at
-    from consent_events where person_id = ${personId}
-    order by purpose, target_organisation_id, recorded_at desc, id`.execute(db);
 }
 
 /** Is there consent in force, now, to refer this person to this organisation? */

@@ -45,9 +45,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const session = requireSession(request);
       const q = request.query;
-      const list = await inTransaction(platform, (tx) =>
-        cases.listCases(tx, subjectOf(session), actorOf(session), { stage: q.stage, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', limit: q.limit }),
-      );
+      // One statement reads the page and writes its audit entry (listCases): no transaction to open around it.
+      const list = await cases.listCases(platform.db, subjectOf(session), actorOf(session), { stage: q.stage, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', limit: q.limit });
       return { cases: list };
     },
   );
@@ -57,7 +56,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'One case with its timeline (audited)', params: idParams, response: { 200: caseView } } },
     async (request) => {
       const session = requireSession(request);
-      const view = await inTransaction(platform, (tx) => cases.readCase(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id));
+      // One statement reads the case and writes its audit entry (readCase): no transaction to open around it.
+      const view = await cases.readCase(platform.db, platform.cipher, subjectOf(session), actorOf(session), request.params.id);
       if (!view) throw notFound('Case');
       return view;
     },

@@ -15,16 +15,18 @@ import { closeCaseRequest, openCaseRequest } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
-import { allows, type Subject } from '../../platform/access/rules.js';
+import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
 import { createPerson } from '../person/person.service.js';
-import { decryptPerson } from '../person/person.crypto.js';
-import { caseRules, fullRecordRule, lawEnforcementFields } from './case.policy.js';
+import { caseRules } from './case.policy.js';
 import * as repo from './case.repo.js';
 import { idFromIdempotencyKey, recordAction } from './case-timeline.js';
-import { currentSopDocument } from '../sop/sop.service.js';
+import { currentSopDocument, sopDocumentOfVersion } from '../sop/sop.service.js';
+import type { SopDocument } from '../sop/sop.contracts.js';
+import { decryptPageFields, loadCasePage } from './case-read.js';
+import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -81,40 +83,21 @@ export async function openCase(
   return { id, reference, version: 1 };
 }
 
-/** The visible case, or undefined when the rules refuse (the refusal is audited; the caller answers 404). */
+/**
+ * The visible case, or undefined when the rules refuse (the refusal is audited; the caller answers 404). One statement
+ * reads the page and writes the audit entry naming the fields shown (loadCasePage), so a transaction around it is not
+ * needed (any further query reads no personal data: the SOP document, a data key); only the fields shown are decrypted.
+ */
 export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, id: string): Promise<CaseView | undefined> {
-  const row = await repo.findCase(tx, id, compileRule(caseRules.read, subject, repo.caseColumns));
-  if (!row) {
-    if (await repo.caseExists(tx, id)) {
-      await appendAudit(tx, actor, { action: 'case.read', recordType: 'case', recordId: id, purpose: 'case_management', summary: 'refused by access rules', outcome: 'denied' });
-    }
-    return undefined;
-  }
-  const facts = await repo.caseFacts(tx, row);
-  const full = allows(fullRecordRule, subject, facts);
-  const fields = new Set<ShareablePersonField>();
-  if (full) {
-    for (const f of ['givenName', 'familyName', 'pseudonym', 'birthDate', 'phone', 'address', 'identityNumber'] as const) fields.add(f);
-  } else {
-    for (const share of await repo.sharedFieldsFor(tx, id, subject.organisationId)) for (const f of share.person_fields) fields.add(f as ShareablePersonField);
-    if (allows([caseRules.read[3]], subject, facts)) for (const f of lawEnforcementFields) fields.add(f);
-  }
-  const person = await tx.selectFrom('persons as p').selectAll('p').where('p.id', '=', row.person_id).executeTakeFirstOrThrow();
-  const decrypted = await decryptPerson(cipher, tx, person, [...fields]);
+  const page = await loadCasePage(tx, subject, actor, id);
+  if (!page.found) return undefined;
+  const { row } = page;
+  const full = row.full_access;
+  const fields = new Set(row.fields as ShareablePersonField[]);
+  const decrypted = await decryptPageFields(cipher, tx, row.person_id, row.encrypted, fields);
   const visibleFields: Partial<Record<ShareablePersonField, string | null>> = {};
-  for (const f of fields) visibleFields[f] = decrypted[f];
-  const [consents, timeline, measures] = await Promise.all([
-    full ? repo.currentConsents(tx, row.person_id) : Promise.resolve({ rows: [] }),
-    repo.timelineOf(tx, id, full ? undefined : subject.organisationId),
-    full ? measuresAtStage(tx, id, row.stage) : Promise.resolve([]),
-  ]);
-  await appendAudit(tx, actor, {
-    action: 'case.read',
-    recordType: 'case',
-    recordId: id,
-    purpose: 'case_management',
-    summary: `case viewed; person fields shown: ${[...fields].join(', ') || 'none'}`,
-  });
+  for (const f of fields) visibleFields[f] = decrypted[f] ?? null;
+  const measures = full && row.sop_version !== null && row.sop_stamp !== null ? measuresAtStage(await sopDocumentOfVersion(tx, row.sop_version, row.sop_stamp), row.stage, row.measures_done ?? []) : [];
   return {
     id: row.id,
     reference: row.reference,
@@ -125,33 +108,31 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     caseManagerUserId: row.case_manager_user_id,
     formsOfExploitation: row.forms_of_exploitation as FormOfExploitation[],
     reflectionPeriod: row.reflection_start && row.reflection_end ? { start: row.reflection_start, end: row.reflection_end } : null,
-    decisionDueAt: row.decision_due_at?.toISOString() ?? null,
+    decisionDueAt: row.decision_due_at ? new Date(row.decision_due_at).toISOString() : null,
     overdue: row.overdue,
     closureReason: row.closure_reason,
     version: row.version,
     person: { id: row.person_id, isChild: row.is_child, gender: row.gender as Gender | null, citizenships: row.citizenships, fields: visibleFields },
-    consents: consents.rows.map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: c.recorded_at.toISOString() })),
-    timeline: timeline.map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: t.occurred_at.toISOString() })),
+    consents: (row.consents ?? []).map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
+    timeline: (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() })),
     measures,
-    openedAt: row.opened_at.toISOString(),
+    openedAt: new Date(row.opened_at).toISOString(),
   };
 }
 
 /** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
 export const measureKey = (measureId: string) => `measure:${measureId}`;
 
-async function measuresAtStage(tx: Db, caseId: string, stage: string) {
-  const applicable = measuresForStage(await currentSopDocument(tx), stage as CaseStage);
-  const done = await tx.selectFrom('case_actions').select('idempotency_key').where('case_id', '=', caseId).where('action', '=', 'measure.done').execute();
-  const doneKeys = new Set(done.map((d) => d.idempotency_key));
-  return applicable.map(({ sop, sopTitle, measure }) => ({
+function measuresAtStage(document: SopDocument, stage: string, doneKeys: readonly string[]) {
+  const done = new Set(doneKeys);
+  return measuresForStage(document, stage as CaseStage).map(({ sop, sopTitle, measure }) => ({
     id: measure.id,
     sop,
     sopTitle,
     title: measure.title,
     what: measure.what,
     how: measure.how,
-    done: doneKeys.has(measureKey(measure.id)),
+    done: done.has(measureKey(measure.id)),
   }));
 }
 
@@ -165,6 +146,8 @@ export async function markMeasureDone(tx: Db, subject: Subject, actor: Actor, id
   }
 }
 
+type ListRow = Awaited<ReturnType<ReturnType<typeof repo.selectCaseSummaries>['executeTakeFirstOrThrow']>>;
+
 export interface CaseListFilter {
   readonly stage?: CaseStage | undefined;
   readonly status?: CaseStatus | undefined;
@@ -172,19 +155,26 @@ export interface CaseListFilter {
   readonly limit: number;
 }
 
-/** The worklist: cases the user may see, newest first, filtered; overdue decisions can be picked out. */
+/**
+ * The worklist: cases the user may see, newest first, filtered; overdue decisions can be picked out. Reads only the
+ * columns listed (the filter reads the case and its person through caseColumns, like every other read), in one
+ * statement that also writes the audit entry, so a transaction around it is not needed.
+ */
 export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: CaseListFilter) {
-  let query = repo.selectCases(tx).where(compileRule(caseRules.read, subject, repo.caseColumns));
+  let query = repo.selectCaseSummaries(tx).where(compileRule(caseRules.read, subject, repo.caseColumns));
   if (filter.stage) query = query.where('c.stage', '=', filter.stage);
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.overdue !== undefined) {
     const overdue = sql<boolean>`(c.decision_due_at is not null and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive'))`;
     query = query.where(overdue, '=', filter.overdue);
   }
-  const rows = await query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(filter.limit).execute();
-  if (rows.length > 0) {
-    await appendAudit(tx, actor, { action: 'case.list', recordType: 'case', purpose: 'case_management', summary: `listed ${rows.length} cases (no person fields): ${rows.map((r) => r.reference).join(' ')}` });
-  }
+  const page = query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(filter.limit);
+  // The statement that reads the page writes its audit entry (when it lists anything): one round trip, not two.
+  const summary = sql<string>`'listed ' || count(*) || ' cases (no person fields): ' || string_agg(r.reference, ' ' order by r.opened_at desc, r.id)`;
+  const { rows } = await sql<ListRow>`
+    with r as (${page}),
+      logged as (${auditEntry(actor, { action: 'case.list', recordType: 'case', purpose: 'case_management' }, summary, sql`from r having count(*) > 0`)})
+    select * from r order by r.opened_at desc, r.id`.execute(tx);
   return rows.map((row) => ({
     id: row.id,
     reference: row.reference,
@@ -192,9 +182,9 @@ export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: 
     stage: row.stage as CaseStage,
     traffickingStatus: row.trafficking_status as TraffickingStatus,
     managingOrganisationId: row.managing_organisation_id,
-    decisionDueAt: row.decision_due_at?.toISOString() ?? null,
+    decisionDueAt: row.decision_due_at ? new Date(row.decision_due_at).toISOString() : null,
     overdue: row.overdue,
-    openedAt: row.opened_at.toISOString(),
+    openedAt: new Date(row.opened_at).toISOString(),
   }));
 }
 

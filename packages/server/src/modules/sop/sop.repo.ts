@@ -30,6 +30,12 @@ export function findCurrentVersion(db: Db): Promise<SopVersionWithAuthorRow | un
   return selectVersions(db).orderBy('v.version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** The version in force and when it was saved, as text to the microsecond (not the document itself). */
+export async function currentVersionStamp(db: Db): Promise<{ version: number; stamp: string } | undefined> {
+  const { rows } = await sql<{ version: number; stamp: string }>`select version, created_at::text as stamp from sop_versions order by version desc limit 1`.execute(db);
+  return rows[0];
+}
+
 export async function latestVersionNumber(db: Db): Promise<number> {
   const row = await sopDb(db)
     .selectFrom('sop_versions')

@@ -33,9 +33,32 @@ export async function getCurrentSops(db: Db): Promise<SopVersionView> {
   return presentVersion(row, row.version);
 }
 
+/**
+ * Parsed SOP documents by version and the moment it was saved. A version never changes (sop_versions is append-only),
+ * so its parsed document is kept; the moment (to the microsecond) keeps apart the same version number in different
+ * databases served by one process.
+ */
+const parsedDocuments = new Map<string, SopDocument>();
+const PARSED_DOCUMENTS_KEPT = 32;
+
+/** The document of this version, parsed once per process (readers pass created_at::text of the version as `stamp`). */
+export async function sopDocumentOfVersion(db: Db, version: number, stamp: string): Promise<SopDocument> {
+  const key = `${version}:${stamp}`;
+  const known = parsedDocuments.get(key);
+  if (known) return known;
+  const row = await repo.findVersion(db, version);
+  if (!row) throw notFound(`SOP version ${version}`);
+  const document = readDocument(row);
+  if (parsedDocuments.size >= PARSED_DOCUMENTS_KEPT) parsedDocuments.delete(parsedDocuments.keys().next().value ?? '');
+  parsedDocuments.set(key, document);
+  return document;
+}
+
 /** The SOP document in force, for other modules (with measuresForStage from sop.measures.ts). */
 export async function currentSopDocument(db: Db): Promise<SopDocument> {
-  return (await getCurrentSops(db)).document;
+  const current = await repo.currentVersionStamp(db);
+  if (!current) throw notFound('SOP document');
+  return sopDocumentOfVersion(db, current.version, current.stamp);
 }
 
 export async function listSopVersions(db: Db): Promise<SopVersionSummary[]> {

@@ -83,10 +83,18 @@ export async function restoreBackup(database: Database, keyring: Keyring, file: 
     const tables = await tablesInDependencyOrder(tx);
     const known = new Set(tables.map((t) => t.name));
     for (const name of rowsByTable.keys()) if (!known.has(name)) throw new Error(`The backup holds table ${name}, unknown here`);
+    // Triggers that must fire even in replica mode (ENABLE ALWAYS) keep that setting after the delete below.
+    const always = await sql<{ table_name: string; trigger_name: string }>`
+      select c.relname as table_name, t.tgname as trigger_name
+      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and not t.tgisinternal and t.tgenabled = 'A'`.execute(tx);
     for (const table of [...tables].reverse()) {
       await sql`alter table ${sql.raw(quoteIdent(table.name))} disable trigger user`.execute(tx);
       await sql`delete from ${sql.raw(quoteIdent(table.name))}`.execute(tx);
       await sql`alter table ${sql.raw(quoteIdent(table.name))} enable trigger user`.execute(tx);
+    }
+    for (const { table_name, trigger_name } of always.rows) {
+      await sql`alter table ${sql.raw(quoteIdent(table_name))} enable always trigger ${sql.raw(quoteIdent(trigger_name))}`.execute(tx);
     }
     for (const table of tables) {
       const rows = rowsByTable.get(table.name) ?? [];
