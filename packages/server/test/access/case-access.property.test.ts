@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentPurposes, organisationTypes, roles, type ConsentPurpose, type OrganisationType, type Role } from '@palermo/contracts';
+import {
+  consentPurposes,
+  lawEnforcementOrganisationTypes,
+  organisationTypes,
+  roles,
+  type ConsentPurpose,
+  type OrganisationType,
+  type Role,
+} from '@palermo/contracts';
 import { allows, type RecordFacts, type Subject } from '../../src/platform/access/rules.js';
 import { caseRules } from '../../src/modules/case/case.policy.js';
+import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
 import { clientFor, createTestApp, type Client, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -90,12 +99,75 @@ describe('no user reaches a case the rules deny (property-based)', () => {
             const found = await client.request('GET', `/api/cases/search?reference=${c.reference}`);
             const foundIds = found.statusCode === 200 ? (found.json().results as Array<{ id: string }>).map((r) => r.id) : [];
             expect(foundIds.includes(c.id)).toBe(mayRead);
+            const records = await client.request('GET', `/api/cases/${c.id}/records`);
+            expect(records.statusCode === 200, `records ${JSON.stringify({ subject, facts: c.facts })}`).toBe(allows(caseRecordRules.read, subject, c.facts));
+            if (records.statusCode !== 200) expect(records.body).not.toContain('Secret Name');
             const write = await client.request('POST', `/api/cases/${c.id}/consents`, { purpose: 'statistics', status: 'refused', method: 'verbal' }, { 'idempotency-key': randomUUID() });
             expect(write.statusCode === 200, `write ${JSON.stringify({ subject, facts: c.facts })}`).toBe(allows(caseRules.manage, subject, c.facts));
           }
         }
       }),
       { numRuns: 12 },
+    );
+  });
+});
+
+const subjectArbitrary = fc.record({
+  userId: fc.constantFrom('u1', 'u2'),
+  organisationId: fc.constantFrom('o1', 'o2', 'o3'),
+  organisationType: fc.constantFrom(...organisationTypes),
+  jurisdictions: fc.subarray([...jurisdictions]),
+  roles: fc.subarray([...roles], { minLength: 1, maxLength: 3 }),
+});
+const factsArbitrary = fc.record({
+  organisationId: fc.constantFrom('o1', 'o2', 'o3'),
+  assigneeUserId: fc.option(fc.constantFrom('u1', 'u2'), { nil: null }),
+  jurisdiction: fc.option(fc.constantFrom(...jurisdictions), { nil: null }),
+  consentsGiven: fc.subarray([...consentPurposes]),
+  sharedWith: fc.subarray(['o1', 'o2', 'o3']),
+});
+const only = (subject: Subject, allowed: readonly Role[]) => subject.roles.every((role) => allowed.includes(role));
+const isLawEnforcement = (subject: Subject) => lawEnforcementOrganisationTypes.includes(subject.organisationType);
+
+describe('what the case rules promise (property-based, over the rules as data)', () => {
+  it('law enforcement reads a case it does not hold only with the person’s consent, in its jurisdiction; never the case record', () => {
+    fc.assert(
+      fc.property(subjectArbitrary, factsArbitrary, (subject, facts) => {
+        const investigatorOnly = only(subject, ['investigator', 'prosecutor', 'organisation_admin']);
+        if (investigatorOnly && allows(caseRules.read, subject, facts)) {
+          const holdsIntake = isLawEnforcement(subject) && facts.organisationId === subject.organisationId;
+          const consented = facts.consentsGiven.includes('law_enforcement') && facts.jurisdiction !== null && subject.jurisdictions.includes(facts.jurisdiction);
+          expect(holdsIntake || consented).toBe(true);
+        }
+        if (investigatorOnly) {
+          expect(allows(caseRecordRules.read, subject, facts)).toBe(false);
+          expect(allows(caseRecordRules.add, subject, facts)).toBe(false);
+        }
+        // Holding a case at intake is for law-enforcement organisations' investigators only, in their own organisation.
+        if (investigatorOnly && allows(caseRules.manage, subject, facts)) {
+          expect(isLawEnforcement(subject) && facts.organisationId === subject.organisationId).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('national roles and administrators never see a case; only a competent authority’s decision maker decides', () => {
+    fc.assert(
+      fc.property(subjectArbitrary, factsArbitrary, (subject, facts) => {
+        if (only(subject, ['national_rapporteur', 'national_coordinator', 'national_admin', 'organisation_admin'])) {
+          for (const rule of [caseRules.open, caseRules.read, caseRules.manage, caseRecordRules.read, caseRecordRules.add]) expect(allows(rule, subject, facts)).toBe(false);
+        }
+        if (allows(caseRules.decide, subject, facts)) {
+          expect(subject.roles).toContain('decision_maker');
+          expect(subject.organisationType).toBe('competent_authority');
+          expect(facts.sharedWith).toContain(subject.organisationId);
+        }
+        if (allows(caseRules.open, subject) && only(subject, ['investigator', 'prosecutor', 'organisation_admin'])) {
+          expect(isLawEnforcement(subject)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

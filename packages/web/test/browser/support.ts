@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { authenticator } from 'otplib';
 import { loadConfig } from '../../../server/src/platform/config.js';
@@ -58,4 +58,119 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A minimal API client for a test's set-up: keeps the session cookie and the CSRF token between calls. */
+export class ApiClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+    const headers: Record<string, string> = { accept: 'application/json', cookie: this.cookie };
+    if (method !== 'GET') {
+      headers['content-type'] = 'application/json';
+      if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    }
+    const init: RequestInit = { method, headers };
+    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
+    const response = await fetch(`${this.baseUrl}${path}`, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
+    return json;
+  }
+
+  /** Signs in with a password and, when the account needs it, enrols an authenticator and confirms a first code. */
+  async signIn(email: string, password: string): Promise<void> {
+    const session = await this.call('POST', '/api/auth/sign-in', { email, password });
+    if (session['stage'] === 'two_factor_enrolment_required') {
+      const enrolment = await this.call('POST', '/api/auth/totp/enrol');
+      await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+    }
+  }
+
+  /** A GET that answers the status code instead of throwing (to check what is refused). */
+  async status(path: string): Promise<number> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { accept: 'application/json', cookie: this.cookie } });
+    await response.arrayBuffer();
+    return response.status;
+  }
+}
+
+/** Signs a user in, in a browser context of their own; enrols their authenticator when their role needs two factors. */
+export async function signInInBrowser(h: BrowserHarness, email: string, password: string): Promise<Page> {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(h.baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const secretKey = page.getByLabel('Secret key');
+  const home = page.getByRole('link', { name: 'Home' });
+  await secretKey.or(home).first().waitFor();
+  if (await secretKey.isVisible()) {
+    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await home.waitFor();
+  }
+  return page;
+}
+
+/** The status of a GET from inside the user's browser (their session cookie), for what the screens do not show. */
+export function apiStatus(page: Page, path: string): Promise<number> {
+  return page.evaluate(async (url) => (await fetch(url, { headers: { accept: 'application/json' } })).status, path);
+}
+
+export function apiJson<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => (await (await fetch(url, { headers: { accept: 'application/json' } })).json()) as T, path);
+}
+
+/** A POST from inside the user's browser, with their CSRF token: the status the server answers. */
+export function apiPost(page: Page, path: string, body: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ url, payload }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken, 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify(payload),
+      });
+      return response.status;
+    },
+    { url: path, payload: body },
+  );
+}
+
+export function section(page: Page, heading: string): Locator {
+  return page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
+}
+
+export function detail(page: Page, term: string) {
+  return page.locator('.details > div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd');
+}
+
+export async function expectDetail(page: Page, term: string, value: string) {
+  await detail(page, term).filter({ hasText: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+}
+
+/** The worklist, loaded afresh (the page may already be showing an older one). */
+export async function worklist(h: BrowserHarness, page: Page) {
+  await page.goto(`${h.baseUrl}/cases`);
+  await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+}
+
+/** Opens an action panel (a disclosure) of the case page, unless it is open already. */
+export async function openPanel(page: Page, title: string) {
+  const panel = page.locator('details', { has: page.locator('summary', { hasText: title }) }).first();
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').first().click();
+  return panel;
+}
+
+/** Waits for a notice (role=status) with this text. */
+export async function waitForStatus(page: Page, text: string | RegExp) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
 }

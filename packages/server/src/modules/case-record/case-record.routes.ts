@@ -10,6 +10,7 @@ import { caseRecordRules } from './case-record.policy.js';
 import { addRecord } from './case-record.service.js';
 import { listRecords } from './case-record.read.js';
 import { assistancePlan } from './case-record.plan.js';
+import { caseManagerCandidates, caseManagerChoice } from './case-record.managers.js';
 
 /** The case record: needs, the person's assistance plan, services, follow-ups, assessments and decisions. */
 export async function caseRecordRoutes(app: FastifyInstance): Promise<void> {
@@ -64,6 +65,20 @@ export async function caseRecordRoutes(app: FastifyInstance): Promise<void> {
       const plan = await inTransaction(platform, (tx) => assistancePlan(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id));
       if (!plan) throw notFound('Case');
       return plan;
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/case-manager',
+    {
+      config: { access: ruleRoute('case_record.add', caseRecordRules.add) },
+      schema: { tags, summary: 'The case manager and the caseworkers of the managing organisation who could be assigned', params: idParams, response: { 200: caseManagerCandidates } },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      const choice = await caseManagerChoice(platform.db, subjectOf(session), request.params.id);
+      if (!choice) throw notFound('Case');
+      return choice;
     },
   );
 }

@@ -14,6 +14,7 @@ import * as repo from './referral.repo.js';
 import { referralDb, type ReferralsTable } from './referral.tables.js';
 import { referralBinding } from './referral.view.js';
 import { acceptTransfer } from './referral-transfer.js';
+import { recordServiceDelivered } from './referral-service-record.js';
 
 /** The receiving side's rule, per kind of referral, compiled to one SQL condition. */
 function receiverFilter(subject: Subject): Expression<SqlBool> {
@@ -101,8 +102,10 @@ function latestAllowedDate(): string {
 }
 
 /**
- * The receiving organisation records the service delivered (dates and an encrypted note). The referral's purpose is
- * then fulfilled, so the share ends: the receiver keeps its referral record and its own timeline entries, not access.
+ * The receiving organisation records the service delivered (dates and an encrypted note). The service goes into the
+ * case record too (provider and dates, no note), so the case manager's assistance plan shows it. The referral's
+ * purpose is then fulfilled, so the share ends: the receiver keeps its referral record and its own timeline entries,
+ * not access.
  */
 export async function completeReferral(
   tx: Db,
@@ -138,6 +141,7 @@ export async function completeReferral(
     'completed',
   );
   const revoked = await repo.revokeShare(tx, row.share_id, now);
+  await recordServiceDelivered(tx, subject, row, input, key);
   await appendAudit(tx, actor, { action: 'referral.complete', recordType: 'referral', recordId: id, purpose: 'referral', summary: `service delivered on referral of case ${row.case_reference}${revoked ? '; share revoked' : ''}` });
   return refOf(row, 'completed', row.case_version);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lawEnforcementOrganisationTypes } from '@palermo/contracts';
 import type { ReferralKind } from '../../../../contracts/src/api/referrals.js';
 import type { Rule } from '../../platform/access/rules.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
@@ -21,8 +22,11 @@ export const referralRules = {
   send: caseRules.manage,
   withdraw: caseRules.manage,
   listForCase: caseRules.manage,
-  /** The sending organisation's staff list what their organisation sent (over `from_organisation_id`). */
-  outbox: receivingStaff,
+  /**
+   * The sending organisation's staff list what their organisation sent (over `from_organisation_id`); investigators
+   * too, whose organisation refers people it met at intake and keeps the referral after handing the case over.
+   */
+  outbox: [...receivingStaff, [{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sameOrganisation' }]],
   inbox: receivingStaff,
   respond: {
     service: receivingStaff,

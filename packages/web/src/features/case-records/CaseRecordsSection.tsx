@@ -39,7 +39,7 @@ export function CaseRecordsSection(props: Props) {
       <h3>{t('records.listTitle')}</h3>
       {records.status === 'loading' ? <Loading /> : null}
       {records.status === 'failed' ? <ErrorAlert error={records.error} /> : null}
-      {records.status === 'ready' ? <RecordList records={records.data} organisations={allOrganisations} plan={planData} /> : null}
+      {records.status === 'ready' ? <RecordList records={records.data} organisations={allOrganisations} plan={planData} actions={canAdd ? props : undefined} /> : null}
     </section>
   );
 }

@@ -41,7 +41,8 @@ export type Vocab =
   | 'compensationStatuses'
   | 'bestInterestsOutcomes'
   | 'guardianTypes'
-  | 'returnDecisions';
+  | 'returnDecisions'
+  | 'wellbeingDomains';
 
 export type FieldLabel = keyof (typeof en)['recordFields'];
 

@@ -1,13 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, SessionView } from '@palermo/contracts';
+import { lawEnforcementOrganisationTypes, type CaseView, type SessionView } from '@palermo/contracts';
 import { ApiError } from '../../app/api';
 import { Page } from '../../app/Page';
 import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { listOrganisations } from '../organisations/api';
+import { CaseManagerForm } from '../case-records/CaseManagerForm';
 import { CaseRecordsSection } from '../case-records/CaseRecordsSection';
 import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ScreeningForm } from '../screening/ScreeningForm';
@@ -23,11 +24,21 @@ import { RequestDecisionForm } from './RequestDecisionForm';
 import { openStatuses } from './vocabulary';
 import './cases.css';
 
-/** The managing side: the organisation's caseworkers and supervisors, or the assigned case manager. */
-export function managesCase(session: SessionView, caseView: CaseView): boolean {
+/** Case management proper (the case record): the organisation's caseworkers and supervisors, or the assigned case manager. */
+export function assistsCase(session: SessionView, caseView: CaseView): boolean {
   const { roles, organisation, id } = session.user;
   const frontLine = roles.includes('caseworker') || roles.includes('supervisor');
   return (frontLine && caseView.managingOrganisationId === organisation.id) || (roles.includes('caseworker') && caseView.caseManagerUserId === id);
+}
+
+/**
+ * The side that holds the case: case management, or a law-enforcement organisation that reported the suspicion and
+ * holds the case at intake until an assistance organisation takes case management over.
+ */
+export function managesCase(session: SessionView, caseView: CaseView): boolean {
+  const { roles, organisation } = session.user;
+  const intake = roles.includes('investigator') && lawEnforcementOrganisationTypes.includes(organisation.type) && caseView.managingOrganisationId === organisation.id;
+  return assistsCase(session, caseView) || intake;
 }
 
 /** A decision maker of a competent authority the case was referred to. */
@@ -115,6 +126,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
   const organisations = organisationList.status === 'ready' ? organisationList.data : [];
   const active = organisations.filter((organisation) => organisation.active);
   const managing = managesCase(session, caseView);
+  const assisting = assistsCase(session, caseView);
   const isOpen = openStatuses.includes(caseView.status);
   const canDecide = decidesCase(session, caseView) && isOpen && decisionKindsAt(caseView.stage).length > 0;
   const props = { caseView, organisations: active, onChanged, onStale };
@@ -133,6 +145,11 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
           ) : null}
           {managing && isOpen ? (
             <>
+              {assisting ? (
+                <ActionPanel id="action-case-manager" title={t('caseManager.title')}>
+                  <CaseManagerForm {...props} />
+                </ActionPanel>
+              ) : null}
               <ActionPanel id="action-screen" title={t('screening.title')}>
                 <ScreeningForm {...props} />
               </ActionPanel>
@@ -155,7 +172,8 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
         </section>
       ) : null}
       {managing ? <CaseReferrals {...props} canRefer={isOpen} /> : null}
-      {managing ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
+      {!assisting && managing ? <p className="notice">{t('case.intakeOnly')}</p> : null}
+      {assisting ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}
       <Timeline caseView={caseView} />

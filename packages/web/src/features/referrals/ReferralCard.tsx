@@ -17,8 +17,10 @@ interface Props {
 export function ReferralCard({ referral, side, onChanged, showCase = true }: Props) {
   const { t } = useTranslation();
   const formats = useFormats();
-  // The receiver reads the case only while something is shared with it, or once it has taken the case over.
-  const canOpenCase = side === 'sender' || referral.shareActive || (referral.kind === 'case_transfer' && referral.status === 'accepted');
+  // The receiver reads the case only while something is shared with it, or once it has taken the case over; the
+  // sender, until it has handed the case over.
+  const handedOver = referral.kind === 'case_transfer' && referral.status === 'accepted';
+  const canOpenCase = side === 'sender' ? !handedOver : referral.shareActive || handedOver;
   const what = referral.kind === 'case_transfer' ? t('referralKinds.case_transfer') : referral.service ? t(`services.${referral.service}`) : t('referralKinds.service');
   return (
     <li>

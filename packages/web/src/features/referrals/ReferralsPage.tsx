@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../app/Page';
+import { canReceiveReferrals } from '../../app/permissions';
+import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { isMissingModule, listReferrals } from './api';
@@ -11,7 +13,10 @@ import '../cases/cases.css';
 /** Referrals received by the reader's organisation (to answer) and those it sent (to follow). */
 export function ReferralsPage() {
   const { t } = useTranslation();
-  const [inbox, reloadInbox] = useResource(() => listReferrals('inbox'), 'referrals:inbox');
+  const session = useActiveSession();
+  // Investigators refer people they met at intake; only assistance organisations receive referrals.
+  const receives = canReceiveReferrals(session.user.roles);
+  const [inbox, reloadInbox] = useResource(() => (receives ? listReferrals('inbox') : Promise.resolve([])), `referrals:inbox:${String(receives)}`);
   const [outbox, reloadOutbox] = useResource(() => listReferrals('outbox'), 'referrals:outbox');
   const [notice, setNotice] = useState('');
 
@@ -38,12 +43,14 @@ export function ReferralsPage() {
       <p>{t('referrals.intro')}</p>
       <StatusMessage>{notice}</StatusMessage>
       {inbox.status === 'failed' && isMissingModule(inbox.error) ? <p className="notice">{t('referrals.unavailable')}</p> : null}
-      <section aria-labelledby="referrals-inbox-title">
-        <h2 id="referrals-inbox-title">{t('referrals.inboxTitle')}</h2>
-        {inbox.status === 'loading' ? <Loading /> : null}
-        {inbox.status === 'failed' && !isMissingModule(inbox.error) ? <ErrorAlert error={inbox.error} /> : null}
-        {inbox.status === 'ready' ? list(inbox.data, 'receiver', t('referrals.inboxEmpty')) : null}
-      </section>
+      {receives ? (
+        <section aria-labelledby="referrals-inbox-title">
+          <h2 id="referrals-inbox-title">{t('referrals.inboxTitle')}</h2>
+          {inbox.status === 'loading' ? <Loading /> : null}
+          {inbox.status === 'failed' && !isMissingModule(inbox.error) ? <ErrorAlert error={inbox.error} /> : null}
+          {inbox.status === 'ready' ? list(inbox.data, 'receiver', t('referrals.inboxEmpty')) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="referrals-outbox-title">
         <h2 id="referrals-outbox-title">{t('referrals.outboxTitle')}</h2>
         {outbox.status === 'loading' ? <Loading /> : null}

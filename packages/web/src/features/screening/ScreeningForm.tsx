@@ -10,6 +10,7 @@ import { RadioGroup, TextAreaField } from '../cases/controls';
 import { useCaseChange, type CaseActionProps } from '../cases/useCaseChange';
 import { listChecklists, screenCase } from './api';
 import { Suggestion } from './Suggestion';
+import { useIndicatorText } from './indicatorText';
 
 const checklistKey = (checklist: IndicatorChecklistView) => `${checklist.code}@${checklist.version}`;
 
@@ -19,6 +20,7 @@ const checklistKey = (checklist: IndicatorChecklistView) => `${checklist.code}@$
  */
 export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionProps, 'organisations'>) {
   const { t } = useTranslation();
+  const indicatorText = useIndicatorText();
   const [checklists] = useResource(listChecklists, 'checklists');
   const [chosen, setChosen] = useState('');
   const [answers, setAnswers] = useState<Record<string, IndicatorAnswer>>({});
@@ -74,14 +76,14 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         {list.length === 1 && selected ? (
           <p>
-            {t('screening.checklist')}: <strong>{selected.document.title}</strong> ({t('screening.version', { version: selected.version })})
+            {t('screening.checklist')}: <strong>{indicatorText(selected.code, 'title', selected.document.title)}</strong> ({t('screening.version', { version: selected.version })})
           </p>
         ) : (
           <SelectField id="screening-checklist" label={t('screening.checklist')} value={chosen} onValueChange={choose} error={form.errorFor('checklistCode')}>
             <option value="">{t('screening.chooseChecklist')}</option>
             {list.map((checklist) => (
               <option key={checklistKey(checklist)} value={checklistKey(checklist)}>
-                {checklist.document.title} ({t('screening.version', { version: checklist.version })})
+                {indicatorText(checklist.code, 'title', checklist.document.title)} ({t('screening.version', { version: checklist.version })})
               </option>
             ))}
           </SelectField>
@@ -95,13 +97,13 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
               if (inCategory.length === 0) return null;
               return (
                 <fieldset key={category.code} className="indicator-category">
-                  <legend>{category.label}</legend>
+                  <legend>{indicatorText(document.code, `categories.${category.code}`, category.label)}</legend>
                   {inCategory.map((item) => (
                     <RadioGroup
                       key={item.code}
                       id={`screening-${item.code}`}
-                      legend={item.label}
-                      hint={[item.description, t('screening.strength', { strength: t(`indicatorStrengths.${item.strength}`) })].filter(Boolean).join(' ')}
+                      legend={indicatorText(document.code, `items.${item.code}.label`, item.label)}
+                      hint={[item.description ? indicatorText(document.code, `items.${item.code}.description`, item.description) : undefined, t('screening.strength', { strength: t(`indicatorStrengths.${item.strength}`) })].filter(Boolean).join(' ')}
                       options={indicatorAnswers.map((value) => ({ value, label: t(`indicatorAnswers.${value}`) }))}
                       value={answers[item.code] ?? 'unknown'}
                       onChange={(value) => setAnswers((current) => ({ ...current, [item.code]: value }))}
