@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerExport } from '../../cli/commands/export.js';
+import { registerImport } from '../../cli/commands/import.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'palermo-ctdc-cli-'));
+const saved = { dataDir: process.env['PALERMO_DATA_DIR'], databaseUrl: process.env['DATABASE_URL'] };
+
+/** Runs `palermo ...` in process against an embedded database in a temporary data folder. */
+async function palermo(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const program = new Command().exitOverride();
+  registerImport(program);
+  registerExport(program);
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(['node', 'palermo', ...args]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { stdout, stderr, exitCode };
+}
+
+beforeAll(() => {
+  process.env['PALERMO_DATA_DIR'] = dir;
+  delete process.env['DATABASE_URL'];
+  writeFileSync(join(dir, 'good.csv'), 'yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour\n2020,Woman,-99,NGA,1\n2021,Man,,ZZZ,2\n');
+  writeFileSync(join(dir, 'bad.csv'), 'yearOfRegistration,gender\n2020,Woman\n2021\n');
+});
+
+afterAll(() => {
+  if (saved.dataDir === undefined) delete process.env['PALERMO_DATA_DIR'];
+  else process.env['PALERMO_DATA_DIR'] = saved.dataDir;
+  if (saved.databaseUrl !== undefined) process.env['DATABASE_URL'] = saved.databaseUrl;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** (Run in the embedded-database pass only: the commands open the database through the same code on both.) */
+describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo import ctdc / export', () => {
+  it('imports a CTDC file and prints one JSON summary with --json: rows read, rows imported, anomalies by kind', async () => {
+    const first = await palermo('import', 'ctdc', join(dir, 'good.csv'), '--json');
+    expect(first.exitCode).toBe(0);
+    const summary = JSON.parse(first.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ ok: true, source: 'ctdc', rowsRead: 2, rowsImported: 2, alreadyImported: false, anomalies: { not_a_country_code: 1, not_a_flag: 1 } });
+    const again = await palermo('import', 'ctdc', join(dir, 'good.csv'), '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ alreadyImported: true, datasetId: summary['datasetId'] });
+  });
+
+  it('stops on a malformed row, names it, and exits non-zero', async () => {
+    const result = await palermo('import', 'ctdc', join(dir, 'bad.csv'), '--json');
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, code: 'malformed_row', row: 3 });
+    const human = await palermo('import', 'ctdc', join(dir, 'bad.csv'));
+    expect(human.stderr).toContain('row 3 has 1 cells where the header has 2. Nothing was imported.');
+  });
+
+  it('exports the country data as CTDC and GLOTIP files', async () => {
+    const ctdc = await palermo('export', 'ctdc', '--output', join(dir, 'out.csv'), '--json');
+    expect(ctdc.exitCode).toBe(0);
+    expect(JSON.parse(ctdc.stdout)).toMatchObject({ ok: true, format: 'ctdc_synthetic_v2', records: 0 });
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')[0]?.split(',')).toHaveLength(27);
+    const glotip = await palermo('export', 'glotip', '--country', 'NG', '--population', '2024=220000000', '--output', join(dir, 'glotip.csv'), '--json');
+    expect(JSON.parse(glotip.stdout)).toMatchObject({ ok: true, format: 'glotip', rows: 0, victimsCounted: 0, masked: true });
+    await expect(palermo('export', 'ctdc', '--json')).rejects.toThrow('--json prints the summary only: name the file with --output');
+  });
+});

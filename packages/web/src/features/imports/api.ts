@@ -1,0 +1,16 @@
+import { importJobView, importStarted, type ImportJobView, type ImportSource } from '@palermo/contracts';
+import { api, uploadFile, withQuery } from '../../app/api';
+
+export function startImport(source: ImportSource, file: File): Promise<string> {
+  return uploadFile(`/api/imports/${source}`, file, importStarted).then((started) => started.jobId);
+}
+
+export function loadJob(id: string): Promise<ImportJobView> {
+  return api.get(`/api/imports/jobs/${id}`, importJobView);
+}
+
+export const ctdcExportUrl = '/api/exports/ctdc';
+
+export function glotipExportUrl(country: string, population: string): string {
+  return withQuery('/api/exports/glotip', { country: country.trim(), population: population.trim() || undefined });
+}
