@@ -1,0 +1,81 @@
+import { stringify } from 'csv-stringify/sync';
+import writeXlsxFile from 'write-excel-file/node';
+import type { StatisticsReport, SuppressedValueView } from '@palermo/contracts';
+import { must } from './must.js';
+
+/**
+ * The download of what the page shows, from the same suppressed report: one line per published figure, with what it
+ * counts. A suppressed count is written `<threshold` (below the threshold) or `[c]` (withheld so that a small count
+ * cannot be worked out from the totals); the numbers themselves never leave the server.
+ */
+
+/** What each figure counts, in words (the report carries the code). */
+export const populations: Record<string, string> = {
+  registered: 'persons registered',
+  registered_by_stage: 'persons registered, by the furthest NRM stage reached',
+  registered_by_status: 'persons registered, by identification decision (trafficking status)',
+  registered_by_form: 'persons registered, by each form of exploitation recorded (a person may have several)',
+  reasonable_grounds: 'persons with a reasonable-grounds decision, and of them those decided after the day it was due',
+  reflection: 'persons whose recovery and reflection period has a start and an end',
+  referred: 'persons referred to at least one service',
+  referrals: 'referrals to services sent, accepted and completed (counted as referrals, not persons)',
+  follow_up: 'persons with a follow-up, by the outcome of their latest follow-up',
+};
+
+export const downloadColumns = ['dataset', 'table', 'counts', 'population', 'period', 'row', 'column', 'value'] as const;
+
+function shown(v: SuppressedValueView | null, threshold: number): string {
+  if (v === null) return '';
+  if (v.value !== null) return String(v.value);
+  return v.state === 'primary' ? `<${threshold}` : '[c]';
+}
+
+export function downloadRows(report: StatisticsReport): string[][] {
+  const { threshold } = report;
+  const lines: string[][] = [];
+  const dataset = `${report.dataset.name}${report.dataset.synthetic ? ' (SYNTHETIC)' : ''}`;
+  const period = (from: number | null, to: number | null) => (from === null && to === null ? 'all years' : `${from ?? '…'}–${to ?? '…'}`);
+  for (const t of report.tables) {
+    const base = [dataset, t.id, t.counting.unit, populations[t.counting.population] ?? t.counting.population, period(t.counting.yearFrom, t.counting.yearTo)];
+    for (const row of t.rows) {
+      row.cells.forEach((cell, i) => lines.push([...base, row.key, must(t.columns[i]), shown(cell, threshold)]));
+      if (row.total) lines.push([...base, row.key, 'total', shown(row.total, threshold)]);
+    }
+    t.columnTotals?.forEach((cell, i) => lines.push([...base, 'total', must(t.columns[i]), shown(cell, threshold)]));
+    if (t.grandTotal) lines.push([...base, 'total', 'total', shown(t.grandTotal, threshold)]);
+  }
+  const p = report.performance;
+  const f = report.filters;
+  const rates: Array<[string, string, Array<{ key: string; value: number | null }>, number]> = [
+    ['mean_days_to_reasonable_grounds', 'days (mean)', p.meanDaysToReasonableGrounds, 1],
+    ['share_overdue', 'share of decisions', p.shareOverdue, 3],
+    ['mean_reflection_days', 'days (mean)', p.meanReflectionDays, 1],
+    ['share_referrals_accepted', 'share of referrals', p.shareReferralsAccepted, 3],
+    ['share_referrals_completed', 'share of referrals', p.shareReferralsCompleted, 3],
+  ];
+  for (const [id, unit, values, digits] of rates) {
+    for (const v of values) lines.push([dataset, id, unit, 'derived from the published counts above', period(f.yearFrom ?? null, f.yearTo ?? null), v.key, 'value', v.value === null ? '[c]' : v.value.toFixed(digits)]);
+  }
+  for (const r of report.reference.rows) {
+    lines.push([dataset, 'glotip_reference', 'persons', `${report.reference.indicator} (UNODC GLOTIP, ${report.reference.iso3 ?? ''})`, String(r.year), String(r.year), 'glotip', r.glotip ?? '']);
+  }
+  return lines;
+}
+
+export function toCsv(report: StatisticsReport): string {
+  return stringify([[...downloadColumns], ...downloadRows(report)]);
+}
+
+export async function toXlsx(report: StatisticsReport): Promise<Buffer> {
+  const data = [[...downloadColumns], ...downloadRows(report)].map((row) => row.map((value) => ({ value, type: String })));
+  const notes = [
+    [{ value: 'Dataset', type: String }, { value: `${report.dataset.name} (${report.dataset.kind})${report.dataset.synthetic ? ' - SYNTHETIC DATA' : ''}`, type: String }],
+    [{ value: 'Counts', type: String }, { value: 'Persons (one per person however many organisations know them), unless the row says referrals', type: String }],
+    [{ value: 'Suppression', type: String }, { value: `<${report.threshold}: fewer than ${report.threshold}; [c]: withheld so that a small count cannot be worked out from the totals`, type: String }],
+    [{ value: 'Built at', type: String }, { value: report.builtAt, type: String }],
+  ];
+  return writeXlsxFile([
+    { data, sheet: 'Statistics' },
+    { data: notes, sheet: 'About' },
+  ]).toBuffer();
+}

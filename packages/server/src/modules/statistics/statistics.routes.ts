@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { statisticsDownloadQuery, statisticsFilters, statisticsOptions, statisticsOptionsQuery, statisticsReport } from '@palermo/contracts';
+import { ruleRoute } from '../../platform/http/access.js';
+import { actorOf, requireSession } from '../../platform/http/context.js';
+import { inTransaction } from '../../platform/http/transaction.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { statisticsRules } from './statistics.policy.js';
+import * as statistics from './statistics.service.js';
+import { toCsv, toXlsx } from './statistics.export.js';
+
+/** The statistics section: filter values, the suppressed report, and its download (CSV or XLSX). */
+export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { platform } = app;
+  const tags = ['statistics'];
+  const access = { access: ruleRoute('statistics.read', statisticsRules.read) };
+
+  r.get(
+    '/api/statistics/options',
+    { config: access, schema: { tags, summary: 'Datasets, years and the filter values with enough persons to be listed (audited)', querystring: statisticsOptionsQuery, response: { 200: statisticsOptions } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => statistics.statisticsOptions(tx, actorOf(session), request.query.dataset));
+    },
+  );
+
+  r.get(
+    '/api/statistics',
+    { config: access, schema: { tags, summary: 'Persons by year, stage, decision and disaggregation, NRM performance and GLOTIP reference, small cells suppressed (audited)', querystring: statisticsFilters, response: { 200: statisticsReport } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => statistics.statisticsReport(tx, actorOf(session), request.query));
+    },
+  );
+
+  r.get(
+    '/api/statistics/download',
+    { config: access, schema: { tags, summary: 'The report as shown, as CSV or XLSX, small cells suppressed (audited)', querystring: statisticsDownloadQuery } },
+    async (request, reply) => {
+      const session = requireSession(request);
+      const { format, ...filters } = request.query;
+      const report = await inTransaction(platform, async (tx) => {
+        const built = await statistics.buildReport(tx, filters);
+        await appendAudit(tx, actorOf(session), {
+          action: 'statistics.download',
+          recordType: 'statistical_dataset',
+          recordId: built.dataset.id,
+          purpose: 'statistics',
+          summary: `Statistics of the ${built.dataset.kind} dataset downloaded as ${format}`,
+        });
+        return built;
+      });
+      const name = `statistics-${report.dataset.kind}-${new Date().toISOString().slice(0, 10)}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(report));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(report));
+    },
+  );
+}

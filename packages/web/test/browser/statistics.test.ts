@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ApiClient, currentTotp, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+
+/**
+ * The rapporteur's statistics: figures of persons from the country's de-identified dataset, small cells suppressed;
+ * a filter changes the address and the figures; the CSV download holds no count below the threshold.
+ */
+let h: BrowserHarness;
+let page: Page;
+/** What the browser refused under the server's Content-Security-Policy (the charts must need no inline styles). */
+const cspViolations: string[] = [];
+const password = 'a long enough test passphrase';
+const rapporteur = { email: 'rapporteur@rapporteur.example' };
+
+interface Group {
+  n: number;
+  year: number;
+  gender: string;
+  age: string;
+  citizenship: string;
+  stage: string;
+  exploitation: string[];
+}
+const groups: Group[] = [
+  { n: 40, year: 2023, gender: 'Woman', age: '18--20', citizenship: 'NGA', stage: 'reasonable_grounds_positive', exploitation: ['isSexualExploit'] },
+  { n: 25, year: 2023, gender: 'Man', age: '30--38', citizenship: 'ALB', stage: 'reasonable_grounds_positive', exploitation: ['isForcedLabour'] },
+  { n: 15, year: 2023, gender: 'Woman', age: '21--23', citizenship: 'NGA', stage: 'screened', exploitation: ['isSexualExploit'] },
+  { n: 3, year: 2023, gender: 'Man', age: '30--38', citizenship: 'VNM', stage: 'reported', exploitation: ['isForcedLabour'] },
+  { n: 30, year: 2024, gender: 'Woman', age: '21--23', citizenship: 'NGA', stage: 'conclusive_positive', exploitation: ['isSexualExploit'] },
+  { n: 20, year: 2024, gender: 'Man', age: '21--23', citizenship: 'ALB', stage: 'screened', exploitation: ['isForcedLabour'] },
+];
+const total = groups.reduce((s, g) => s + g.n, 0);
+const women = groups.filter((g) => g.gender === 'Woman').reduce((s, g) => s + g.n, 0);
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = new ApiClient(h.baseUrl);
+  await admin.call('POST', '/api/setup', {
+    organisation: { name: 'National Anti-Trafficking Coordinator' },
+    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
+  });
+  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
+  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  const organisation = String((await admin.call('POST', '/api/organisations', { name: 'Office of the National Rapporteur', type: 'national_rapporteur' }))['id']);
+  await admin.call('POST', '/api/users', { organisationId: organisation, displayName: 'Rafael Rapporteur', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+
+  // The country's de-identified dataset, as the refresh from the case records would leave it.
+  const db = h.server.runtime.database.db;
+  const datasetId = randomUUID();
+  await db.insertInto('statistical_datasets').values({ id: datasetId, kind: 'country_cases', name: 'Country cases', created_by: 'test', rows_imported: total }).execute();
+  await db
+    .insertInto('statistical_records')
+    .values(
+      groups.flatMap((g) =>
+        Array.from({ length: g.n }, () => ({
+          dataset_id: datasetId,
+          person_key: randomUUID(),
+          year_of_registration: g.year,
+          gender: g.gender,
+          age_broad: g.age,
+          citizenship: g.citizenship,
+          country_of_exploitation: 'GBR',
+          exploitation: g.exploitation,
+          stage: g.stage,
+          trafficking_status: g.stage === 'conclusive_positive' ? 'ActualVictimOfTrafficking' : 'PossibleVictimOfTrafficking',
+          referring_organisation_type: 'NGO',
+        })),
+      ),
+    )
+    .execute();
+  page = await signInInBrowser(h, rapporteur.email, password);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/iu.test(message.text())) cspViolations.push(message.text());
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const figure = (title: string) => page.locator('figure').filter({ has: page.locator('figcaption strong', { hasText: title }) });
+const grandTotal = (title: string) => figure(title).locator('tfoot td').last();
+
+describe('statistics', () => {
+  it('shows persons by year and stage, with a small count suppressed', async () => {
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(total) }).waitFor();
+    await expect(figure('Persons by year and NRM stage').locator('figcaption').textContent()).resolves.toContain('counts persons');
+    // The 3 persons reported in 2023 (and the 3 of Viet Nam) are below 11: shown as "<11", with an explanation.
+    const suppressed = figure('Persons by citizenship').locator('abbr.suppressed', { hasText: '<11' });
+    await suppressed.first().waitFor();
+    await expect(suppressed.first().getAttribute('title')).resolves.toBe('Fewer than 11: suppressed');
+    // The charts are drawn (SVG) without anything the Content-Security-Policy refuses.
+    await figure('Persons by year and NRM stage').locator('svg.recharts-surface').first().waitFor();
+    expect(cspViolations).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('keeps a filter in the address, and the figures follow it', async () => {
+    await page.getByLabel('Sex or gender', { exact: true }).selectOption('Woman');
+    await page.waitForURL(/[?&]sex=Woman/u);
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(women) }).waitFor();
+    expect(new URL(page.url()).searchParams.get('sex')).toBe('Woman');
+    // The address alone brings the same figures back.
+    await page.goto(`${h.baseUrl}/statistics?sex=Woman`);
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(women) }).waitFor();
+    await page.goto(`${h.baseUrl}/statistics`);
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(total) }).waitFor();
+  });
+
+  it('downloads what is shown as CSV, with no count below the threshold', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const path = await download.path();
+    const rows = parse(readFileSync(path), { columns: true }) as Array<Record<string, string>>;
+    const counts = rows.filter((r) => r['counts'] === 'persons' || r['counts'] === 'referrals');
+    expect(counts.length).toBeGreaterThan(20);
+    for (const row of counts) {
+      const value = row['value'] ?? '';
+      if (/^\d+$/u.test(value)) expect(Number(value) === 0 || Number(value) >= 11, `${row['table']} ${row['row']} ${row['column']} = ${value}`).toBe(true);
+      else expect(['<11', '[c]', '']).toContain(value);
+    }
+    expect(counts.some((r) => r['value'] === '<11')).toBe(true);
+    expect(counts.find((r) => r['table'] === 'year_stage' && r['row'] === 'total' && r['column'] === 'total')?.['value']).toBe(String(total));
+  });
+});
