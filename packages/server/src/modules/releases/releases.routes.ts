@@ -1,0 +1,57 @@
+import { gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams, releaseDatasetList, releaseList, releaseListQuery, releaseMade, releaseRequest } from '@palermo/contracts';
+import { ruleRoute } from '../../platform/http/access.js';
+import { actorOf, requireSession } from '../../platform/http/context.js';
+import { releaseRules } from './releases.policy.js';
+import * as service from './releases.service.js';
+
+/** Privacy-safe releases: the datasets with their budgets, the ledger, making a release, downloading its file. */
+export async function releaseRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: ruleRoute('release.read', releaseRules.read) };
+
+  r.get(
+    '/api/releases/datasets',
+    { config: read, schema: { tags: ['releases'], summary: 'Datasets that can be released, with their privacy budgets', response: { 200: releaseDatasetList } } },
+    async () => service.listDatasets(app.platform.db),
+  );
+
+  r.get(
+    '/api/releases',
+    { config: read, schema: { tags: ['releases'], summary: 'The release ledger, newest first', querystring: releaseListQuery, response: { 200: releaseList } } },
+    async (request) => ({ releases: await service.listReleases(app.platform.db, request.query.datasetId) }),
+  );
+
+  r.post(
+    '/api/releases',
+    {
+      config: { access: ruleRoute('release.make', releaseRules.make) },
+      schema: {
+        tags: ['releases'],
+        summary: 'Make a k-anonymous or differentially private synthetic release; refused (409) when it would exceed the privacy budget',
+        body: releaseRequest,
+        response: { 200: releaseMade },
+      },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      const { release, budget } = await service.makeRelease({ db: app.platform.db, cipher: app.platform.cipher }, actorOf(session), request.body);
+      return { release, budget };
+    },
+  );
+
+  r.get(
+    '/api/releases/:id/file',
+    { config: read, schema: { tags: ['releases'], summary: 'Download the released CSV file', params: idParams } },
+    async (request, reply) => {
+      const session = requireSession(request);
+      const file = await service.downloadRelease(app.platform.db, actorOf(session), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(gunzipSync(file.gzip));
+    },
+  );
+}

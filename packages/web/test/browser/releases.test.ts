@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { insertPopulation } from '../../../server/src/modules/releases/test-population.js';
+import { ApiClient, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+
+/**
+ * The rapporteur publishes a dataset privacy-safely: a differentially private synthetic release within the dataset's
+ * privacy budget, with its utility report and the file to download; then a release that would exceed the budget is
+ * refused and nothing more is spent.
+ */
+let h: BrowserHarness;
+const password = 'a long enough test passphrase';
+const rapporteur = { email: 'rapporteur@rapporteur.example' };
+const records = 3000;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = new ApiClient(h.baseUrl);
+  await admin.call('POST', '/api/setup', {
+    organisation: { name: 'National Anti-Trafficking Coordinator' },
+    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
+  });
+  await admin.signIn('amina@coordinator.example', password);
+  const office = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
+  await admin.call('POST', '/api/users', { organisationId: office, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  // An imported file of de-identified records (made up), the dataset to publish.
+  await insertPopulation(h.server.runtime.database.db, { count: records, seed: 11, kind: 'ctdc_import', name: 'CTDC regional file' });
+});
+afterAll(async () => h.close());
+
+async function signIn(email: string): Promise<Page> {
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(h.baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const home = page.getByRole('link', { name: 'Home' });
+  const secretKey = page.getByLabel('Secret key');
+  await home.or(secretKey).waitFor();
+  if (await secretKey.isVisible()) {
+    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await home.waitFor();
+  }
+  return page;
+}
+
+describe('privacy-safe releases in the browser', () => {
+  let page: Page;
+
+  it('the rapporteur makes a differentially private release within budget, sees the utility report and downloads the file', async () => {
+    page = await signIn(rapporteur.email);
+    await page.getByRole('link', { name: 'Releases' }).click();
+    await page.getByRole('heading', { name: 'Privacy-safe releases' }).waitFor();
+    await expect(page.getByLabel('Dataset').inputValue()).resolves.toBeTruthy();
+    await page.getByText('Epsilon remaining: 10 of 10 (0 spent).').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Synthetic records with differential privacy').check();
+    await page.getByLabel('Epsilon', { exact: true }).fill('4');
+    await page.getByLabel('Delta', { exact: true }).fill('1e-6');
+    await page.getByLabel('Reporting length').selectOption('3');
+    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByRole('heading', { name: 'Release made' }).waitFor({ timeout: 120_000 });
+
+    const report = page.getByRole('table', { name: 'Utility report: counts of value combinations in the release against the real records' });
+    await expect(report.getByRole('row').count()).resolves.toBe(4);
+    for (const length of ['1-way', '2-way', '3-way']) await report.getByRole('rowheader', { name: length }).waitFor();
+    await page.getByText('Epsilon remaining: 6 of 10 (4 spent).').waitFor();
+    await page.getByRole('table', { name: 'Every release of this dataset, newest first' }).getByRole('row').nth(1).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const link = page.getByRole('link', { name: /^Download palermo-synthetic-/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^palermo-synthetic-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.csv$/);
+    const file = readFileSync(await download.path());
+    const text = file.toString('utf8');
+    expect(text.split('\n')[0]).toMatch(/^yearOfRegistration,gender,ageBroad,majorityStatus,citizenship,CountryOfExploitation,traffickMonths,meansDebtBondageEarnings,/);
+    const lines = text.trim().split('\n').length - 1;
+    expect(Math.abs(lines - records)).toBeLessThan(300);
+    await page.getByText(createHash('sha256').update(file).digest('hex')).waitFor();
+  });
+
+  it('a release that would exceed the budget is refused, and nothing is spent', async () => {
+    await page.getByLabel('Epsilon', { exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Refused: this release needs epsilon 7, but only 6 of the dataset\'s privacy budget of 10 remains.' }).waitFor();
+    await page.reload();
+    await page.getByText('Epsilon remaining: 6 of 10 (4 spent).').waitFor();
+    const ledger = page.getByRole('table', { name: 'Every release of this dataset, newest first' });
+    await ledger.getByRole('row').nth(1).waitFor();
+    await expect(ledger.getByRole('row').count()).resolves.toBe(2);
+  });
+});
