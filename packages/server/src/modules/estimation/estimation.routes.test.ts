@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstimationResultView } from '@palermo/contracts';
+import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
+import { estimateHiddenPopulation } from './estimate.js';
+import { overlapFromCases } from './overlap-from-cases.js';
+
+const ukdat = readFileSync(new URL('../../../../../../shared/datasets/mse/UKdat.csv', import.meta.url), 'utf8');
+
+let t: TestApp;
+let ngoId: string;
+let shelterId: string;
+let servicesId: string;
+let policeId: string;
+let ngo: Client;
+let shelter: Client;
+let services: Client;
+let shelterSupervisor: Client;
+let rapporteur: Client;
+let coordinator: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ngoId = await insertOrganisation(t, 'ngo');
+  shelterId = await insertOrganisation(t, 'shelter');
+  servicesId = await insertOrganisation(t, 'social_services');
+  policeId = await insertOrganisation(t, 'law_enforcement');
+  ngo = await clientFor(t, await insertUser(t, ngoId, ['caseworker']));
+  shelter = await clientFor(t, await insertUser(t, shelterId, ['caseworker']));
+  shelterSupervisor = await clientFor(t, await insertUser(t, shelterId, ['supervisor']));
+  services = await clientFor(t, await insertUser(t, servicesId, ['caseworker']));
+  rapporteur = await clientFor(t, await insertUser(t, await insertOrganisation(t, 'national_rapporteur'), ['national_rapporteur']));
+  coordinator = await clientFor(t, await insertUser(t, await insertOrganisation(t, 'national_coordinator'), ['national_coordinator']));
+});
+afterAll(async () => t.close());
+
+interface Person {
+  givenName: string;
+  familyName: string;
+  birthDate?: string;
+}
+
+/** Opens a case through the API and dates it in `year` (each scenario uses its own year, so they do not mix). */
+async function open(client: Client, person: Person, year: number): Promise<string> {
+  const response = await client.request('POST', '/api/cases', { person }, { 'idempotency-key': randomUUID() });
+  expect(response.statusCode, response.body).toBe(200);
+  const id = (response.json() as { id: string }).id;
+  await t.platform.db.updateTable('cases').set({ opened_at: new Date(Date.UTC(year, 5, 15)) }).where('id', '=', id).execute();
+  return id;
+}
+
+async function consent(client: Client, caseId: string, status: 'given' | 'refused' | 'withdrawn') {
+  const response = await client.request('POST', `/api/cases/${caseId}/consents`, { purpose: 'statistics', status, method: 'verbal' }, { 'idempotency-key': randomUUID() });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+const seriesMonths = new Map<string, number>();
+
+/** Distinct synthetic people: the n-th of a series (n < 50); each series has its own birth month. */
+function person(series: string, n: number): Person {
+  if (!seriesMonths.has(series)) seriesMonths.set(series, (seriesMonths.size % 12) + 1);
+  const month = String(seriesMonths.get(series)).padStart(2, '0');
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
+  return { givenName: `${series}${code}`, familyName: `${series}fam${code}`, birthDate: `19${50 + n}-${month}-${10 + (n % 18)}` };
+}
+
+const cell = (view: EstimationResultView, lists: string[]) => view.table.find((row) => row.lists.join('+') === lists.join('+'))?.count;
+
+describe('the overlap table from the case records', () => {
+  it('counts a person known to two organisations once per list, linked by birth date and a shared name', async () => {
+    const year = 2011;
+    await open(ngo, { givenName: 'Amina', familyName: 'Haddad', birthDate: '1990-01-02' }, year);
+    // The shelter spells the name differently; the phonetic code and the birth date link the two records.
+    await open(shelter, { givenName: 'Ameena', familyName: 'Haddad', birthDate: '1990-01-02' }, year);
+    // Same name, another birth date: another person.
+    await open(shelter, { givenName: 'Amina', familyName: 'Haddad', birthDate: '1985-03-04' }, year);
+    // Twice at the NGO: still once on the NGO list.
+    await open(ngo, { givenName: 'Kofi', familyName: 'Mensah', birthDate: '1979-07-08' }, year);
+    await open(ngo, { givenName: 'Kofi', familyName: 'Mensah', birthDate: '1979-07-08' }, year);
+    // Another year: not counted.
+    await open(ngo, { givenName: 'Joy', familyName: 'Adeyemi', birthDate: '2001-02-03' }, year - 1);
+
+    const { table, counting } = await overlapFromCases(t.platform.db, year, [
+      { name: 'NGO', organisationIds: [ngoId] },
+      { name: 'Shelter', organisationIds: [shelterId] },
+    ]);
+    expect(counting).toMatchObject({ personRecords: 5, people: 3, linkedByKeys: 2, linkedByConfirmation: 0, excludedNoConsent: 0, notOnAnyList: 0 });
+    expect([...table.counts]).toEqual([0, 1, 1, 1]);
+    expect(table.observed).toBe(3);
+  });
+
+  it('links records confirmed as the same person by the organisation asked, and counts reporters as well as managers', async () => {
+    const year = 2012;
+    const atShelter = await open(shelter, { givenName: 'Oluwaseun', familyName: 'Adebayo', birthDate: '1993-01-02' }, year);
+    const atNgo = await open(ngo, { givenName: 'Oluwaseun', familyName: 'Adebayo' }, year);
+    const lists = [
+      { name: 'NGO', organisationIds: [ngoId] },
+      { name: 'Shelter', organisationIds: [shelterId] },
+      { name: 'Police', organisationIds: [policeId] },
+    ];
+    // No birth date at the NGO: not linked by the keys.
+    expect((await overlapFromCases(t.platform.db, year, lists)).counting.people).toBe(2);
+
+    expect((await ngo.request('POST', `/api/cases/${atNgo}/match-requests`, { organisationId: shelterId }, { 'idempotency-key': randomUUID() })).statusCode).toBe(200);
+    const inbox = (await shelterSupervisor.request('GET', '/api/match-requests/inbox')).json().requests as Array<{ id: string; candidateCases: Array<{ id: string }> }>;
+    const request = inbox.find((r) => r.candidateCases.some((c) => c.id === atShelter));
+    expect(request).toBeDefined();
+    expect((await shelterSupervisor.request('POST', `/api/match-requests/${request?.id}/answer`, { status: 'confirmed_same_person' })).statusCode).toBe(200);
+    // The police reported the NGO's case.
+    await t.platform.db.updateTable('cases').set({ reported_by_organisation_id: policeId }).where('id', '=', atNgo).execute();
+
+    const { table, counting } = await overlapFromCases(t.platform.db, year, lists);
+    expect(counting).toMatchObject({ personRecords: 2, people: 1, linkedByKeys: 0, linkedByConfirmation: 1 });
+    // One person, on all three lists.
+    expect(table.observed).toBe(1);
+    expect(table.counts[0b111]).toBe(1);
+  });
+
+  it('leaves out people whose newest consent to statistics is a refusal or a withdrawal, on every list', async () => {
+    const year = 2013;
+    const refused = await open(ngo, person('Ref', 1), year);
+    await open(shelter, person('Ref', 1), year); // the same person at the shelter: left out there too
+    await consent(ngo, refused, 'refused');
+    const withdrawn = await open(ngo, person('Wit', 2), year);
+    await consent(ngo, withdrawn, 'given');
+    await consent(ngo, withdrawn, 'withdrawn');
+    const changedMind = await open(ngo, person('Chg', 3), year);
+    await consent(ngo, changedMind, 'refused');
+    await consent(ngo, changedMind, 'given');
+    await open(shelter, person('Non', 4), year); // never asked: counted
+    await open(services, person('Els', 5), year); // on no chosen list
+
+    const { table, counting } = await overlapFromCases(t.platform.db, year, [
+      { name: 'NGO', organisationIds: [ngoId] },
+      { name: 'Shelter', organisationIds: [shelterId] },
+    ]);
+    expect(counting).toMatchObject({ personRecords: 6, people: 5, excludedNoConsent: 2, notOnAnyList: 1 });
+    expect([...table.counts]).toEqual([0, 1, 1, 0]);
+  });
+
+  it('refuses an organisation on two lists, an unknown organisation and a repeated list name, naming the field', async () => {
+    const twice = await rapporteur.request('POST', '/api/estimation/from-cases', { year: 2013, lists: [{ name: 'A', organisationIds: [ngoId] }, { name: 'B', organisationIds: [ngoId] }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().issues[0].field).toBe('lists.1.organisationIds');
+    const unknown = await rapporteur.request('POST', '/api/estimation/from-cases', { year: 2013, lists: [{ name: 'A', organisationIds: [ngoId] }, { name: 'B', organisationIds: [randomUUID()] }] });
+    expect(unknown.json().issues[0].field).toBe('lists.1.organisationIds');
+    const sameName = await rapporteur.request('POST', '/api/estimation/from-cases', { year: 2013, lists: [{ name: 'A', organisationIds: [ngoId] }, { name: 'a', organisationIds: [shelterId] }] });
+    expect(sameName.json().issues[0].field).toBe('lists.1.name');
+    const spaces = await rapporteur.request('POST', '/api/estimation/from-cases', { year: 2013, lists: [{ name: 'A B', organisationIds: [ngoId] }, { name: 'C', organisationIds: [shelterId] }] });
+    expect(spaces.statusCode).toBe(400);
+  });
+});
+
+describe('the estimate for the rapporteur', () => {
+  it('estimates from the real counts but shows cells under 11 as suppressed, with a second cell hidden to protect the first', async () => {
+    const year = 2014;
+    for (let n = 0; n < 15; n++) await open(ngo, person('Ngo', n), year);
+    for (let n = 0; n < 12; n++) await open(shelter, person('She', n), year);
+    for (let n = 0; n < 3; n++) {
+      await open(ngo, person('Both', n), year);
+      await open(shelter, person('Both', n), year);
+    }
+    const response = await rapporteur.request('POST', '/api/estimation/from-cases', { year, lists: [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }] });
+    expect(response.statusCode, response.body).toBe(200);
+    const view = response.json() as EstimationResultView;
+    expect(cell(view, ['NGO'])).toEqual({ value: 15, suppressed: null });
+    expect(cell(view, ['NGO', 'Shelter'])).toEqual({ value: null, suppressed: 'small' });
+    expect(cell(view, ['Shelter'])).toEqual({ value: null, suppressed: 'secondary' });
+    expect(view.observed).toBe(30);
+    // Two lists, independence: hidden = n10 * n01 / n11 from the real (unsuppressed) counts.
+    expect(view.hidden).toBeCloseTo((15 * 12) / 3, 6);
+    expect(view.caveats.map((c) => c.code)).toEqual(expect.arrayContaining(['two-lists', 'suppressed-cells', 'linkage', 'conditional-on-model']));
+    expect(response.body).not.toMatch(/Ngoa[a-z]|Shea[a-z]|fam[a-z]{2}/);
+    expect(response.body).not.toContain(ngo.userId);
+
+    const audit = await t.platform.db.selectFrom('audit_log').select(['summary', 'purpose', 'actor_user_id']).where('action', '=', 'estimation.from_cases').execute();
+    expect(audit.at(-1)).toMatchObject({ purpose: 'statistics', actor_user_id: rapporteur.userId });
+    expect(audit.at(-1)?.summary).toMatch(/year 2014, 2 lists, 33 person records linked into 30 people, 0 left out for consent, 30 observed/);
+  });
+
+  it('explains when no estimate exists (two lists that never overlap), and audits the attempt', async () => {
+    const year = 2015;
+    for (let n = 0; n < 12; n++) await open(ngo, person('Sep', n), year);
+    for (let n = 0; n < 12; n++) await open(shelter, person('Apa', n), year);
+    const response = await rapporteur.request('POST', '/api/estimation/from-cases', { year, lists: [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }] });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toBe('not-estimable');
+    const failed = await t.platform.db.selectFrom('audit_log').select(['summary', 'outcome']).where('action', '=', 'estimation.from_cases').orderBy('occurred_at', 'desc').executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    expect(failed.summary).toMatch(/year 2015/);
+  });
+
+  it('estimates from an uploaded overlap table: the UK lists give 11,418 (9,977 - 13,146)', async () => {
+    const response = await coordinator.request('POST', '/api/estimation/from-csv', { csv: ukdat });
+    expect(response.statusCode, response.body).toBe(200);
+    const view = response.json() as EstimationResultView;
+    const direct = estimateHiddenPopulation((await import('./overlap-table.js')).parseOverlapTable(ukdat));
+    expect(view.total).toBeCloseTo(direct.total, 6);
+    expect(Math.round(view.total)).toBe(11418);
+    expect([Math.round(view.interval.lower), Math.round(view.interval.upper)]).toEqual([9977, 13146]);
+    expect(view.model.terms.length).toBeGreaterThan(0);
+    expect(view.source).toBe('upload');
+    // The uploader's own figures are shown as given.
+    expect(view.table.every((row) => row.count.suppressed === null)).toBe(true);
+
+    const bad = await rapporteur.request('POST', '/api/estimation/from-csv', { csv: 'A,B,count\n1,0,x\n' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].field).toBe('csv');
+  });
+
+  it('lists years and organisations, without any person', async () => {
+    const response = await rapporteur.request('GET', '/api/estimation/options');
+    expect(response.statusCode).toBe(200);
+    const options = response.json();
+    expect(options.years).toEqual(expect.arrayContaining([2011, 2012, 2013, 2014]));
+    expect(options.organisations.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([ngoId, shelterId, policeId]));
+    expect(options.smallCellThreshold).toBe(11);
+  });
+
+  it('refuses every other role', async () => {
+    const others = [
+      ngo,
+      shelterSupervisor,
+      await clientFor(t, await insertUser(t, policeId, ['investigator'])),
+      await clientFor(t, await insertUser(t, await insertOrganisation(t, 'national_coordinator'), ['national_admin'])),
+      await clientFor(t, await insertUser(t, ngoId, ['organisation_admin'])),
+      await clientFor(t, await insertUser(t, await insertOrganisation(t, 'competent_authority'), ['decision_maker'])),
+      await clientFor(t, await insertUser(t, await insertOrganisation(t, 'prosecutor'), ['prosecutor'])),
+    ];
+    const body = { year: 2014, lists: [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }] };
+    for (const client of others) {
+      expect((await client.request('GET', '/api/estimation/options')).statusCode).toBe(403);
+      expect((await client.request('POST', '/api/estimation/from-cases', body)).statusCode).toBe(403);
+      expect((await client.request('POST', '/api/estimation/from-csv', { csv: ukdat })).statusCode).toBe(403);
+    }
+  });
+});

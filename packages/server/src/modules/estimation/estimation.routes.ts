@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { estimateFromCasesRequest, estimateFromCsvRequest, estimationOptions, estimationResultView } from '@palermo/contracts';
+import { ruleRoute } from '../../platform/http/access.js';
+import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
+import { HttpError } from '../../platform/http/errors.js';
+import { inTransaction } from '../../platform/http/transaction.js';
+import { estimationRules } from './estimation.policy.js';
+import { estimateFromCases, estimateFromUpload, estimationChoices, type EstimateOutcome } from './estimation.service.js';
+
+function answer(outcome: EstimateOutcome) {
+  if (outcome instanceof HttpError) throw outcome;
+  return outcome;
+}
+
+/** Multiple systems estimation for the national rapporteur: aggregate counts in, an estimate out; no person crosses. */
+export async function estimationRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { platform } = app;
+  const tags = ['estimation'];
+  const access = { access: ruleRoute('estimation.estimate', estimationRules.estimate) };
+
+  r.get(
+    '/api/estimation/options',
+    { config: access, schema: { tags, summary: 'Years with cases and the organisations that lists can be made of', response: { 200: estimationOptions } } },
+    async (request) => estimationChoices(platform.db, subjectOf(requireSession(request))),
+  );
+
+  r.post(
+    '/api/estimation/from-cases',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'Estimate the hidden number of victims from the case records of a year, lists made of organisations (audited; small cells suppressed)',
+        body: estimateFromCasesRequest,
+        response: { 200: estimationResultView },
+      },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      return answer(await inTransaction(platform, (tx) => estimateFromCases(tx, subjectOf(session), actorOf(session), request.body)));
+    },
+  );
+
+  r.post(
+    '/api/estimation/from-csv',
+    {
+      config: access,
+      schema: { tags, summary: 'Estimate from an uploaded overlap table (one 0/1 column per list, then the count; audited)', body: estimateFromCsvRequest, response: { 200: estimationResultView } },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      return answer(await inTransaction(platform, (tx) => estimateFromUpload(tx, subjectOf(session), actorOf(session), request.body)));
+    },
+  );
+}

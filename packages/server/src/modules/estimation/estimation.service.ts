@@ -1,0 +1,127 @@
+/**
+ * Estimating the hidden number of victims for the rapporteur: from the case records (the overlap table built on the
+ * server, see overlap-from-cases.ts) or from an uploaded overlap table. Every computation is audited with counts only.
+ */
+import { MAX_ESTIMATION_LISTS, SMALL_CELL_THRESHOLD } from '@palermo/contracts';
+import type { EstimationOptions, EstimationResultView, estimateFromCasesRequest, estimateFromCsvRequest } from '@palermo/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import { allows, type Subject } from '../../platform/access/rules.js';
+import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import { HttpError, badRequest, forbidden } from '../../platform/http/errors.js';
+import { EstimationError } from './errors.js';
+import { estimateHiddenPopulation, type EstimationResult } from './estimate.js';
+import { estimationRules } from './estimation.policy.js';
+import { countText, displayCounting, presentEstimate } from './estimation.view.js';
+import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
+import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
+
+/**
+ * A request that was valid but gave no estimate (the data cannot support one) is still audited: the service returns
+ * the error instead of throwing it, so that the audit entry commits; the route then answers with it.
+ */
+export type EstimateOutcome = EstimationResultView | HttpError;
+
+/** `not-estimable` and `did-not-converge` are answers about the data, not faults of the request: 422 with the reason. */
+function asHttpError(error: unknown, field: string): unknown {
+  if (!(error instanceof EstimationError)) return error;
+  if (error.code === 'bad-input') return badRequest(field, error.message);
+  return new HttpError(422, error.code, error.message);
+}
+
+function estimate(table: OverlapTable, model: 'stepwise' | 'main', field: string): EstimationResult {
+  try {
+    return estimateHiddenPopulation(table, { model });
+  } catch (error) {
+    throw asHttpError(error, field);
+  }
+}
+
+function requireAllowed(subject: Subject): void {
+  if (!allows(estimationRules.estimate, subject)) throw forbidden();
+}
+
+export async function estimationChoices(db: Db, subject: Subject): Promise<EstimationOptions> {
+  requireAllowed(subject);
+  // The national coordinator's and rapporteur's own organisations hold no cases: they are not offered as list members.
+  const organisations = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'type'])
+    .where('active', '=', true)
+    .where('type', 'not in', ['national_coordinator', 'national_rapporteur'])
+    .orderBy('name')
+    .execute();
+  return {
+    years: await yearsWithCases(db),
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, type: o.type as EstimationOptions['organisations'][number]['type'] })),
+    smallCellThreshold: SMALL_CELL_THRESHOLD,
+    maxLists: MAX_ESTIMATION_LISTS,
+  };
+}
+
+export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCasesRequest>): Promise<EstimateOutcome> {
+  requireAllowed(subject);
+  const { table, counting } = await overlapFromCases(tx, input.year, input.lists);
+  const organisationNames = new Map((await tx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  let result: EstimationResult;
+  try {
+    result = estimate(table, input.model, 'lists');
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    await appendAudit(tx, actor, {
+      action: 'estimation.from_cases',
+      recordType: 'estimation',
+      purpose: 'statistics',
+      summary: `year ${input.year}, ${input.lists.length} lists, ${table.observed} observed on the lists: not estimated (${error.code})`,
+      outcome: 'failed',
+    });
+    return error;
+  }
+  // The audit log is readable by the rapporteur: its summary carries the counts as displayed (small ones suppressed).
+  const shown = displayCounting(counting, true);
+  await appendAudit(tx, actor, {
+    action: 'estimation.from_cases',
+    recordType: 'estimation',
+    purpose: 'statistics',
+    summary: `year ${input.year}, ${input.lists.length} lists, ${counting.personRecords} person records linked into ${counting.people} people, ${countText(shown.excludedNoConsent)} left out for consent, ${table.observed} observed on the lists; model ${result.model.kind} with ${result.model.terms.length} interactions`,
+  });
+  return presentEstimate({
+    source: 'cases',
+    year: input.year,
+    lists: input.lists.map((list) => ({ name: list.name, organisations: list.organisationIds.map((id) => organisationNames.get(id) ?? id) })),
+    table,
+    result,
+    counting,
+  });
+}
+
+export async function estimateFromUpload(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCsvRequest>): Promise<EstimateOutcome> {
+  requireAllowed(subject);
+  let table: OverlapTable;
+  try {
+    table = parseOverlapTable(input.csv);
+  } catch (error) {
+    throw asHttpError(error, 'csv');
+  }
+  let result: EstimationResult;
+  try {
+    result = estimate(table, input.model, 'csv');
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    await appendAudit(tx, actor, {
+      action: 'estimation.from_upload',
+      recordType: 'estimation',
+      purpose: 'statistics',
+      summary: `uploaded overlap table: ${table.lists.length} lists, ${table.observed} observed: not estimated (${error.code})`,
+      outcome: 'failed',
+    });
+    return error;
+  }
+  await appendAudit(tx, actor, {
+    action: 'estimation.from_upload',
+    recordType: 'estimation',
+    purpose: 'statistics',
+    summary: `uploaded overlap table: ${table.lists.length} lists, ${table.observed} observed; model ${result.model.kind} with ${result.model.terms.length} interactions`,
+  });
+  return presentEstimate({ source: 'upload', year: null, lists: table.lists.map((name) => ({ name, organisations: [] })), table, result, counting: null });
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EstimationResultView } from '@palermo/contracts';
+import { Page } from '../../app/Page';
+import { useResource } from '../../app/useResource';
+import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
+import { loadEstimationOptions } from './api';
+import { CasesForm } from './CasesForm';
+import { EstimateResult } from './EstimateResult';
+import { UploadForm } from './UploadForm';
+
+/**
+ * Multiple systems estimation for the national rapporteur: how many victims no organisation identified, from how the
+ * organisations' lists overlap. Only counts cross to the browser; small cells are suppressed by the server.
+ */
+export function EstimationPage() {
+  const { t } = useTranslation();
+  const [options] = useResource(loadEstimationOptions, 'estimation-options');
+  const [result, setResult] = useState<EstimationResultView | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (result) resultRef.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
+
+  function show(next: EstimationResultView) {
+    setResult(next);
+    setAnnouncement(t('estimation.ready'));
+  }
+
+  return (
+    <Page title={t('estimation.title')}>
+      <p>{t('estimation.intro')}</p>
+      {options.status === 'loading' ? <Loading /> : null}
+      {options.status === 'failed' ? <ErrorAlert error={options.error} /> : null}
+      {options.status === 'ready' ? <CasesForm options={options.data} onResult={show} /> : null}
+      <UploadForm onResult={show} />
+      <StatusMessage>{announcement}</StatusMessage>
+      <div ref={resultRef}>{result ? <EstimateResult result={result} /> : null}</div>
+    </Page>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Role } from '@palermo/contracts';
+
+/** The estimate of hidden victims: the national rapporteur and coordinator (aggregate figures only). */
+const estimationRoles: readonly Role[] = ['national_rapporteur', 'national_coordinator'];
+
+export function canEstimate(roles: readonly Role[]): boolean {
+  return roles.some((role) => estimationRoles.includes(role));
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
+import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
+import { currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+
+/**
+ * The rapporteur's estimate of hidden victims: three organisations record their cases (some people are known to two
+ * or three of them, recorded separately by each); the rapporteur picks the year, makes one list per organisation and
+ * sees the estimate, with small cells suppressed; then uploads the UK overlap table and sees its estimate.
+ */
+let h: BrowserHarness;
+const password = 'a long enough test passphrase';
+const ukdatPath = fileURLToPath(new URL('../../../../../shared/datasets/mse/UKdat.csv', import.meta.url));
+const organisations = [
+  { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
+  { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
+  { name: 'Municipal Social Services', type: 'social_services', list: 'Social', email: 'eva@social.example' },
+] as const;
+const rapporteur = { email: 'rapporteur@rapporteur.example' };
+/** People on exactly these organisations (bit i = organisations[i]) and how many: 7 cells, 102 people. */
+const cells: Array<[number, number]> = [
+  [0b001, 30],
+  [0b010, 25],
+  [0b100, 20],
+  [0b011, 10],
+  [0b101, 8],
+  [0b110, 6],
+  [0b111, 3],
+];
+
+/** A minimal API client for the set-up: keeps the session cookie and the CSRF token. */
+class ApiClient {
+  private cookie = '';
+  private csrf = '';
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    const all: Record<string, string> = { accept: 'application/json', cookie: this.cookie, ...headers };
+    if (method !== 'GET') {
+      all['content-type'] = 'application/json';
+      if (this.csrf) all['x-csrf-token'] = this.csrf;
+    }
+    const init: RequestInit = { method, headers: all };
+    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
+    const response = await fetch(`${h.baseUrl}${path}`, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
+    return json;
+  }
+  async enrol(): Promise<void> {
+    const enrolment = await this.call('POST', '/api/auth/totp/enrol');
+    await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  }
+}
+
+/** The n-th synthetic person, the same whichever organisation records them. */
+function person(n: number) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
+  return { givenName: `Test${code}`, familyName: `Synthetic${code}`, birthDate: `${1960 + (n % 40)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}` };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = new ApiClient();
+  await admin.call('POST', '/api/setup', {
+    organisation: { name: 'National Anti-Trafficking Coordinator' },
+    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
+  });
+  await admin.enrol();
+  const caseworkers: ApiClient[] = [];
+  for (const organisation of organisations) {
+    const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);
+    await admin.call('POST', '/api/users', { organisationId: id, displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
+    const client = new ApiClient();
+    await client.call('POST', '/api/auth/sign-in', { email: organisation.email, password });
+    await client.enrol();
+    caseworkers.push(client);
+  }
+  const rapporteurOrganisation = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
+  await admin.call('POST', '/api/users', { organisationId: rapporteurOrganisation, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+
+  let n = 0;
+  for (const [mask, count] of cells) {
+    for (let i = 0; i < count; i++, n++) {
+      for (const [index, client] of caseworkers.entries()) {
+        if ((mask >> index) & 1) await client.call('POST', '/api/cases', { person: person(n) }, { 'idempotency-key': crypto.randomUUID() });
+      }
+    }
+  }
+});
+afterAll(async () => h.close());
+
+/** Signs in; the rapporteur sees no personal data, so no second factor is asked (it is enrolled if it ever is). */
+async function signIn(email: string): Promise<Page> {
+  const context = await h.browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(h.baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const home = page.getByRole('link', { name: 'Home' });
+  const secretKey = page.getByLabel('Secret key');
+  await home.or(secretKey).waitFor();
+  if (await secretKey.isVisible()) {
+    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await home.waitFor();
+  }
+  return page;
+}
+
+/** The value of a term in the result's description list. */
+function detail(page: Page, term: string) {
+  return page.locator('.details > div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd');
+}
+
+const whole = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(Math.round(n));
+
+describe('estimating hidden victims in the browser', () => {
+  let page: Page;
+
+  it('the rapporteur picks a year and lists of organisations and sees the estimate, small cells suppressed', async () => {
+    page = await signIn(rapporteur.email);
+    await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
+    await page.getByRole('heading', { name: 'From the case records' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const year = String(new Date().getUTCFullYear());
+    await page.getByLabel('Year', { exact: true }).selectOption(year);
+    for (const [index, organisation] of organisations.entries()) {
+      await page.getByLabel(`Name of list ${index + 1}`).fill(organisation.list);
+    }
+    for (const organisation of organisations) {
+      await page.getByLabel(`List for ${organisation.name}`).selectOption({ label: organisation.list });
+    }
+    await page.getByRole('button', { name: 'Estimate from the case records' }).click();
+    await page.getByRole('heading', { name: `Estimate for ${year}` }).waitFor();
+
+    const table = buildOverlapTable(
+      organisations.map((o) => o.list),
+      cells.map(([mask, count]) => ({ combination: organisations.map((_, i) => (mask >> i) & 1), count })),
+    );
+    const expected = estimateHiddenPopulation(table);
+    expect(await detail(page, 'Observed (on at least one list)').textContent()).toBe('102');
+    expect(await detail(page, 'Estimated total').textContent()).toBe(whole(expected.total));
+    expect(await detail(page, 'Estimated unobserved').textContent()).toBe(whole(expected.hidden));
+    expect(await detail(page, '95% interval').textContent()).toBe(`${whole(expected.interval.lower)} to ${whole(expected.interval.upper)}`);
+    // Each person once per list although each organisation recorded them separately.
+    expect(await detail(page, 'People after linking records').textContent()).toBe('102');
+    const overlap = page.getByRole('table', { name: 'Overlap table: people on exactly these lists' });
+    await expect(overlap.getByRole('row').filter({ hasText: '<11' }).count()).resolves.toBe(4);
+    await expect(overlap.getByRole('row').filter({ hasText: '30' }).count()).resolves.toBe(1);
+    await page.getByText(/Chosen by forward stepwise selection/).waitFor();
+    await page.getByRole('heading', { name: 'Caveats' }).waitFor();
+    // No name reaches the page.
+    expect(await page.content()).not.toMatch(/Synthetic[a-z]/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('uploads an overlap table and sees its estimate with the interval', async () => {
+    expect(readFileSync(ukdatPath, 'utf8')).toMatch(/^LA,NG,PF,GO,GP,NCA,count/);
+    await page.getByLabel('Overlap table (CSV file)', { exact: true }).setInputFiles(ukdatPath);
+    await page.getByRole('button', { name: 'Estimate from the file' }).click();
+    await page.getByRole('heading', { name: 'Estimate from the uploaded table' }).waitFor();
+    expect(await detail(page, 'Estimated total').textContent()).toBe('11,418');
+    expect(await detail(page, '95% interval').textContent()).toBe('9,977 to 13,146');
+    expect(await detail(page, 'Observed (on at least one list)').textContent()).toBe('2,744');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a file that is not an overlap table is refused, naming the problem', async () => {
+    await page.getByLabel('Overlap table (CSV file)', { exact: true }).setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('A,B,count\n1,0,many\n') });
+    await page.getByRole('button', { name: 'Estimate from the file' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Overlap table (CSV file):' }).waitFor();
+  });
+});
