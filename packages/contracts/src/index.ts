@@ -13,3 +13,7 @@ export * from './api/directory.js';
 export * from './api/case-records.js';
 export * from './standards/index.js';
 export * from './api/referrals.js';
+export * from './api/estimation.js';
+export * from './api/statistics.js';
+export * from './api/releases.js';
+export * from './api/imports.js';

@@ -6,8 +6,11 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDemoStatistics } from './commands/demo-statistics.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerRelease } from './commands/release.js';
 
 const program = new Command();
 program
@@ -22,8 +25,11 @@ registerAudit(program);
 registerBackup(program);
 registerKeys(program);
 registerDemo(program);
+registerDemoStatistics(program);
 registerEstimate(program);
 registerImport(program);
+registerExport(program);
+registerRelease(program);
 
 try {
   await program.parseAsync(process.argv);

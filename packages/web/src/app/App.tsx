@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@palermo/contracts';
@@ -11,6 +11,13 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { MatchRequestsPage } from '../features/cases/MatchRequestsPage';
 import { ReportSuspicionPage } from '../features/cases/ReportSuspicionPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { EstimationPage } from '../features/estimation/EstimationPage';
+import { canEstimate } from '../features/estimation/permissions';
+import { ImportsPage } from '../features/imports/ImportsPage';
+import { canImport } from '../features/imports/permissions';
+import { ReleasesPage } from '../features/releases/ReleasesPage';
+import { canSeeReleases } from '../features/releases/permissions';
+import { canSeeStatistics } from '../features/statistics/permissions';
 import { HomePage } from '../features/home/HomePage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
@@ -23,6 +30,9 @@ import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases } from './permissions';
 import { SessionProvider, useActiveSession, useSession } from './session';
+
+/** The statistics page carries the charting library: loaded only when someone opens it. */
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 export function App() {
   return (
@@ -161,6 +171,40 @@ function AppRoutes() {
           }
         />
         <Route path="directory" element={<DirectoryPage />} />
+        <Route
+          path="estimation"
+          element={
+            <Allowed when={canEstimate}>
+              <EstimationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="statistics"
+          element={
+            <Allowed when={canSeeStatistics}>
+              <Suspense fallback={<Loading />}>
+                <StatisticsPage />
+              </Suspense>
+            </Allowed>
+          }
+        />
+        <Route
+          path="releases"
+          element={
+            <Allowed when={canSeeReleases}>
+              <ReleasesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="imports"
+          element={
+            <Allowed when={canImport}>
+              <ImportsPage />
+            </Allowed>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,6 +4,10 @@ import { SignOutButtons } from '../features/auth/SignOutButtons';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases } from './permissions';
 import { useActiveSession } from './session';
+import { canEstimate } from '../features/estimation/permissions';
+import { canImport } from '../features/imports/permissions';
+import { canSeeReleases } from '../features/releases/permissions';
+import { canSeeStatistics } from '../features/statistics/permissions';
 import { SkipLink, mainId } from './SkipLink';
 
 /** The frame of every page once signed in: skip link, header with navigation and account actions, main content. */
@@ -20,6 +24,10 @@ export function Layout() {
     { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(roles) },
     { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(roles) },
     { to: '/directory', label: t('nav.directory'), show: true },
+    { to: '/estimation', label: t('nav.estimation'), show: canEstimate(roles) },
+    { to: '/releases', label: t('nav.releases'), show: canSeeReleases(roles) },
+    { to: '/statistics', label: t('nav.statistics'), show: canSeeStatistics(roles) },
+    { to: '/imports', label: t('nav.imports'), show: canImport(roles) },
   ].filter((link) => link.show);
 
   return (

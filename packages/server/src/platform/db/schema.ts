@@ -131,6 +131,9 @@ export interface CountrySettingsTable {
   conclusive_grounds_deadline_days: number;
   reconsideration_deadline_days: number;
   updated_at: Timestamp;
+  /** Migration 0015. */
+  country_iso3: string | null;
+  small_cell_threshold: Generated<number>;
 }
 
 export interface CasesTable {
@@ -153,6 +156,17 @@ export interface CasesTable {
   closed_at: Date | null;
   updated_at: Timestamp;
   version: Generated<number>;
+}
+
+/** Migration 0013: derived data for name search (one row per case and name token), kept in step by triggers. */
+export interface CaseNameTokensTable {
+  token: string;
+  case_id: string;
+  person_id: string;
+  managing_organisation_id: string;
+  case_manager_user_id: string | null;
+  jurisdiction: string | null;
+  opened_at: Timestamp;
 }
 
 export interface StatusDecisionsTable {
@@ -270,6 +284,92 @@ export interface StatisticalRecordsTable {
   reasonable_grounds_outcome: string | null;
   conclusive_grounds_on: ColumnType<Date, Date | string | null, Date | string | null> | null;
   conclusive_grounds_outcome: string | null;
+  /** NRM performance facts (migration 0015). */
+  reasonable_grounds_due_on: ColumnType<Date, Date | string | null | undefined, Date | string | null> | null;
+  reflection_started_on: ColumnType<Date, Date | string | null | undefined, Date | string | null> | null;
+  reflection_ended_on: ColumnType<Date, Date | string | null | undefined, Date | string | null> | null;
+  referrals_sent: Generated<number>;
+  referrals_accepted: Generated<number>;
+  referrals_completed: Generated<number>;
+  follow_up_outcome: 'completed' | 'person_unreachable' | 'person_declined' | null;
+}
+
+/** The statistics cube (migration 0015): persons and NRM measures by every combination of the dimensions. */
+export interface StatisticsCubeTable {
+  dataset_id: string;
+  year: number;
+  gender: string;
+  age_broad: string;
+  exploitation: string;
+  citizenship: string;
+  country_of_exploitation: string;
+  referring_organisation_type: string;
+  stage: string;
+  trafficking_status: string;
+  persons: number;
+  rg_decided: number;
+  rg_days_sum: ColumnType<string, number | string, number | string>;
+  rg_late: number;
+  reflection_persons: number;
+  reflection_days_sum: ColumnType<string, number | string, number | string>;
+  persons_referred: number;
+  referrals_sent: number;
+  referrals_accepted: number;
+  referrals_completed: number;
+  follow_up_completed: number;
+  follow_up_unreachable: number;
+  follow_up_declined: number;
+}
+
+export interface StatisticsCubeBuildsTable {
+  dataset_id: string;
+  built_at: Generated<Date>;
+  reasonable_grounds_deadline_days: number;
+  source_rows: number;
+  cube_rows: number;
+}
+
+/** The report of a CTDC import (migration 0014): one value that was not plain, where it was and how it was read. */
+export interface StatisticalImportAnomaliesTable {
+  dataset_id: string;
+  seq: number;
+  source_row: number;
+  column_name: string;
+  kind: string;
+  original: string;
+  read_as: string;
+}
+
+/** A dataset's privacy budget set by the operator (migration 0016). */
+export interface ReleaseBudgetsTable {
+  dataset_id: string;
+  total_epsilon: number;
+  total_delta: number;
+  set_by: string;
+  set_by_user_id: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** The release ledger (migration 0016): one row per released file. */
+export interface ReleasesTable {
+  id: string;
+  dataset_id: string;
+  kind: 'synthetic' | 'k_anonymous';
+  parameters: ColumnType<Record<string, unknown>, string, never>;
+  epsilon: number;
+  delta: number;
+  records_read: number;
+  records_released: number;
+  created_by: string;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  file_gzip: Buffer | null;
+  regenerable: boolean;
+  mechanism: ColumnType<Record<string, unknown>, string, never>;
+  utility_report: ColumnType<Record<string, unknown>, string, never>;
 }
 
 export interface SchemaMigrationsTable {
@@ -290,6 +390,7 @@ export interface Schema {
   person_consents: PersonConsentsTable;
   country_settings: CountrySettingsTable;
   cases: CasesTable;
+  'derived.case_name_tokens': CaseNameTokensTable;
   status_decisions: StatusDecisionsTable;
   consent_events: ConsentEventsTable;
   case_actions: CaseActionsTable;
@@ -299,6 +400,11 @@ export interface Schema {
   screenings: ScreeningsTable;
   statistical_datasets: StatisticalDatasetsTable;
   statistical_records: StatisticalRecordsTable;
+  statistics_cube: StatisticsCubeTable;
+  statistics_cube_builds: StatisticsCubeBuildsTable;
+  statistical_import_anomalies: StatisticalImportAnomaliesTable;
+  release_budgets: ReleaseBudgetsTable;
+  releases: ReleasesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -34,6 +34,10 @@ import { referralRoutes } from '../../modules/referral/referral.routes.js';
 import { screeningRoutes } from '../../modules/screening/screening.routes.js';
 import { sopRoutes } from '../../modules/sop/sop.routes.js';
 import { directoryRoutes } from '../../modules/directory/directory.routes.js';
+import { statisticsRoutes } from '../../modules/statistics/statistics.routes.js';
+import { estimationRoutes } from '../../modules/estimation/estimation.routes.js';
+import { releaseRoutes } from '../../modules/releases/releases.routes.js';
+import { importRoutes } from '../../modules/statistical-records/imports.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -151,6 +155,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(screeningRoutes);
   await app.register(sopRoutes);
   await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
+  await app.register(statisticsRoutes);
+  await app.register(estimationRoutes);
+  await app.register(releaseRoutes);
+  await app.register(importRoutes);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;

@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { systemActor } from '../../../server/src/platform/audit/audit.js';
+import { refreshCountryDataset } from '../../../server/src/modules/statistical-records/country-dataset.js';
+import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
+import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
+import { currentTotp, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+
+/**
+ * The evidence walk, in one session of the web app: the national rapporteur signs in, imports the UNODC GLOTIP
+ * export and reads its report, sees the country's statistics with small cells suppressed and the GLOTIP reference
+ * beside the country's own figures, makes a differentially private release within the budget and downloads it, then
+ * estimates the hidden number of victims from the lists of three organisations for the year of their cases.
+ */
+let h: BrowserHarness;
+let page: Page;
+const password = 'a long enough test passphrase';
+const glotipPath = fileURLToPath(new URL('../../../../../shared/datasets/glotip/data_glotip_2023-05-30.csv', import.meta.url));
+const rapporteur = { email: 'rapporteur@rapporteur.example' };
+const organisations = [
+  { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
+  { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
+  { name: 'Municipal Social Services', type: 'social_services', list: 'Social', email: 'eva@social.example' },
+] as const;
+/** People on exactly these organisations' lists (bit i = organisations[i]) and how many: 7 cells, 102 people. */
+const cells: Array<[number, number]> = [
+  [0b001, 30],
+  [0b010, 25],
+  [0b100, 20],
+  [0b011, 10],
+  [0b101, 8],
+  [0b110, 6],
+  [0b111, 3],
+];
+const people = cells.reduce((s, [, n]) => s + n, 0);
+/** Each organisation records its people separately (no match confirmed), so the country dataset has one record per case. */
+const caseRecords = cells.reduce((s, [mask, n]) => s + n * organisations.filter((_, i) => (mask >> i) & 1).length, 0);
+const year = String(new Date().getUTCFullYear());
+
+/** The n-th made-up person, the same whichever organisation records them; the first three are from Viet Nam. */
+function person(n: number) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
+  return {
+    givenName: `Test${code}`,
+    familyName: `Synthetic${code}`,
+    birthDate: `${1970 + (n % 30)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+    gender: n % 2 === 0 ? ('Feminine' as const) : ('Masculine' as const),
+    citizenships: [n < 3 ? 'VN' : n % 3 === 0 ? 'AL' : 'NG'],
+  };
+}
+
+/** A minimal API client for the set-up: keeps the session cookie and the CSRF token, and sends extra headers. */
+class ApiClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly baseUrl: string) {}
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    const all: Record<string, string> = { accept: 'application/json', cookie: this.cookie, ...headers };
+    if (method !== 'GET') {
+      all['content-type'] = 'application/json';
+      if (this.csrf) all['x-csrf-token'] = this.csrf;
+    }
+    const init: RequestInit = { method, headers: all };
+    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
+    const response = await fetch(`${this.baseUrl}${path}`, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
+    return json;
+  }
+  async signIn(email: string, password: string): Promise<void> {
+    const session = await this.call('POST', '/api/auth/sign-in', { email, password });
+    if (session['stage'] === 'two_factor_enrolment_required') {
+      const enrolment = await this.call('POST', '/api/auth/totp/enrol');
+      await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+    }
+  }
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const db = h.server.runtime.database.db;
+  // The country is the United Kingdom: its GLOTIP figures are the reference beside its own.
+  await db.updateTable('country_settings').set({ country_iso3: 'GBR' }).where('id', '=', 1).execute();
+
+  const admin = new ApiClient(h.baseUrl);
+  await admin.call('POST', '/api/setup', {
+    organisation: { name: 'National Anti-Trafficking Coordinator' },
+    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
+  });
+  await admin.signIn('amina@coordinator.example', password);
+  const caseworkers: ApiClient[] = [];
+  for (const organisation of organisations) {
+    const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);
+    await admin.call('POST', '/api/users', { organisationId: id, displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
+    const client = new ApiClient(h.baseUrl);
+    await client.signIn(organisation.email, password);
+    caseworkers.push(client);
+  }
+  const office = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
+  await admin.call('POST', '/api/users', { organisationId: office, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+
+  // Each organisation records its own people, each with consent to statistics (one organisation at a time in parallel).
+  const byOrganisation: number[][] = organisations.map(() => []);
+  let n = 0;
+  for (const [mask, count] of cells) {
+    for (let i = 0; i < count; i++, n++) for (const index of organisations.keys()) if ((mask >> index) & 1) byOrganisation[index]?.push(n);
+  }
+  await Promise.all(
+    caseworkers.map(async (client, index) => {
+      for (const p of byOrganisation[index] ?? []) {
+        const { gender, citizenships, ...identity } = person(p);
+        const opened = await client.call(
+          'POST',
+          '/api/cases',
+          { person: { ...identity, gender, citizenships }, formsOfExploitation: [p % 4 === 0 ? 'ForcedLabour' : 'SexualExploitation'], countryOfExploitation: 'GB' },
+          { 'idempotency-key': crypto.randomUUID() },
+        );
+        await client.call('POST', `/api/cases/${String(opened['id'])}/consents`, { purpose: 'statistics', status: 'given', method: 'verbal' }, { 'idempotency-key': crypto.randomUUID() });
+      }
+    }),
+  );
+  // The country's de-identified dataset, refreshed from the case records as the server does before statistics.
+  const refreshed = await refreshCountryDataset(db, systemActor('statistics refresh'), { cipher: h.server.runtime.cipher });
+  expect(refreshed.records).toBe(caseRecords);
+}, 600_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const figure = (title: string) => page.locator('figure').filter({ has: page.locator('figcaption strong', { hasText: title }) });
+const detail = (term: string) => page.locator('.details > div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd');
+const whole = (x: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(Math.round(x));
+
+describe('the rapporteur walks from the data to the evidence, in the web app', () => {
+  it('signs in and imports the GLOTIP export, and reads the import report', async () => {
+    page = await signInInBrowser(h, rapporteur.email, password);
+    page.setDefaultTimeout(120_000);
+    await page.getByRole('link', { name: 'Imports and exports' }).click();
+    await page.getByRole('heading', { name: 'Import a file' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Kind of file').selectOption({ label: 'UNODC GLOTIP data (XLSX or CSV)' });
+    await page.getByLabel('File', { exact: true }).setInputFiles(glotipPath);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import report' }).waitFor({ timeout: 300_000 });
+    await page.getByRole('status').filter({ hasText: 'data_glotip_2023-05-30.csv was imported.' }).waitFor();
+    const rowsRead = Number((await page.locator('dt:text-is("Rows read") + dd').textContent())?.replace(/,/g, ''));
+    expect(rowsRead).toBeGreaterThan(40_000);
+    await page.getByRole('table', { name: 'Values that were not plain, by kind' }).getByRole('rowheader', { name: 'Masked small count (<5)' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('sees the country statistics with a suppressed cell explained, and GLOTIP beside the country figures', async () => {
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
+    await figure('Persons by year and NRM stage').locator('tfoot td').last().filter({ hasText: String(caseRecords) }).waitFor();
+    // The three persons from Viet Nam are fewer than 11: shown as "<11", explained.
+    const suppressed = figure('Persons by citizenship').locator('abbr.suppressed', { hasText: '<11' });
+    await suppressed.first().waitFor();
+    await expect(suppressed.first().getAttribute('title')).resolves.toBe('Fewer than 11: suppressed');
+    // A published cell beside it: Nigeria's persons, a plain count of at least 11.
+    const published = figure('Persons by citizenship').locator('tbody tr').filter({ hasText: /Nigeria|NGA/ }).first();
+    await published.waitFor();
+
+    const reference = figure("Reference: UNODC GLOTIP beside the country's own");
+    await reference.locator('figcaption').filter({ hasText: 'GBR' }).waitFor();
+    const table = reference.getByRole('table', { name: "Reference: UNODC GLOTIP beside the country's own" });
+    await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2019', exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['10,627', '–']);
+    await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: year, exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['–', String(caseRecords)]);
+    expect(await page.content()).not.toMatch(/Synthetic[a-z]/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('makes a differentially private release within the budget and downloads it', async () => {
+    await page.getByRole('link', { name: 'Releases' }).click();
+    await page.getByRole('heading', { name: 'Privacy-safe releases' }).waitFor();
+    await expect(page.getByLabel('Dataset').locator('option:checked').textContent()).resolves.toContain('Country case records');
+    await page.getByText('Epsilon remaining: 10 of 10 (0 spent).').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Synthetic records with differential privacy').check();
+    await page.getByLabel('Epsilon', { exact: true }).fill('4');
+    await page.getByLabel('Delta', { exact: true }).fill('1e-6');
+    await page.getByLabel('Reporting length').selectOption('3');
+    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByRole('heading', { name: 'Release made' }).waitFor({ timeout: 300_000 });
+    await page.getByRole('table', { name: 'Utility report: counts of value combinations in the release against the real records' }).getByRole('rowheader', { name: '1-way' }).waitFor();
+    await page.getByText('Epsilon remaining: 6 of 10 (4 spent).').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download palermo-synthetic-/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^palermo-synthetic-.*\.csv$/);
+    const text = readFileSync(await download.path()).toString('utf8');
+    expect(text.split('\n')[0]).toMatch(/^yearOfRegistration,gender,ageBroad,majorityStatus,citizenship,CountryOfExploitation,/);
+    const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+    expect(Math.abs(rows.length - caseRecords)).toBeLessThan(caseRecords / 2);
+    // Every case was registered this year; the noise may leave a year missing (written NULL, as CTDC does), never another year.
+    const years = rows.map((r) => r['yearOfRegistration']);
+    expect(new Set(years.filter((y) => y !== 'NULL'))).toEqual(new Set([year]));
+    expect(years.filter((y) => y === year).length).toBeGreaterThan(rows.length / 2);
+    // No name, birth date or other identifier of the people recorded.
+    expect(text).not.toMatch(/Synthetic|Test[a-z]{2}\b|\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('estimates the hidden number from the lists of the organisations for the year of the cases', async () => {
+    await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
+    await page.getByRole('heading', { name: 'From the case records' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Year', { exact: true }).selectOption(year);
+    for (const [index, organisation] of organisations.entries()) await page.getByLabel(`Name of list ${index + 1}`).fill(organisation.list);
+    for (const organisation of organisations) await page.getByLabel(`List for ${organisation.name}`).selectOption({ label: organisation.list });
+    await page.getByRole('button', { name: 'Estimate from the case records' }).click();
+    await page.getByRole('heading', { name: `Estimate for ${year}` }).waitFor();
+
+    const expected = estimateHiddenPopulation(
+      buildOverlapTable(
+        organisations.map((o) => o.list),
+        cells.map(([mask, count]) => ({ combination: organisations.map((_, i) => (mask >> i) & 1), count })),
+      ),
+    );
+    expect(await detail('Observed (on at least one list)').textContent()).toBe(String(people));
+    expect(await detail('Estimated total').textContent()).toBe(whole(expected.total));
+    expect(await detail('Estimated unobserved').textContent()).toBe(whole(expected.hidden));
+    expect(await detail('95% interval').textContent()).toBe(`${whole(expected.interval.lower)} to ${whole(expected.interval.upper)}`);
+    expect(expected.total).toBeGreaterThan(people);
+    expect(await page.content()).not.toMatch(/Synthetic[a-z]/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});
