@@ -137,3 +137,14 @@ export const statisticsOptions = z.object({
 export type StatisticsOptions = z.infer<typeof statisticsOptions>;
 
 export const statisticsOptionsQuery = z.object({ dataset: uuid.optional() });
+
+/** POST /api/statistics/refresh: the country's dataset derived again from the case records. */
+export const statisticsRefreshRequest = z.object({}).strict();
+export const statisticsRefreshResult = z.object({
+  datasetId: uuid,
+  /** Persons in the dataset (each once). */
+  records: z.number().int().nonnegative(),
+  /** Persons left out because their consent to use in statistics is not given. */
+  excludedWithoutConsent: z.number().int().nonnegative(),
+});
+export type StatisticsRefreshResult = z.infer<typeof statisticsRefreshResult>;

@@ -127,4 +127,9 @@ describe('statistics', () => {
     expect(counts.some((r) => r['value'] === '<11')).toBe(true);
     expect(counts.find((r) => r['table'] === 'year_stage' && r['row'] === 'total' && r['column'] === 'total')?.['value']).toBe(String(total));
   });
+
+  it("derives the country's figures again from the case records (here: none yet)", async () => {
+    await page.getByRole('button', { name: 'Update from the case records' }).click();
+    await page.getByRole('status').filter({ hasText: 'Updated: 0 persons; 0 left out' }).waitFor();
+  });
 });

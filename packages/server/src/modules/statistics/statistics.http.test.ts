@@ -201,3 +201,27 @@ describe('statistics section', () => {
     }
   });
 });
+
+describe("refreshing the country's dataset from the case records", () => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('is for the coordinator and rapporteur, derives the dataset, and the statistics then show it', async () => {
+    t = await createTestApp({ logger: { level: 'error' } });
+    const national = await insertOrganisation(t, 'national_rapporteur');
+    const ngo = await insertOrganisation(t, 'ngo');
+    const rapporteur = await clientFor(t, await insertUser(t, national, ['national_rapporteur']));
+    const caseworker = await clientFor(t, await insertUser(t, ngo, ['caseworker']));
+    expect((await caseworker.request('POST', '/api/statistics/refresh', {})).statusCode).toBe(403);
+    expect((await rapporteur.request('POST', '/api/statistics/refresh', { all: true })).statusCode).toBe(400);
+
+    const refreshed = await rapporteur.request('POST', '/api/statistics/refresh', {});
+    expect(refreshed.statusCode).toBe(200);
+    const result = refreshed.json<{ datasetId: string; records: number; excludedWithoutConsent: number }>();
+    expect(result).toMatchObject({ records: 0, excludedWithoutConsent: 0 });
+    const options = (await rapporteur.request('GET', '/api/statistics/options')).json<{ datasets: Array<{ id: string; kind: string; refreshedAt: string | null }> }>();
+    const country = options.datasets.find((d) => d.id === result.datasetId);
+    expect(country?.kind).toBe('country_cases');
+    expect(country?.refreshedAt).not.toBeNull();
+  });
+});

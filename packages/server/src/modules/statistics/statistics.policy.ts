@@ -6,4 +6,6 @@ import type { Rule } from '../../platform/access/rules.js';
  */
 export const statisticsRules = {
   read: [[{ role: ['national_coordinator', 'national_rapporteur'] }]],
+  /** Derive the country's dataset again from the case records (de-identified, statistics consent only). */
+  refresh: [[{ role: ['national_coordinator', 'national_rapporteur'] }]],
 } as const satisfies Record<string, Rule>;

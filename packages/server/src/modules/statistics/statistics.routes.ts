@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { statisticsDownloadQuery, statisticsFilters, statisticsOptions, statisticsOptionsQuery, statisticsReport } from '@palermo/contracts';
+import {
+  statisticsDownloadQuery,
+  statisticsFilters,
+  statisticsOptions,
+  statisticsOptionsQuery,
+  statisticsRefreshRequest,
+  statisticsRefreshResult,
+  statisticsReport,
+} from '@palermo/contracts';
+import { refreshCountryDataset } from '../statistical-records/country-dataset.js';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession } from '../../platform/http/context.js';
 import { inTransaction } from '../../platform/http/transaction.js';
@@ -31,6 +40,18 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const session = requireSession(request);
       return inTransaction(platform, (tx) => statistics.statisticsReport(tx, actorOf(session), request.query));
+    },
+  );
+
+  r.post(
+    '/api/statistics/refresh',
+    {
+      config: { access: ruleRoute('statistics.refresh', statisticsRules.refresh) },
+      schema: { tags, summary: "Derive the country's dataset again from the case records (audited)", body: statisticsRefreshRequest, response: { 200: statisticsRefreshResult } },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      return refreshCountryDataset(platform.db, actorOf(session), { cipher: platform.cipher });
     },
   );
 

@@ -9,6 +9,7 @@ import { Filters } from './Filters';
 import { FigureTable } from './FigureTable';
 import { PerformanceTable } from './Performance';
 import { ReferenceComparison } from './Reference';
+import { RefreshCountryData } from './RefreshCountryData';
 
 /**
  * The statistics section for the national coordinator and rapporteur: persons (one per person, however many
@@ -20,8 +21,8 @@ export function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const query = queryOf(filters);
-  const [options] = useResource(() => loadStatisticsOptions(filters.dataset), `statistics-options-${filters.dataset ?? ''}`);
-  const [report] = useResource(() => loadStatistics(filters), `statistics-${query}`);
+  const [options, reloadOptions] = useResource(() => loadStatisticsOptions(filters.dataset), `statistics-options-${filters.dataset ?? ''}`);
+  const [report, reloadReport] = useResource(() => loadStatistics(filters), `statistics-${query}`);
 
   function change(key: FilterKey, value: string) {
     const next = new URLSearchParams(params);
@@ -46,6 +47,12 @@ export function StatisticsPage() {
       {report.status === 'loading' ? <Loading /> : null}
       {report.status === 'failed' ? <ErrorAlert error={report.error} /> : null}
       {report.status === 'ready' ? <Report report={report.data} query={query} /> : null}
+      <RefreshCountryData
+        onRefreshed={() => {
+          reloadOptions();
+          reloadReport();
+        }}
+      />
     </Page>
   );
 }

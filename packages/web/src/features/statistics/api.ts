@@ -1,4 +1,13 @@
-import { statisticsFilters, statisticsOptions, statisticsReport, type StatisticsFilters, type StatisticsOptions, type StatisticsReport } from '@palermo/contracts';
+import {
+  statisticsFilters,
+  statisticsOptions,
+  statisticsRefreshResult,
+  statisticsReport,
+  type StatisticsFilters,
+  type StatisticsOptions,
+  type StatisticsRefreshResult,
+  type StatisticsReport,
+} from '@palermo/contracts';
 import { api } from '../../app/api';
 
 /** The filters the page keeps in its address (URL search parameters), in the order they are written. */
@@ -42,4 +51,8 @@ export function loadStatistics(filters: StatisticsFilters): Promise<StatisticsRe
 export function downloadHref(filters: StatisticsFilters, format: 'csv' | 'xlsx'): string {
   const query = queryOf(filters);
   return `/api/statistics/download?format=${format}${query ? `&${query}` : ''}`;
+}
+
+export function refreshCountryStatistics(): Promise<StatisticsRefreshResult> {
+  return api.post('/api/statistics/refresh', {}, statisticsRefreshResult);
 }
