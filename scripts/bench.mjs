@@ -7,16 +7,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Each benchmark in turn: the audited read (issue: platform foundation), then the case list, search and page.
-const benches = ['packages/server/bench/audited-read.ts', 'packages/server/bench/cases.ts'];
-// The import of a 1,000,000-row CTDC file on PostgreSQL, beside parsing the same file without storing it.
-benches.push('packages/server/bench/ctdc-import.ts');
-// Multiple systems estimation on six lists: pure computation (no database).
-benches.push('packages/server/bench/estimation.ts');
-// Privacy-safe releases: a differentially private synthetic release of 200,000 records (PostgreSQL; 50,000 on PGlite).
-benches.push('packages/server/bench/release.ts');
-// The statistics page over a million synthetic records (PostgreSQL) and 100,000 (PGlite), with the raw GROUP BY baseline.
-benches.push('packages/server/bench/statistics.ts');
+// Each benchmark in turn, each printing its figures beside a baseline measured in the same run:
+const benches = [
+  // the authenticated, authorised, audited read of one personal record, beside a bare Fastify hello-world;
+  'packages/server/bench/audited-read.ts',
+  // the caseworker's case list, name search and case page on a large synthetic case load;
+  'packages/server/bench/cases.ts',
+  // the import of a 1,000,000-row CTDC file on PostgreSQL, beside parsing the same file without storing it;
+  'packages/server/bench/ctdc-import.ts',
+  // multiple systems estimation on six lists: pure computation (no database);
+  'packages/server/bench/estimation.ts',
+  // a differentially private synthetic release of 200,000 records (PostgreSQL; 50,000 on PGlite);
+  'packages/server/bench/release.ts',
+  // the statistics page over a million synthetic records (PostgreSQL) and 100,000 (PGlite), beside the raw GROUP BY.
+  'packages/server/bench/statistics.ts',
+];
 let child;
 function runNext() {
   const script = benches.shift();

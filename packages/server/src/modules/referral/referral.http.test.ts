@@ -1,15 +1,11 @@
-/**
- * HTTP tests of the referral routes. They run once `referralRoutes` is registered in platform/http/app.ts (until then
- * every test here reports "skipped": THE LEAD RUNS THEM after registering the plugin, on PGlite and PostgreSQL).
- */
+/** HTTP tests of the referral routes, on the real app and database. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { clientFor, createTestApp, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
 import { fullPerson, organisation } from './referral.test-support.js';
 
 let t: TestApp;
-let registered = false;
 let ngo: Client;
 let shelter: Client;
 let shelterSupervisor: Client;
@@ -27,7 +23,6 @@ async function send(client: Client, method: 'POST' | 'GET', url: string, body?: 
 
 beforeAll(async () => {
   t = await createTestApp();
-  registered = t.app.declaredRoutes.some((r) => r.url === '/api/referrals/inbox');
   const ngoOrg = await organisation(t, 'ngo');
   const shelterOrg = await organisation(t, 'shelter');
   const otherShelterOrg = await organisation(t, 'shelter');
@@ -45,9 +40,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function requireRoutes(ctx: TestContext) {
-  if (!registered) ctx.skip();
-}
 async function openCase() {
   const response = await send(ngo, 'POST', '/api/cases', { person: fullPerson });
   expect(response.statusCode, response.body).toBe(200);
@@ -62,8 +54,7 @@ const version = async (client: Client, caseId: string) => (await send(client, 'G
 const inboxIds = async (client: Client, query = '') => ((await send(client, 'GET', `/api/referrals/inbox${query}`)).json().referrals as Array<{ id: string }>).map((r) => r.id);
 
 describe('referrals over HTTP', () => {
-  it('refuses a referral without consent with a clear message and changes nothing', async (ctx) => {
-    requireRoutes(ctx);
+  it('refuses a referral without consent with a clear message and changes nothing', async () => {
     const c = await openCase();
     const refused = await send(ngo, 'POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: shelterId, service: 'shelter', urgency: 'urgent' });
     expect(refused.statusCode).toBe(409);
@@ -75,8 +66,7 @@ describe('referrals over HTTP', () => {
     expect((await send(ngo, 'GET', '/api/referrals/outbox')).json().referrals.some((r: { caseId: string }) => r.caseId === c.id)).toBe(false);
   });
 
-  it('shows the shelter only the minimum fields, only while the referral stands', async (ctx) => {
-    requireRoutes(ctx);
+  it('shows the shelter only the minimum fields, only while the referral stands', async () => {
     const c = await openCase();
     expect((await send(shelter, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
     await consent(c.id, shelterId);
@@ -105,8 +95,7 @@ describe('referrals over HTTP', () => {
     expect(mine).toMatchObject({ status: 'declined', declineReason: 'Only women over 18; no place', shareActive: false });
   });
 
-  it('accepts, records the service delivered, and never acts twice on a retry', async (ctx) => {
-    requireRoutes(ctx);
+  it('accepts, records the service delivered, and never acts twice on a retry', async () => {
     const c = await openCase();
     await consent(c.id, shelterId);
     const sendKey = key();
@@ -133,8 +122,7 @@ describe('referrals over HTTP', () => {
     expect(audit.map((a) => a.action)).toEqual(['referral.send', 'referral.accept', 'referral.complete']);
   });
 
-  it('transfers case management: the receiver becomes case manager and the old caseworker loses access', async (ctx) => {
-    requireRoutes(ctx);
+  it('transfers case management: the receiver becomes case manager and the old caseworker loses access', async () => {
     const c = await openCase();
     await consent(c.id, receiverId);
     const noVersion = await send(ngo, 'POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: receiverId, kind: 'case_transfer' });
@@ -156,8 +144,7 @@ describe('referrals over HTTP', () => {
     expect(outbox.find((r) => r.id === offer.json().id)).toMatchObject({ status: 'accepted', to: { id: receiverId } });
   });
 
-  it('blocks acceptance once consent to the referral is withdrawn', async (ctx) => {
-    requireRoutes(ctx);
+  it('blocks acceptance once consent to the referral is withdrawn', async () => {
     const c = await openCase();
     await consent(c.id, shelterId);
     const sent = await send(ngo, 'POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: shelterId, service: 'medical' });
