@@ -37,6 +37,61 @@ function humanCtdc(summary: CtdcImportSummary): string {
   return lines.join('\n');
 }
 
+interface ImportOptions {
+  json?: boolean;
+  reportLimit: string;
+}
+
+interface ImportRun<S> {
+  readonly source: 'glotip' | 'ctdc';
+  readonly file: string;
+  readonly options: ImportOptions;
+  /** Runs the import; `progress` prints a line at most once per tenth of the work (not with --json). */
+  readonly run: (input: {
+    runtime: Parameters<Parameters<typeof withRuntime>[1]>[0];
+    file: { fileName: string; bytes: Buffer };
+    reportLimit: number;
+    progress: (fraction: number, line: string) => void;
+  }) => Promise<S>;
+  readonly human: (summary: S) => string;
+}
+
+/**
+ * What every import command does around its importer: read the file, run it in the runtime, print the summary, and on
+ * an import error (nothing stored) say where and exit non-zero.
+ */
+async function runImport<S extends object>({ source, file, options, run, human: describe }: ImportRun<S>): Promise<void> {
+  const out = output(Boolean(options.json));
+  const reportLimit = Number(options.reportLimit);
+  if (!Number.isInteger(reportLimit) || reportLimit < 0) throw new Error('--report-limit: a whole number, 0 or more');
+  const path = resolve(file);
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  await withRuntime('palermo import', async (runtime) => {
+    let lastTenth = -1;
+    const progress = (fraction: number, line: string) => {
+      const tenth = Math.floor(fraction * 10);
+      if (!out.json && tenth > lastTenth) out.info(line);
+      lastTenth = tenth;
+    };
+    try {
+      const summary = await run({ runtime, file: { fileName: basename(path), bytes }, reportLimit, progress });
+      out.result(Object.fromEntries(Object.entries(summary)), describe(summary));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      // Nothing was stored. Say where, and exit non-zero.
+      if (out.json) {
+        const failure = { ok: false, source, file: basename(path), error: error.message, code: error.code, ...error.where };
+        process.stdout.write(`${JSON.stringify(failure)}\n`);
+      } else {
+        process.stderr.write(`palermo: ${error.message}. Nothing was imported.\n`);
+      }
+      process.exitCode = 1;
+    }
+  });
+}
+
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description('Import reference statistics published by others');
 
@@ -45,86 +100,42 @@ export function registerImport(program: Command): void {
     .description('Import a UNODC GLOTIP data export (XLSX or CSV), all or nothing; the same file twice changes nothing')
     .option('--json', 'machine-readable summary')
     .option('--report-limit <n>', 'how many anomalies the summary lists', '20')
-    .action(async (file: string, options: { json?: boolean; reportLimit: string }) => {
-      const out = output(Boolean(options.json));
-      const reportLimit = Number(options.reportLimit);
-      if (!Number.isInteger(reportLimit) || reportLimit < 0) throw new Error('--report-limit: a whole number, 0 or more');
-      const path = resolve(file);
-      const bytes = await readFile(path).catch((error: unknown) => {
-        throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      await withRuntime('palermo import', async ({ database }) => {
-        let lastTenth = -1;
-        try {
-          const summary = await importGlotip(
-            database.db,
-            { fileName: basename(path), bytes },
-            {
-              actor: systemActor('import glotip'),
-              reportLimit,
-              onProgress(done, total) {
-                const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-                if (!out.json && tenth > lastTenth) out.info(`${done} / ${total} rows stored`);
-                lastTenth = tenth;
-              },
-            },
-          );
-          out.result({ ...summary }, human(summary));
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          // Nothing was stored. Say where, and exit non-zero.
-          if (out.json) {
-            const failure = { ok: false, source: 'glotip', file: basename(path), error: error.message, code: error.code, ...error.where };
-            process.stdout.write(`${JSON.stringify(failure)}\n`);
-          } else {
-            process.stderr.write(`palermo: ${error.message}. Nothing was imported.\n`);
-          }
-          process.exitCode = 1;
-        }
-      });
-    });
+    .action((file: string, options: ImportOptions) =>
+      runImport({
+        source: 'glotip',
+        file,
+        options,
+        human,
+        run: ({ runtime, file: input, reportLimit, progress }) =>
+          importGlotip(runtime.database.db, input, {
+            actor: systemActor('import glotip'),
+            reportLimit,
+            onProgress: (done, total) => progress(total === 0 ? 1 : done / total, `${done} / ${total} rows stored`),
+          }),
+      }),
+    );
 
   importCommand
     .command('ctdc <file>')
     .description('Import a CTDC record-level file (k-anonymised 2017 or synthetic v2 layout, CSV or TSV) as de-identified statistical records, all or nothing; the same file twice changes nothing')
     .option('--json', 'machine-readable summary')
     .option('--report-limit <n>', 'how many anomalies the summary lists', '20')
-    .action(async (file: string, options: { json?: boolean; reportLimit: string }) => {
-      const out = output(Boolean(options.json));
-      const reportLimit = Number(options.reportLimit);
-      if (!Number.isInteger(reportLimit) || reportLimit < 0) throw new Error('--report-limit: a whole number, 0 or more');
-      const path = resolve(file);
-      const bytes = await readFile(path).catch((error: unknown) => {
-        throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      await withRuntime('palermo import', async ({ database, config }) => {
-        let lastTenth = -1;
-        try {
-          const summary = await importCtdc(
-            database.db,
-            { fileName: basename(path), bytes },
-            {
-              actor: systemActor('import ctdc'),
-              reportLimit,
-              postgresUrl: config.databaseUrl,
-              onProgress({ rowsRead, bytesRead, bytesTotal }) {
-                const tenth = bytesTotal === 0 ? 10 : Math.floor((bytesRead / bytesTotal) * 10);
-                if (!out.json && tenth > lastTenth) out.info(`${rowsRead} rows read and stored (${tenth * 10} % of the file)`);
-                lastTenth = tenth;
-              },
+    .action((file: string, options: ImportOptions) =>
+      runImport({
+        source: 'ctdc',
+        file,
+        options,
+        human: humanCtdc,
+        run: ({ runtime, file: input, reportLimit, progress }) =>
+          importCtdc(runtime.database.db, input, {
+            actor: systemActor('import ctdc'),
+            reportLimit,
+            postgresUrl: runtime.config.databaseUrl,
+            onProgress: ({ rowsRead, bytesRead, bytesTotal }) => {
+              const fraction = bytesTotal === 0 ? 1 : bytesRead / bytesTotal;
+              progress(fraction, `${rowsRead} rows read and stored (${Math.floor(fraction * 10) * 10} % of the file)`);
             },
-          );
-          out.result({ ...summary }, humanCtdc(summary));
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          if (out.json) {
-            const failure = { ok: false, source: 'ctdc', file: basename(path), error: error.message, code: error.code, ...error.where };
-            process.stdout.write(`${JSON.stringify(failure)}\n`);
-          } else {
-            process.stderr.write(`palermo: ${error.message}. Nothing was imported.\n`);
-          }
-          process.exitCode = 1;
-        }
-      });
-    });
+          }),
+      }),
+    );
 }

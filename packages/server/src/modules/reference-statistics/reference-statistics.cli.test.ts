@@ -1,48 +1,25 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inProcessPalermo, temporaryDataDir } from '../../../test/support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerImport } from '../../cli/commands/import.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'palermo-import-'));
-const saved = { dataDir: process.env['PALERMO_DATA_DIR'], databaseUrl: process.env['DATABASE_URL'] };
+const data = temporaryDataDir('palermo-import-');
+const dir = data.dir;
 
 const HEADER = 'Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source';
 const line = (year: string, value: string) => `ALB,Albania,Europe,Southern Europe,Detected trafficking victims,Total,Total,Male,Total,${year},Counts,${value},GLOTIP`;
 
-/** Runs `palermo import ...` in process against an embedded database in a temporary data folder. */
-async function palermo(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const program = new Command().exitOverride();
-  registerImport(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'palermo', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout, stderr, exitCode };
-}
+const palermo = inProcessPalermo(registerImport);
 
 beforeAll(() => {
-  process.env['PALERMO_DATA_DIR'] = dir;
-  delete process.env['DATABASE_URL'];
+  data.use();
   writeFileSync(join(dir, 'good.csv'), [HEADER, line('2019', '<5'), line('2020', '"1,024"')].join('\n'));
   writeFileSync(join(dir, 'bad.csv'), [HEADER, line('2019', '7'), line('twenty', '7')].join('\n'));
 });
 
 afterAll(() => {
-  if (saved.dataDir === undefined) delete process.env['PALERMO_DATA_DIR'];
-  else process.env['PALERMO_DATA_DIR'] = saved.dataDir;
-  if (saved.databaseUrl !== undefined) process.env['DATABASE_URL'] = saved.databaseUrl;
-  rmSync(dir, { recursive: true, force: true });
+  data.restore();
 });
 
 /** (Run in the embedded-database pass only: the command opens the database through the same code on both.) */

@@ -1,41 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inProcessPalermo, temporaryDataDir } from '../../../test/support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRelease } from '../../cli/commands/release.js';
 import { loadConfig } from '../../platform/config.js';
 import { openRuntime } from '../../platform/runtime.js';
 import { insertPopulation } from './test-population.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'palermo-release-'));
-const saved = { dataDir: process.env['PALERMO_DATA_DIR'], databaseUrl: process.env['DATABASE_URL'] };
+const data = temporaryDataDir('palermo-release-');
+const dir = data.dir;
 let datasetId: string;
 
-/** Runs `palermo release ...` in process against an embedded database in a temporary data folder. */
-async function palermo(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const program = new Command().exitOverride();
-  registerRelease(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'palermo', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout, stderr, exitCode };
-}
+const palermo = inProcessPalermo(registerRelease);
 
 beforeAll(async () => {
-  process.env['PALERMO_DATA_DIR'] = dir;
-  delete process.env['DATABASE_URL'];
+  data.use();
   const runtime = await openRuntime(loadConfig(), 'test');
   try {
     datasetId = await insertPopulation(runtime.database.db, { count: 2000, seed: 5, name: 'Imported file' });
@@ -45,10 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (saved.dataDir === undefined) delete process.env['PALERMO_DATA_DIR'];
-  else process.env['PALERMO_DATA_DIR'] = saved.dataDir;
-  if (saved.databaseUrl !== undefined) process.env['DATABASE_URL'] = saved.databaseUrl;
-  rmSync(dir, { recursive: true, force: true });
+  data.restore();
 });
 
 describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo release', () => {

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { releaseAttributeNames } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { StatisticalRecordsTable } from '../../platform/db/schema.js';
 import { ReleaseRandom } from './noise.js';
@@ -86,26 +87,5 @@ export async function insertPopulation(db: Db, options: { count: number; seed: n
   return id;
 }
 
-/** The 20 attributes of the benchmark: the CTDC scalars, the means, the purposes and two labour sectors. */
-export const benchmarkAttributes = [
-  'yearOfRegistration',
-  'gender',
-  'ageBroad',
-  'majorityStatus',
-  'citizenship',
-  'CountryOfExploitation',
-  'traffickMonths',
-  'meansDebtBondageEarnings',
-  'meansThreats',
-  'meansAbusePsyPhySex',
-  'meansFalsePromises',
-  'meansDrugsAlcohol',
-  'meansDenyBasicNeeds',
-  'meansExcessiveWorkHours',
-  'meansWithholdDocs',
-  'isForcedLabour',
-  'isSexualExploit',
-  'isOtherExploit',
-  'typeOfLabourAgriculture',
-  'typeOfLabourConstruction',
-] as const;
+/** The 20 attributes of the benchmark: the CTDC scalars, the means, the purposes and two labour sectors (the first 20 a release can hold). */
+export const benchmarkAttributes = releaseAttributeNames.slice(0, 20);

@@ -1,47 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inProcessPalermo, temporaryDataDir } from '../../../test/support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExport } from '../../cli/commands/export.js';
 import { registerImport } from '../../cli/commands/import.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'palermo-ctdc-cli-'));
-const saved = { dataDir: process.env['PALERMO_DATA_DIR'], databaseUrl: process.env['DATABASE_URL'] };
+const data = temporaryDataDir('palermo-ctdc-cli-');
+const dir = data.dir;
 
-/** Runs `palermo ...` in process against an embedded database in a temporary data folder. */
-async function palermo(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const program = new Command().exitOverride();
-  registerImport(program);
-  registerExport(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'palermo', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout, stderr, exitCode };
-}
+const palermo = inProcessPalermo(registerImport, registerExport);
 
 beforeAll(() => {
-  process.env['PALERMO_DATA_DIR'] = dir;
-  delete process.env['DATABASE_URL'];
+  data.use();
   writeFileSync(join(dir, 'good.csv'), 'yearOfRegistration,gender,ageBroad,citizenship,isForcedLabour\n2020,Woman,-99,NGA,1\n2021,Man,,ZZZ,2\n');
   writeFileSync(join(dir, 'bad.csv'), 'yearOfRegistration,gender\n2020,Woman\n2021\n');
 });
 
 afterAll(() => {
-  if (saved.dataDir === undefined) delete process.env['PALERMO_DATA_DIR'];
-  else process.env['PALERMO_DATA_DIR'] = saved.dataDir;
-  if (saved.databaseUrl !== undefined) process.env['DATABASE_URL'] = saved.databaseUrl;
-  rmSync(dir, { recursive: true, force: true });
+  data.restore();
 });
 
 /** (Run in the embedded-database pass only: the commands open the database through the same code on both.) */
