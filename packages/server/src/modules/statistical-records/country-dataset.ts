@@ -15,7 +15,7 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Db } from '../../platform/db/database.js';
 import type { StatisticalRecordsTable } from '../../platform/db/schema.js';
 import { alpha3Of } from './country-codes.js';
-import { loadNrmFacts, nrmColumnsOf, writeNrmColumns, type CaseNrmFacts, type NrmColumns, type NrmFactsByCase } from './nrm-facts.js';
+import { loadNrmFacts, nrmColumnsOf, type CaseNrmFacts, type NrmColumns, type NrmFactsByCase } from './nrm-facts.js';
 import { insertRecords, lockCountryDataset } from './statistical-records.repo.js';
 
 /**
@@ -329,7 +329,6 @@ export async function refreshCountryDataset(db: Db, actor: Actor, options: Refre
       records.push(await recordOf(datasetId, personsByGroup.get(root) ?? [], groupCases, decisionsByGroup.get(root) ?? [], nrm, tx, options.cipher));
     }
     await insertRecords(tx, records);
-    await writeNrmColumns(tx, datasetId, records.map((r) => ({ personKey: r.person_key, nrm: r })));
     await tx
       .updateTable('statistical_datasets')
       .set({ refreshed_at: new Date(), rows_read: casesByGroup.size, rows_imported: records.length })

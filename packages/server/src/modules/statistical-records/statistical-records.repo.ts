@@ -77,6 +77,14 @@ export const recordColumns: readonly Column[] = [
   { name: 'reasonable_grounds_outcome', cast: 'text', text: text((r) => r.reasonable_grounds_outcome) },
   { name: 'conclusive_grounds_on', cast: 'date', text: day((r) => r.conclusive_grounds_on) },
   { name: 'conclusive_grounds_outcome', cast: 'text', text: text((r) => r.conclusive_grounds_outcome) },
+  { name: 'reasonable_grounds_due_on', cast: 'date', text: day((r) => r.reasonable_grounds_due_on) },
+  { name: 'reflection_started_on', cast: 'date', text: day((r) => r.reflection_started_on) },
+  { name: 'reflection_ended_on', cast: 'date', text: day((r) => r.reflection_ended_on) },
+  // Counts are NOT NULL: a record that has none (an imported file) writes 0, as the column's default would.
+  { name: 'referrals_sent', cast: 'smallint', text: number((r) => r.referrals_sent ?? 0) },
+  { name: 'referrals_accepted', cast: 'smallint', text: number((r) => r.referrals_accepted ?? 0) },
+  { name: 'referrals_completed', cast: 'smallint', text: number((r) => r.referrals_completed ?? 0) },
+  { name: 'follow_up_outcome', cast: 'text', text: text((r) => r.follow_up_outcome) },
 ];
 
 /**
