@@ -15,7 +15,8 @@
  * seconds, records, cube_rows; statistics-first-read: latency_ms (the first read after a start loads the cube). stderr: progress. Exit code 1 if a run failed (a missed target is a figure, not a failure).
  *
  * Environment: BENCH_STATISTICS_RECORDS, BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
- * BENCH_BASELINE_QUERIES (40), BENCH_DATABASES (postgres,pglite), PALERMO_BENCH_STATISTICS_DATABASE_URL (default
+ * BENCH_BASELINE_QUERIES (40), BENCH_DATABASES (postgres,pglite), BENCH_SERVER_NODE_OPTIONS (extra Node options for the
+ * Palermo server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), PALERMO_BENCH_STATISTICS_DATABASE_URL (default
  * postgres://root@127.0.0.1:5432/palermo_bench_statistics; created afresh from the server's `test` database, dropped
  * after).
  */
@@ -58,6 +59,7 @@ const baselineQueries = Math.round(envNumber('BENCH_BASELINE_QUERIES', 40));
 const recordCount = (db: DbKind) => Math.round(envNumber('BENCH_STATISTICS_RECORDS', db === 'postgres' ? 1_000_000 : 100_000));
 const databases = (process.env['BENCH_DATABASES'] ?? 'postgres,pglite').split(',').map((d) => d.trim()).filter((d): d is DbKind => d === 'postgres' || d === 'pglite');
 const benchUrl = process.env['PALERMO_BENCH_STATISTICS_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/palermo_bench_statistics';
+const serverNodeOptions = (process.env['BENCH_SERVER_NODE_OPTIONS'] ?? '').split(' ').filter(Boolean);
 const log = (line: string) => void process.stderr.write(`[bench:statistics] ${line}\n`);
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -256,7 +258,7 @@ async function benchDatabase(db: DbKind): Promise<void> {
     delete env['NODE_OPTIONS'];
     if (db === 'postgres') env['DATABASE_URL'] = benchUrl;
     else delete env['DATABASE_URL'];
-    const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env });
+    const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [...serverNodeOptions, palermoBin, 'start', '--json'], { cwd: repoRoot, env });
     const stop = () => stopProcess(server).then(() => undefined);
     cleanups.push(stop);
     try {

@@ -3,6 +3,7 @@ import { buildApp } from './http/app.js';
 import type { Config } from './config.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { startSealer } from './audit/seal.js';
+import { warmStatistics } from '../modules/statistics/statistics.service.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -21,12 +22,19 @@ export async function startServer(config: Config, options: { logger?: boolean; w
   });
   const stopSealer = startSealer(runtime.database.db, (error) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'sealing audit entries failed'));
   const address = await app.listen({ port: config.port, host: config.host });
+  // In the background: the statistics page's cube in memory before its first reader asks.
+  const startedAt = performance.now();
+  const warming = warmStatistics(runtime.database.db).then(
+    (warm) => warm && app.log.info({ dataset: warm.dataset.id, cubeRows: warm.cubeRows, ms: Math.round(performance.now() - startedAt) }, 'statistics cube loaded'),
+    (error: unknown) => app.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'loading the statistics cube failed; the first reader will load it'),
+  );
   return {
     app,
     runtime,
     url: address,
     async stop() {
       await app.close();
+      await warming;
       await stopSealer();
       await runtime.close();
     },

@@ -30,7 +30,9 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
     { config: access, schema: { tags, summary: 'Datasets, years and the filter values with enough persons to be listed (audited)', querystring: statisticsOptionsQuery, response: { 200: statisticsOptions } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) => statistics.statisticsOptions(tx, actorOf(session), request.query.dataset));
+      // Reads, then the audit entry as the last statement: nothing leaves unless its entry is stored. No
+      // transaction around them: the reads are one snapshot (sectionState) plus the in-memory cube.
+      return statistics.statisticsOptions(platform.db, actorOf(session), request.query.dataset);
     },
   );
 
@@ -39,7 +41,7 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
     { config: access, schema: { tags, summary: 'Persons by year, stage, decision and disaggregation, NRM performance and GLOTIP reference, small cells suppressed (audited)', querystring: statisticsFilters, response: { 200: statisticsReport } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) => statistics.statisticsReport(tx, actorOf(session), request.query));
+      return statistics.statisticsReport(platform.db, actorOf(session), request.query);
     },
   );
 

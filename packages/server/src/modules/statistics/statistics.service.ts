@@ -10,8 +10,10 @@ import {
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
-import { ensureCube } from './statistics.cube.js';
-import { aggregateColumns, cubeColumns, dimensionCountsOf } from './statistics.engine.js';
+import { sql } from 'kysely';
+import { ensureCube, type CubeBuild } from './statistics.cube.js';
+import { aggregateColumns, cubeColumns, dimensionCountsOf, type CubeColumns } from './statistics.engine.js';
+import { indexOf } from './statistics.cube-index.js';
 import { publish, publishedCell } from './statistics.tables.js';
 import { glotipComparison } from './statistics.reference.js';
 import { must } from './must.js';
@@ -28,45 +30,97 @@ export interface StatisticsSettings {
   readonly iso3: string | null;
 }
 
-/** The country settings the section reads, in one query. PALERMO_SMALL_CELL_THRESHOLD, when set, overrides the
- * country's threshold (default 11, the CTDC rule). */
-export async function statisticsSettings(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<StatisticsSettings> {
-  const row = await db.selectFrom('country_settings').select(['small_cell_threshold', 'reasonable_grounds_deadline_days', 'country_iso3']).where('id', '=', 1).executeTakeFirst();
-  let threshold = row?.small_cell_threshold ?? 11;
+/** PALERMO_SMALL_CELL_THRESHOLD, when set, overrides the country's threshold (default 11, the CTDC rule). */
+function thresholdOf(stored: number | null, env: NodeJS.ProcessEnv): number {
   const fromEnv = env['PALERMO_SMALL_CELL_THRESHOLD'];
-  if (fromEnv !== undefined && fromEnv !== '') {
-    const n = Number(fromEnv);
-    if (!Number.isInteger(n) || n < 1) throw new Error('PALERMO_SMALL_CELL_THRESHOLD must be a positive integer');
-    threshold = n;
-  }
-  return { threshold, deadlineDays: row?.reasonable_grounds_deadline_days ?? 5, iso3: row?.country_iso3 ?? null };
+  if (fromEnv === undefined || fromEnv === '') return stored ?? 11;
+  const n = Number(fromEnv);
+  if (!Number.isInteger(n) || n < 1) throw new Error('PALERMO_SMALL_CELL_THRESHOLD must be a positive integer');
+  return n;
 }
 
-async function listDatasets(db: Db): Promise<StatisticsDatasetView[]> {
-  const rows = await db
-    .selectFrom('statistical_datasets as d')
-    .select(['d.id', 'd.kind', 'd.name', 'd.rows_imported', 'd.refreshed_at', 'd.created_at'])
-    .orderBy('d.created_at', 'desc')
-    .execute();
-  return rows.map((d) => ({
-    id: d.id,
-    kind: d.kind,
-    name: d.name,
-    records: d.rows_imported,
-    refreshedAt: d.refreshed_at ? new Date(d.refreshed_at).toISOString() : null,
-    synthetic: d.kind === 'synthetic',
-  }));
+/** What every request of the section needs to know first: the settings, the datasets and their cubes' builds. */
+interface SectionState {
+  readonly settings: StatisticsSettings;
+  readonly datasets: StatisticsDatasetView[];
+  /** Per dataset, its cube's build for the current deadline, when one exists. */
+  readonly builds: Map<string, CubeBuild>;
+}
+
+interface DatasetRow {
+  id: string;
+  kind: StatisticsDatasetView['kind'];
+  name: string;
+  rows_imported: number;
+  refreshed_at: string | null;
+  built_at: string | null;
+  source_rows: number | null;
+  cube_rows: number | null;
+}
+
+/** The section's state in one statement (settings, datasets newest first, cube builds), read as one snapshot. */
+async function sectionState(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<SectionState> {
+  const result = await sql<{ threshold: number | null; deadline: number; iso3: string | null; datasets: DatasetRow[] }>`
+    SELECT s.threshold, s.deadline, s.iso3,
+      coalesce((
+        SELECT json_agg(json_build_object('id', d.id, 'kind', d.kind, 'name', d.name, 'rows_imported', d.rows_imported,
+          'refreshed_at', d.refreshed_at, 'built_at', b.built_at, 'source_rows', b.source_rows, 'cube_rows', b.cube_rows)
+          ORDER BY d.created_at DESC)
+        FROM statistical_datasets d
+        LEFT JOIN statistics_cube_builds b ON b.dataset_id = d.id AND b.reasonable_grounds_deadline_days = s.deadline
+      ), '[]'::json) AS datasets
+    FROM (
+      SELECT max(small_cell_threshold) AS threshold, coalesce(max(reasonable_grounds_deadline_days), 5) AS deadline, max(country_iso3) AS iso3
+      FROM country_settings WHERE id = 1
+    ) s`.execute(db);
+  const row = must(result.rows[0]);
+  const builds = new Map<string, CubeBuild>();
+  const datasets = row.datasets.map((d) => {
+    if (d.built_at !== null) builds.set(d.id, { builtAt: new Date(d.built_at), sourceRows: Number(d.source_rows), cubeRows: Number(d.cube_rows) });
+    return {
+      id: d.id,
+      kind: d.kind,
+      name: d.name,
+      records: Number(d.rows_imported),
+      refreshedAt: d.refreshed_at ? new Date(d.refreshed_at).toISOString() : null,
+      synthetic: d.kind === 'synthetic',
+    };
+  });
+  return { settings: { threshold: thresholdOf(row.threshold, env), deadlineDays: Number(row.deadline), iso3: row.iso3 }, datasets, builds };
+}
+
+/** The country settings the section reads. */
+export async function statisticsSettings(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<StatisticsSettings> {
+  return (await sectionState(db, env)).settings;
 }
 
 /** The dataset asked for, else the country's own, else the newest. */
-async function resolveDataset(db: Db, id: string | undefined): Promise<{ dataset: StatisticsDatasetView | null; all: StatisticsDatasetView[] }> {
-  const all = await listDatasets(db);
+function resolveDataset(state: SectionState, id: string | undefined): StatisticsDatasetView | null {
   if (id !== undefined) {
-    const dataset = all.find((d) => d.id === id);
+    const dataset = state.datasets.find((d) => d.id === id);
     if (!dataset) throw notFound('Dataset');
-    return { dataset, all };
+    return dataset;
   }
-  return { dataset: all.find((d) => d.kind === 'country_cases') ?? all[0] ?? null, all };
+  return state.datasets.find((d) => d.kind === 'country_cases') ?? state.datasets[0] ?? null;
+}
+
+/** The dataset's cube in memory: the current build's, built first when the records changed since. */
+async function loadCube(db: Db, state: SectionState, datasetId: string): Promise<{ build: CubeBuild; columns: CubeColumns }> {
+  const build = state.builds.get(datasetId) ?? (await ensureCube(db, datasetId, state.settings.deadlineDays));
+  return { build, columns: await cubeColumns(db, datasetId, build.builtAt) };
+}
+
+/**
+ * Loads and indexes the cube of the dataset the page opens on (the country's own, else the newest), so that the
+ * first reader after a start does not wait for it (seconds at a million records). Returns what it loaded, if any.
+ */
+export async function warmStatistics(db: Db): Promise<{ dataset: StatisticsDatasetView; cubeRows: number } | null> {
+  const state = await sectionState(db);
+  const dataset = resolveDataset(state, undefined);
+  if (!dataset) return null;
+  const { build, columns } = await loadCube(db, state, dataset.id);
+  indexOf(columns);
+  return { dataset, cubeRows: build.cubeRows };
 }
 
 function filterNames(filters: StatisticsFilters): string {
@@ -77,13 +131,13 @@ function filterNames(filters: StatisticsFilters): string {
 }
 
 export async function statisticsOptions(db: Db, actor: Actor, datasetId: string | undefined): Promise<StatisticsOptions> {
-  const { threshold, deadlineDays } = await statisticsSettings(db);
-  const { dataset, all } = await resolveDataset(db, datasetId);
+  const state = await sectionState(db);
+  const { threshold } = state.settings;
+  const dataset = resolveDataset(state, datasetId);
   const values = Object.fromEntries(statisticsDimensions.map((d) => [d, [] as string[]])) as Record<StatisticsDimension, string[]>;
   let years: number[] = [];
   if (dataset) {
-    const build = await ensureCube(db, dataset.id, deadlineDays);
-    const counts = dimensionCountsOf(await cubeColumns(db, dataset.id, build.builtAt));
+    const counts = dimensionCountsOf((await loadCube(db, state, dataset.id)).columns);
     const byColumn: Record<string, StatisticsDimension> = {
       gender: 'sex',
       age_broad: 'ageBand',
@@ -112,16 +166,17 @@ export async function statisticsOptions(db: Db, actor: Actor, datasetId: string 
     purpose: 'statistics',
     summary: dataset ? `Filter values of the ${dataset.kind} statistics dataset read` : 'No statistics dataset yet',
   });
-  return { datasets: all, dataset: dataset?.id ?? null, threshold, years, values };
+  return { datasets: state.datasets, dataset: dataset?.id ?? null, threshold, years, values };
 }
 
 /** The suppressed report (and what the download writes). */
 export async function buildReport(db: Db, filters: StatisticsFilters): Promise<StatisticsReport> {
-  const { dataset } = await resolveDataset(db, filters.dataset);
+  const state = await sectionState(db);
+  const dataset = resolveDataset(state, filters.dataset);
   if (!dataset) throw badRequest('dataset', 'no statistical dataset exists yet: refresh the country dataset or import one');
-  const { threshold, deadlineDays: deadline, iso3 } = await statisticsSettings(db);
-  const build = await ensureCube(db, dataset.id, deadline);
-  const rows = aggregateColumns(await cubeColumns(db, dataset.id, build.builtAt), filters);
+  const { threshold, deadlineDays: deadline, iso3 } = state.settings;
+  const { build, columns } = await loadCube(db, state, dataset.id);
+  const rows = aggregateColumns(columns, filters);
   const published = publish(rows, filters, threshold);
   const table = (id: string) => must(published.tables.find((t) => t.id === id));
   const keys = [...published.years, 'all'];

@@ -26,7 +26,10 @@
  *      - going round the cycle, the change alternates sign between two counts of the same line (+1 on one, -1 on the
  *        other, or +1/+1 when one is the line's total), and can be chosen freely at the free node;
  *      - a count whose change is -1 must be at least 1.
- *    Each suppressed count is checked both ways (x + 1 and x - 1). When no cycle exists, x is determined: the smallest
+ *    Each suppressed count is checked both ways (x + 1 and x - 1). When every suppressed count is at least 1 (the
+ *    usual case: zeros are published), no change of one can make a count negative, and the question becomes whether
+ *    x's edge lies on any cycle at all, answered for every count at once by finding the graph's bridges (linear time);
+ *    otherwise a bounded depth-first search looks for the cycle. When no cycle exists, x is determined: the smallest
  *    published count of one of x's lines (or, failing that, of the table) is suppressed too, and the audit runs again.
  *    Every step suppresses one more count, so this ends; a fully suppressed table reveals nothing.
  *
@@ -98,10 +101,13 @@ export function suppressTable(table: CountTable, threshold: number): SuppressedT
   layout.columnTotalIndex?.forEach((index, c) => force(index, table.forced?.columnTotals?.[c]));
   force(layout.grandIndex, table.forced?.grandTotal);
 
+  // A count found able to move stays able: suppressing more only adds edges, and its cycle remains one.
+  const movable = new Set<number>();
   for (;;) {
     lineRule(entries, layout.lineCount);
-    const incident = incidence(entries);
-    const determined = entries.findIndex((e, i) => e.state !== 'published' && !canMove(entries, incident, i));
+    const determined = entries.every((e) => e.state === 'published' || e.value >= 1)
+      ? firstBridge(entries, layout.lineCount)
+      : firstDetermined(entries, movable);
     // Nothing left to suppress: a table with no cells, whose (zero) total any reader can tell.
     if (determined < 0 || !suppressNextTo(entries, determined)) break;
   }
@@ -117,6 +123,64 @@ export function suppressTable(table: CountTable, threshold: number): SuppressedT
     grandTotal: layout.grandIndex === undefined ? null : out(layout.grandIndex),
     threshold,
   };
+}
+
+/** The first suppressed count that cannot move, by the cycle search (any suppressed counts). -1 when none. */
+function firstDetermined(entries: Entry[], movable: Set<number>): number {
+  const incident = incidence(entries);
+  return entries.findIndex((e, i) => {
+    if (e.state === 'published' || movable.has(i)) return false;
+    if (!canMove(entries, incident, i)) return true;
+    movable.add(i);
+    return false;
+  });
+}
+
+/**
+ * The first suppressed count that cannot move when every suppressed count is at least 1, so that no count can be
+ * pushed below zero by a change of one. Then the sign rule never binds, and x can move exactly when its edge lies on a
+ * cycle of the graph (lines as nodes, the free node as one node): the lines' coefficients can be turned into those of
+ * a directed graph (multiply the column lines and the column-totals line by -1), in which every cycle carries a
+ * circulation of +1/-1 in either direction. An edge on no cycle is a bridge. -1 when none.
+ */
+function firstBridge(entries: Entry[], lineCount: number): number {
+  const free = lineCount;
+  const adjacent: Array<Array<{ edge: number; to: number }>> = Array.from({ length: lineCount + 1 }, () => []);
+  entries.forEach((entry, i) => {
+    if (entry.state === 'published') return;
+    const [a, b] = endsOf(entry).map((end) => (end.node === FREE ? free : end.node)) as [number, number];
+    must(adjacent[a]).push({ edge: i, to: b });
+    if (a !== b) must(adjacent[b]).push({ edge: i, to: a });
+  });
+  // Bridges by depth-first discovery times and low links (Tarjan), iteratively; a loop or a parallel edge is never one.
+  const discovered = new Array<number>(lineCount + 1).fill(-1);
+  const low = new Array<number>(lineCount + 1).fill(0);
+  const bridges = new Set<number>();
+  let time = 0;
+  for (let root = 0; root <= lineCount; root++) {
+    if (must(discovered[root]) >= 0) continue;
+    const stack: Array<{ node: number; via: number; next: number }> = [{ node: root, via: -1, next: 0 }];
+    discovered[root] = low[root] = time++;
+    while (stack.length > 0) {
+      const top = must(stack[stack.length - 1]);
+      const neighbours = must(adjacent[top.node]);
+      if (top.next < neighbours.length) {
+        const { edge, to } = must(neighbours[top.next++]);
+        if (edge === top.via) continue;
+        if (must(discovered[to]) < 0) {
+          discovered[to] = low[to] = time++;
+          stack.push({ node: to, via: edge, next: 0 });
+        } else low[top.node] = Math.min(must(low[top.node]), must(discovered[to]));
+        continue;
+      }
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) continue;
+      low[parent.node] = Math.min(must(low[parent.node]), must(low[top.node]));
+      if (must(low[top.node]) > must(discovered[parent.node])) bridges.add(top.via);
+    }
+  }
+  return entries.findIndex((e, i) => e.state !== 'published' && bridges.has(i));
 }
 
 /** A one-way table: counts with (or without) their total. */
