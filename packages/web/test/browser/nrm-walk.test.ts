@@ -1,23 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  ApiClient,
-  apiJson,
-  apiPost,
-  apiStatus,
-  currentTotp,
-  expectDetail,
-  openPanel,
-  waitForStatus,
-  worklist,
-  section,
-  seriousAccessibilityViolations,
-  signInInBrowser,
-  startHarness,
-  type BrowserHarness,
-} from './support.js';
+import { ApiClient, apiJson, apiPost, apiStatus, expectDetail, openPanel, waitForStatus, worklist, section, type BrowserHarness } from './support.js';
+import { expectAccessible, organisations, password, screenshotsOnFailure, startCast, users, type Cast, type UserKey } from './nrm-cast.js';
 
 /**
  * One person through the National Referral Mechanism, in the browser, with the people of four organisations: an NGO
@@ -28,29 +12,11 @@ import {
  * every step each user is checked for what they can and cannot see: the shelter nothing before the referral, then
  * only the minimum data set, never the NGO's counselling note; a police investigator nothing at all until the person
  * consents to sharing with law enforcement, then only what law enforcement may see; the national rapporteur no case.
- * Set-up (organisations, users) goes through the API; everything the walk is about goes through the screens.
+ * Set-up (organisations, users: nrm-cast.ts) goes through the API; everything the walk is about goes through the
+ * screens. A labour inspector's case handed to the NGO is walked in labour-inspector-walk.test.ts.
  */
+let cast: Cast;
 let h: BrowserHarness;
-const password = 'a long enough test passphrase';
-const organisations = {
-  ngo: { name: 'Hope Outreach NGO', type: 'ngo', jurisdictions: ['NORTH'] },
-  authority: { name: 'Victim Identification Authority', type: 'competent_authority', jurisdictions: [] },
-  shelter: { name: 'Harbour House Shelter', type: 'shelter', jurisdictions: ['NORTH'] },
-  police: { name: 'Police Anti-Trafficking Unit', type: 'law_enforcement', jurisdictions: ['NORTH'] },
-  rapporteur: { name: 'Office of the National Rapporteur', type: 'national_rapporteur', jurisdictions: [] },
-  inspectorate: { name: 'Labour Inspectorate North', type: 'labour_inspectorate', jurisdictions: ['NORTH'] },
-} as const;
-type OrganisationKey = keyof typeof organisations;
-const users = {
-  caseworker: { name: 'Ana Petrescu', email: 'ana@hope.example', organisation: 'ngo', roles: ['caseworker'] },
-  colleague: { name: 'Bogdan Ilie', email: 'bogdan@hope.example', organisation: 'ngo', roles: ['caseworker'] },
-  supervisor: { name: 'Carmen Stan', email: 'carmen@hope.example', organisation: 'ngo', roles: ['supervisor'] },
-  decisionMaker: { name: 'Leila Mansour', email: 'leila@authority.example', organisation: 'authority', roles: ['decision_maker'] },
-  shelterWorker: { name: 'Jonas Berg', email: 'jonas@shelter.example', organisation: 'shelter', roles: ['caseworker'] },
-  investigator: { name: 'Piotr Nowak', email: 'piotr@police.example', organisation: 'police', roles: ['investigator'] },
-  rapporteur: { name: 'Sofia Lind', email: 'sofia@rapporteur.example', organisation: 'rapporteur', roles: ['national_rapporteur'] },
-  inspector: { name: 'Tomasz Wróbel', email: 'tomasz@inspectorate.example', organisation: 'inspectorate', roles: ['investigator'] },
-} as const satisfies Record<string, { name: string; email: string; organisation: OrganisationKey; roles: readonly string[] }>;
 
 // What the NGO records about the person: a chosen name and a phone, no legal name (anonymous intake).
 const pseudonym = 'Mira';
@@ -62,43 +28,14 @@ const today = new Date().toISOString().slice(0, 10);
 let caseUrl = '';
 let caseId = '';
 let reference = '';
-const pages: Partial<Record<keyof typeof users, Page>> = {};
 
 beforeAll(async () => {
-  h = await startHarness();
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
-  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
-  const ids: Partial<Record<OrganisationKey, string>> = {};
-  for (const [key, organisation] of Object.entries(organisations) as Array<[OrganisationKey, (typeof organisations)[OrganisationKey]]>) {
-    const body = { name: organisation.name, type: organisation.type, ...(organisation.jurisdictions.length > 0 ? { jurisdictions: organisation.jurisdictions } : {}) };
-    ids[key] = String((await admin.call('POST', '/api/organisations', body))['id']);
-  }
-  for (const user of Object.values(users)) {
-    await admin.call('POST', '/api/users', { organisationId: ids[user.organisation], displayName: user.name, email: user.email, password, roles: user.roles });
-  }
+  cast = await startCast();
+  h = cast.h;
 });
-afterAll(async () => h.close());
-// On a failure, what each user's browser showed (in the temporary folder), to see why.
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  for (const [key, page] of Object.entries(pages)) await page.screenshot({ path: join(tmpdir(), `palermo-nrm-walk-${key}.png`), fullPage: true });
-});
-
-async function expectAccessible(page: Page) {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-}
-
-/** Signs a user in once, in a browser context of their own (see signInInBrowser). */
-async function signIn(key: keyof typeof users): Promise<Page> {
-  const page = pages[key] ?? (await signInInBrowser(h, users[key].email, password));
-  pages[key] = page;
-  return page;
-}
+afterAll(async () => cast.close());
+screenshotsOnFailure(() => cast, 'nrm-walk');
+const signIn = (key: UserKey) => cast.signIn(key);
 
 let supervisorClient: ApiClient | undefined;
 /** The NGO supervisor, through the API (signed in once: a code is accepted only once). */
@@ -464,79 +401,5 @@ describe('one person through the National Referral Mechanism', () => {
     expect(await apiStatus(page, '/api/cases')).toBe(403);
     expect(await apiStatus(page, `/api/cases/${caseId}`)).toBe(403);
     expect(await apiStatus(page, `/api/cases/search?reference=${reference}`)).toBe(403);
-  });
-});
-
-describe('a labour inspector reports a suspicion and hands case management to an assistance organisation', () => {
-  let inspectionCaseUrl = '';
-  let inspectionReference = '';
-  const transfer = `Case management (hand the case over)`;
-
-  it('the inspector reports, screens and holds the case at intake, without a case record', async () => {
-    const page = await signIn('inspector');
-    await worklist(h, page);
-    await page.getByRole('link', { name: 'Report a suspicion' }).click();
-    await page.getByLabel('Name the person chose').fill('Ilie');
-    await page.getByLabel('Jurisdiction').fill('NORTH');
-    await page.getByRole('checkbox', { name: 'Forced labour' }).check();
-    await page.getByRole('button', { name: 'Report suspicion' }).click();
-    const heading = page.getByRole('heading', { name: /^Case C-\d{4}-/ });
-    await heading.waitFor();
-    inspectionCaseUrl = page.url();
-    inspectionReference = ((await heading.textContent()) ?? '').replace('Case ', '');
-    await page.getByText(/holds it at intake/).waitFor();
-    expect(await page.getByRole('heading', { name: 'Assistance and case record' }).count()).toBe(0);
-    expect(await page.locator('summary', { hasText: 'Case manager' }).count()).toBe(0);
-
-    await openPanel(page, 'Screen against indicators');
-    await page.getByLabel('Checklist').selectOption({ label: 'ILO indicators of forced labour (version 1)' });
-    await page.getByRole('group', { name: 'Retention of identity documents' }).getByLabel('Present').check();
-    await page.getByRole('button', { name: 'Record screening' }).click();
-    await page.locator('.suggestion').getByText('Suggestion – not a decision').waitFor();
-    await expectDetail(page, 'Stage', 'Screened');
-    await expectAccessible(page);
-  });
-
-  it('with the person’s consent, the inspector offers case management to the NGO, which accepts', async () => {
-    const page = await signIn('inspector');
-    await page.goto(inspectionCaseUrl);
-    await page.getByRole('heading', { name: `Case ${inspectionReference}` }).waitFor();
-    await openPanel(page, 'Record consent');
-    await page.getByLabel('Purpose').selectOption({ label: 'Referral to another organisation' });
-    await page.getByLabel('Organisation the person agrees to be referred to').selectOption({ label: `${organisations.ngo.name} (Non-governmental organisation)` });
-    await page.getByRole('group', { name: 'Consent', exact: true }).getByLabel('Given').check();
-    await page.getByLabel('How consent was given').selectOption({ label: 'Verbally' });
-    await page.getByLabel('Assistance does not depend on cooperating with the police').check();
-    await page.getByRole('button', { name: 'Record consent' }).click();
-    await waitForStatus(page, 'Consent recorded: Referral to another organisation, Given.');
-    await openPanel(page, 'Refer the person');
-    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: `${organisations.ngo.name} (Non-governmental organisation)` });
-    await page.getByRole('group', { name: 'Referral for' }).getByLabel(transfer).check();
-    await page.getByRole('button', { name: 'Send referral' }).click();
-    await waitForStatus(page, `Case management offered to ${organisations.ngo.name}.`);
-
-    const ngo = await signIn('caseworker');
-    await ngo.goto(`${h.baseUrl}/referrals`);
-    const card = section(ngo, 'Received').locator('li', { has: ngo.getByRole('heading', { name: `${transfer}, from ${organisations.inspectorate.name}` }) });
-    await card.getByRole('button', { name: `Accept ${inspectionReference}` }).click();
-    await waitForStatus(ngo, `Referral from ${organisations.inspectorate.name} accepted.`);
-    await ngo.goto(inspectionCaseUrl);
-    await ngo.getByRole('heading', { name: `Case ${inspectionReference}` }).waitFor();
-    await (await openPanel(ngo, 'Case manager')).getByText(`Case manager: ${users.caseworker.name}`).waitFor();
-    await section(ngo, 'Assistance and case record').waitFor();
-  });
-
-  it('the inspectorate then sees the case no more, only its referral in what it sent', async () => {
-    const page = await signIn('inspector');
-    await page.goto(inspectionCaseUrl);
-    await page.getByRole('heading', { name: 'Case not found' }).waitFor();
-    await page.goto(`${h.baseUrl}/referrals`);
-    const sent = section(page, 'Sent');
-    const card = sent.locator('li', { has: page.getByRole('heading', { name: `${transfer}, to ${organisations.ngo.name}` }) });
-    await card.getByText('Accepted', { exact: true }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Received', exact: true }).count()).toBe(0);
-    await card.getByText(inspectionReference, { exact: true }).first().waitFor();
-    expect(await card.getByRole('link', { name: inspectionReference }).count()).toBe(0);
-    await expectAccessible(page);
   });
 });
