@@ -17,7 +17,7 @@ const environment = z.object({
   PALERMO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   PALERMO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
   PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  PALERMO_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Sign-in and two-factor attempts allowed per client address per minute. */
   PALERMO_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Directory entries not verified for this many days are flagged stale. */
