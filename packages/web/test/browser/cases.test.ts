@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { firstRun, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * Case management as people use it: a caseworker reports an anonymous suspicion, screens the person (the result is a
@@ -23,37 +23,9 @@ const organisationTypes: Record<string, string> = {
 let caseUrl = '';
 let caseworkerPage: Page;
 
-/** A minimal API client for the set-up: keeps the session cookie and the CSRF token. */
-class ApiClient {
-  private cookie = '';
-  private csrf = '';
-  async call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const headers: Record<string, string> = { accept: 'application/json', cookie: this.cookie };
-    if (method !== 'GET') {
-      headers['content-type'] = 'application/json';
-      if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    }
-    const init: RequestInit = { method, headers };
-    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
-    const response = await fetch(`${h.baseUrl}${path}`, init);
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
-    return json;
-  }
-}
-
 beforeAll(async () => {
   h = await startHarness();
-  const admin = new ApiClient();
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
-  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  const admin = await firstRun(h, password);
   const ids: Record<string, string> = {};
   for (const [name, type] of Object.entries(organisationTypes)) {
     ids[name] = String((await admin.call('POST', '/api/organisations', { name, type }))['id']);

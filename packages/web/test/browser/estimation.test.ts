@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { ApiClient, firstRun, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur's estimate of hidden victims: three organisations record their cases (some people are known to two
@@ -31,32 +31,6 @@ const cells: Array<[number, number]> = [
   [0b111, 3],
 ];
 
-/** A minimal API client for the set-up: keeps the session cookie and the CSRF token. */
-class ApiClient {
-  private cookie = '';
-  private csrf = '';
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const all: Record<string, string> = { accept: 'application/json', cookie: this.cookie, ...headers };
-    if (method !== 'GET') {
-      all['content-type'] = 'application/json';
-      if (this.csrf) all['x-csrf-token'] = this.csrf;
-    }
-    const init: RequestInit = { method, headers: all };
-    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
-    const response = await fetch(`${h.baseUrl}${path}`, init);
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
-    return json;
-  }
-  async enrol(): Promise<void> {
-    const enrolment = await this.call('POST', '/api/auth/totp/enrol');
-    await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
-  }
-}
-
 /** The n-th synthetic person, the same whichever organisation records them. */
 function person(n: number) {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -66,19 +40,13 @@ function person(n: number) {
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = new ApiClient();
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  await admin.enrol();
+  const admin = await firstRun(h, password);
   const caseworkers: ApiClient[] = [];
   for (const organisation of organisations) {
     const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);
     await admin.call('POST', '/api/users', { organisationId: id, displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
-    const client = new ApiClient();
-    await client.call('POST', '/api/auth/sign-in', { email: organisation.email, password });
-    await client.enrol();
+    const client = new ApiClient(h.baseUrl);
+    await client.signIn(organisation.email, password);
     caseworkers.push(client);
   }
   const rapporteurOrganisation = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);

@@ -7,7 +7,7 @@ import { systemActor } from '../../../server/src/platform/audit/audit.js';
 import { refreshCountryDataset } from '../../../server/src/modules/statistical-records/country-dataset.js';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { currentTotp, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The evidence walk, in one session of the web app: the national rapporteur signs in, imports the UNODC GLOTIP
@@ -53,48 +53,13 @@ function person(n: number) {
   };
 }
 
-/** A minimal API client for the set-up: keeps the session cookie and the CSRF token, and sends extra headers. */
-class ApiClient {
-  private cookie = '';
-  private csrf = '';
-  constructor(private readonly baseUrl: string) {}
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    const all: Record<string, string> = { accept: 'application/json', cookie: this.cookie, ...headers };
-    if (method !== 'GET') {
-      all['content-type'] = 'application/json';
-      if (this.csrf) all['x-csrf-token'] = this.csrf;
-    }
-    const init: RequestInit = { method, headers: all };
-    if (method !== 'GET') init.body = JSON.stringify(body ?? {});
-    const response = await fetch(`${this.baseUrl}${path}`, init);
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    if (typeof json['csrfToken'] === 'string') this.csrf = json['csrfToken'];
-    return json;
-  }
-  async signIn(email: string, password: string): Promise<void> {
-    const session = await this.call('POST', '/api/auth/sign-in', { email, password });
-    if (session['stage'] === 'two_factor_enrolment_required') {
-      const enrolment = await this.call('POST', '/api/auth/totp/enrol');
-      await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
-    }
-  }
-}
-
 beforeAll(async () => {
   h = await startHarness();
   const db = h.server.runtime.database.db;
   // The country is the United Kingdom: its GLOTIP figures are the reference beside its own.
   await db.updateTable('country_settings').set({ country_iso3: 'GBR' }).where('id', '=', 1).execute();
 
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  await admin.signIn('amina@coordinator.example', password);
+  const admin = await firstRun(h, password);
   const caseworkers: ApiClient[] = [];
   for (const organisation of organisations) {
     const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ApiClient, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { firstRun, ApiClient, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The national rapporteur imports the UNODC GLOTIP export and a small CTDC file through the page, follows each
@@ -20,9 +20,7 @@ const ctdc = [
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', { organisation: { name: 'National Anti-Trafficking Coordinator' }, admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password } });
-  await admin.signIn('amina@coordinator.example', password);
+  const admin = await firstRun(h, password);
   const rapporteurOrg = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur', type: 'national_rapporteur' }))['id']);
   await admin.call('POST', '/api/users', { organisationId: rapporteurOrg, displayName: 'Grace Mwangi', email: 'grace@rapporteur.example', password, roles: ['national_rapporteur'] });
   const ngo = String((await admin.call('POST', '/api/organisations', { name: 'Safe Passage', type: 'ngo' }))['id']);

@@ -2,7 +2,7 @@ import { afterEach, expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ApiClient, currentTotp, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The people of the referral-mechanism walks (nrm-walk, labour-inspector-walk): one organisation of each kind that
@@ -43,13 +43,7 @@ export interface Cast {
 /** A fresh server with the coordinator, every organisation and every user of the cast. */
 export async function startCast(): Promise<Cast> {
   const h = await startHarness();
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
-  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  const admin = await firstRun(h, password);
   const ids: Partial<Record<OrganisationKey, string>> = {};
   for (const [key, organisation] of Object.entries(organisations) as Array<[OrganisationKey, (typeof organisations)[OrganisationKey]]>) {
     const body = { name: organisation.name, type: organisation.type, ...(organisation.jurisdictions.length > 0 ? { jurisdictions: organisation.jurisdictions } : {}) };

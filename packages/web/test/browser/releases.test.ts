@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertPopulation } from '../../../server/src/modules/releases/test-population.js';
-import { ApiClient, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { firstRun, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur publishes a dataset privacy-safely: a differentially private synthetic release within the dataset's
@@ -17,12 +17,7 @@ const records = 3000;
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  await admin.signIn('amina@coordinator.example', password);
+  const admin = await firstRun(h, password);
   const office = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
   await admin.call('POST', '/api/users', { organisationId: office, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
   // An imported file of de-identified records (made up), the dataset to publish.

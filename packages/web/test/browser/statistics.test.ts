@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ApiClient, currentTotp, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur's statistics: figures of persons from the country's de-identified dataset, small cells suppressed;
@@ -38,13 +38,7 @@ const women = groups.filter((g) => g.gender === 'Woman').reduce((s, g) => s + g.
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = new ApiClient(h.baseUrl);
-  await admin.call('POST', '/api/setup', {
-    organisation: { name: 'National Anti-Trafficking Coordinator' },
-    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
-  });
-  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
-  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  const admin = await firstRun(h, password);
   const organisation = String((await admin.call('POST', '/api/organisations', { name: 'Office of the National Rapporteur', type: 'national_rapporteur' }))['id']);
   await admin.call('POST', '/api/users', { organisationId: organisation, displayName: 'Rafael Rapporteur', email: rapporteur.email, password, roles: ['national_rapporteur'] });
 

@@ -66,8 +66,8 @@ export class ApiClient {
   private csrf = '';
   constructor(private readonly baseUrl: string) {}
 
-  async call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const headers: Record<string, string> = { accept: 'application/json', cookie: this.cookie };
+  async call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    const headers: Record<string, string> = { accept: 'application/json', cookie: this.cookie, ...extraHeaders };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
       if (this.csrf) headers['x-csrf-token'] = this.csrf;
@@ -98,6 +98,21 @@ export class ApiClient {
     await response.arrayBuffer();
     return response.status;
   }
+}
+
+/**
+ * The first run, through the API: the national coordinator's organisation and its administrator (Amina Haddad,
+ * amina@coordinator.example), who enrols an authenticator. Answers her client, signed in with two factors.
+ */
+export async function firstRun(h: BrowserHarness, password: string): Promise<ApiClient> {
+  const admin = new ApiClient(h.baseUrl);
+  await admin.call('POST', '/api/setup', {
+    organisation: { name: 'National Anti-Trafficking Coordinator' },
+    admin: { displayName: 'Amina Haddad', email: 'amina@coordinator.example', password },
+  });
+  const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
+  await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  return admin;
 }
 
 /** Signs a user in, in a browser context of their own; enrols their authenticator when their role needs two factors. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { GroupingSet, Measures } from './statistics.queries.js';
+import { groupingSets, type GroupingSet, type Measures } from './statistics.queries.js';
 import type { CubeIndex } from './statistics.cube-index.js';
 import { must } from './must.js';
 
@@ -47,16 +47,8 @@ export interface CubeColumns {
   index?: CubeIndex;
 }
 
-export const setDims: Record<GroupingSet, readonly Dim[]> = {
-  yearStage: ['year', 'stage'],
-  yearStatus: ['year', 'trafficking_status'],
-  sex: ['gender'],
-  ageBand: ['age_broad'],
-  form: ['exploitation'],
-  citizenship: ['citizenship'],
-  countryOfExploitation: ['country_of_exploitation'],
-  referringOrganisationType: ['referring_organisation_type'],
-};
+/** The columns of each grouping set (the same as the SQL aggregate's). */
+export const setDims: Record<GroupingSet, readonly Dim[]> = groupingSets;
 
 
 export const filterDims = ['gender', 'age_broad', 'exploitation', 'citizenship', 'country_of_exploitation', 'referring_organisation_type'] as const;
