@@ -14,7 +14,9 @@ import { FieldCipher } from '../src/platform/crypto/field-cipher.js';
 import { seedDemo } from '../src/modules/demo/demo.seed.js';
 import { seedDemoCases } from '../src/modules/demo/case-generator.js';
 
-export type DbKind = 'postgres' | 'pglite';
+import type { DbKind } from './bench-kit.js';
+
+export type { DbKind };
 
 export interface CaseBenchData {
   readonly caseworker: { readonly email: string; readonly password: string };

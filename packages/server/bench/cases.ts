@@ -31,9 +31,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { authenticator } from 'otplib';
-import { sessionView, totpEnrolmentResponse } from '@palermo/contracts';
-import { killAllChildren, startServerProcess, stopProcess } from './children.js';
+import { startServerProcess, stopProcess } from './children.js';
+import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, round, signIn } from './bench-kit.js';
 import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type RawBench, type Target } from './case-data.js';
 
 /** autocannon's `requests` option (not in bench/autocannon.d.ts): each request's path is set just before it is sent. */
@@ -44,13 +43,6 @@ const repoRoot = resolve(here, '../../..');
 const palermoBin = join(here, '../bin/palermo.js');
 const TARGET_MS = 100;
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
-  return value;
-}
 const seconds = envNumber('BENCH_SECONDS', 15);
 const warmup = envNumber('BENCH_WARMUP_SECONDS', 3);
 const connections = Math.round(envNumber('BENCH_CONNECTIONS', 20));
@@ -62,91 +54,16 @@ const serverNodeOptions = (process.env['BENCH_SERVER_NODE_OPTIONS'] ?? '').split
 const keepDir = process.env['BENCH_KEEP_DATA'] ? resolve(process.env['BENCH_KEEP_DATA']) : undefined;
 const log = (line: string) => void process.stderr.write(`[bench:cases] ${line}\n`);
 
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
-function emit(bench: string, metric: string, value: number, unit: string, db: DbKind, baseline: number | null = null): void {
-  const ratio = baseline !== null && baseline > 0 && Number.isFinite(value) ? round(value / baseline, 3) : null;
-  process.stdout.write(`${JSON.stringify({ bench, metric, value, unit, baseline: baseline === null ? null : 'raw-sql', ratio, db })}\n`);
-}
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup: children killed, folders removed, the bench database dropped, also on errors and signals.
 
-const cleanups: Array<() => Promise<void>> = [];
-async function cleanup(): Promise<void> {
-  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
-    await step().catch((error: unknown) => log(`cleanup: ${error instanceof Error ? error.message : String(error)}`));
-  }
-  killAllChildren();
-}
-process.on('exit', killAllChildren);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+const cleanups = cleanupRegistry(log);
+const emit = figureWriter('raw-sql');
 const tempRoot = mkdtempSync(join(tmpdir(), 'palermo-bench-cases-'));
 cleanups.push(async () => rmSync(tempRoot, { recursive: true, force: true }));
 
-async function adminQuery(text: string): Promise<void> {
-  const admin = new URL(benchUrl);
-  admin.pathname = '/test';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createBenchDatabase(keep: boolean): Promise<boolean> {
-  const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'test') throw new Error(`PALERMO_BENCH_CASES_DATABASE_URL must name a database of its own (got "${name}")`);
-  try {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } catch (error) {
-    log(`PostgreSQL not reachable (${error instanceof Error ? error.message : String(error)}): skipping it`);
-    return false;
-  }
-  await adminQuery(`CREATE DATABASE ${name}`);
-  if (!keep) cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP: sign in with TOTP, then load with rotating paths
-
-async function call(base: string, path: string, body: unknown, cookie?: string, csrf?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (cookie) headers['cookie'] = `palermo_session=${cookie}`;
-  if (csrf) headers['x-csrf-token'] = csrf;
-  const response = await fetch(new URL(path, base), { method: 'POST', headers, body: JSON.stringify(body) });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('palermo_session='))?.slice('palermo_session='.length).split(';')[0];
-  return { json, session: session || cookie };
-}
-
-/** Signs in, enrolling the second factor on first use; a kept data set passes the secret enrolled before. */
-async function signIn(base: string, email: string, password: string, totpSecret?: string): Promise<{ cookie: string; totpSecret: string | undefined }> {
-  const first = await call(base, '/api/auth/sign-in', { email, password });
-  let view = sessionView.parse(first.json);
-  let cookie = first.session;
-  let secret = totpSecret;
-  if (view.stage === 'two_factor_enrolment_required') {
-    const enrol = totpEnrolmentResponse.parse((await call(base, '/api/auth/totp/enrol', {}, cookie, view.csrfToken)).json);
-    secret = enrol.secret;
-    const confirm = await call(base, '/api/auth/totp/confirm', { code: authenticator.generate(enrol.secret) }, cookie, view.csrfToken);
-    view = sessionView.parse(confirm.json);
-    cookie = confirm.session;
-  } else if (view.stage === 'two_factor_required' && secret) {
-    const verify = await call(base, '/api/auth/totp/verify', { code: authenticator.generate(secret) }, cookie, view.csrfToken);
-    view = sessionView.parse(verify.json);
-    cookie = verify.session;
-  }
-  if (view.stage !== 'active' || !cookie) throw new Error(`session stage is ${view.stage}, expected active`);
-  return { cookie, totpSecret: secret };
-}
 
 /** What a kept data set needs to be used again (BENCH_KEEP_DATA). */
 interface KeptData {
@@ -172,18 +89,6 @@ interface Measurement {
   readonly rps: number;
   readonly errors: number;
   readonly statusCodes?: string;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
-  } catch {
-    return undefined;
-  }
 }
 
 /** The PostgreSQL backends serving the bench database (the server's pool), to account their CPU time. */
@@ -246,7 +151,7 @@ async function benchDatabase(db: DbKind): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
       mkdirSync(keepDir, { recursive: true });
     }
-    if (db === 'postgres' && !(await createBenchDatabase(keepDir !== undefined))) return;
+    if (db === 'postgres' && !(await createBenchDatabase(benchUrl, 'PALERMO_BENCH_CASES_DATABASE_URL', { log, cleanups, keep: keepDir !== undefined }))) return;
     target = { db, url: benchUrl, dataDir, masterKey: randomBytes(32).toString('base64') };
     log(`${db}: generating ${count} cases`);
     data = await prepareCaseData(target, count, searchNames, log);
@@ -320,7 +225,7 @@ async function main(): Promise<number> {
       log(`${db} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  await cleanup();
+  await cleanups.run();
   return ok ? 0 : 1;
 }
 

@@ -21,15 +21,14 @@
  * after).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { authenticator } from 'otplib';
-import { sessionView, totpEnrolmentResponse, type StatisticsFilters } from '@palermo/contracts';
-import { killAllChildren, startServerProcess, stopProcess } from './children.js';
+import type { StatisticsFilters } from '@palermo/contracts';
+import { startServerProcess, stopProcess } from './children.js';
+import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, round, signIn, type DbKind } from './bench-kit.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { hashPassword } from '../src/platform/auth/password.js';
@@ -37,7 +36,6 @@ import { generateSyntheticStatistics } from '../src/modules/statistics/synthetic
 import { aggregate, dimensionCounts } from '../src/modules/statistics/statistics.queries.js';
 import { must } from '../src/modules/statistics/must.js';
 
-type DbKind = 'postgres' | 'pglite';
 type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,13 +43,6 @@ const repoRoot = resolve(here, '../../..');
 const palermoBin = join(here, '../bin/palermo.js');
 const TARGET_MS = 100;
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
-  return value;
-}
 const seconds = envNumber('BENCH_SECONDS', 15);
 const warmup = envNumber('BENCH_WARMUP_SECONDS', 3);
 const connections = Math.round(envNumber('BENCH_CONNECTIONS', 10));
@@ -62,78 +53,10 @@ const benchUrl = process.env['PALERMO_BENCH_STATISTICS_DATABASE_URL'] ?? 'postgr
 const serverNodeOptions = (process.env['BENCH_SERVER_NODE_OPTIONS'] ?? '').split(' ').filter(Boolean);
 const log = (line: string) => void process.stderr.write(`[bench:statistics] ${line}\n`);
 
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
-function emit(bench: string, metric: string, value: number, unit: string, db: DbKind, baseline: number | null = null): void {
-  const ratio = baseline !== null && baseline > 0 && Number.isFinite(value) ? round(value / baseline, 3) : null;
-  process.stdout.write(`${JSON.stringify({ bench, metric, value, unit, baseline: baseline === null ? null : 'raw-sql', ratio, db })}\n`);
-}
-function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-const cleanups: Array<() => Promise<void>> = [];
-async function cleanup(): Promise<void> {
-  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
-    await step().catch((error: unknown) => log(`cleanup: ${error instanceof Error ? error.message : String(error)}`));
-  }
-  killAllChildren();
-}
-process.on('exit', killAllChildren);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+const cleanups = cleanupRegistry(log);
+const emit = figureWriter('raw-sql');
 const tempRoot = mkdtempSync(join(tmpdir(), 'palermo-bench-statistics-'));
 cleanups.push(async () => rmSync(tempRoot, { recursive: true, force: true }));
-
-async function adminQuery(text: string): Promise<void> {
-  const admin = new URL(benchUrl);
-  admin.pathname = '/test';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createBenchDatabase(): Promise<boolean> {
-  const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === 'test') throw new Error(`PALERMO_BENCH_STATISTICS_DATABASE_URL must name a database of its own (got "${name}")`);
-  try {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } catch (error) {
-    log(`PostgreSQL not reachable (${error instanceof Error ? error.message : String(error)}): skipping it`);
-    return false;
-  }
-  await adminQuery(`CREATE DATABASE ${name}`);
-  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  return true;
-}
-
-async function post(base: string, path: string, body: unknown, cookie?: string, csrf?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (cookie) headers['cookie'] = `palermo_session=${cookie}`;
-  if (csrf) headers['x-csrf-token'] = csrf;
-  const response = await fetch(new URL(path, base), { method: 'POST', headers, body: JSON.stringify(body) });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('palermo_session='))?.slice('palermo_session='.length).split(';')[0];
-  return { json, session: session || cookie };
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const first = await post(base, '/api/auth/sign-in', { email, password });
-  let view = sessionView.parse(first.json);
-  let cookie = first.session;
-  if (view.stage === 'two_factor_enrolment_required') {
-    const enrol = totpEnrolmentResponse.parse((await post(base, '/api/auth/totp/enrol', {}, cookie, view.csrfToken)).json);
-    const confirm = await post(base, '/api/auth/totp/confirm', { code: authenticator.generate(enrol.secret) }, cookie, view.csrfToken);
-    view = sessionView.parse(confirm.json);
-    cookie = confirm.session;
-  }
-  if (view.stage !== 'active' || !cookie) throw new Error(`session stage is ${view.stage}, expected active`);
-  return cookie;
-}
 
 /** A deterministic pseudo-random generator (mulberry32), so every run measures the same combinations. */
 function random(seed: number): () => number {
@@ -175,18 +98,6 @@ function filterCombinations(values: Map<string, string[]>, count: number): Stati
 
 const query = (f: StatisticsFilters) => new URLSearchParams(Object.entries(f).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
-/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 async function loadTest(base: string, paths: readonly string[], cookie: string, duration: number) {
   let next = 0;
   const latencies: number[] = [];
@@ -211,7 +122,7 @@ async function loadTest(base: string, paths: readonly string[], cookie: string, 
 async function benchDatabase(db: DbKind): Promise<void> {
   const records = recordCount(db);
   const dataDir = join(tempRoot, db);
-  if (db === 'postgres' && !(await createBenchDatabase())) return;
+  if (db === 'postgres' && !(await createBenchDatabase(benchUrl, 'PALERMO_BENCH_STATISTICS_DATABASE_URL', { log, cleanups }))) return;
   const database = await openDatabase(db === 'postgres' ? { databaseUrl: benchUrl, poolSize: connections } : { dataDir });
   const email = `rapporteur-${randomUUID().slice(0, 8)}@bench.example`;
   const password = `bench ${randomUUID()}`;
@@ -262,7 +173,7 @@ async function benchDatabase(db: DbKind): Promise<void> {
     const stop = () => stopProcess(server).then(() => undefined);
     cleanups.push(stop);
     try {
-      const cookie = await signIn(url, email, password);
+      const { cookie } = await signIn(url, email, password);
       // The first read after a start loads the cube's columns: wait for it before measuring.
       const first = performance.now();
       const warm = await fetch(new URL('/api/statistics', url), { headers: { cookie: `palermo_session=${cookie}` } });
@@ -307,7 +218,7 @@ async function main(): Promise<number> {
       log(`${db} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  await cleanup();
+  await cleanups.run();
   return ok ? 0 : 1;
 }
 
