@@ -34,6 +34,7 @@ import { authenticator } from 'otplib';
 import { PGlite } from '@electric-sql/pglite';
 import { personList, personView, sessionView, totpEnrolmentResponse, type SessionView } from '@palermo/contracts';
 import { killAllChildren, lastJsonObject, runCommand, startServerProcess, stopProcess, type Spawned } from './children.js';
+import { envNumber, percentile } from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverPackage = resolve(here, '..');
@@ -42,14 +43,6 @@ const palermoBin = join(serverPackage, 'bin/palermo.js');
 const helloServer = join(here, 'hello-server.ts');
 
 type DbKind = 'postgres' | 'pglite';
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}")`);
-  return value;
-}
 
 const measureSeconds = envNumber('BENCH_SECONDS', 15);
 const warmupSeconds = envNumber('BENCH_WARMUP_SECONDS', 3);
@@ -105,12 +98,6 @@ interface Measurement {
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
-
 /** One autocannon run. Latencies are the exact per-response times of 2xx responses (autocannon's histogram keeps whole milliseconds). */
 async function load(url: string, seconds: number, headers: Record<string, string>): Promise<Measurement> {
   const clients: autocannon.Client[] = [];

@@ -23,8 +23,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { writeCtdcFile } from './ctdc-data.js';
+import { adminQuery } from './bench-kit.js';
 
 const BENCH = 'ctdc-import';
 const self = fileURLToPath(import.meta.url);
@@ -112,18 +112,6 @@ function runChild(args: string[]): Promise<PhaseResult> {
       }
     });
   });
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = '/test';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 function figure(metric: string, value: number, unit: string, baseline: number, db: string): void {
