@@ -107,7 +107,14 @@ describe('the foundation in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Authentication code').waitFor();
     await expectAccessible();
-    await page.getByLabel('Authentication code').fill(nextTotp(adminSecret));
+    // A wrong code is refused on the field, which is cleared for the next try; the right one then signs in.
+    const right = nextTotp(adminSecret);
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    await page.getByLabel('Authentication code').fill(wrong);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByLabel('Authentication code').getAttribute('aria-invalid')).toBe('true');
+    await expect(page.getByLabel('Authentication code').inputValue()).resolves.toBe('');
+    await page.getByLabel('Authentication code').fill(right);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('link', { name: 'Audit log' }).waitFor();
     await signOut();

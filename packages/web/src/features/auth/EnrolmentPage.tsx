@@ -1,15 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { totpCodeRequest, type TotpEnrolmentResponse } from '@palermo/contracts';
+import type { TotpEnrolmentResponse } from '@palermo/contracts';
 import { Page } from '../../app/Page';
-import { useSession } from '../../app/session';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { useForm } from '../../components/useForm';
 import { CodeField } from './CodeField';
-import { asCodeIssue } from './codeRejection';
 import { confirmEnrolment, startEnrolment } from './api';
+import { useCodeForm } from './useCodeForm';
 
 type Enrolment = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; data: TotpEnrolmentResponse };
 
@@ -53,27 +50,8 @@ export function EnrolmentPage() {
 
 function EnrolmentSteps({ data }: { data: TotpEnrolmentResponse }) {
   const { t } = useTranslation();
-  const { applySession } = useSession();
-  const [code, setCode] = useState('');
-  const form = useForm({ code: { id: 'enrol-code', label: t('auth.code') } });
+  const { code, setCode, form, onSubmit } = useCodeForm('enrol-code', confirmEnrolment);
   const qrSource = `data:image/svg+xml;utf8,${encodeURIComponent(data.qrCodeSvg)}`;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(totpCodeRequest, { code });
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
-    const ok = await form.run(async () => {
-      try {
-        applySession(await confirmEnrolment(checked.data.code));
-      } catch (error) {
-        throw asCodeIssue(error);
-      }
-    });
-    if (!ok) setCode('');
-  }
 
   return (
     <>
