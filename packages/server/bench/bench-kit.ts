@@ -4,6 +4,7 @@
  * factor, and CPU time from /proc.
  */
 import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { authenticator } from 'otplib';
 import { sessionView, totpEnrolmentResponse } from '@palermo/contracts';
@@ -128,3 +129,41 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
+
+/** autocannon's `requests` option (not in bench/autocannon.d.ts): each request's path is set just before it is sent. */
+type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
+
+export interface Measurement {
+  readonly p50: number;
+  readonly p95: number;
+  readonly rps: number;
+  readonly errors: number;
+  readonly statusCodes?: string;
+}
+
+/**
+ * Loads the server with one session's requests for `duration` seconds, the paths in turn, and measures the 2xx
+ * responses. Errors count non-2xx answers, socket errors and timeouts.
+ */
+export async function rotatingLoad(base: string, paths: readonly string[], cookie: string, options: { connections: number; duration: number; timeout: number }): Promise<Measurement> {
+  let next = 0;
+  const latencies: number[] = [];
+  const load: RotatingOptions = {
+    url: base,
+    connections: options.connections,
+    pipelining: 1,
+    duration: options.duration,
+    timeout: options.timeout,
+    headers: { cookie: `palermo_session=${cookie}` },
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
+  };
+  const instance = autocannon(load);
+  instance.on('response', (_client: autocannon.Client, status: number, _bytes: number, time: number) => {
+    if (status >= 200 && status < 300) latencies.push(time);
+  });
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  const statusCodes = Object.entries(result.statusCodeStats).map(([code, stats]) => `${code}: ${stats.count}`).join(', ');
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: result['2xx'] / result.duration, errors: result.non2xx + result.errors, statusCodes: `${statusCodes}; ${result.timeouts} timeouts` };
+}
+

@@ -29,14 +29,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { startServerProcess, stopProcess } from './children.js';
-import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, round, signIn } from './bench-kit.js';
+import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type Measurement } from './bench-kit.js';
 import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type RawBench, type Target } from './case-data.js';
 
-/** autocannon's `requests` option (not in bench/autocannon.d.ts): each request's path is set just before it is sent. */
-type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -83,14 +80,6 @@ function writeKept(db: DbKind, kept: KeptData): void {
   if (file) writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
 }
 
-interface Measurement {
-  readonly p50: number;
-  readonly p95: number;
-  readonly rps: number;
-  readonly errors: number;
-  readonly statusCodes?: string;
-}
-
 /** The PostgreSQL backends serving the bench database (the server's pool), to account their CPU time. */
 async function backendPids(): Promise<number[]> {
   const client = new pg.Client({ connectionString: benchUrl, connectionTimeoutMillis: 3000 });
@@ -102,30 +91,6 @@ async function backendPids(): Promise<number[]> {
   } finally {
     await client.end();
   }
-}
-
-async function load(base: string, paths: readonly string[], cookie: string, duration: number): Promise<Measurement> {
-  let next = 0;
-  let latencies: number[] = [];
-  const options: RotatingOptions = {
-    url: base,
-    connections,
-    pipelining: 1,
-    duration,
-    timeout: 10,
-    headers: { cookie: `palermo_session=${cookie}` },
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
-  };
-  const instance = autocannon(options);
-  instance.on('response', (_client: autocannon.Client, status: number, _bytes: number, time: number) => {
-    if (status >= 200 && status < 300) latencies.push(time);
-  });
-  const result = await instance;
-  const sorted = Float64Array.from(latencies).sort();
-  latencies = [];
-  const statusCodes = Object.entries(result.statusCodeStats).map(([code, stats]) => `${code}: ${stats.count}`).join(', ');
-  const errors = result.non2xx + result.errors; // autocannon counts timeouts among errors
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: result['2xx'] / result.duration, errors, statusCodes: `${statusCodes}; ${result.timeouts} timeouts` };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -190,12 +155,12 @@ async function benchDatabase(db: DbKind): Promise<void> {
       'case-page': data.caseIds.map((id) => `/api/cases/${id}`),
     };
     for (const bench of (Object.keys(paths) as RawBench[]).filter((b) => screens.includes(b))) {
-      await load(url, paths[bench], cookie, warmup);
+      await rotatingLoad(url, paths[bench], cookie, { connections, duration: warmup, timeout: 10 });
       const backends = db === 'postgres' ? await backendPids() : [];
       const sumCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
       const serverCpuBefore = cpuSeconds(server.child.pid);
       const dbCpuBefore = sumCpu();
-      const run = await load(url, paths[bench], cookie, seconds);
+      const run = await rotatingLoad(url, paths[bench], cookie, { connections, duration: seconds, timeout: 10 });
       const served = run.rps * seconds;
       const serverCpuAfter = cpuSeconds(server.child.pid);
       if (serverCpuBefore !== undefined && serverCpuAfter !== undefined && served > 0) {

@@ -25,10 +25,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import type { StatisticsFilters } from '@palermo/contracts';
 import { startServerProcess, stopProcess } from './children.js';
-import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, round, signIn, type DbKind } from './bench-kit.js';
+import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type DbKind } from './bench-kit.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { hashPassword } from '../src/platform/auth/password.js';
@@ -36,7 +35,6 @@ import { generateSyntheticStatistics } from '../src/modules/statistics/synthetic
 import { aggregate, dimensionCounts } from '../src/modules/statistics/statistics.queries.js';
 import { must } from '../src/modules/statistics/must.js';
 
-type RotatingOptions = autocannon.Options & { requests: Array<{ setupRequest: (request: { path: string }) => { path: string } }> };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -97,27 +95,6 @@ function filterCombinations(values: Map<string, string[]>, count: number): Stati
 }
 
 const query = (f: StatisticsFilters) => new URLSearchParams(Object.entries(f).map(([k, v]): [string, string] => [k, String(v)])).toString();
-
-async function loadTest(base: string, paths: readonly string[], cookie: string, duration: number) {
-  let next = 0;
-  const latencies: number[] = [];
-  const options: RotatingOptions = {
-    url: base,
-    connections,
-    pipelining: 1,
-    duration,
-    timeout: 30,
-    headers: { cookie: `palermo_session=${cookie}` },
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
-  };
-  const instance = autocannon(options);
-  instance.on('response', (_client: autocannon.Client, status: number, _bytes: number, time: number) => {
-    if (status >= 200 && status < 300) latencies.push(time);
-  });
-  const result = await instance;
-  const sorted = Float64Array.from(latencies).sort();
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: result['2xx'] / result.duration, errors: result.non2xx + result.errors };
-}
 
 async function benchDatabase(db: DbKind): Promise<void> {
   const records = recordCount(db);
@@ -186,9 +163,9 @@ async function benchDatabase(db: DbKind): Promise<void> {
         ['statistics-options', ['/api/statistics/options'], null],
       ];
       for (const [bench, paths, base] of benches) {
-        await loadTest(url, paths, cookie, warmup);
+        await rotatingLoad(url, paths, cookie, { connections, duration: warmup, timeout: 30 });
         const cpuBefore = cpuSeconds(server.child.pid);
-        const run = await loadTest(url, paths, cookie, seconds);
+        const run = await rotatingLoad(url, paths, cookie, { connections, duration: seconds, timeout: 30 });
         const cpuAfter = cpuSeconds(server.child.pid);
         // CPU time per request of the Palermo process (with PGlite, the database too): moves little with the machine's load.
         if (cpuBefore !== undefined && cpuAfter !== undefined && run.rps > 0) emit(bench, 'server_cpu_ms_per_request', round(((cpuAfter - cpuBefore) * 1000) / (run.rps * seconds), 2), 'ms', db);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { ApiClient, firstRun, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur's estimate of hidden victims: three organisations record their cases (some people are known to two
@@ -43,14 +43,12 @@ beforeAll(async () => {
   const admin = await firstRun(h, password);
   const caseworkers: ApiClient[] = [];
   for (const organisation of organisations) {
-    const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);
-    await admin.call('POST', '/api/users', { organisationId: id, displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
+    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
     const client = new ApiClient(h.baseUrl);
     await client.signIn(organisation.email, password);
     caseworkers.push(client);
   }
-  const rapporteurOrganisation = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: rapporteurOrganisation, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
 
   let n = 0;
   for (const [mask, count] of cells) {
@@ -63,25 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-/** Signs in; the rapporteur sees no personal data, so no second factor is asked (it is enrolled if it ever is). */
-async function signIn(email: string): Promise<Page> {
-  const context = await h.browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(h.baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const home = page.getByRole('link', { name: 'Home' });
-  const secretKey = page.getByLabel('Secret key');
-  await home.or(secretKey).waitFor();
-  if (await secretKey.isVisible()) {
-    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await home.waitFor();
-  }
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 15_000 });
 
 /** The value of a term in the result's description list. */
 function detail(page: Page, term: string) {

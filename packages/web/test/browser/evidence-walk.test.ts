@@ -7,7 +7,7 @@ import { systemActor } from '../../../server/src/platform/audit/audit.js';
 import { refreshCountryDataset } from '../../../server/src/modules/statistical-records/country-dataset.js';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The evidence walk, in one session of the web app: the national rapporteur signs in, imports the UNODC GLOTIP
@@ -62,14 +62,12 @@ beforeAll(async () => {
   const admin = await firstRun(h, password);
   const caseworkers: ApiClient[] = [];
   for (const organisation of organisations) {
-    const id = String((await admin.call('POST', '/api/organisations', { name: organisation.name, type: organisation.type }))['id']);
-    await admin.call('POST', '/api/users', { organisationId: id, displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
+    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
     const client = new ApiClient(h.baseUrl);
     await client.signIn(organisation.email, password);
     caseworkers.push(client);
   }
-  const office = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: office, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
 
   // Each organisation records its own people, each with consent to statistics (one organisation at a time in parallel).
   const byOrganisation: number[][] = organisations.map(() => []);

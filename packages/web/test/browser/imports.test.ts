@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { firstRun, ApiClient, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The national rapporteur imports the UNODC GLOTIP export and a small CTDC file through the page, follows each
@@ -21,31 +21,12 @@ const ctdc = [
 beforeAll(async () => {
   h = await startHarness();
   const admin = await firstRun(h, password);
-  const rapporteurOrg = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur', type: 'national_rapporteur' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: rapporteurOrg, displayName: 'Grace Mwangi', email: 'grace@rapporteur.example', password, roles: ['national_rapporteur'] });
-  const ngo = String((await admin.call('POST', '/api/organisations', { name: 'Safe Passage', type: 'ngo' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: ngo, displayName: 'Jonas Berg', email: 'jonas@ngo.example', password, roles: ['caseworker'] });
+  await addOrganisationWithUser(admin, { name: 'National Rapporteur', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: 'grace@rapporteur.example', password, roles: ['national_rapporteur'] });
+  await addOrganisationWithUser(admin, { name: 'Safe Passage', type: 'ngo' }, { displayName: 'Jonas Berg', email: 'jonas@ngo.example', password, roles: ['caseworker'] });
 });
 afterAll(async () => h.close());
 
-async function signIn(email: string): Promise<Page> {
-  const context = await h.browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
-  await page.goto(h.baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const home = page.getByRole('link', { name: 'Home' });
-  const secretKey = page.getByLabel('Secret key');
-  await home.or(secretKey).waitFor();
-  if (await secretKey.isVisible()) {
-    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await home.waitFor();
-  }
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 120_000 });
 
 const detail = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
 

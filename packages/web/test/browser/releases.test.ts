@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertPopulation } from '../../../server/src/modules/releases/test-population.js';
-import { firstRun, currentTotp, seriousAccessibilityViolations, startHarness, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur publishes a dataset privacy-safely: a differentially private synthetic release within the dataset's
@@ -18,31 +18,13 @@ const records = 3000;
 beforeAll(async () => {
   h = await startHarness();
   const admin = await firstRun(h, password);
-  const office = String((await admin.call('POST', '/api/organisations', { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: office, displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
   // An imported file of de-identified records (made up), the dataset to publish.
   await insertPopulation(h.server.runtime.database.db, { count: records, seed: 11, kind: 'ctdc_import', name: 'CTDC regional file' });
 });
 afterAll(async () => h.close());
 
-async function signIn(email: string): Promise<Page> {
-  const context = await h.browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(h.baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const home = page.getByRole('link', { name: 'Home' });
-  const secretKey = page.getByLabel('Secret key');
-  await home.or(secretKey).waitFor();
-  if (await secretKey.isVisible()) {
-    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await home.waitFor();
-  }
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password);
 
 describe('privacy-safe releases in the browser', () => {
   let page: Page;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The rapporteur's statistics: figures of persons from the country's de-identified dataset, small cells suppressed;
@@ -39,8 +39,7 @@ const women = groups.filter((g) => g.gender === 'Woman').reduce((s, g) => s + g.
 beforeAll(async () => {
   h = await startHarness();
   const admin = await firstRun(h, password);
-  const organisation = String((await admin.call('POST', '/api/organisations', { name: 'Office of the National Rapporteur', type: 'national_rapporteur' }))['id']);
-  await admin.call('POST', '/api/users', { organisationId: organisation, displayName: 'Rafael Rapporteur', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  await addOrganisationWithUser(admin, { name: 'Office of the National Rapporteur', type: 'national_rapporteur' }, { displayName: 'Rafael Rapporteur', email: rapporteur.email, password, roles: ['national_rapporteur'] });
 
   // The country's de-identified dataset, as the refresh from the case records would leave it.
   const db = h.server.runtime.database.db;

@@ -115,11 +115,27 @@ export async function firstRun(h: BrowserHarness, password: string): Promise<Api
   return admin;
 }
 
+/** An organisation and one user of it, created by the administrator; answers the organisation's id. */
+export async function addOrganisationWithUser(
+  admin: ApiClient,
+  organisation: { name: string; type: string },
+  user: { displayName: string; email: string; password: string; roles: readonly string[] },
+): Promise<string> {
+  const organisationId = String((await admin.call('POST', '/api/organisations', organisation))['id']);
+  await admin.call('POST', '/api/users', { organisationId, ...user });
+  return organisationId;
+}
+
 /** Signs a user in, in a browser context of their own; enrols their authenticator when their role needs two factors. */
-export async function signInInBrowser(h: BrowserHarness, email: string, password: string): Promise<Page> {
+export async function signInInBrowser(
+  h: BrowserHarness,
+  email: string,
+  password: string,
+  options: { timeoutMs?: number } = {},
+): Promise<Page> {
   const context = await h.browser.newContext();
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(options.timeoutMs ?? 30_000);
   await page.goto(h.baseUrl);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
