@@ -1,3 +1,6 @@
+import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
+
 /**
  * The import report: anomalies are values the import read but that were not plain (it says how it read them); an
  * ImportError is a problem that stops the import, nothing stored.
@@ -62,3 +65,26 @@ export class ImportError extends Error {
     return { code: this.code, message: this.message, ...this.where };
   }
 }
+
+/**
+ * Records a failed import in the audit log: which file (by hash), what went wrong and where. The import itself left
+ * nothing behind; a failure to write this entry does not hide the import's own error.
+ */
+export async function auditImportFailure(
+  db: Db,
+  actor: Actor,
+  what: { action: string; recordType: string; source: string; sha256: string; error: unknown },
+): Promise<void> {
+  const { error } = what;
+  const problem = error instanceof ImportError ? error.code : 'failed while writing';
+  const where = error instanceof ImportError && error.where.row !== undefined ? ` at row ${error.where.row}` : '';
+  const column = error instanceof ImportError && error.where.column ? `, column ${error.where.column}` : '';
+  await appendAudit(db, actor, {
+    action: what.action,
+    recordType: what.recordType,
+    purpose: 'statistics',
+    summary: `${what.source} file (sha256 ${what.sha256.slice(0, 12)}) not imported: ${problem}${where}${column}`,
+    outcome: 'failed',
+  }).catch(() => undefined);
+}
+

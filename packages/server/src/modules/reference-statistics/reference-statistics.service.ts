@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import { parseGlotip, type ParsedGlotip } from './glotip.rows.js';
-import { anomalyKinds, countAnomalies, ImportError, type Anomaly, type AnomalyCounts } from './import-report.js';
+import { anomalyKinds, auditImportFailure, countAnomalies, type Anomaly, type AnomalyCounts } from './import-report.js';
 import * as repo from './reference-statistics.repo.js';
 import { readTable } from './table-reader.js';
 
@@ -126,25 +126,6 @@ async function store(db: Db, input: ImportInput, sha256: string, parsed: ParsedG
   });
 }
 
-/** Records a failed attempt in the audit log (the import itself left nothing behind). */
-async function auditFailure(db: Db, actor: Actor, sha256: string, error: unknown): Promise<void> {
-  const what = error instanceof ImportError ? error.code : 'failed while writing';
-  const where = error instanceof ImportError && error.where.row !== undefined ? ` at row ${error.where.row}` : '';
-  const column = error instanceof ImportError && error.where.column ? `, column ${error.where.column}` : '';
-  await db
-    .transaction()
-    .execute((tx) =>
-      appendAudit(tx, actor, {
-        action: 'reference_statistics.import',
-        recordType: 'reference_dataset',
-        purpose: 'statistics',
-        summary: `${SOURCE} file (sha256 ${sha256.slice(0, 12)}) not imported: ${what}${where}${column}`,
-        outcome: 'failed',
-      }),
-    )
-    .catch(() => undefined);
-}
-
 /**
  * Imports a UNODC GLOTIP export (XLSX or CSV) into reference_statistics, all or nothing: the file is read and every
  * row interpreted before anything is written, then the dataset, its rows, its anomaly report and the audit entry are
@@ -166,7 +147,7 @@ export async function importGlotip(db: Db, input: ImportInput, options: ImportOp
       const existing = await repo.findDataset(rdb, SOURCE, sha256);
       if (existing) return presentStored(rdb, existing, options.reportLimit ?? 20);
     }
-    await auditFailure(db, options.actor, sha256, error);
+    await auditImportFailure(db, options.actor, { action: 'reference_statistics.import', recordType: 'reference_dataset', source: SOURCE, sha256, error });
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
-import { ImportError } from '../reference-statistics/import-report.js';
+import { auditImportFailure, ImportError } from '../reference-statistics/import-report.js';
 import type { Edition } from './ctdc-columns.js';
 import { CtdcHeaderError, ctdcAnomalyKinds, isHeaderRow, readHeader, readRow, type CtdcAnomaly, type CtdcAnomalyKind, type CtdcHeader } from './ctdc-rows.js';
 import { withBulkConnection } from './copy-writer.js';
@@ -246,24 +246,6 @@ function isUniqueViolation(error: unknown): boolean {
   return e.code === '23505' || /statistical_datasets_file_unique/.test(e.message ?? '');
 }
 
-async function auditFailure(db: Db, actor: Actor, sha256: string, error: unknown): Promise<void> {
-  const what = error instanceof ImportError ? error.code : 'failed while writing';
-  const where = error instanceof ImportError && error.where.row !== undefined ? ` at row ${error.where.row}` : '';
-  const column = error instanceof ImportError && error.where.column ? `, column ${error.where.column}` : '';
-  await db
-    .transaction()
-    .execute((tx) =>
-      appendAudit(tx, actor, {
-        action: 'statistical_records.import',
-        recordType: 'statistical_dataset',
-        purpose: 'statistics',
-        summary: `ctdc file (sha256 ${sha256.slice(0, 12)}) not imported: ${what}${where}${column}`,
-        outcome: 'failed',
-      }),
-    )
-    .catch(() => undefined);
-}
-
 /**
  * Imports a CTDC record-level file (k-anonymised 2017 or synthetic v2 layout, CSV or TSV) as de-identified
  * statistical records, all or nothing: the dataset, its records, its anomaly report and the audit entry are written in
@@ -331,7 +313,7 @@ export async function importCtdc(db: Db, input: CtdcImportInput, options: CtdcIm
       const existing = await repo.findImportedDataset(db, sha256);
       if (existing) return presentStored(db, existing, limit);
     }
-    await auditFailure(db, options.actor, sha256, error);
+    await auditImportFailure(db, options.actor, { action: 'statistical_records.import', recordType: 'statistical_dataset', source: 'ctdc', sha256, error });
     throw error;
   }
 }

@@ -21,8 +21,8 @@ export interface CubeIndex {
   readonly bitmaps: Map<string, Uint32Array>;
   /** Per value: how many rows hold it. */
   readonly rowCounts: Map<string, number>;
-  /** Per value of a filter dimension: whether it is common enough to have accumulators for its pairs. */
-  readonly paired: Map<string, boolean>;
+  /** Values held by at least this many rows have accumulators for their pairs (see PAIR_MIN_ROWS). */
+  readonly pairMinRows: number;
   /** Accumulators (and row counts) of two common values of different filter dimensions (see `pairKey`). */
   readonly pairs: Map<string, { readonly acc: Float64Array; rows: number }>;
 }
@@ -132,16 +132,15 @@ export function indexOf(cube: CubeColumns, pairMinRows = PAIR_MIN_ROWS): CubeInd
       bitmap[i >>> 5] = must(bitmap[i >>> 5]) | (1 << (i & 31));
     }
   }
-  const paired = new Map([...counts].map(([key, n]) => [key, n >= pairMinRows]));
-  const pairs = pairAccumulators(cube, base, paired);
-  cube.index = { layout, slots, all, single, bitmaps, rowCounts: counts, paired, pairs };
+  const pairs = pairAccumulators(cube, base, (key) => (counts.get(key) ?? 0) >= pairMinRows);
+  cube.index = { layout, slots, all, single, bitmaps, rowCounts: counts, pairMinRows, pairs };
   return cube.index;
 }
 
 /** The accumulators of every pair of common values (of two different filter dimensions) that some row holds. */
-function pairAccumulators(cube: CubeColumns, base: { slots: Uint32Array[]; layout: Layout }, paired: Map<string, boolean>) {
+function pairAccumulators(cube: CubeColumns, base: { slots: Uint32Array[]; layout: Layout }, paired: (key: string) => boolean) {
   const pairs = new Map<string, { acc: Float64Array; rows: number }>();
-  const common = filterDims.map((dim) => cube.dictionaries[dim].map((_, code) => paired.get(postingKey(dim, code)) === true));
+  const common = filterDims.map((dim) => cube.dictionaries[dim].map((_, code) => paired(postingKey(dim, code))));
   const tables = filterDims.map((a, d) =>
     filterDims.map((b, e) => (e <= d ? [] : cube.dictionaries[a].flatMap((_, ca) => cube.dictionaries[b].map((__, cb) => pairKey(postingKey(a, ca), postingKey(b, cb)))))),
   );
@@ -210,7 +209,7 @@ export function severalFilters(p: CubeIndex, measures: Array<Float32Array | Floa
     for (let b = a + 1; b < filters.length; b++) {
       const fa = must(filters[a]);
       const fb = must(filters[b]);
-      if (![...fa.keys, ...fb.keys].every((key) => p.paired.get(key) === true)) continue;
+      if (![...fa.keys, ...fb.keys].every((key) => (p.rowCounts.get(key) ?? 0) >= p.pairMinRows)) continue;
       const parts = fa.keys.flatMap((ka) => fb.keys.map((kb) => p.pairs.get(pairKey(ka, kb)) ?? p.pairs.get(pairKey(kb, ka))));
       starts.push({
         rows: parts.reduce((n, part) => n + (part?.rows ?? 0), 0),
