@@ -35,3 +35,35 @@ export const auditVerifyResponse = z.object({
   problem: z.string().nullable(),
 });
 export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
+
+/**
+ * Alerts for the readers of the audit log: an entry that failed authentication, a failed periodic verification, a
+ * chain that no longer matches a signed checkpoint, a user running many possible-duplicate checks.
+ */
+export const auditAlertKinds = ['audit.forged_entry', 'audit.verification_failed', 'audit.checkpoint_mismatch', 'match.check_rate'] as const;
+export const auditAlertKind = z.enum(auditAlertKinds);
+export type AuditAlertKind = z.infer<typeof auditAlertKind>;
+
+export const auditAlertView = z.object({
+  id: uuid,
+  kind: auditAlertKind,
+  /** A technical description without personal data (counts, sequence numbers, the problem found). */
+  summary: z.string(),
+  actorUserId: uuid.nullable(),
+  organisationId: uuid.nullable(),
+  raisedAt: isoDateTime,
+  acknowledgedAt: isoDateTime.nullable(),
+  acknowledgedBy: uuid.nullable(),
+});
+export type AuditAlertView = z.infer<typeof auditAlertView>;
+
+export const auditAlertsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  includeAcknowledged: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type AuditAlertsQuery = z.input<typeof auditAlertsQuery>;
+export const auditAlertList = z.object({ alerts: z.array(auditAlertView) });
+export type AuditAlertList = z.infer<typeof auditAlertList>;

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditList, auditQuery, auditVerifyResponse, type AuditEntryView } from '@palermo/contracts';
+import { auditAlertList, auditAlertsQuery, auditList, auditQuery, auditVerifyResponse, idParams, okResponse, type AuditEntryView } from '@palermo/contracts';
 import { ruleRoute } from '../http/access.js';
 import { actorOf, requireSession } from '../http/context.js';
 import { inTransaction } from '../http/transaction.js';
+import { notFound } from '../http/errors.js';
+import { acknowledgeAlert, listAlerts } from './alerts.js';
 import { appendAudit } from './audit.js';
 import { auditRules } from './audit.policy.js';
 import { verifyAuditChain } from './verify.js';
@@ -51,6 +53,34 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         }));
         return { entries };
       });
+    },
+  );
+
+  r.get(
+    '/api/audit/alerts',
+    { config: access, schema: { tags: ['audit'], summary: 'Alerts for the readers of the audit log, newest first', querystring: auditAlertsQuery, response: { 200: auditAlertList } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, async (tx) => {
+        const alerts = await listAlerts(tx, { limit: request.query.limit, includeAcknowledged: request.query.includeAcknowledged ?? false });
+        await appendAudit(tx, actorOf(session), {
+          action: 'audit.alerts_read',
+          purpose: 'oversight',
+          summary: `${alerts.length} alerts read${request.query.includeAcknowledged ? ' (acknowledged included)' : ''}`,
+        });
+        return { alerts };
+      });
+    },
+  );
+
+  r.post(
+    '/api/audit/alerts/:id/acknowledge',
+    { config: access, schema: { tags: ['audit'], summary: 'Acknowledge an open alert', params: idParams, response: { 200: okResponse } } },
+    async (request) => {
+      const session = requireSession(request);
+      const acknowledged = await acknowledgeAlert(platform.db, request.params.id, actorOf(session));
+      if (!acknowledged) throw notFound('Open alert');
+      return { ok: true as const };
     },
   );
 

@@ -69,6 +69,23 @@ export interface AuditLogTable {
   outcome: string;
   prev_hash: Bytes | null;
   hash: Bytes | null;
+  /** NULL on entries sealed before entries were authenticated (see platform/audit/entry-mac.ts). */
+  entry_token: string | null;
+  mac_key_id: string | null;
+  mac: Bytes | null;
+  statement_fields: ColumnType<string[], string[] | undefined, never>;
+  forged: Generated<boolean>;
+}
+
+export interface AuditAlertsTable {
+  id: string;
+  kind: string;
+  summary: string;
+  actor_user_id: string | null;
+  organisation_id: string | null;
+  raised_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
 }
 
 export interface AuditHeadTable {
@@ -114,6 +131,16 @@ export interface MatchRequestsTable {
   responded_by: string | null;
   created_at: Timestamp;
   responded_at: Date | null;
+  match_check_id: string | null;
+}
+
+export interface MatchChecksTable {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  checked_by: string;
+  checked_at: Date;
+  outcome: string;
 }
 
 export interface PersonConsentsTable {
@@ -386,6 +413,7 @@ export interface Schema {
   data_keys: DataKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_alerts: AuditAlertsTable;
   persons: PersonsTable;
   person_consents: PersonConsentsTable;
   country_settings: CountrySettingsTable;
@@ -396,6 +424,7 @@ export interface Schema {
   case_actions: CaseActionsTable;
   case_shares: CaseSharesTable;
   match_requests: MatchRequestsTable;
+  match_checks: MatchChecksTable;
   indicator_checklists: IndicatorChecklistsTable;
   screenings: ScreeningsTable;
   statistical_datasets: StatisticalDatasetsTable;
