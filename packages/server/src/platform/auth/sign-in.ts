@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SessionStage } from '@palermo/contracts';
 import { requiresTwoFactor, type Role } from '@palermo/contracts';
 import type { Db } from '../db/database.js';
@@ -5,12 +6,9 @@ import type { Platform } from '../http/context.js';
 import { appendAudit } from '../audit/audit.js';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './password.js';
 import { createSession, deleteSessionByToken, forgetCachedSessions, type SessionPolicy } from './sessions.js';
+import { countFailedAttempt } from './failures.js';
 
-/** Consecutive failures before each further failure delays the next attempt, and before the account locks. */
-export const SLOW_DOWN_AFTER = 5;
-export const LOCK_AFTER = 10;
-const BASE_DELAY_SECONDS = 15;
-const MAX_DELAY_SECONDS = 15 * 60;
+export { LOCK_AFTER, SLOW_DOWN_AFTER } from './failures.js';
 
 export type SignInOutcome =
   | { readonly kind: 'signed_in'; readonly token: string }
@@ -75,25 +73,14 @@ export async function signIn(
 
   const valid = await verifyPassword(user.password_hash, input.password);
   if (!valid) {
-    const failures = user.failed_sign_ins + 1;
-    const lock = failures >= LOCK_AFTER;
-    const delay =
-      failures >= SLOW_DOWN_AFTER ? Math.min(BASE_DELAY_SECONDS * 2 ** (failures - SLOW_DOWN_AFTER), MAX_DELAY_SECONDS) : 0;
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({
-          failed_sign_ins: failures,
-          locked: lock,
-          locked_until: delay > 0 ? new Date(Date.now() + delay * 1000) : null,
-        })
-        .where('id', '=', user.id)
-        .execute();
-      await audit(tx, `refused: wrong password (${failures} consecutive failures)`, 'denied');
-      if (lock) await audit(tx, `account locked after ${failures} consecutive failed sign-ins`, 'allowed', 'auth.account_locked');
+    const counted = await db.transaction().execute(async (tx) => {
+      const result = await countFailedAttempt(tx, user.id, { slowDown: true });
+      await audit(tx, `refused: wrong password (${result.failures} consecutive failures)`, 'denied');
+      if (result.lockedNow) await audit(tx, `account locked after ${result.failures} consecutive failed sign-ins`, 'allowed', 'auth.account_locked');
+      return result;
     });
-    if (lock) forgetCachedSessions({ userId: user.id });
-    if (lock) return { kind: 'locked' };
+    if (counted.locked) forgetCachedSessions({ userId: user.id });
+    if (counted.locked) return { kind: 'locked' };
     return { kind: 'invalid_credentials' };
   }
 
@@ -101,14 +88,25 @@ export async function signIn(
   const stage = stageAfterPassword(roles, user.totp_enrolled_at !== null);
   const rehash = passwordNeedsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const session = await db.transaction().execute(async (tx) => {
-    if (input.presentedToken) await deleteSessionByToken(tx, input.presentedToken);
-    await tx
+    // The account may have locked (or waited) while the password was checked, through guesses sent at the same time:
+    // the reset applies only to an account that is still open, decided by the database in the same statement.
+    const reset = await tx
       .updateTable('users')
       .set({ failed_sign_ins: 0, locked_until: null, ...(rehash ? { password_hash: rehash } : {}) })
       .where('id', '=', user.id)
-      .execute();
+      .where('active', '=', true)
+      .where('locked', '=', false)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+      .returning('id')
+      .executeTakeFirst();
+    if (!reset) {
+      await audit(tx, 'refused: account locked while the password was checked', 'denied');
+      return undefined;
+    }
+    if (input.presentedToken) await deleteSessionByToken(tx, input.presentedToken);
     await audit(tx, `password accepted; next: ${stage}`, 'allowed');
     return createSession(tx, user.id, stage, sessionPolicy(platform));
   });
+  if (!session) return { kind: 'locked' };
   return { kind: 'signed_in', token: session.token };
 }

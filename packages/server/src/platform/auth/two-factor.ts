@@ -2,9 +2,9 @@ import type { Platform } from '../http/context.js';
 import type { Actor } from '../audit/audit.js';
 import { appendAudit } from '../audit/audit.js';
 import { HttpError, conflict } from '../http/errors.js';
-import { LOCK_AFTER } from './sign-in.js';
 import { sessionPolicy } from './sign-in.js';
-import { createSession, deleteSession, forgetCachedSessions, type LoadedSession } from './sessions.js';
+import { countFailedAttempt } from './failures.js';
+import { createSession, deleteSession, deleteUserSessions, type LoadedSession } from './sessions.js';
 import { checkTotp, newTotpSecret, totpQrSvg, totpUri } from './totp.js';
 
 const secretBinding = (userId: string) => `users.totp_secret:${userId}`;
@@ -50,7 +50,7 @@ export async function completeTwoFactor(
   const { db, cipher } = platform;
   const user = await db
     .selectFrom('users')
-    .select(['totp_secret', 'totp_enrolled_at', 'totp_last_step', 'failed_sign_ins'])
+    .select(['totp_secret', 'totp_enrolled_at', 'totp_last_step'])
     .where('id', '=', session.user.id)
     .executeTakeFirstOrThrow();
   if (!user.totp_secret) throw conflict('Start two-factor enrolment first');
@@ -61,35 +61,36 @@ export async function completeTwoFactor(
   const actor = actorOf(session);
   const action = mode === 'verify' ? 'auth.two_factor' : 'auth.two_factor_enrolled';
 
-  if (!fresh) {
-    const failures = user.failed_sign_ins + 1;
-    const lock = failures >= LOCK_AFTER;
+  const refuse = async (reason: string) => {
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ failed_sign_ins: failures, locked: lock }).where('id', '=', session.user.id).execute();
-      if (lock) forgetCachedSessions({ userId: session.user.id });
+      const counted = await countFailedAttempt(tx, session.user.id, { slowDown: false });
       await appendAudit(tx, actor, {
         action,
         recordType: 'user',
         recordId: session.user.id,
         purpose: 'security',
-        summary: `refused: ${step === null ? 'wrong code' : 'code already used'} (${failures} consecutive failures)`,
+        summary: `refused: ${reason} (${counted.failures} consecutive failures)`,
         outcome: 'denied',
       });
-      if (lock) {
+      if (counted.lockedNow) {
         await appendAudit(tx, actor, {
           action: 'auth.account_locked',
           recordType: 'user',
           recordId: session.user.id,
           purpose: 'security',
-          summary: `account locked after ${failures} consecutive failures`,
+          summary: `account locked after ${counted.failures} consecutive failures`,
         });
-        await deleteSession(tx, session.id);
       }
+      if (counted.locked) await deleteUserSessions(tx, session.user.id);
     });
-    throw new HttpError(401, 'invalid_code', 'The authentication code is wrong or was already used');
-  }
-  return db.transaction().execute(async (tx) => {
-    await tx
+    return new HttpError(401, 'invalid_code', 'The authentication code is wrong or was already used');
+  };
+  if (!fresh || step === null) throw await refuse(step === null ? 'wrong code' : 'code already used');
+
+  const accepted = await db.transaction().execute(async (tx) => {
+    // One statement decides: the account is still open and no later or equal step was accepted meanwhile, so the
+    // same code sent twice at once is accepted once, and a lock reached by concurrent guesses holds.
+    const claimed = await tx
       .updateTable('users')
       .set({
         failed_sign_ins: 0,
@@ -97,9 +98,16 @@ export async function completeTwoFactor(
         ...(mode === 'confirm_enrolment' ? { totp_enrolled_at: new Date() } : {}),
       })
       .where('id', '=', session.user.id)
-      .execute();
+      .where('locked', '=', false)
+      .where('active', '=', true)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
     await deleteSession(tx, session.id);
     await appendAudit(tx, actor, { action, recordType: 'user', recordId: session.user.id, purpose: 'security', summary: 'code accepted; session active' });
     return createSession(tx, session.user.id, 'active', sessionPolicy(platform));
   });
+  if (!accepted) throw await refuse('code already used or account locked');
+  return accepted;
 }
