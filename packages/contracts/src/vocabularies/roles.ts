@@ -2,8 +2,8 @@ import type { OrganisationType } from './organisation-types.js';
 
 /**
  * Roles a user can hold. A user belongs to one organisation and may hold several roles there.
- * `seesPersonalData` marks roles whose holders can read data identifying a survivor: every such role must use two
- * factors to sign in.
+ * Each role states what its holders can reach and whether they must use two factors to sign in (see
+ * `roleDescriptions`).
  */
 export const roles = [
   'national_admin',
@@ -21,30 +21,38 @@ export type Role = (typeof roles)[number];
 export interface RoleDescription {
   /** Can this role, through any rule, read data that identifies a person? */
   readonly seesPersonalData: boolean;
-  /** Can this role manage organisations and users? `all` is every organisation; `own` its own organisation. */
+  /**
+   * Can this role see counts below the publication threshold (the statistical records, unpublished tables, the
+   * material of a release before disclosure control)?
+   */
+  readonly seesSmallCounts: boolean;
+  /** Can this role manage organisations and users (create accounts, change roles)? `all` is every organisation; `own` its own. */
   readonly managesUsers: 'all' | 'own' | 'none';
   /** Can this role read the audit log? */
   readonly readsAudit: boolean;
+  /**
+   * Must a holder of this role sign in with a second factor? Stated for each role rather than derived, so that a new
+   * role has to decide; a test holds it true for every role that manages users, sees personal data or sees small
+   * counts.
+   */
+  readonly requiresTwoFactor: boolean;
 }
 
 export const roleDescriptions: Record<Role, RoleDescription> = {
-  national_admin: { seesPersonalData: false, managesUsers: 'all', readsAudit: true },
-  organisation_admin: { seesPersonalData: false, managesUsers: 'own', readsAudit: false },
-  caseworker: { seesPersonalData: true, managesUsers: 'none', readsAudit: false },
-  supervisor: { seesPersonalData: true, managesUsers: 'none', readsAudit: false },
-  investigator: { seesPersonalData: true, managesUsers: 'none', readsAudit: false },
-  decision_maker: { seesPersonalData: true, managesUsers: 'none', readsAudit: false },
-  prosecutor: { seesPersonalData: true, managesUsers: 'none', readsAudit: false },
-  national_coordinator: { seesPersonalData: false, managesUsers: 'none', readsAudit: false },
-  national_rapporteur: { seesPersonalData: false, managesUsers: 'none', readsAudit: true },
+  national_admin: { seesPersonalData: false, seesSmallCounts: false, managesUsers: 'all', readsAudit: true, requiresTwoFactor: true },
+  organisation_admin: { seesPersonalData: false, seesSmallCounts: false, managesUsers: 'own', readsAudit: false, requiresTwoFactor: true },
+  caseworker: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  supervisor: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  investigator: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  decision_maker: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  prosecutor: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  national_coordinator: { seesPersonalData: false, seesSmallCounts: true, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  national_rapporteur: { seesPersonalData: false, seesSmallCounts: true, managesUsers: 'none', readsAudit: true, requiresTwoFactor: true },
 };
 
-/**
- * Two factors are required for every role that can see personal data, and for the national administrator, who can
- * create the accounts that do.
- */
+/** A user must sign in with two factors when any of their roles requires it. */
 export function requiresTwoFactor(userRoles: readonly Role[]): boolean {
-  return userRoles.some((role) => roleDescriptions[role].seesPersonalData || role === 'national_admin');
+  return userRoles.some((role) => roleDescriptions[role].requiresTwoFactor);
 }
 
 const serviceProviders: readonly OrganisationType[] = [

@@ -64,14 +64,25 @@ export async function insertOrganisation(t: TestApp, type: OrganisationType, jur
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** A user inserted directly (argon2 hash computed once per file to keep tests quick). */
-export async function insertUser(t: TestApp, organisationId: string, roles: Role[]): Promise<TestUser> {
+/**
+ * A user inserted directly (argon2 hash computed once per file to keep tests quick). Every role signs in with two
+ * factors, so the user counts as enrolled unless `enrolled: false` (tests of the sign-in flow set a real secret).
+ */
+export async function insertUser(t: TestApp, organisationId: string, roles: Role[], options: { enrolled?: boolean } = {}): Promise<TestUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const id = randomUUID();
   const email = `${roles.join('-')}-${id.slice(0, 8)}@example.test`;
   await t.platform.db
     .insertInto('users')
-    .values({ id, organisation_id: organisationId, display_name: `Test ${roles.join(' ')}`, email, password_hash: await cachedHash, roles })
+    .values({
+      id,
+      organisation_id: organisationId,
+      display_name: `Test ${roles.join(' ')}`,
+      email,
+      password_hash: await cachedHash,
+      roles,
+      totp_enrolled_at: options.enrolled === false ? null : new Date(),
+    })
     .execute();
   return { id, organisationId, email, password: TEST_PASSWORD, roles };
 }
@@ -91,6 +102,8 @@ export interface Client {
  * the auth tests). Sends the session cookie and the CSRF token like the web app does.
  */
 export async function clientFor(t: TestApp, user: { id: string }): Promise<Client> {
+  // An active session belongs to a user who has enrolled a second factor (users created through the API have not yet).
+  await t.platform.db.updateTable('users').set({ totp_enrolled_at: new Date() }).where('id', '=', user.id).where('totp_enrolled_at', 'is', null).execute();
   const { token } = await createSession(t.platform.db, user.id, 'active', { idleSeconds: 1800, absoluteSeconds: 3600 });
   const session = await t.platform.db.selectFrom('sessions').select('csrf_token').where('user_id', '=', user.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   return cookieClient(t.app, token, session.csrf_token, user.id);

@@ -52,6 +52,30 @@ export function currentTotp(secret: string): string {
   return authenticator.generate(secret);
 }
 
+/**
+ * Every role signs in with two factors. The authenticators enrolled by the helpers below, by e-mail address, and the
+ * last time step each one used: a user signing in again gets the code of a later step (the server never accepts a step
+ * twice), waiting for it when the one step of drift allowed is already spent.
+ */
+const authenticators = new Map<string, { secret: string; lastStep: number }>();
+const stepNow = () => Math.floor(Date.now() / 30_000);
+
+function rememberEnrolment(email: string, secret: string): void {
+  authenticators.set(email.toLowerCase(), { secret, lastStep: stepNow() });
+}
+
+async function codeForNextSignIn(email: string): Promise<string> {
+  const enrolled = authenticators.get(email.toLowerCase());
+  if (!enrolled) throw new Error(`${email} must give a code, but no helper enrolled an authenticator for this address`);
+  let step = Math.max(stepNow(), enrolled.lastStep + 1);
+  while (step > stepNow() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    step = Math.max(stepNow(), enrolled.lastStep + 1);
+  }
+  enrolled.lastStep = step;
+  return nextTotp(enrolled.secret, step - stepNow());
+}
+
 /** axe-core on the current page: the serious and critical violations (there should be none). */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -88,7 +112,11 @@ export class ApiClient {
     const session = await this.call('POST', '/api/auth/sign-in', { email, password });
     if (session['stage'] === 'two_factor_enrolment_required') {
       const enrolment = await this.call('POST', '/api/auth/totp/enrol');
-      await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+      const secret = String(enrolment['secret']);
+      await this.call('POST', '/api/auth/totp/confirm', { code: currentTotp(secret) });
+      rememberEnrolment(email, secret);
+    } else if (session['stage'] === 'two_factor_required') {
+      await this.call('POST', '/api/auth/totp/verify', { code: await codeForNextSignIn(email) });
     }
   }
 
@@ -112,6 +140,7 @@ export async function firstRun(h: BrowserHarness, password: string): Promise<Api
   });
   const enrolment = await admin.call('POST', '/api/auth/totp/enrol');
   await admin.call('POST', '/api/auth/totp/confirm', { code: currentTotp(String(enrolment['secret'])) });
+  rememberEnrolment('amina@coordinator.example', String(enrolment['secret']));
   return admin;
 }
 
@@ -126,7 +155,10 @@ export async function addOrganisationWithUser(
   return organisationId;
 }
 
-/** Signs a user in, in a browser context of their own; enrols their authenticator when their role needs two factors. */
+/**
+ * Signs a user in, in a browser context of their own: enrols their authenticator at the first sign-in, and gives a code
+ * from it at the next ones (every role signs in with two factors).
+ */
 export async function signInInBrowser(
   h: BrowserHarness,
   email: string,
@@ -141,11 +173,18 @@ export async function signInInBrowser(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const secretKey = page.getByLabel('Secret key');
+  const verify = page.getByRole('button', { name: 'Verify' });
   const home = page.getByRole('link', { name: 'Home' });
-  await secretKey.or(home).first().waitFor();
+  await secretKey.or(verify).or(home).first().waitFor();
   if (await secretKey.isVisible()) {
-    await page.getByLabel('Authentication code').fill(currentTotp(await secretKey.inputValue()));
+    const secret = await secretKey.inputValue();
+    await page.getByLabel('Authentication code').fill(currentTotp(secret));
     await page.getByRole('button', { name: 'Confirm' }).click();
+    rememberEnrolment(email, secret);
+    await home.waitFor();
+  } else if (await verify.isVisible()) {
+    await page.getByLabel('Authentication code').fill(await codeForNextSignIn(email));
+    await verify.click();
     await home.waitFor();
   }
   return page;

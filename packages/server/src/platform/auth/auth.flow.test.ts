@@ -105,7 +105,7 @@ describe('sessions', () => {
     const org = await insertOrganisation(t, 'ngo');
     const user = await insertUser(t, org, ['organisation_admin']);
     const signIn = await post('/api/auth/sign-in', { email: user.email, password: user.password });
-    expect(signIn.json().stage).toBe('active'); // organisation administrators see no personal data
+    expect(signIn.json().stage).toBe('two_factor_required'); // every role signs in with two factors
     const token = sessionCookie(signIn)?.value ?? '';
     const withoutToken = await post('/api/auth/sign-out', {}, token);
     expect(withoutToken.statusCode).toBe(403);

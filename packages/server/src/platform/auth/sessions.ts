@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { OrganisationType, Role, SessionStage } from '@palermo/contracts';
+import { requiresTwoFactor, type OrganisationType, type Role, type SessionStage } from '@palermo/contracts';
 import type { Db } from '../db/database.js';
 
 export const SESSION_COOKIE = 'palermo_session';
@@ -93,6 +93,7 @@ function querySession(db: Db, tokenHash: Buffer) {
       'u.roles',
       'u.active as user_active',
       'u.locked',
+      'u.totp_enrolled_at',
       'o.id as organisation_id',
       'o.name as organisation_name',
       'o.type as organisation_type',
@@ -167,9 +168,12 @@ export async function loadSession(db: Db, token: string, policy: SessionPolicy):
       .execute();
     row.last_seen_at = new Date(now);
   }
+  // A session made active before its user needed two factors (a role granted later, a policy made stricter) does not
+  // stay active: until the user has enrolled an authenticator, it may only enrol.
+  const enrolmentMissing = row.totp_enrolled_at === null && requiresTwoFactor(row.roles as Role[]);
   return {
     id: row.id,
-    stage: row.stage as SessionStage,
+    stage: enrolmentMissing ? 'two_factor_enrolment_required' : (row.stage as SessionStage),
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
     user: {
