@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The one test command (npm test): type-check, lint, unit and integration tests on embedded PostgreSQL (PGlite),
-// the same integration tests on a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in
-// Debian's Chromium against the built web app. Ends with one line: "N passed, N failed".
+// The one test command (npm test): type-check, lint, the build (contracts, server, web app: what `npm start` and the
+// `palermo` command run), unit and integration tests on embedded PostgreSQL (PGlite), the same integration tests on
+// a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium against the
+// built web app. Prints each step's wall time, and ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +15,16 @@ mkdirSync(outDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 const problems = [];
+const timings = [];
+const startedAll = process.hrtime.bigint();
 
 function step(name, command, args, env = {}) {
   process.stderr.write(`\n=== ${name} ===\n`);
+  const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  timings.push(`${name}: ${seconds.toFixed(1)} s`);
+  process.stderr.write(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s ===\n`);
   if (result.status !== 0) problems.push(name);
   return result.status === 0;
 }
@@ -39,6 +46,9 @@ const typecheckOk = step('type-check', 'npm', ['run', '--silent', 'typecheck']);
 const lintOk = step('lint', 'npm', ['run', '--silent', 'lint']);
 if (typecheckOk) passed += 1; else failed += 1;
 if (lintOk) passed += 1; else failed += 1;
+// The server tests run the built command line too (src/cli/built-command.test.ts), and the browser tests the built app.
+const buildOk = step('build', 'npm', ['run', '--silent', 'build']);
+if (buildOk) passed += 1; else failed += 1;
 
 vitestStep('server tests on PGlite', 'packages/server', { PALERMO_TEST_DB: 'pglite' });
 
@@ -50,11 +60,8 @@ if (process.env.PALERMO_TEST_DATABASE_URL) {
 
 const chromium = process.env.PALERMO_CHROMIUM ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
-  if (step('build the web app', 'npm', ['run', '--silent', 'build'])) {
-    vitestStep('browser tests', 'packages/web', { PALERMO_CHROMIUM: chromium });
-  } else {
-    failed += 1;
-  }
+  if (buildOk) vitestStep('browser tests', 'packages/web', { PALERMO_CHROMIUM: chromium });
+  else problems.push('browser tests: not run, the build failed');
 } else if (process.env.CI) {
   problems.push(`browser tests: ${chromium} not found`);
   failed += 1;
@@ -62,6 +69,8 @@ if (existsSync(chromium)) {
   process.stderr.write(`\n(browser tests skipped: ${chromium} not found; install it with: apt-get install -y chromium)\n`);
 }
 
+const totalSeconds = Number(process.hrtime.bigint() - startedAll) / 1e9;
+process.stderr.write(`\nWall time per step:\n  ${timings.join('\n  ')}\n  total: ${totalSeconds.toFixed(1)} s\n`);
 if (problems.length > 0) process.stderr.write(`\nFailed: ${problems.join('; ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 || problems.length > 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The server serves dist/ with a strict Content-Security-Policy (script-src 'self'; style-src 'self'), so nothing
@@ -6,6 +6,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // The app is bundled from the contracts' TypeScript sources (the "palermo-source" export condition), not their dist/.
+  resolve: { conditions: ['palermo-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -7,14 +7,19 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/palermo.js', import.meta.url));
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The command line from its TypeScript sources (tsx, with the "palermo-source" condition for @palermo/contracts), so
+ * that these tests check the code as edited; built-command.test.ts runs the compiled bin/palermo.js.
+ */
+const fromSource = ['--conditions=palermo-source', '--import', 'tsx', join(serverDir, 'src', 'cli', 'main.ts')];
 const dataDir = mkdtempSync(join(tmpdir(), 'palermo-cli-'));
 const env: NodeJS.ProcessEnv = { ...process.env, PALERMO_DATA_DIR: dataDir, PALERMO_ADMIN_PASSWORD: 'a long operator passphrase' };
 delete env['DATABASE_URL'];
 
 async function palermo(...args: string[]) {
   try {
-    const { stdout } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [...fromSource, ...args], { env, cwd: serverDir, timeout: 60_000 });
     return { code: 0, stdout };
   } catch (error) {
     const failure = error as { code: number; stdout: string };
@@ -55,9 +60,9 @@ describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', ()
     const fresh = mkdtempSync(join(tmpdir(), 'palermo-cli-restore-'));
     try {
       const restoreEnv = { ...env, PALERMO_DATA_DIR: fresh };
-      const restored = await run(process.execPath, [bin, 'restore', archive, '--key-file', join(dataDir, 'keys', 'master-keys.json'), '--json'], { env: restoreEnv });
+      const restored = await run(process.execPath, [...fromSource, 'restore', archive, '--key-file', join(dataDir, 'keys', 'master-keys.json'), '--json'], { env: restoreEnv, cwd: serverDir });
       expect(JSON.parse(restored.stdout)).toMatchObject({ ok: true, tables: { users: 1 } });
-      const verified = await run(process.execPath, [bin, 'audit', 'verify', '--json'], { env: restoreEnv });
+      const verified = await run(process.execPath, [...fromSource, 'audit', 'verify', '--json'], { env: restoreEnv, cwd: serverDir });
       expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
     } finally {
       rmSync(fresh, { recursive: true, force: true });

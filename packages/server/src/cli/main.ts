@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerStart } from './commands/start.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -12,9 +13,13 @@ import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { registerRelease } from './commands/release.js';
 
+/** The server package's version: package.json lies two folders up from both src/cli/ and the compiled dist/cli/. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command();
 program
   .name('palermo')
+  .version(version)
   .description('Palermo: the operator\'s command line. Configure with PALERMO_DATA_DIR, DATABASE_URL, PORT, PALERMO_MASTER_KEY.')
   .showHelpAfterError();
 

@@ -1,6 +1,2 @@
-/**
- * The contracts this module uses. They live in packages/contracts (api/directory.ts, vocabularies/sops.ts); once the
- * package index exports them, these re-exports can import from '@palermo/contracts' instead.
- */
-export * from '../../../../contracts/src/api/directory.js';
-export * from '../../../../contracts/src/vocabularies/sops.js';
+/** The contracts this module uses (packages/contracts), through the package so the compiled server loads its build. */
+export * from '@palermo/contracts';

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { lawEnforcementOrganisationTypes } from '@palermo/contracts';
-import type { ReferralKind } from '../../../../contracts/src/api/referrals.js';
+import { lawEnforcementOrganisationTypes, type ReferralKind } from '@palermo/contracts';
 import type { Rule } from '../../platform/access/rules.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
 import { caseRules } from '../case/case.policy.js';

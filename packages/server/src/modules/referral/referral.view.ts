@@ -1,5 +1,4 @@
-import type { ShareablePersonField } from '@palermo/contracts';
-import type { ProtectionService } from '../../../../contracts/src/vocabularies/sops.js';
+import type { ProtectionService, ShareablePersonField } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { ReferralKind, ReferralStatus, ReferralUrgency, ReferralView } from './referral.contracts.js';
