@@ -145,21 +145,45 @@ export const caseSearchResult = z.object({
   ),
 });
 
-export const possibleMatchesResponse = z.object({
-  organisations: z.array(z.object({ organisationId: uuid, organisationName: z.string() })),
+/**
+ * Possible duplicates across organisations, without disclosure. A check runs from an open case of the user's own
+ * organisation whose person has consented to referral, and answers only whether another organisation probably holds
+ * the same person: no organisation, no count, no case. The requester may then ask for confirmation; each holding
+ * organisation sees the request (from which organisation, not which user) and decides whether to reveal itself.
+ */
+export const matchCheckLimit = { checks: 20, windowHours: 24 } as const;
+export const matchCheckResult = z.object({
+  possibleDuplicate: z.boolean(),
+  checkedAt: isoDateTime,
+  /** Checks the user may still run in the window (the limit is per user, across all cases). */
+  checksLeft: z.number().int().min(0),
 });
+export type MatchCheckResult = z.infer<typeof matchCheckResult>;
+/** The requesting side's view of a case's checks and requests: never which organisation, until one accepts. */
+export const caseMatchState = z.object({
+  lastCheck: z.object({ possibleDuplicate: z.boolean(), checkedAt: isoDateTime }).nullable(),
+  /** When confirmation was last asked for this case (null: never); declined and unanswered requests look the same. */
+  confirmationAskedAt: isoDateTime.nullable(),
+  /** The organisations that accepted to reveal themselves as holding the same person. */
+  confirmedBy: z.array(z.object({ organisationId: uuid, organisationName: z.string(), confirmedAt: isoDateTime })),
+  checksLeft: z.number().int().min(0),
+});
+export type CaseMatchState = z.infer<typeof caseMatchState>;
+export const createMatchRequest = z.object({}).strict();
 
-export const matchRequestStatuses = ['pending', 'confirmed_same_person', 'not_the_same_person', 'cannot_say'] as const;
-export const createMatchRequest = z.object({ organisationId: uuid });
-export const respondMatchRequest = z.object({ status: z.enum(matchRequestStatuses).exclude(['pending']) });
+export const matchRequestStatuses = ['pending', 'confirmed_same_person', 'declined', 'not_the_same_person', 'cannot_say'] as const;
+/** The holding organisation's answer: accept (reveal itself as holding the same person) or decline (nothing crosses). */
+export const matchAnswers = ['confirmed_same_person', 'declined'] as const;
+export type MatchAnswer = (typeof matchAnswers)[number];
+export const respondMatchRequest = z.object({ status: z.enum(matchAnswers) });
+/** A request as the holding organisation sees it: the requesting organisation (never the user) and its own cases. */
 export const matchRequestView = z.object({
   id: uuid,
   requestingOrganisationName: z.string(),
-  targetOrganisationName: z.string(),
   status: z.enum(matchRequestStatuses),
   createdAt: isoDateTime,
   respondedAt: isoDateTime.nullable(),
-  /** For the target organisation only: its own cases that may concern the same person. */
+  /** The holding organisation's own cases that may concern the same person. */
   candidateCases: z.array(z.object({ id: uuid, reference: z.string() })),
 });
 export type MatchRequestView = z.infer<typeof matchRequestView>;

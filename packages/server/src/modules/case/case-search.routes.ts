@@ -1,25 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  caseMatchState,
   caseSearchQuery,
   caseSearchResult,
   createMatchRequest,
   idParams,
   idempotencyHeaders,
+  matchCheckResult,
   matchRequestList,
   okResponse,
-  possibleMatchesResponse,
   respondMatchRequest,
 } from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
-import { notFound } from '../../platform/http/errors.js';
 import { inTransaction } from '../../platform/http/transaction.js';
 import { caseRules } from './case.policy.js';
-import { possibleMatches, searchCases } from './case-search.js';
-import { answerMatchRequest, matchInbox, matchRequestRules, matchRequestsOfCase, requestMatchConfirmation } from './case-match-requests.js';
+import { searchCases } from './case-search.js';
+import { checkForDuplicates, matchCheckRule } from './case-match-checks.js';
+import { answerMatchRequest, caseMatchState as matchStateOfCase, matchInbox, matchRequestRules, requestMatchConfirmation } from './case-match-requests.js';
 
-/** Finding people (search through blind indexes) and de-duplication across organisations. */
+/**
+ * Finding people (search through blind indexes, among the cases the user may see) and de-duplication across
+ * organisations without disclosure: a check from an open case with consent to referral says only whether a possible
+ * duplicate exists elsewhere; a holding organisation reveals itself only by accepting a request to confirm. Nothing
+ * checks a typed name against other organisations.
+ */
 export async function caseSearchRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { platform } = app;
@@ -36,34 +42,38 @@ export async function caseSearchRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.get(
-    '/api/cases/:id/possible-matches',
-    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Other organisations that probably know this person (names of organisations only)', params: idParams, response: { 200: possibleMatchesResponse } } },
+  r.post(
+    '/api/cases/:id/match-checks',
+    {
+      config: { access: ruleRoute('match.check', matchCheckRule) },
+      schema: { tags, summary: 'Check whether another organisation probably holds the person of this case (yes or no only; limited per user)', params: idParams, response: { 200: matchCheckResult } },
+    },
     async (request) => {
       const session = requireSession(request);
-      const organisations = await inTransaction(platform, (tx) => possibleMatches(tx, subjectOf(session), actorOf(session), request.params.id));
-      if (!organisations) throw notFound('Case');
-      return { organisations };
+      const outcome = await inTransaction(platform, (tx) => checkForDuplicates(tx, subjectOf(session), actorOf(session), request.params.id));
+      // A refusal is thrown only once its audit entry (and any alert) has committed.
+      if (outcome.kind === 'refused') throw outcome.error;
+      return outcome.result;
     },
   );
 
   r.post(
     '/api/cases/:id/match-requests',
-    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Ask another organisation to confirm a possible match', params: idParams, headers: idempotencyHeaders, body: createMatchRequest, response: { 200: okResponse } } },
+    {
+      config: { access: ruleRoute('match.check', matchCheckRule) },
+      schema: { tags, summary: 'Ask the organisations holding a possible duplicate to confirm (they decide whether to reveal themselves)', params: idParams, headers: idempotencyHeaders, body: createMatchRequest, response: { 200: okResponse } },
+    },
     async (request) => {
       const session = requireSession(request);
-      await inTransaction(platform, (tx) => requestMatchConfirmation(tx, subjectOf(session), actorOf(session), request.params.id, request.body.organisationId, request.headers['idempotency-key']));
+      await inTransaction(platform, (tx) => requestMatchConfirmation(tx, subjectOf(session), actorOf(session), request.params.id, request.headers['idempotency-key']));
       return { ok: true as const };
     },
   );
 
   r.get(
     '/api/cases/:id/match-requests',
-    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Answers to this case\'s match requests', params: idParams, response: { 200: matchRequestList } } },
-    async (request) => {
-      const session = requireSession(request);
-      return { requests: await inTransaction(platform, (tx) => matchRequestsOfCase(tx, subjectOf(session), request.params.id)) };
-    },
+    { config: { access: ruleRoute('match.check', matchCheckRule) }, schema: { tags, summary: "This case's newest check, and the organisations that accepted to reveal themselves", params: idParams, response: { 200: caseMatchState } } },
+    async (request) => inTransaction(platform, (tx) => matchStateOfCase(tx, subjectOf(requireSession(request)), request.params.id)),
   );
 
   r.get(

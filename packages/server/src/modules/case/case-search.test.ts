@@ -5,16 +5,13 @@ import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, 
 let t: TestApp;
 let ngo: Client;
 let shelter: Client;
-let shelterSupervisor: Client;
-let shelterId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   const ngoId = await insertOrganisation(t, 'ngo');
-  shelterId = await insertOrganisation(t, 'shelter');
+  const shelterId = await insertOrganisation(t, 'shelter');
   ngo = await clientFor(t, await insertUser(t, ngoId, ['caseworker']));
   shelter = await clientFor(t, await insertUser(t, shelterId, ['caseworker']));
-  shelterSupervisor = await clientFor(t, await insertUser(t, shelterId, ['supervisor']));
 });
 afterAll(async () => t.close());
 
@@ -52,27 +49,5 @@ describe('finding people whose names are encrypted', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].field).toBe('querystring.birthDate');
     expect((await ngo.request('GET', '/api/cases/search')).json().issues[0].field).toBe('name');
-  });
-});
-
-describe('possible duplicates across organisations', () => {
-  it('tells only that a possible match exists at another organisation, and lets it confirm without content crossing', async () => {
-    const atShelter = await open(shelter, { givenName: 'Oluwaseun', familyName: 'Adebayo', birthDate: '1993-01-02' });
-    const atNgo = await open(ngo, { givenName: 'Oluwaseun', familyName: 'Adebayo' });
-    const matches = (await ngo.request('GET', `/api/cases/${atNgo.id}/possible-matches`)).json();
-    expect(matches.organisations).toEqual([{ organisationId: shelterId, organisationName: expect.any(String) }]);
-    expect(JSON.stringify(matches)).not.toContain(atShelter.id);
-
-    const asked = await ngo.request('POST', `/api/cases/${atNgo.id}/match-requests`, { organisationId: shelterId }, { 'idempotency-key': randomUUID() });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const inbox = (await shelterSupervisor.request('GET', '/api/match-requests/inbox')).json().requests;
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0].candidateCases.map((c: { id: string }) => c.id)).toEqual([atShelter.id]);
-    expect((await shelterSupervisor.request('POST', `/api/match-requests/${inbox[0].id}/answer`, { status: 'confirmed_same_person' })).statusCode).toBe(200);
-
-    const answers = (await ngo.request('GET', `/api/cases/${atNgo.id}/match-requests`)).json().requests;
-    expect(answers).toEqual([expect.objectContaining({ status: 'confirmed_same_person', candidateCases: [] })]);
-    // Still nothing crosses: the NGO cannot read the shelter's case.
-    expect((await ngo.request('GET', `/api/cases/${atShelter.id}`)).statusCode).toBe(404);
   });
 });

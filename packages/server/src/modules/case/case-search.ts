@@ -1,10 +1,10 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { CaseStage, CaseStatus, ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { compileRule, type ResourceColumns } from '../../platform/access/sql-filter.js';
-import { appendAudit, type Actor } from '../../platform/audit/audit.js';
+import type { Actor } from '../../platform/audit/audit.js';
 import { auditEntry } from './audited-statement.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { caseRules, fullRecordRule } from './case.policy.js';
@@ -141,60 +141,4 @@ export async function searchCases(db: Db, cipher: FieldCipher, subject: Subject,
       displayName: row.full_access ? await displayNameOf(db, cipher, row) : null,
     })),
   );
-}
-
-/** A person known to another organisation probably is the same: two name tokens in common, or a name and the birth date. */
-const probableMatch = (nameIndex: Expression<unknown>, birthDateIndex: Expression<unknown>) =>
-  sql<SqlBool>`(
-    (select count(*) from unnest(p.name_index) as t(token) where t.token = any(${nameIndex})) >= 2
-    or (p.birth_date_index = ${birthDateIndex} and p.name_index && ${nameIndex})
-  )`;
-
-/**
- * Which other organisations probably know the person of this case. The answer names organisations only: no record,
- * name or count crosses. The user may then ask an organisation to confirm.
- */
-export async function possibleMatches(tx: Db, subject: Subject, actor: Actor, caseId: string) {
-  const own = await tx
-    .selectFrom('cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select(['p.id', 'p.name_index', 'p.birth_date_index'])
-    .where('c.id', '=', caseId)
-    .where(compileRule(caseRules.manage, subject, caseColumns))
-    .executeTakeFirst();
-  if (!own) return undefined;
-  const organisations = await tx
-    .selectFrom('persons as p')
-    .innerJoin('cases as c', 'c.person_id', 'p.id')
-    .innerJoin('organisations as o', 'o.id', 'c.managing_organisation_id')
-    .select(['o.id', 'o.name'])
-    .distinct()
-    .where('c.managing_organisation_id', '<>', subject.organisationId)
-    .where('p.id', '<>', own.id)
-    .where(probableMatch(sql.val(own.name_index), sql.val(own.birth_date_index)))
-    .orderBy('o.name')
-    .execute();
-  await appendAudit(tx, actor, {
-    action: 'person.match_check',
-    recordType: 'case',
-    recordId: caseId,
-    purpose: 'deduplication',
-    summary: `possible matches at ${organisations.length} other organisations (names of organisations only were shown)`,
-  });
-  return organisations.map((o) => ({ organisationId: o.id, organisationName: o.name }));
-}
-
-/** The target organisation's own persons that probably match a requesting case's person. */
-export async function candidatesAt(tx: Db, caseId: string, organisationId: string): Promise<string[]> {
-  const own = await tx.selectFrom('cases as c').innerJoin('persons as p', 'p.id', 'c.person_id').select(['p.id', 'p.name_index', 'p.birth_date_index']).where('c.id', '=', caseId).executeTakeFirstOrThrow();
-  const rows = await tx
-    .selectFrom('persons as p')
-    .innerJoin('cases as c', 'c.person_id', 'p.id')
-    .select('p.id')
-    .distinct()
-    .where('c.managing_organisation_id', '=', organisationId)
-    .where('p.id', '<>', own.id)
-    .where(probableMatch(sql.val(own.name_index), sql.val(own.birth_date_index)))
-    .execute();
-  return rows.map((r) => r.id);
 }

@@ -103,7 +103,11 @@ describe('the overlap table from the case records', () => {
     // No birth date at the NGO: not linked by the keys.
     expect((await overlapFromCases(t.platform.db, year, lists)).counting.people).toBe(2);
 
-    expect((await ngo.request('POST', `/api/cases/${atNgo}/match-requests`, { organisationId: shelterId }, { 'idempotency-key': randomUUID() })).statusCode).toBe(200);
+    // The NGO checks (it learns only that a possible duplicate exists elsewhere) and asks; the shelter accepts.
+    const referral = { purpose: 'referral', targetOrganisationId: servicesId, status: 'given', method: 'verbal', rightsExplained: ['who_receives_it'] };
+    expect((await ngo.request('POST', `/api/cases/${atNgo}/consents`, referral, { 'idempotency-key': randomUUID() })).statusCode).toBe(200);
+    expect((await ngo.request('POST', `/api/cases/${atNgo}/match-checks`, {})).json()).toMatchObject({ possibleDuplicate: true });
+    expect((await ngo.request('POST', `/api/cases/${atNgo}/match-requests`, {}, { 'idempotency-key': randomUUID() })).statusCode).toBe(200);
     const inbox = (await shelterSupervisor.request('GET', '/api/match-requests/inbox')).json().requests as Array<{ id: string; candidateCases: Array<{ id: string }> }>;
     const request = inbox.find((r) => r.candidateCases.some((c) => c.id === atShelter));
     expect(request).toBeDefined();

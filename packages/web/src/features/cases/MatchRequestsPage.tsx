@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { MatchRequestView } from '@palermo/contracts';
+import { matchAnswers, type MatchAnswer, type MatchRequestView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { answerMatchRequest, matchInbox, type MatchAnswer } from './api';
+import { answerMatchRequest, matchInbox } from './api';
 import { CaseErrorAlert } from './controls';
 import { useFormats } from './format';
 import './cases.css';
 
-const answers: readonly MatchAnswer[] = ['confirmed_same_person', 'not_the_same_person', 'cannot_say'];
-
 /**
- * Other organisations ask whether a person they work with is one of ours. Nothing about their person is shown: only
- * which of our own cases may match, so that we can look at them and answer.
+ * Other organisations ask whether a person they work with is one of ours. Nothing about their person is shown, nor who
+ * asked there: only the asking organisation and which of our own cases may match. Accepting tells that organisation
+ * that we hold the same person (and nothing more); declining tells it nothing, not even that we declined.
  */
 export function MatchRequestsPage() {
   const { t } = useTranslation();
@@ -31,7 +30,7 @@ export function MatchRequestsPage() {
     setError(null);
     try {
       await answerMatchRequest(request.id, value);
-      setStatus(t('matchInbox.answered', { name: request.requestingOrganisationName, answer: t(`matchStatuses.${value}`) }));
+      setStatus(t('matchInbox.answered', { answer: t(`matchStatuses.${value}`) }));
       reload();
       document.querySelector<HTMLElement>('main h1')?.focus();
     } catch (caught) {
@@ -85,7 +84,7 @@ export function MatchRequestsPage() {
                   <td>
                     {request.status === 'pending' ? (
                       <div className="row-actions">
-                        {answers.map((value) => (
+                        {matchAnswers.map((value) => (
                           <button key={value} type="button" onClick={() => void answer(request, value)} aria-disabled={busy === request.id || undefined}>
                             {t(`matchInbox.answer.${value}`)}
                             <span className="visually-hidden">: {request.requestingOrganisationName}</span>

@@ -3,15 +3,19 @@ import {
   caseRef,
   caseSearchResult,
   caseView,
+  caseMatchState,
+  matchCheckResult,
   matchRequestList,
   okResponse,
-  possibleMatchesResponse,
   type CaseStage,
   type CaseStatus,
   type CaseView,
   type CloseCaseRequest,
   type ConsentEventRequest,
   type DecisionRequest,
+  type CaseMatchState,
+  type MatchAnswer,
+  type MatchCheckResult,
   type MatchRequestView,
   type OpenCaseRequest,
   type RequestDecisionRequest,
@@ -75,23 +79,23 @@ export async function markMeasureDone(id: string, measureId: string): Promise<vo
   await api.post(path(id, `/measures/${encodeURIComponent(measureId)}/done`), {}, okResponse);
 }
 
-export async function possibleMatches(id: string) {
-  return (await api.get(path(id, '/possible-matches'), possibleMatchesResponse)).organisations;
+/** Looks for the person at other organisations: the answer is only whether a possible duplicate exists. Counted per user. */
+export async function checkForDuplicates(id: string): Promise<MatchCheckResult> {
+  return api.post(path(id, '/match-checks'), {}, matchCheckResult);
 }
 
-export async function caseMatchRequests(id: string): Promise<MatchRequestView[]> {
-  return (await api.get(path(id, '/match-requests'), matchRequestList)).requests;
+export async function caseMatchStateOf(id: string): Promise<CaseMatchState> {
+  return api.get(path(id, '/match-requests'), caseMatchState);
 }
 
-export async function askToConfirm(post: KeyedPost, id: string, organisationId: string): Promise<void> {
-  await post(path(id, '/match-requests'), { organisationId }, okResponse);
+/** Asks the organisations holding a possible duplicate (the server knows them; the requester does not) to confirm. */
+export async function askToConfirm(post: KeyedPost, id: string): Promise<void> {
+  await post(path(id, '/match-requests'), {}, okResponse);
 }
 
 export async function matchInbox(): Promise<MatchRequestView[]> {
   return (await api.get('/api/match-requests/inbox', matchRequestList)).requests;
 }
-
-export type MatchAnswer = 'confirmed_same_person' | 'not_the_same_person' | 'cannot_say';
 
 export async function answerMatchRequest(id: string, status: MatchAnswer): Promise<void> {
   await api.post(`/api/match-requests/${encodeURIComponent(id)}/answer`, { status }, okResponse);
