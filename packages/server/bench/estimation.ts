@@ -6,7 +6,7 @@
  *   synthetic-6  a known population of BENCH_POPULATION people (default 20,000) caught by six lists with unequal
  *                catchability, two positively dependent pairs of lists and two kinds of people (more and less
  *                visible); every one of the 63 combinations observed. The true hidden number is printed on stderr.
- *   ukdat-6      the real UK 2013 table (six lists, 25 combinations: sparse), /shared/datasets/mse/UKdat.csv.
+ *   ukdat-6      the real UK 2013 table (six lists, 25 combinations: sparse), test/fixtures/datasets/mse/UKdat.csv.
  * Measured for each: the full estimate (`estimateHiddenPopulation`: checks, stepwise selection of interactions with
  * the identifiability checks, final fit, interval). Baselines in the same run: the main-effects (independence) model
  * alone on the same table, and the stepwise estimate on the table's first three lists.
@@ -147,14 +147,7 @@ log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs} runs 
 const synthetic = syntheticSixLists(population);
 log(`synthetic-6: population ${population}, truly hidden ${synthetic.trueHidden}`);
 measure('synthetic-6', synthetic.table);
-const ukdatFile = new URL('../../../../shared/datasets/mse/UKdat.csv', import.meta.url);
-let ukdat: string | undefined;
-try {
-  ukdat = readFileSync(ukdatFile, 'utf8');
-} catch {
-  log(`ukdat-6 skipped: ${ukdatFile.pathname} not found`);
-}
-if (ukdat !== undefined) measure('ukdat-6', parseOverlapTable(ukdat));
+measure('ukdat-6', parseOverlapTable(readFileSync(new URL('../test/fixtures/datasets/mse/UKdat.csv', import.meta.url), 'utf8')));
 
 const caseCount = Number(process.env['BENCH_ESTIMATION_CASES'] ?? 5000);
 if (caseCount > 0) {

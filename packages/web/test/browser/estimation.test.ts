@@ -13,7 +13,7 @@ import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViola
  */
 let h: BrowserHarness;
 const password = 'a long enough test passphrase';
-const ukdatPath = fileURLToPath(new URL('../../../../../shared/datasets/mse/UKdat.csv', import.meta.url));
+const ukdatPath = fileURLToPath(new URL('../../../server/test/fixtures/datasets/mse/UKdat.csv', import.meta.url));
 const organisations = [
   { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
   { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },

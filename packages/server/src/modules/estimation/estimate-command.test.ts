@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerEstimate } from '../../cli/commands/estimate.js';
 
-const ukdat = fileURLToPath(new URL('../../../../../../shared/datasets/mse/UKdat.csv', import.meta.url));
+const ukdat = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/UKdat.csv', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'palermo-estimate-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 afterEach(() => {

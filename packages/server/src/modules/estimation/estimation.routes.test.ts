@@ -6,7 +6,7 @@ import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, 
 import { estimateHiddenPopulation } from './estimate.js';
 import { overlapFromCases } from './overlap-from-cases.js';
 
-const ukdat = readFileSync(new URL('../../../../../../shared/datasets/mse/UKdat.csv', import.meta.url), 'utf8');
+const ukdat = readFileSync(new URL('../../../test/fixtures/datasets/mse/UKdat.csv', import.meta.url), 'utf8');
 
 let t: TestApp;
 let ngoId: string;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../platform/db/migrate.js';
@@ -11,6 +11,9 @@ import { countRows, listStatistics, withReferenceTables } from './reference-stat
 const dataset = (name: string) => fileURLToPath(new URL(`../../../../../../shared/datasets/glotip/${name}`, import.meta.url));
 const XLSX = dataset('data_glotip_2023-05-30.xlsx');
 const CSV = dataset('data_glotip_2023-05-30.csv');
+/** Too large for the repository (test/fixtures/datasets/README.md): without it, these tests are skipped and say why. */
+const present = existsSync(XLSX) && existsSync(CSV);
+if (!present) console.warn(`GLOTIP real-file tests skipped: ${XLSX} or ${CSV} is absent (kept outside the repository)`);
 
 let testDb: TestDatabase;
 const actor = systemActor('import glotip');
@@ -25,12 +28,13 @@ async function timedImport(path: string): Promise<ImportSummary> {
 }
 
 beforeAll(async () => {
+  if (!present) return;
   testDb = await createTestDatabase();
   await migrate(testDb.database);
 });
-afterAll(() => testDb.drop());
+afterAll(() => testDb?.drop());
 
-describe('GLOTIP import of the real export (46,556 rows)', () => {
+describe.skipIf(!present)('GLOTIP import of the real export (46,556 rows)', () => {
   it('reads the XLSX below its two preamble lines, with every trap of the file reported', { timeout: 180_000 }, async () => {
     const summary = await timedImport(XLSX);
     results['xlsx'] = summary;
