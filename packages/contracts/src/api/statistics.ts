@@ -3,9 +3,10 @@ import { uuid } from './common.js';
 
 /**
  * The statistics section (national coordinator and rapporteur): de-identified statistical records only, counted as
- * PERSONS (one per person however many organisations know them), with small cells suppressed on the server before
- * anything leaves it. A suppressed count travels as `value: null` with the reason (`primary`: below the threshold;
- * `secondary`: withheld so that a small count cannot be worked out from the totals).
+ * PERSONS (one per person however many organisations know them). The page's counts are perturbed on the server by
+ * the cell-key method before anything leaves it (see `perturbation`); the suppression states remain for tables that
+ * publish exact counts with small cells withheld: a suppressed count travels as `value: null` with the reason
+ * (`primary`: below the threshold; `secondary`: withheld so that a small count cannot be worked out from the totals).
  */
 
 /** A missing value in a dimension (not recorded in the source). */
@@ -119,6 +120,11 @@ export const statisticsReport = z.object({
   filters: statisticsFilters,
   threshold: z.number().int(),
   tables: z.array(statisticsTable),
+  /**
+   * How the counts were protected: the cell-key method changes each count by at most `maximumChange` (never below
+   * zero; a zero stays zero), the same way every time for the same persons; `exactShare` of counts are unchanged.
+   */
+  perturbation: z.object({ method: z.literal('cell_key'), maximumChange: z.number().int(), exactShare: z.number() }),
   performance: statisticsPerformance,
   reference: glotipComparison,
   /** When the aggregates were built from the records. */

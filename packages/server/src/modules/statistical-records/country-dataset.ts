@@ -9,14 +9,13 @@ import {
   primaryCitizenship,
   translate,
 } from '@palermo/contracts';
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Db } from '../../platform/db/database.js';
-import type { StatisticalRecordsTable } from '../../platform/db/schema.js';
 import { alpha3Of } from './country-codes.js';
 import { loadNrmFacts, nrmColumnsOf, type CaseNrmFacts, type NrmColumns, type NrmFactsByCase } from './nrm-facts.js';
-import { insertRecords, lockCountryDataset } from './statistical-records.repo.js';
+import { insertRecords, lockCountryDataset, type NewRecord } from './statistical-records.repo.js';
 
 /**
  * The country's own statistical dataset, derived from the case records: one de-identified record per PERSON in the
@@ -44,6 +43,10 @@ import { insertRecords, lockCountryDataset } from './statistical-records.repo.js
  *   nrm-facts.ts.
  * - person_key is a fresh random uuid per person per refresh: nothing links a record to a person, a case or a previous
  *   refresh.
+ * - record_key (the cell-key method's, docs/decisions/0005) is the keyed hash of the group's representative person id
+ *   (the smallest id of everyone known to be the same person), so it is the same at every refresh: noise drawn afresh
+ *   at each refresh could be averaged away. Without the platform's keys (options.cipher) it stays NULL and is assigned
+ *   from the row before the statistics are built (statistics.record-keys.ts), stable until the next refresh only.
  */
 
 export interface RefreshOptions {
@@ -207,8 +210,6 @@ function newestDecision(decisions: readonly DecisionRow[], kinds: readonly strin
   return decisions.filter((d) => kinds.includes(d.kind)).sort((a, b) => a.decided_at.getTime() - b.decided_at.getTime()).at(-1);
 }
 
-type NewRecord = Insertable<StatisticalRecordsTable>;
-
 /** The 2017 purposes that the 2024 edition folds into isOtherExploit, kept by name as CTDC 2017 imports keep them. */
 const detail2017 = new Set(['isForcedMarriage', 'isForcedMilitary', 'isOrganRemoval']);
 
@@ -231,6 +232,7 @@ async function recordOf(
   nrm: NrmFactsByCase,
   tx: Db,
   cipher: FieldCipher | undefined,
+  representativeId: string,
 ): Promise<NewRecord & { person_key: string } & NrmColumns> {
   const first = cases[0];
   if (!first) throw new Error('A person without a case has no statistical record');
@@ -275,6 +277,7 @@ async function recordOf(
     conclusive_grounds_on: conclusive ? dayOf(conclusive.decided_at) : null,
     conclusive_grounds_outcome: conclusive?.outcome ?? null,
     ...nrmColumnsOf(cases, reasonable, nrm, dayOf),
+    record_key: cipher ? cipher.recordKeys.ofPerson(representativeId) : null,
   };
 }
 
@@ -326,7 +329,7 @@ export async function refreshCountryDataset(db: Db, actor: Actor, options: Refre
         excludedWithoutConsent += 1;
         continue;
       }
-      records.push(await recordOf(datasetId, personsByGroup.get(root) ?? [], groupCases, decisionsByGroup.get(root) ?? [], nrm, tx, options.cipher));
+      records.push(await recordOf(datasetId, personsByGroup.get(root) ?? [], groupCases, decisionsByGroup.get(root) ?? [], nrm, tx, options.cipher, root));
     }
     await insertRecords(tx, records);
     await tx

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import type { StatisticalDatasetsTable, StatisticalRecordsTable } from '../../platform/db/schema.js';
 
-export type NewRecord = Insertable<StatisticalRecordsTable>;
+/** A record to write; `record_key` (migration 0020) is the cell-key method's key, when the writer knows it. */
+export type NewRecord = Insertable<StatisticalRecordsTable> & { record_key?: number | null };
 export type DatasetRow = Selectable<StatisticalDatasetsTable>;
 
 /** Rows per INSERT statement: one statement carries a batch as one array per column (unnest), whatever its size. */
@@ -85,6 +86,7 @@ export const recordColumns: readonly Column[] = [
   { name: 'referrals_accepted', cast: 'smallint', text: number((r) => r.referrals_accepted ?? 0) },
   { name: 'referrals_completed', cast: 'smallint', text: number((r) => r.referrals_completed ?? 0) },
   { name: 'follow_up_outcome', cast: 'text', text: text((r) => r.follow_up_outcome) },
+  { name: 'record_key', cast: 'smallint', text: number((r) => r.record_key) },
 ];
 
 /**

@@ -43,6 +43,8 @@ export interface CubeColumns {
   readonly codes: Record<Dim, Uint16Array>;
   /** Per-row sums: 32-bit floats when every value is an integer below 2^24 (exact), else 64-bit. */
   readonly measures: Array<Float32Array | Float64Array>;
+  /** Per row, the sum of its records' keys modulo 256 (cell-key method: a cell's key is the sum of its rows'). */
+  readonly keySums: Float32Array;
   /** Built once per load, on first use: see `CubeIndex`. */
   index?: CubeIndex;
 }
@@ -91,8 +93,9 @@ async function load(db: Db, datasetId: string, key: string): Promise<CubeColumns
   // aggregate of a query is fed the same rows in turn), split here. Far cheaper than 600,000 row objects.
   const codeExpr = dims.map((dim) => sql`string_agg((array_position(${sql.val(dictionaries[dim])}::text[], ${sql.ref(dim)}::text) - 1)::text, ',')`);
   const measureExpr = measureColumns.map(([, column]) => sql`string_agg(${sql.ref(column)}::text, ',')`);
+  const keyExpr = sql`string_agg(key_sum::text, ',')`;
   // Each as a column of its own (not one array, which the driver would parse character by character).
-  const expressions = [...codeExpr, ...measureExpr].map((e, k) => sql`${e} AS ${sql.ref(`c${k}`)}`);
+  const expressions = [...codeExpr, ...measureExpr, keyExpr].map((e, k) => sql`${e} AS ${sql.ref(`c${k}`)}`);
   const result = await sql<Record<string, string | null>>`
     SELECT count(*)::text AS n, ${sql.join(expressions)}
     FROM statistics_cube WHERE dataset_id = ${datasetId}`.execute(db);
@@ -107,5 +110,6 @@ async function load(db: Db, datasetId: string, key: string): Promise<CubeColumns
     const column = numbers(dims.length + k);
     return column.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 24) ? Float32Array.from(column) : Float64Array.from(column);
   });
-  return { key, rows, dictionaries, codes, measures };
+  const keySums = Float32Array.from(numbers(dims.length + measureColumns.length));
+  return { key, rows, dictionaries, codes, measures, keySums };
 }

@@ -15,6 +15,8 @@ export interface CubeIndex {
   readonly layout: Layout;
   /** Per row, its slot in each accumulator section (year x value). */
   readonly slots: Uint32Array[];
+  /** Per row, its key sum (the cube's). */
+  readonly keySums: Float32Array;
   readonly all: Float64Array;
   readonly single: Map<string, Float64Array>;
   /** Per value: bit i of word i >>> 5 is set when row i holds it. */
@@ -36,13 +38,16 @@ const pairKey = (a: string, b: string) => `${a}&${b}`;
 
 /**
  * Accumulator layout: one section per grouping set, each by year (year x stage, year x status, year x sex...), then
- * the NRM measures by year x stage. A request sums the sections over the years it asks for.
+ * the NRM measures by year x stage, then the record-key sums of every section's slot (the slot's offset plus
+ * `keyOffset`), for the cell-key method. A request sums the sections over the years it asks for.
  */
 export interface Layout {
   readonly years: number;
   readonly sections: Array<{ set: GroupingSet; dim: Dim; offset: number; width: number }>;
   readonly measureOffset: number;
   readonly stageWidth: number;
+  /** Where the key sums start: the key sum of slot s is at keyOffset + s. */
+  readonly keyOffset: number;
   readonly size: number;
 }
 
@@ -58,7 +63,8 @@ function layoutOf(cube: CubeColumns): Layout {
   });
   const stageWidth = cube.dictionaries.stage.length;
   const measureOffset = offset;
-  return { years, sections, measureOffset, stageWidth, size: offset + measureColumns.length * years * stageWidth };
+  const keyOffset = offset + measureColumns.length * years * stageWidth;
+  return { years, sections, measureOffset, stageWidth, keyOffset, size: keyOffset + measureOffset };
 }
 
 export function add(into: Float64Array, index: number, value: number): void {
@@ -66,11 +72,17 @@ export function add(into: Float64Array, index: number, value: number): void {
 }
 
 
-/** Adds (sign 1) or removes (sign -1) one cube row's persons and measures to or from an accumulator. */
-export function accumulate(p: { slots: Uint32Array[]; layout: Layout }, measures: Array<Float32Array | Float64Array>, into: Float64Array, row: number, sign = 1): void {
+/** Adds (sign 1) or removes (sign -1) one cube row's persons, measures and key sum to or from an accumulator. */
+export function accumulate(p: { slots: Uint32Array[]; layout: Layout; keySums: Float32Array }, measures: Array<Float32Array | Float64Array>, into: Float64Array, row: number, sign = 1): void {
   const n = must(must(measures[0])[row]) * sign;
+  const key = must(p.keySums[row]) * sign;
   const { slots } = p;
-  for (let s = 0; s < slots.length; s++) add(into, must(must(slots[s])[row]), n);
+  const keyOffset = p.layout.keyOffset;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = must(must(slots[s])[row]);
+    add(into, slot, n);
+    add(into, keyOffset + slot, key);
+  }
   const ys = must(must(slots[0])[row]) - must(p.layout.sections[0]).offset;
   const block = p.layout.years * p.layout.stageWidth;
   for (let m = 0; m < measures.length; m++) add(into, p.layout.measureOffset + m * block + ys, must(must(measures[m])[row]) * sign);
@@ -108,7 +120,7 @@ export function indexOf(cube: CubeColumns, pairMinRows = PAIR_MIN_ROWS): CubeInd
     for (let i = 0; i < cube.rows; i++) slot[i] = offset + must(year[i]) * width + must(codes[i]);
     return slot;
   });
-  const base = { slots, layout };
+  const base = { slots, layout, keySums: cube.keySums };
   const all = new Float64Array(layout.size);
   const single = new Map<string, Float64Array>();
   const counts = new Map<string, number>();
@@ -133,12 +145,12 @@ export function indexOf(cube: CubeColumns, pairMinRows = PAIR_MIN_ROWS): CubeInd
     }
   }
   const pairs = pairAccumulators(cube, base, (key) => (counts.get(key) ?? 0) >= pairMinRows);
-  cube.index = { layout, slots, all, single, bitmaps, rowCounts: counts, pairMinRows, pairs };
+  cube.index = { layout, slots, keySums: cube.keySums, all, single, bitmaps, rowCounts: counts, pairMinRows, pairs };
   return cube.index;
 }
 
 /** The accumulators of every pair of common values (of two different filter dimensions) that some row holds. */
-function pairAccumulators(cube: CubeColumns, base: { slots: Uint32Array[]; layout: Layout }, paired: (key: string) => boolean) {
+function pairAccumulators(cube: CubeColumns, base: { slots: Uint32Array[]; layout: Layout; keySums: Float32Array }, paired: (key: string) => boolean) {
   const pairs = new Map<string, { acc: Float64Array; rows: number }>();
   const common = filterDims.map((dim) => cube.dictionaries[dim].map((_, code) => paired(postingKey(dim, code))));
   const tables = filterDims.map((a, d) =>

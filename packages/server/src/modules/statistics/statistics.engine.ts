@@ -1,5 +1,5 @@
 import { STATISTICS_UNKNOWN, type StatisticsFilters } from '@palermo/contracts';
-import type { AggregateRow, Measures } from './statistics.queries.js';
+import type { AggregateRow, GroupingSet, Measures } from './statistics.queries.js';
 import { measureColumns, setDims, type CubeColumns, type Dim, type FilterDim } from './statistics.cube-columns.js';
 import { add, indexOf, severalFilters, sumOfSingles, type Layout } from './statistics.cube-index.js';
 import { must } from './must.js';
@@ -8,13 +8,14 @@ export { cubeColumns, type CubeColumns } from './statistics.cube-columns.js';
 
 /**
  * The page's aggregation over the cube's columns: the same rows as the SQL aggregate (statistics.queries.ts), from
- * the precomputed accumulators and bitmaps of the cube's index (statistics.cube-index.ts).
+ * the precomputed accumulators and bitmaps of the cube's index (statistics.cube-index.ts); and the same year by year
+ * with the record-key sums of the cell-key method (aggregateYearCells), which is what the page publishes.
  */
 
 const unknownToEmpty = (value: string) => (value === STATISTICS_UNKNOWN ? '' : value);
 
-/** The same rows as the SQL aggregate, from the columns. */
-export function aggregateColumns(cube: CubeColumns, filters: StatisticsFilters): AggregateRow[] {
+/** The accumulator of the records these filters select (all years), and which years the filters keep. */
+function accumulatorFor(cube: CubeColumns, filters: StatisticsFilters): { acc: Float64Array; yearOk: boolean[]; layout: Layout } {
   const { dictionaries, measures } = cube;
   const p = indexOf(cube);
   const yearOk = dictionaries.year.map((v) => (filters.yearFrom === undefined || Number(v) >= filters.yearFrom) && (filters.yearTo === undefined || Number(v) <= filters.yearTo));
@@ -36,7 +37,51 @@ export function aggregateColumns(cube: CubeColumns, filters: StatisticsFilters):
   // The accumulator for these filters: precomputed (none, or one filter: the sum of its allowed values' sums), or
   // from the bitmaps and the nearest precomputed accumulator (severalFilters).
   const acc = active.length === 0 ? p.all : active.length === 1 ? sumOfSingles(p, must(active[0])) : severalFilters(p, measures, active);
-  return rowsFrom(cube, p.layout, acc, yearOk);
+  return { acc, yearOk, layout: p.layout };
+}
+
+/** The same rows as the SQL aggregate, from the columns: exact counts (what the perturbation starts from). */
+export function aggregateColumns(cube: CubeColumns, filters: StatisticsFilters): AggregateRow[] {
+  const { acc, yearOk, layout } = accumulatorFor(cube, filters);
+  return rowsFrom(cube, layout, acc, yearOk);
+}
+
+/**
+ * One cell of one year: the persons of a value of a breakdown (or of a year x stage / status combination) in one
+ * year, with the sum of their record keys (cell-key method) and, for year x stage, the NRM measures.
+ */
+export interface YearCell extends Measures {
+  readonly set: GroupingSet;
+  /** The year as stored ('0': not recorded). */
+  readonly year: string;
+  /** The breakdown's value ('unknown' when missing). */
+  readonly value: string;
+  readonly keySum: number;
+}
+
+/** Every non-empty cell of every breakdown, year by year, for these filters (statistics.perturbed.ts publishes them). */
+export function aggregateYearCells(cube: CubeColumns, filters: StatisticsFilters): YearCell[] {
+  const { acc, yearOk, layout } = accumulatorFor(cube, filters);
+  const { dictionaries } = cube;
+  const out: YearCell[] = [];
+  const block = layout.years * layout.stageWidth;
+  for (const { set, dim, offset, width } of layout.sections) {
+    for (let y = 0; y < layout.years; y++) {
+      if (!yearOk[y]) continue;
+      for (let v = 0; v < width; v++) {
+        const slot = offset + y * width + v;
+        const n = must(acc[slot]);
+        if (n === 0) continue;
+        const m = {} as Measures;
+        measureColumns.forEach(([name], k) => {
+          m[name] = set === 'yearStage' ? must(acc[layout.measureOffset + k * block + y * width + v]) : k === 0 ? n : 0;
+        });
+        const value = must(dictionaries[dim][v]);
+        out.push({ ...m, set, year: must(dictionaries.year[y]), value: value === '' ? STATISTICS_UNKNOWN : value, keySum: must(acc[layout.keyOffset + slot]) });
+      }
+    }
+  }
+  return out;
 }
 
 function rowsFrom(cube: CubeColumns, layout: Layout, acc: Float64Array, yearOk: boolean[]): AggregateRow[] {

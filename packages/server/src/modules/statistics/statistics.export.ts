@@ -4,9 +4,9 @@ import type { StatisticsReport, SuppressedValueView } from '@palermo/contracts';
 import { must } from './must.js';
 
 /**
- * The download of what the page shows, from the same suppressed report: one line per published figure, with what it
- * counts. A suppressed count is written `<threshold` (below the threshold) or `[c]` (withheld so that a small count
- * cannot be worked out from the totals); the numbers themselves never leave the server.
+ * The download of what the page shows, from the same perturbed report: one line per published figure, with what it
+ * counts, and a line saying how the counts are protected. (A count withheld by suppression, in tables that use it, is
+ * written `<threshold` or `[c]`.)
  */
 
 /** What each figure counts, in words (the report carries the code). */
@@ -28,6 +28,11 @@ function shown(v: SuppressedValueView | null, threshold: number): string {
   if (v === null) return '';
   if (v.value !== null) return String(v.value);
   return v.state === 'primary' ? `<${threshold}` : '[c]';
+}
+
+/** What the reader must know about the figures, in words. */
+export function perturbationNote(report: StatisticsReport): string {
+  return `Every count is slightly perturbed to protect the persons counted (cell-key method): a value may differ from the exact count by up to ${report.perturbation.maximumChange}, never below zero, and the same persons always give the same value. Totals are perturbed on their own, so cells need not add up to them exactly. Figures over several years are the sums of the years' figures.`;
 }
 
 export function downloadRows(report: StatisticsReport): string[][] {
@@ -56,6 +61,7 @@ export function downloadRows(report: StatisticsReport): string[][] {
   for (const [id, unit, values, digits] of rates) {
     for (const v of values) lines.push([dataset, id, unit, 'derived from the published counts above', period(f.yearFrom ?? null, f.yearTo ?? null), v.key, 'value', v.value === null ? '[c]' : v.value.toFixed(digits)]);
   }
+  lines.push([dataset, 'disclosure_control', 'note', perturbationNote(report), period(f.yearFrom ?? null, f.yearTo ?? null), 'all', 'all', report.perturbation.method]);
   for (const r of report.reference.rows) {
     lines.push([dataset, 'glotip_reference', 'persons', `${report.reference.indicator} (UNODC GLOTIP, ${report.reference.iso3 ?? ''})`, String(r.year), String(r.year), 'glotip', r.glotip ?? '']);
   }
@@ -71,7 +77,7 @@ export async function toXlsx(report: StatisticsReport): Promise<Buffer> {
   const notes = [
     [{ value: 'Dataset', type: String }, { value: `${report.dataset.name} (${report.dataset.kind})${report.dataset.synthetic ? ' - SYNTHETIC DATA' : ''}`, type: String }],
     [{ value: 'Counts', type: String }, { value: 'Persons (one per person however many organisations know them), unless the row says referrals', type: String }],
-    [{ value: 'Suppression', type: String }, { value: `<${report.threshold}: fewer than ${report.threshold}; [c]: withheld so that a small count cannot be worked out from the totals`, type: String }],
+    [{ value: 'Protection', type: String }, { value: perturbationNote(report), type: String }],
     [{ value: 'Built at', type: String }, { value: report.builtAt, type: String }],
   ];
   return writeXlsxFile([

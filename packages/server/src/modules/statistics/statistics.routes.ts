@@ -18,7 +18,7 @@ import { statisticsRules } from './statistics.policy.js';
 import * as statistics from './statistics.service.js';
 import { toCsv, toXlsx } from './statistics.export.js';
 
-/** The statistics section: filter values, the suppressed report, and its download (CSV or XLSX). */
+/** The statistics section: filter values, the perturbed report, and its download (CSV or XLSX). */
 export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { platform } = app;
@@ -32,16 +32,16 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
       const session = requireSession(request);
       // Reads, then the audit entry as the last statement: nothing leaves unless its entry is stored. No
       // transaction around them: the reads are one snapshot (sectionState) plus the in-memory cube.
-      return statistics.statisticsOptions(platform.db, actorOf(session), request.query.dataset);
+      return statistics.statisticsOptions(platform.db, actorOf(session), request.query.dataset, platform.cipher.recordKeys);
     },
   );
 
   r.get(
     '/api/statistics',
-    { config: access, schema: { tags, summary: 'Persons by year, stage, decision and disaggregation, NRM performance and GLOTIP reference, small cells suppressed (audited)', querystring: statisticsFilters, response: { 200: statisticsReport } } },
+    { config: access, schema: { tags, summary: 'Persons by year, stage, decision and disaggregation, NRM performance and GLOTIP reference, every count perturbed by the cell-key method (audited)', querystring: statisticsFilters, response: { 200: statisticsReport } } },
     async (request) => {
       const session = requireSession(request);
-      return statistics.statisticsReport(platform.db, actorOf(session), request.query);
+      return statistics.statisticsReport(platform.db, actorOf(session), request.query, platform.cipher.recordKeys);
     },
   );
 
@@ -59,12 +59,12 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/statistics/download',
-    { config: access, schema: { tags, summary: 'The report as shown, as CSV or XLSX, small cells suppressed (audited)', querystring: statisticsDownloadQuery } },
+    { config: access, schema: { tags, summary: 'The report as shown, as CSV or XLSX, counts perturbed as on the page (audited)', querystring: statisticsDownloadQuery } },
     async (request, reply) => {
       const session = requireSession(request);
       const { format, ...filters } = request.query;
       const report = await inTransaction(platform, async (tx) => {
-        const built = await statistics.buildReport(tx, filters);
+        const built = await statistics.buildReport(tx, filters, platform.cipher.recordKeys);
         await appendAudit(tx, actorOf(session), {
           action: 'statistics.download',
           recordType: 'statistical_dataset',

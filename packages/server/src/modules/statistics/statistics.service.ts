@@ -5,23 +5,26 @@ import {
   type StatisticsFilters,
   type StatisticsOptions,
   type StatisticsReport,
-  type StatisticsTable,
 } from '@palermo/contracts';
+import type { Measures } from './statistics.queries.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { sql } from 'kysely';
 import { ensureCube, type CubeBuild } from './statistics.cube.js';
-import { aggregateColumns, cubeColumns, dimensionCountsOf, type CubeColumns } from './statistics.engine.js';
+import { aggregateYearCells, cubeColumns, type CubeColumns } from './statistics.engine.js';
 import { indexOf } from './statistics.cube-index.js';
-import { publish, publishedCell } from './statistics.tables.js';
+import { publishedValueCounts, publishPerturbed } from './statistics.perturbed.js';
+import { exactShare, MAX_CHANGE } from './cell-key.js';
+import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { glotipComparison } from './statistics.reference.js';
 import { must } from './must.js';
 
 /**
  * The statistics section's use cases. Reads de-identified statistical records only (through the cube); every count
- * that leaves is suppressed first (suppression.ts, statistics.tables.ts). Each read is audited as a statistics read:
- * the dataset and the filter names, no personal data (there is none to give).
+ * that leaves is perturbed first by the cell-key method (cell-key.ts, statistics.perturbed.ts; decision 0005). Each
+ * read is audited as a statistics read: the dataset and the filter names, no personal data (there is none to give).
+ * `keys` (the platform's record keys) assign the keys of records that have none before a cube is built.
  */
 
 export interface StatisticsSettings {
@@ -105,8 +108,8 @@ function resolveDataset(state: SectionState, id: string | undefined): Statistics
 }
 
 /** The dataset's cube in memory: the current build's, built first when the records changed since. */
-async function loadCube(db: Db, state: SectionState, datasetId: string): Promise<{ build: CubeBuild; columns: CubeColumns }> {
-  const build = state.builds.get(datasetId) ?? (await ensureCube(db, datasetId, state.settings.deadlineDays));
+async function loadCube(db: Db, state: SectionState, datasetId: string, keys: RecordKeys | undefined): Promise<{ build: CubeBuild; columns: CubeColumns }> {
+  const build = state.builds.get(datasetId) ?? (await ensureCube(db, datasetId, state.settings.deadlineDays, keys));
   return { build, columns: await cubeColumns(db, datasetId, build.builtAt) };
 }
 
@@ -114,11 +117,11 @@ async function loadCube(db: Db, state: SectionState, datasetId: string): Promise
  * Loads and indexes the cube of the dataset the page opens on (the country's own, else the newest), so that the
  * first reader after a start does not wait for it (seconds at a million records). Returns what it loaded, if any.
  */
-export async function warmStatistics(db: Db): Promise<{ dataset: StatisticsDatasetView; cubeRows: number } | null> {
+export async function warmStatistics(db: Db, keys?: RecordKeys): Promise<{ dataset: StatisticsDatasetView; cubeRows: number } | null> {
   const state = await sectionState(db);
   const dataset = resolveDataset(state, undefined);
   if (!dataset) return null;
-  const { build, columns } = await loadCube(db, state, dataset.id);
+  const { build, columns } = await loadCube(db, state, dataset.id, keys);
   indexOf(columns);
   return { dataset, cubeRows: build.cubeRows };
 }
@@ -130,33 +133,31 @@ function filterNames(filters: StatisticsFilters): string {
   return names.length === 0 ? 'none' : names.join(', ');
 }
 
-export async function statisticsOptions(db: Db, actor: Actor, datasetId: string | undefined): Promise<StatisticsOptions> {
+export async function statisticsOptions(db: Db, actor: Actor, datasetId: string | undefined, keys?: RecordKeys): Promise<StatisticsOptions> {
   const state = await sectionState(db);
   const { threshold } = state.settings;
   const dataset = resolveDataset(state, datasetId);
   const values = Object.fromEntries(statisticsDimensions.map((d) => [d, [] as string[]])) as Record<StatisticsDimension, string[]>;
   let years: number[] = [];
   if (dataset) {
-    const counts = dimensionCountsOf((await loadCube(db, state, dataset.id)).columns);
-    const byColumn: Record<string, StatisticsDimension> = {
-      gender: 'sex',
-      age_broad: 'ageBand',
+    const cells = aggregateYearCells((await loadCube(db, state, dataset.id, keys)).columns, {});
+    const bySet: Partial<Record<string, StatisticsDimension>> = {
+      sex: 'sex',
+      ageBand: 'ageBand',
       citizenship: 'citizenship',
-      country_of_exploitation: 'countryOfExploitation',
-      referring_organisation_type: 'referringOrganisationType',
+      countryOfExploitation: 'countryOfExploitation',
+      referringOrganisationType: 'referringOrganisationType',
     };
-    // Only values with at least `threshold` persons are listed: a listed value must not itself reveal a small count.
-    const forms = new Map<string, number>();
-    for (const c of counts) {
-      if (c.column === 'year') {
-        if (c.value !== '0') years.push(Number(c.value));
-      } else if (c.column === 'exploitation') {
-        for (const f of c.value.split(',')) if (f !== '' && f !== 'unknown') forms.set(f, (forms.get(f) ?? 0) + c.persons);
-      } else if (c.persons >= threshold) {
-        values[must(byColumn[c.column])].push(c.value);
-      }
+    // Only values with at least `threshold` persons (as published: perturbed) are listed, so that a listed value does
+    // not itself reveal a small count.
+    years = [...new Set(cells.filter((c) => c.set === 'yearStage' && c.year !== '0').map((c) => Number(c.year)))];
+    for (const c of publishedValueCounts(cells)) {
+      const dimension = bySet[c.set];
+      if (dimension && c.persons >= threshold) values[dimension].push(c.value);
     }
-    values.form = [...forms].filter(([, n]) => n >= threshold).map(([f]) => f).sort();
+    const published = publishPerturbed(cells, {});
+    const formTable = must(published.tables.find((t) => t.id === 'form'));
+    values.form = formTable.rows.filter((r) => r.key !== 'unknown' && (r.cells[0]?.value ?? 0) >= threshold).map((r) => r.key).sort();
     for (const d of statisticsDimensions) if (d !== 'form') values[d].sort();
     years = years.sort((a, b) => a - b);
   }
@@ -169,40 +170,38 @@ export async function statisticsOptions(db: Db, actor: Actor, datasetId: string 
   return { datasets: state.datasets, dataset: dataset?.id ?? null, threshold, years, values };
 }
 
-/** The suppressed report (and what the download writes). */
-export async function buildReport(db: Db, filters: StatisticsFilters): Promise<StatisticsReport> {
+/** The perturbed report (and what the download writes). */
+export async function buildReport(db: Db, filters: StatisticsFilters, keys?: RecordKeys): Promise<StatisticsReport> {
   const state = await sectionState(db);
   const dataset = resolveDataset(state, filters.dataset);
   if (!dataset) throw badRequest('dataset', 'no statistical dataset exists yet: refresh the country dataset or import one');
   const { threshold, deadlineDays: deadline, iso3 } = state.settings;
-  const { build, columns } = await loadCube(db, state, dataset.id);
-  const rows = aggregateColumns(columns, filters);
-  const published = publish(rows, filters, threshold);
-  const table = (id: string) => must(published.tables.find((t) => t.id === id));
-  const keys = [...published.years, 'all'];
-  const ratio = (t: StatisticsTable, numerator: string, denominator: string, perYear: (key: string) => [number, number]) =>
-    keys.map((key) => {
-      const top = publishedCell(t, key, numerator);
-      const bottom = publishedCell(t, key, denominator);
-      const [n, d] = perYear(key);
-      // Only from published counts: a rate over a suppressed count would give it away.
-      return { key, value: (top?.value ?? null) !== null && (bottom?.value ?? null) !== null && d > 0 ? n / d : null };
+  const { build, columns } = await loadCube(db, state, dataset.id, keys);
+  const published = publishPerturbed(aggregateYearCells(columns, filters), filters);
+  const periods = [...published.years, 'all'];
+  const shown = (key: string) => must(published.perYear.get(key));
+  const exact = (key: string) => must(published.exactPerYear.get(key));
+  // Shares from published (perturbed) counts; means of days from the exact sums, each only beside a published count
+  // of at least the threshold, so that no rate speaks for a handful of persons.
+  const share = (numerator: (m: Measures) => number, denominator: (m: Measures) => number) =>
+    periods.map((key) => {
+      const d = denominator(shown(key));
+      return { key, value: d >= threshold ? Math.min(1, numerator(shown(key)) / d) : null };
     });
-  const measures = (key: string) => must(published.perYear.get(key));
-  const rg = table('reasonable_grounds');
-  const reflection = table('reflection');
-  const referrals = table('referrals');
+  const mean = (sum: (m: Measures) => number, count: (m: Measures) => number) =>
+    periods.map((key) => ({ key, value: count(shown(key)) >= threshold && count(exact(key)) > 0 ? sum(exact(key)) / count(exact(key)) : null }));
   return {
     dataset,
     filters,
     threshold,
     tables: published.tables,
+    perturbation: { method: 'cell_key', maximumChange: MAX_CHANGE, exactShare: exactShare(1) },
     performance: {
-      meanDaysToReasonableGrounds: ratio(rg, 'decided', 'decided', (k) => [measures(k).rgDaysSum, measures(k).rgDecided]),
-      shareOverdue: ratio(rg, 'overdue', 'decided', (k) => [measures(k).rgLate, measures(k).rgDecided]),
-      meanReflectionDays: ratio(reflection, 'persons', 'persons', (k) => [measures(k).reflectionDaysSum, measures(k).reflectionPersons]),
-      shareReferralsAccepted: ratio(referrals, 'accepted', 'sent', (k) => [measures(k).referralsAccepted, measures(k).referralsSent]),
-      shareReferralsCompleted: ratio(referrals, 'completed', 'sent', (k) => [measures(k).referralsCompleted, measures(k).referralsSent]),
+      meanDaysToReasonableGrounds: mean((m) => m.rgDaysSum, (m) => m.rgDecided),
+      shareOverdue: share((m) => m.rgLate, (m) => m.rgDecided),
+      meanReflectionDays: mean((m) => m.reflectionDaysSum, (m) => m.reflectionPersons),
+      shareReferralsAccepted: share((m) => m.referralsAccepted, (m) => m.referralsSent),
+      shareReferralsCompleted: share((m) => m.referralsCompleted, (m) => m.referralsSent),
       reasonableGroundsDeadlineDays: deadline,
     },
     reference: await glotipComparison(db, iso3, filters, published.yearTotals, threshold),
@@ -210,8 +209,8 @@ export async function buildReport(db: Db, filters: StatisticsFilters): Promise<S
   };
 }
 
-export async function statisticsReport(db: Db, actor: Actor, filters: StatisticsFilters): Promise<StatisticsReport> {
-  const report = await buildReport(db, filters);
+export async function statisticsReport(db: Db, actor: Actor, filters: StatisticsFilters, keys?: RecordKeys): Promise<StatisticsReport> {
+  const report = await buildReport(db, filters, keys);
   await appendAudit(db, actor, {
     action: 'statistics.read',
     recordType: 'statistical_dataset',

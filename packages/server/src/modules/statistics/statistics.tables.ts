@@ -4,12 +4,16 @@ import type { AggregateRow, Measures } from './statistics.queries.js';
 import { must } from './must.js';
 
 /**
- * From aggregate rows to the published tables: every count goes through the suppression module, and tables that share
+ * From aggregate rows to tables, exact counts with small-cell suppression: what the page published before the cell-key
+ * method (statistics.perturbed.ts, which shares this file's table shapes). Kept as the reference the differencing
+ * test attacks (suppression alone does not survive it) and for counts that are not perturbed.
+ *
+ * Every count goes through the suppression module, and tables that share
  * a count (the persons of a year appear in the stage and the status tables; the grand total in every table of
  * persons) are suppressed jointly, so that no table publishes a count another one withholds.
  */
 
-type Counting = StatisticsTable['counting'];
+export type Counting = StatisticsTable['counting'];
 
 export interface PublishedStatistics {
   tables: StatisticsTable[];
@@ -21,7 +25,7 @@ export interface PublishedStatistics {
   years: string[];
 }
 
-const emptyMeasures = (): Measures => ({
+export const emptyMeasures = (): Measures => ({
   persons: 0,
   rgDecided: 0,
   rgDaysSum: 0,
@@ -37,30 +41,30 @@ const emptyMeasures = (): Measures => ({
   followUpDeclined: 0,
 });
 
-function addMeasures(into: Measures, from: Measures): void {
+export function addMeasures(into: Measures, from: Measures): void {
   for (const key of Object.keys(into) as Array<keyof Measures>) into[key] += from[key];
 }
 
 /** Years ascending; 0 (not recorded) last as `unknown`. */
-function yearKey(year: string): string {
+export function yearKey(year: string): string {
   return year === '0' ? STATISTICS_UNKNOWN : year;
 }
-function sortYears(keys: Iterable<string>): string[] {
+export function sortYears(keys: Iterable<string>): string[] {
   return [...new Set(keys)].sort((a, b) => (a === STATISTICS_UNKNOWN ? 1 : b === STATISTICS_UNKNOWN ? -1 : Number(a) - Number(b)));
 }
 
 /** Vocabulary order first, then anything else alphabetically, `unknown` last. */
-function orderValues(values: Iterable<string>, vocabulary: readonly string[] = []): string[] {
+export function orderValues(values: Iterable<string>, vocabulary: readonly string[] = []): string[] {
   const all = [...new Set(values)];
   const rank = (v: string) => (v === STATISTICS_UNKNOWN ? 2 : vocabulary.includes(v) ? 0 : 1);
   return all.sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? vocabulary.indexOf(a) - vocabulary.indexOf(b) : a.localeCompare(b)));
 }
 
-function counting(unit: Counting['unit'], population: Counting['population'], filters: StatisticsFilters): Counting {
+export function counting(unit: Counting['unit'], population: Counting['population'], filters: StatisticsFilters): Counting {
   return { unit, population, yearFrom: filters.yearFrom ?? null, yearTo: filters.yearTo ?? null };
 }
 
-function twoWay(id: string, rowDimension: string, columnDimension: string, rows: string[], columns: string[], result: SuppressedTable, count: Counting): StatisticsTable {
+export function twoWay(id: string, rowDimension: string, columnDimension: string, rows: string[], columns: string[], result: SuppressedTable, count: Counting): StatisticsTable {
   return {
     id,
     counting: count,
@@ -75,7 +79,7 @@ function twoWay(id: string, rowDimension: string, columnDimension: string, rows:
 }
 
 /** A one-way table is published as rows of one cell each, the total as the grand total. */
-function oneWay(id: string, dimension: string, keys: string[], result: SuppressedTable, count: Counting): StatisticsTable {
+export function oneWay(id: string, dimension: string, keys: string[], result: SuppressedTable, count: Counting): StatisticsTable {
   return {
     id,
     counting: count,

@@ -7,7 +7,8 @@ import { ensureCube, type CubeBuild } from './statistics.cube.js';
  * A synthetic statistical dataset (kind `synthetic`, named SYNTHETIC) for demonstrations and the benchmark: as many
  * de-identified records as asked, generated inside the database with generate_series (a million in seconds), with
  * skewed, plausible distributions: more recent years, a few citizenships dominating, mostly domestic exploitation,
- * decision times of days to weeks. No record stands for anyone. Deterministic for a given seed.
+ * decision times of days to weeks. No record stands for anyone. Deterministic for a given seed. The record keys of the
+ * cell-key method are drawn with the records (uniform over 0..255): there is no person whose key must stay the same.
  */
 
 export const SYNTHETIC_CREATED_BY = 'palermo demo statistics';
@@ -53,7 +54,7 @@ export async function generateSyntheticStatistics(db: Db, options: SyntheticOpti
       INSERT INTO statistical_records (dataset_id, year_of_registration, datasource, gender, age_broad, majority_status, citizenship,
         country_of_exploitation, exploitation, stage, trafficking_status, referring_organisation_type, referred_on,
         reasonable_grounds_on, reasonable_grounds_outcome, conclusive_grounds_on, conclusive_grounds_outcome,
-        reflection_started_on, reflection_ended_on, referrals_sent, referrals_accepted, referrals_completed, follow_up_outcome)
+        reflection_started_on, reflection_ended_on, referrals_sent, referrals_accepted, referrals_completed, follow_up_outcome, record_key)
       SELECT ${datasetId}::uuid, year, 'Case management', gender, age, CASE WHEN age IN ('0--8', '09--17') THEN 'Minor' WHEN age IS NULL THEN NULL ELSE 'Adult' END,
         citizenship, coe, exploitation, stage,
         CASE WHEN stage = 'conclusive_positive' THEN 'ActualVictimOfTrafficking' WHEN stage LIKE '%negative' THEN 'NotAVictimOfTrafficking' ELSE 'PossibleVictimOfTrafficking' END,
@@ -63,7 +64,8 @@ export async function generateSyntheticStatistics(db: Db, options: SyntheticOpti
         CASE WHEN rg_on IS NOT NULL AND stage <> 'reasonable_grounds_negative' THEN rg_on END,
         CASE WHEN cg_on IS NOT NULL THEN rg_on + 30 + floor(r9 * 60)::int END,
         sent, LEAST(sent, floor(sent * (0.5 + r10 / 2))::int), LEAST(floor(sent * (0.5 + r10 / 2))::int, floor(sent * r10)::int),
-        CASE WHEN r11 < 0.45 THEN NULL WHEN r11 < 0.82 THEN 'completed' WHEN r11 < 0.94 THEN 'person_unreachable' ELSE 'person_declined' END
+        CASE WHEN r11 < 0.45 THEN NULL WHEN r11 < 0.82 THEN 'completed' WHEN r11 < 0.94 THEN 'person_unreachable' ELSE 'person_declined' END,
+        floor(r16 * 256)::smallint
       FROM (
         SELECT *,
           make_date(year, 1, 1) + floor(r6 * 365)::int AS referred_on,
@@ -93,7 +95,7 @@ export async function generateSyntheticStatistics(db: Db, options: SyntheticOpti
           FROM (
             SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6,
               random() AS r7, random() AS r8, random() AS r9, random() AS r10, random() AS r11, random() AS r12,
-              random() AS r13, random() AS r14, random() AS r15
+              random() AS r13, random() AS r14, random() AS r15, random() AS r16
             FROM generate_series(1, ${records}::int) AS g
           ) draws
         ) person

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import type { Db } from '../db/database.js';
 import type { Keyring } from './keyring.js';
 import { BlindIndex } from './blind-index.js';
+import { RecordKeys } from './record-keys.js';
 
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 16;
@@ -20,6 +21,7 @@ export class FieldCipher {
   private readonly dataKeys = new Map<string, Buffer>();
   private activeKeyId: string | undefined;
   private blindIndex: BlindIndex | undefined;
+  private statisticsRecordKeys: RecordKeys | undefined;
 
   constructor(private readonly keyring: Keyring) {}
 
@@ -29,10 +31,17 @@ export class FieldCipher {
     return this.blindIndex;
   }
 
+  /** The keyed record keys of the statistics' cell-key method (loaded by init()). */
+  get recordKeys(): RecordKeys {
+    if (!this.statisticsRecordKeys) throw new Error('FieldCipher used before init()');
+    return this.statisticsRecordKeys;
+  }
+
   /** Loads every data key (unwrapped in memory only), makes sure one is active for new writes, and loads the index key. */
   async init(db: Db): Promise<void> {
     await this.loadDataKeys(db);
     this.blindIndex = await BlindIndex.open(db, this.keyring);
+    this.statisticsRecordKeys = await RecordKeys.open(db, this.keyring);
   }
 
   private async loadDataKeys(db: Db): Promise<void> {
