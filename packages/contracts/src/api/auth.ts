@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { organisationType } from './organisations.js';
 import { role } from './users.js';
-import { displayName, email, password, uuid } from './common.js';
+import { displayName, email, nameText, password, uuid } from './common.js';
 
 export const signInRequest = z.object({
   email,
@@ -47,7 +47,7 @@ export const setupStatusResponse = z.object({ setupRequired: z.boolean() });
 
 export const firstRunRequest = z.object({
   organisation: z.object({
-    name: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+    name: nameText({ min: 2, max: 200 }),
   }),
   admin: z.object({ displayName, email, password }),
 });

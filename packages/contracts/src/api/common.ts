@@ -27,4 +27,28 @@ export const password = z
   .max(256, 'must be at most 256 characters');
 
 export const email = z.email('must be an e-mail address').max(254).transform((v) => v.toLowerCase());
-export const displayName = z.string().trim().min(1, 'is required').max(200);
+
+/**
+ * Characters that reorder how text is displayed (bidirectional embeddings, overrides and isolates, the left-to-right,
+ * right-to-left and Arabic letter marks). In a name they can make one name display as another (spoofing), so names
+ * refuse them; free text (notes) keeps them, since right-to-left writing may need a mark.
+ */
+const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+export const bidiControlProblem = 'must not contain bidirectional control characters (they can make a name display as another)';
+export const hasBidiControl = (value: string): boolean => bidiControls.test(value);
+
+/** A NUL character: PostgreSQL cannot store it in text, so every request is refused when any string holds one. */
+export const nulProblem = 'must not contain the NUL character (U+0000)';
+export const hasNul = (value: string): boolean => value.includes('\u0000');
+
+/** A name (of a person, user or organisation): trimmed, without bidirectional control characters. */
+export const nameText = (limits: { min?: number; max: number }) => {
+  const base = z.string().trim();
+  const bounded =
+    limits.min === undefined
+      ? base
+      : base.min(limits.min, limits.min === 1 ? 'is required' : `must be at least ${limits.min} characters`);
+  return bounded.max(limits.max).refine((value) => !hasBidiControl(value), bidiControlProblem);
+};
+
+export const displayName = nameText({ min: 1, max: 200 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { organisationTypes } from '../vocabularies/organisation-types.js';
-import { isoDateTime, uuid } from './common.js';
+import { isoDateTime, nameText, uuid } from './common.js';
 
 export const organisationType = z.enum(organisationTypes);
 
 export const createOrganisationRequest = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+  name: nameText({ min: 2, max: 200 }),
   type: organisationType,
   /** Region or district codes the organisation works in; used by jurisdiction access conditions. */
   jurisdictions: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
@@ -13,7 +13,7 @@ export const createOrganisationRequest = z.object({
 export type CreateOrganisationRequest = z.input<typeof createOrganisationRequest>;
 
 export const updateOrganisationRequest = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(200).optional(),
+  name: nameText({ min: 2, max: 200 }).optional(),
   active: z.boolean().optional(),
   jurisdictions: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
 });

@@ -20,6 +20,8 @@ declare module 'fastify' {
 }
 import { installAuthentication } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { installTextInputCheck } from './text-input.js';
+import { installNoStore } from './no-store.js';
 import { healthRoutes } from '../../modules/health/health.routes.js';
 import { setupRoutes } from '../../modules/setup/setup.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -140,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serveWeb = existsSync(join(webDist, 'index.html'));
   installErrorHandler(app, serveWeb);
   installAuthentication(app);
+  installTextInputCheck(app);
+  installNoStore(app);
 
   await app.register(healthRoutes);
   await app.register(setupRoutes);
