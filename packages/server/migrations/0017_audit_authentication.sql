@@ -20,10 +20,11 @@ COMMENT ON COLUMN audit_log.mac IS 'HMAC-SHA-256 of the entry, computed by the a
 COMMENT ON COLUMN audit_log.statement_fields IS 'Fields the writing statement computed from its own rows (summary, outcome), hence not covered by the MAC';
 COMMENT ON COLUMN audit_log.forged IS 'Set by the sealer when the entry failed authentication: it is chained (so the chain stays complete) but never as genuine';
 
--- Still append-only: the only change allowed is sealing an unsealed entry (and marking it forged while doing so).
+-- Still append-only: the only change allowed is sealing an unsealed entry (and marking it forged while doing so; a
+-- forged mark is never taken away).
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND OLD.forged = false
+  IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND (NEW.forged OR NOT OLD.forged)
      AND NEW.entry_id = OLD.entry_id AND NEW.occurred_at = OLD.occurred_at
      AND NEW.actor_user_id IS NOT DISTINCT FROM OLD.actor_user_id AND NEW.actor_name IS NOT DISTINCT FROM OLD.actor_name
      AND NEW.organisation_id IS NOT DISTINCT FROM OLD.organisation_id AND NEW.action = OLD.action

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -22,6 +22,10 @@ const environment = z.object({
   PALERMO_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Directory entries not verified for this many days are flagged stale. */
   PALERMO_DIRECTORY_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Where signed audit checkpoints are written: outside the data folder (the server refuses to start otherwise). */
+  PALERMO_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** How often the audit log is verified and a signed checkpoint of its head written. */
+  PALERMO_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
 });
 
 export interface Config {
@@ -39,6 +43,9 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly signInRateLimitPerMinute: number;
   readonly directoryStaleDays: number;
+  /** Signed audit checkpoints (default: `audit-checkpoints` beside the data folder, never inside it). */
+  readonly auditCheckpointDir: string;
+  readonly auditCheckpointMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -62,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPoolSize: e.PALERMO_DB_POOL_SIZE,
     signInRateLimitPerMinute: e.PALERMO_SIGN_IN_RATE_LIMIT,
     directoryStaleDays: e.PALERMO_DIRECTORY_STALE_DAYS,
+    auditCheckpointDir: resolve(e.PALERMO_AUDIT_CHECKPOINT_DIR ?? resolve(dirname(resolve(e.PALERMO_DATA_DIR)), 'audit-checkpoints')),
+    auditCheckpointMinutes: e.PALERMO_AUDIT_CHECKPOINT_MINUTES,
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@ import { FieldCipher } from './crypto/field-cipher.js';
 import { Keyring } from './crypto/keyring.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { sealAuditEntries } from './audit/seal.js';
+import { attachAuditAuthenticator } from './audit/audit-key-slot.js';
+import { AuditAuthenticator } from './audit/entry-mac.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -30,8 +32,10 @@ export async function openRuntime(config: Config, holder: string, options: { mig
     const keyring = Keyring.open({
       dataDir: config.dataDir,
       masterKey: config.masterKey,
-      previousMasterKeys: process.env['PALERMO_PREVIOUS_MASTER_KEY'] ? [process.env['PALERMO_PREVIOUS_MASTER_KEY']] : [],
+      // Every earlier operator key, comma-separated: audit entries authenticated under them keep verifying.
+      previousMasterKeys: (process.env['PALERMO_PREVIOUS_MASTER_KEY'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
     });
+    attachAuditAuthenticator(database.db, new AuditAuthenticator(keyring));
     const cipher = new FieldCipher(keyring);
     if (options.migrate !== false) await cipher.init(database.db);
     return {

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { Keyring } from '../../src/platform/crypto/keyring.js';
+import { attachAuditAuthenticator } from '../../src/platform/audit/audit-key-slot.js';
+import { AuditAuthenticator } from '../../src/platform/audit/entry-mac.js';
+
+/**
+ * One master key per test process (an operator key, so no key file): every test database gets the audit keys derived
+ * from it, as the runtime gives them to the server, so entries written in tests authenticate and a database restored
+ * from another in the same process verifies. Tests of rotation attach their own keyring.
+ */
+export const testMasterKey = randomBytes(32).toString('base64');
+const testAuditAuthenticator = new AuditAuthenticator(Keyring.open({ dataDir: 'memory://', masterKey: testMasterKey }));
 
 /** Which back end the integration tests run on: PGlite in process, or the PostgreSQL server named by the variable. */
 export const testDatabaseUrl = process.env['PALERMO_TEST_DB'] === 'postgres' ? process.env['PALERMO_TEST_DATABASE_URL'] : undefined;
@@ -20,6 +31,7 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://' });
+    attachAuditAuthenticator(database.db, testAuditAuthenticator);
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `palermo_test_${randomBytes(6).toString('hex')}`;
@@ -30,6 +42,7 @@ export async function createTestDatabase(options: { dataDir?: string } = {}): Pr
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  attachAuditAuthenticator(database.db, testAuditAuthenticator);
   return {
     database,
     url: url.toString(),

@@ -3,6 +3,8 @@ import type { ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { PersonRow } from '../../platform/db/schema.js';
 import type { Actor, AuditEvent } from '../../platform/audit/audit.js';
+import { authenticateEntry } from '../../platform/audit/audit-key-slot.js';
+import { entryTime } from '../../platform/audit/entry-mac.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
 import type { RecordFacts } from '../../platform/access/rules.js';
 
@@ -35,13 +37,30 @@ export async function readPersonAudited(
   actor: Actor,
   event: AuditEvent,
 ): Promise<PersonWithConsents | undefined> {
+  // The entry's time and authentication are computed here, before the statement, which stays one statement.
+  const occurredAt = entryTime();
+  const auth = authenticateEntry(db, {
+    occurredAt,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    organisationId: actor.organisationId,
+    action: event.action,
+    recordType: event.recordType ?? null,
+    recordId: id,
+    purpose: event.purpose,
+    summary: event.summary,
+    outcome: 'allowed',
+    statementFields: [],
+  });
   const result = await sql<PersonWithConsents>`
     with p as (
       select p.* from persons p where p.id = ${id} and ${filter}
     ), audited as (
-      insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome)
-      select date_trunc('milliseconds', now()), ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
-             p.id::text, ${event.purpose}, ${event.summary}, 'allowed'
+      insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome,
+                             entry_token, mac_key_id, mac, statement_fields)
+      select ${occurredAt}, ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
+             ${id}, ${event.purpose}, ${event.summary}, 'allowed',
+             ${auth?.entry_token ?? null}::uuid, ${auth?.mac_key_id ?? null}::text, ${auth?.mac ?? null}::bytea, ${sql.val(auth?.statement_fields ?? [])}::text[]
       from p
     )
     select p.*, coalesce(
@@ -54,10 +73,26 @@ export async function readPersonAudited(
 
 /** Records a refused read of a person who exists (one statement; nothing is written for an unknown id). */
 export async function auditRefusedRead(db: Db, id: string, actor: Actor, event: AuditEvent): Promise<boolean> {
+  const occurredAt = entryTime();
+  const auth = authenticateEntry(db, {
+    occurredAt,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    organisationId: actor.organisationId,
+    action: event.action,
+    recordType: event.recordType ?? null,
+    recordId: id,
+    purpose: event.purpose,
+    summary: event.summary,
+    outcome: 'denied',
+    statementFields: [],
+  });
   const result = await sql<{ entry_id: number }>`
-    insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome)
-    select date_trunc('milliseconds', now()), ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
-           p.id::text, ${event.purpose}, ${event.summary}, 'denied'
+    insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome,
+                           entry_token, mac_key_id, mac, statement_fields)
+    select ${occurredAt}, ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
+           ${id}, ${event.purpose}, ${event.summary}, 'denied',
+           ${auth?.entry_token ?? null}::uuid, ${auth?.mac_key_id ?? null}::text, ${auth?.mac ?? null}::bytea, ${sql.val(auth?.statement_fields ?? [])}::text[]
     from persons p where p.id = ${id}
     returning entry_id`.execute(db);
   return result.rows.length > 0;

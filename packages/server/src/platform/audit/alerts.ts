@@ -62,15 +62,9 @@ export async function listAlerts(db: Db, options: { limit?: number; includeAckno
   }));
 }
 
-/** Whether an alert of this kind with this summary is still open (periodic checks do not repeat themselves). */
-export async function isAlertOpen(db: Db, kind: AlertKind, summary: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('audit_alerts')
-    .select('id')
-    .where('kind', '=', kind)
-    .where('summary', '=', summary)
-    .where('acknowledged_at', 'is', null)
-    .executeTakeFirst();
+/** Whether an alert of this kind is still open (periodic checks do not repeat themselves until it is acknowledged). */
+export async function isAlertOpen(db: Db, kind: AlertKind): Promise<boolean> {
+  const row = await db.selectFrom('audit_alerts').select('id').where('kind', '=', kind).where('acknowledged_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
 

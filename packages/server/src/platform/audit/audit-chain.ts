@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditRow } from '../db/schema.js';
 
 /** The fields of an audit entry that its hash covers, in a fixed order. */
 export interface ChainedFields {
@@ -13,13 +14,24 @@ export interface ChainedFields {
   readonly purpose: string;
   readonly summary: string;
   readonly outcome: string;
+  /**
+   * The entry's authentication and the sealer's verdict on it. Absent only for entries written before entries were
+   * authenticated, whose hash keeps its first form.
+   */
+  readonly authentication?: {
+    readonly entryToken: string | null;
+    readonly macKeyId: string | null;
+    readonly mac: Uint8Array | null;
+    readonly statementFields: readonly string[];
+    readonly forged: boolean;
+  };
 }
 
 export const GENESIS_HASH = Buffer.alloc(32);
 
 /** hash(n) = SHA-256(hash(n-1) || canonical JSON of entry n). */
 export function chainHash(previous: Uint8Array, entry: ChainedFields): Buffer {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     entry.seq,
     entry.occurredAt.toISOString(),
     entry.actorUserId,
@@ -31,6 +43,43 @@ export function chainHash(previous: Uint8Array, entry: ChainedFields): Buffer {
     entry.purpose,
     entry.summary,
     entry.outcome,
-  ]);
-  return createHash('sha256').update(previous).update(canonical, 'utf8').digest();
+  ];
+  const auth = entry.authentication;
+  if (auth) {
+    fields.push(auth.entryToken, auth.macKeyId, auth.mac ? Buffer.from(auth.mac).toString('hex') : null, [...auth.statementFields], auth.forged);
+  }
+  return createHash('sha256').update(previous).update(JSON.stringify(fields), 'utf8').digest();
+}
+
+/** Whether an entry predates entry authentication (no authentication columns, not marked forged). */
+export function isLegacyEntry(row: Pick<AuditRow, 'entry_token' | 'mac' | 'mac_key_id' | 'forged'>): boolean {
+  return row.entry_token === null && row.mac === null && row.mac_key_id === null && !row.forged;
+}
+
+/** The chained fields of a stored row at position `seq`, with `forged` as the sealer decided (or recorded). */
+export function chainedFieldsOf(row: AuditRow, seq: number, forged = row.forged): ChainedFields {
+  const base = {
+    seq,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorName: row.actor_name,
+    organisationId: row.organisation_id,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    purpose: row.purpose,
+    summary: row.summary,
+    outcome: row.outcome,
+  };
+  if (!forged && isLegacyEntry(row)) return base;
+  return {
+    ...base,
+    authentication: {
+      entryToken: row.entry_token,
+      macKeyId: row.mac_key_id,
+      mac: row.mac,
+      statementFields: row.statement_fields,
+      forged,
+    },
+  };
 }

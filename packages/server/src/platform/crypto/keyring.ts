@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -66,6 +66,18 @@ export class Keyring {
 
   has(id: string): boolean {
     return this.keys.has(id);
+  }
+
+  /**
+   * A key for one purpose (`purpose` names it, e.g. the audit entries' MAC key), derived from one master key with
+   * HKDF-SHA-256, so that the master key itself only ever wraps data keys. Retired master keys stay derivable: what
+   * was authenticated under them still verifies after a rotation. Undefined when the keyring lacks that master key.
+   */
+  derive(masterKeyId: string, purpose: string): Buffer | undefined {
+    if (!this.keys.has(masterKeyId)) this.reload();
+    const master = this.keys.get(masterKeyId);
+    if (!master) return undefined;
+    return Buffer.from(hkdfSync('sha256', master, 'palermo key derivation', purpose, KEY_BYTES));
   }
 
   wrap(dataKey: Buffer): { masterKeyId: string; wrapped: Buffer } {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
 import { PGliteDialect } from './pglite-driver.js';
+import { AuditKeySlot } from '../audit/audit-key-slot.js';
 
 export type Db = Kysely<Schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -44,7 +45,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection dropped by the server (restart, failover) must not bring the process down; the pool
     // replaces it on the next checkout.
     pool.on('error', () => undefined);
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    // Every handle carries a slot for the audit keys (platform/audit/audit-key-slot.ts), filled once the keyring is open.
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new AuditKeySlot()] });
     return {
       db,
       kind: 'postgres',
@@ -70,7 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(location, { recursive: true, mode: 0o700 });
   }
   const pglite = await PGlite.create(location);
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite), plugins: [new AuditKeySlot()] });
   return {
     db,
     kind: 'pglite',
