@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The one test command (npm test): type-check, lint, the build (contracts, server, web app: what `npm start` and the
-// `palermo` command run), unit and integration tests on embedded PostgreSQL (PGlite), the same integration tests on
-// a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in Debian's Chromium against the
-// built web app. Prints each step's wall time, and ends with one line: "N passed, N failed".
+// The one test command (npm test): the lock file, type-check, lint, the build (contracts, server, web app: what
+// `npm start` and the `palermo` command run), unit and integration tests on embedded PostgreSQL (PGlite), the same
+// integration tests on a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in Debian's
+// Chromium against the built web app. Prints each step's wall time, and ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +42,10 @@ function vitestStep(name, project, env = {}) {
   }
 }
 
+// npm ci refuses a lock file that lacks an entry package.json or a locked package asks for (even another platform's
+// optional binary), where npm install would quietly add it: check that here, without touching node_modules.
+const lockOk = step('lock file (npm ci --dry-run)', 'npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+if (lockOk) passed += 1; else failed += 1;
 const typecheckOk = step('type-check', 'npm', ['run', '--silent', 'typecheck']);
 const lintOk = step('lint', 'npm', ['run', '--silent', 'lint']);
 if (typecheckOk) passed += 1; else failed += 1;
