@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerStart } from './commands/start.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerAuth } from './commands/auth.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerKeys } from './commands/keys.js';
@@ -26,6 +27,7 @@ program
 registerStart(program);
 registerMigrate(program);
 registerAdmin(program);
+registerAuth(program);
 registerAudit(program);
 registerBackup(program);
 registerKeys(program);
