@@ -19,18 +19,19 @@ export function MatchRequestsPage() {
   const { t } = useTranslation();
   const formats = useFormats();
   const [inbox, reload] = useResource(matchInbox, 'match-inbox');
-  const [status, setStatus] = useState('');
+  // The answer just recorded (the notice is written at render, so it follows a change of language).
+  const [answered, setAnswered] = useState<MatchAnswer | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   async function answer(request: MatchRequestView, value: MatchAnswer) {
     if (busy !== null) return;
     setBusy(request.id);
-    setStatus('');
+    setAnswered(null);
     setError(null);
     try {
       await answerMatchRequest(request.id, value);
-      setStatus(t('matchInbox.answered', { answer: t(`matchStatuses.${value}`) }));
+      setAnswered(value);
       reload();
       document.querySelector<HTMLElement>('main h1')?.focus();
     } catch (caught) {
@@ -43,7 +44,7 @@ export function MatchRequestsPage() {
   return (
     <Page title={t('matchInbox.title')}>
       <p>{t('matchInbox.intro')}</p>
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage>{answered === null ? '' : t('matchInbox.answered', { answer: t(`matchStatuses.${answered}`) })}</StatusMessage>
       {error !== null ? <CaseErrorAlert error={error} /> : null}
       {inbox.status === 'loading' ? <Loading /> : null}
       {inbox.status === 'failed' ? <ErrorAlert error={inbox.error} /> : null}
@@ -75,7 +76,7 @@ export function MatchRequestsPage() {
                           <span key={candidate.id}>
                             {index > 0 ? ', ' : null}
                             <Link to={`/cases/${candidate.id}`}>
-                              <bdi>{candidate.reference}</bdi>
+                              <bdi className="case-reference">{candidate.reference}</bdi>
                             </Link>
                           </span>
                         ))}

@@ -11,6 +11,8 @@ import { useFormats } from './format';
 import { useKeyedPost } from './keyed';
 import { CaseErrorAlert } from './controls';
 
+type Notice = 'matches.found' | 'matches.noneFound' | 'matches.asked';
+
 /** The refusals of this panel, in the reader's language; anything else goes to the cases' general error text. */
 function refusal(t: TFunction, error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -43,15 +45,16 @@ export function PossibleMatches({ caseId }: { caseId: string }) {
   const [state, reload] = useResource(() => (frontLine ? caseMatchStateOf(caseId) : Promise.resolve(null)), `matches:${caseId}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
+  // Kept as a key, so that the notice follows a change of language.
+  const [status, setStatus] = useState<Notice | null>(null);
 
   if (!frontLine) return <p className="hint">{t('matches.frontLineOnly')}</p>;
 
-  async function act(action: () => Promise<string>) {
+  async function act(action: () => Promise<Notice>) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    setStatus('');
+    setStatus(null);
     try {
       setStatus(await action());
       reload();
@@ -65,12 +68,12 @@ export function PossibleMatches({ caseId }: { caseId: string }) {
   const check = () =>
     act(async () => {
       const result = await checkForDuplicates(caseId);
-      return result.possibleDuplicate ? t('matches.found') : t('matches.noneFound');
+      return result.possibleDuplicate ? 'matches.found' : 'matches.noneFound';
     });
   const ask = () =>
     act(async () => {
       await askToConfirm(post, caseId);
-      return t('matches.asked');
+      return 'matches.asked';
     });
 
   const data = state.status === 'ready' ? state.data : null;
@@ -89,7 +92,7 @@ export function PossibleMatches({ caseId }: { caseId: string }) {
         {data !== null ? <span className="muted">{t('matches.checksLeft', { left: data.checksLeft })}</span> : null}
       </div>
       {state.status === 'loading' || busy ? <Loading /> : null}
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage>{status === null ? '' : t(status)}</StatusMessage>
       {refused !== null ? (
         <div role="alert" className="alert">
           {refused}
