@@ -28,11 +28,37 @@ export const auditEntryView = z.object({
 export type AuditEntryView = z.infer<typeof auditEntryView>;
 export const auditList = z.object({ entries: z.array(auditEntryView) });
 
+/** A signed checkpoint of the audit chain's head, for an administrator to write down and keep outside the machine. */
+export const auditCheckpointView = z.object({
+  seq: z.number().int(),
+  headHash: z.string(),
+  entryCount: z.number().int(),
+  createdAt: isoDateTime,
+  keyId: z.string(),
+  /** Ed25519 public key (base64 SubjectPublicKeyInfo DER) that checks the signature. */
+  publicKey: z.string(),
+});
+export type AuditCheckpointView = z.infer<typeof auditCheckpointView>;
+export const auditCheckpointResponse = z.object({
+  checkpoint: auditCheckpointView.nullable(),
+  /** Why the newest checkpoint file could not be used (altered, signed by an unknown key), if so. */
+  problem: z.string().nullable(),
+});
+export type AuditCheckpointResponse = z.infer<typeof auditCheckpointResponse>;
+
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** Chain intact and every entry not marked forged authentic (forged entries were sealed as such and alerted). */
+  chainIntact: z.boolean(),
   entriesChecked: z.number().int(),
   firstBadSeq: z.number().int().nullable(),
   problem: z.string().nullable(),
+  forgedCount: z.number().int(),
+  forgedEntries: z.array(z.number().int()),
+  headSeq: z.number().int().nullable(),
+  headHash: z.string().nullable(),
+  /** The checkpoint the log was compared with (the newest signed one), and whether the log still holds it. */
+  checkpoint: z.object({ seq: z.number().int(), createdAt: isoDateTime, matches: z.boolean() }).nullable(),
 });
 export type AuditVerifyResponse = z.infer<typeof auditVerifyResponse>;
 

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -43,7 +43,7 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly signInRateLimitPerMinute: number;
   readonly directoryStaleDays: number;
-  /** Signed audit checkpoints (default: `audit-checkpoints` beside the data folder, never inside it). */
+  /** Signed audit checkpoints (default: `<data folder>-audit-checkpoints`, beside the data folder, never inside it). */
   readonly auditCheckpointDir: string;
   readonly auditCheckpointMinutes: number;
 }
@@ -69,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPoolSize: e.PALERMO_DB_POOL_SIZE,
     signInRateLimitPerMinute: e.PALERMO_SIGN_IN_RATE_LIMIT,
     directoryStaleDays: e.PALERMO_DIRECTORY_STALE_DAYS,
-    auditCheckpointDir: resolve(e.PALERMO_AUDIT_CHECKPOINT_DIR ?? resolve(dirname(resolve(e.PALERMO_DATA_DIR)), 'audit-checkpoints')),
+    auditCheckpointDir: resolve(e.PALERMO_AUDIT_CHECKPOINT_DIR ?? `${resolve(e.PALERMO_DATA_DIR)}-audit-checkpoints`),
     auditCheckpointMinutes: e.PALERMO_AUDIT_CHECKPOINT_MINUTES,
     ...overrides,
   };

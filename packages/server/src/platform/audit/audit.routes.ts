@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditAlertList, auditAlertsQuery, auditList, auditQuery, auditVerifyResponse, idParams, okResponse, type AuditEntryView } from '@palermo/contracts';
+import { auditAlertList, auditAlertsQuery, auditCheckpointResponse, auditList, auditQuery, auditVerifyResponse, idParams, okResponse, type AuditEntryView } from '@palermo/contracts';
 import { ruleRoute } from '../http/access.js';
 import { actorOf, requireSession } from '../http/context.js';
 import { inTransaction } from '../http/transaction.js';
@@ -10,6 +10,7 @@ import { appendAudit } from './audit.js';
 import { auditRules } from './audit.policy.js';
 import { verifyAuditChain } from './verify.js';
 import { sealAuditEntries } from './seal.js';
+import { latestCheckpointFile, readCheckpointFile, type Checkpoint } from './checkpoint.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -84,9 +85,44 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** The newest signed checkpoint in the checkpoint folder, its signature checked. */
+  const newestCheckpoint = (): { checkpoint: Checkpoint | null; problem: string | null } => {
+    const file = latestCheckpointFile(platform.config.auditCheckpointDir);
+    if (!file) return { checkpoint: null, problem: null };
+    try {
+      return { checkpoint: readCheckpointFile(file, platform.keyring), problem: null };
+    } catch (error) {
+      return { checkpoint: null, problem: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  r.get(
+    '/api/audit/checkpoint',
+    { config: access, schema: { tags: ['audit'], summary: 'The newest signed checkpoint of the chain head', response: { 200: auditCheckpointResponse } } },
+    async () => {
+      const { checkpoint, problem } = newestCheckpoint();
+      return Promise.resolve({
+        checkpoint: checkpoint && {
+          seq: checkpoint.seq,
+          headHash: checkpoint.headHash,
+          entryCount: checkpoint.entryCount,
+          createdAt: checkpoint.createdAt,
+          keyId: checkpoint.keyId,
+          publicKey: checkpoint.publicKey,
+        },
+        problem,
+      });
+    },
+  );
+
   r.get(
     '/api/audit/verify',
-    { config: access, schema: { tags: ['audit'], summary: 'Verify the hash chain', response: { 200: auditVerifyResponse } } },
-    async () => verifyAuditChain(platform.db),
+    { config: access, schema: { tags: ['audit'], summary: 'Verify the hash chain, the entries’ authentication and the newest checkpoint', response: { 200: auditVerifyResponse } } },
+    async () => {
+      const { checkpoint, problem } = newestCheckpoint();
+      const result = await verifyAuditChain(platform.db, { checkpoint: checkpoint ?? undefined });
+      // A checkpoint file that cannot be trusted is itself a finding: say so rather than verify without it.
+      return problem ? { ...result, ok: false, problem: `${problem}${result.problem ? `; ${result.problem}` : ''}` } : result;
+    },
   );
 }

@@ -5,8 +5,10 @@ import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { listUsers } from '../users/api';
+import { AuditAlerts } from './AuditAlerts';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { CheckpointPanel } from './CheckpointPanel';
 import { VerifyChain } from './VerifyChain';
 import { auditPageSize, listAudit, type AuditFilter } from './api';
 
@@ -59,6 +61,7 @@ export function AuditPage() {
 
   return (
     <Page title={t('audit.title')}>
+      <AuditAlerts users={users.status === 'ready' ? users.data : null} />
       <AuditFilters
         users={users.status === 'ready' ? users.data : users.status === 'failed' ? null : []}
         onApply={(filter) => void load(filter, null)}
@@ -86,6 +89,7 @@ export function AuditPage() {
         ) : null}
       </section>
       <VerifyChain />
+      <CheckpointPanel />
     </Page>
   );
 }

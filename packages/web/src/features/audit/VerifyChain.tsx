@@ -33,12 +33,17 @@ export function VerifyChain() {
         {check.status === 'running'
           ? t('audit.verifying')
           : result?.ok
-            ? t('audit.verifyOk', { checked: result.entriesChecked })
+            ? result.checkpoint
+              ? t('audit.verifyOkCheckpoint', { checked: result.entriesChecked, seq: result.checkpoint.seq })
+              : t('audit.verifyOk', { checked: result.entriesChecked })
             : undefined}
       </StatusMessage>
+      {result?.ok && !result.checkpoint ? <p>{t('audit.verifyNoCheckpoint')}</p> : null}
       {result && !result.ok ? (
         <div role="alert" className="alert">
           <p>{t('audit.verifyBroken', { checked: result.entriesChecked })}</p>
+          {result.forgedCount > 0 ? <p>{t('audit.verifyForged', { number: result.forgedCount, first: result.forgedEntries.slice(0, 10).join(', ') })}</p> : null}
+          {result.checkpoint && !result.checkpoint.matches ? <p>{t('audit.verifyCheckpointMismatch', { seq: result.checkpoint.seq })}</p> : null}
           {result.firstBadSeq !== null ? <p>{t('audit.verifyFirstBad', { seq: result.firstBadSeq })}</p> : null}
           {result.problem !== null ? (
             <p>

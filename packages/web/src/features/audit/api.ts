@@ -1,4 +1,14 @@
-import { auditList, auditVerifyResponse, type AuditEntryView, type AuditVerifyResponse } from '@palermo/contracts';
+import {
+  auditAlertList,
+  auditCheckpointResponse,
+  auditList,
+  auditVerifyResponse,
+  okResponse,
+  type AuditAlertView,
+  type AuditCheckpointResponse,
+  type AuditEntryView,
+  type AuditVerifyResponse,
+} from '@palermo/contracts';
 import { api, withQuery } from '../../app/api';
 
 export interface AuditFilter {
@@ -18,4 +28,16 @@ export async function listAudit(filter: AuditFilter, before?: number): Promise<A
 
 export function verifyAudit(): Promise<AuditVerifyResponse> {
   return api.get('/api/audit/verify', auditVerifyResponse);
+}
+
+export async function listOpenAlerts(): Promise<AuditAlertView[]> {
+  return (await api.get('/api/audit/alerts', auditAlertList)).alerts;
+}
+
+export async function acknowledgeAlert(id: string): Promise<void> {
+  await api.post(`/api/audit/alerts/${encodeURIComponent(id)}/acknowledge`, {}, okResponse);
+}
+
+export function latestCheckpoint(): Promise<AuditCheckpointResponse> {
+  return api.get('/api/audit/checkpoint', auditCheckpointResponse);
 }
