@@ -73,6 +73,16 @@ export const releaseRequest = z.discriminatedUnion('kind', [syntheticReleaseRequ
 export type ReleaseRequest = z.input<typeof releaseRequest>;
 export type ReleaseRequestParsed = z.output<typeof releaseRequest>;
 
+/**
+ * A release spends privacy budget (synthetic) and leaves the platform: the request over HTTP must carry the user's
+ * explicit confirmation, given after being shown what it spends and what is left (the release form's confirm step).
+ */
+export const releaseConfirmation = z.object({
+  confirmed: z.literal(true, { message: 'must be true: confirm the release after reading what it spends and what is left' }),
+});
+export const confirmedReleaseRequest = z.intersection(releaseRequest, releaseConfirmation);
+export type ConfirmedReleaseRequest = z.input<typeof confirmedReleaseRequest>;
+
 export const utilityByLength = z.object({
   length: z.number().int(),
   realCombinations: z.number().int(),

@@ -7,8 +7,9 @@ import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, sign
 
 /**
  * The rapporteur publishes a dataset privacy-safely: a differentially private synthetic release within the dataset's
- * privacy budget, with its utility report and the file to download; then a release that would exceed the budget is
- * refused and nothing more is spent.
+ * privacy budget, confirmed on a step that shows the epsilon to be spent and what is left (going back spends nothing),
+ * with its utility report and the file to download; then a release that would exceed the budget is refused and
+ * nothing more is spent.
  */
 let h: BrowserHarness;
 const password = 'a long enough test passphrase';
@@ -41,7 +42,19 @@ describe('privacy-safe releases in the browser', () => {
     await page.getByLabel('Epsilon', { exact: true }).fill('4');
     await page.getByLabel('Delta', { exact: true }).fill('1e-6');
     await page.getByLabel('Reporting length').selectOption('3');
-    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByText('This release will spend epsilon 4 of the 10 remaining (budget 10).').waitFor();
+    // One click does not spend the budget: it shows what will be spent and asks again. Going back spends nothing.
+    await page.getByRole('button', { name: 'Review the release' }).click();
+    const confirm = page.getByTestId('release-confirm');
+    await confirm.getByRole('heading', { name: 'Confirm the release' }).waitFor();
+    await confirm.getByText("This release spends epsilon 4 of the dataset's privacy budget: 10 of 10 remains now, 6 will remain after it.").waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Go back and change it' }).click();
+    await page.getByLabel('Epsilon', { exact: true }).waitFor();
+    await expect(page.getByTestId('release-confirm').count()).resolves.toBe(0);
+    await page.getByText('Epsilon remaining: 10 of 10 (0 spent).').waitFor();
+    await page.getByRole('button', { name: 'Review the release' }).click();
+    await page.getByTestId('release-confirm').getByRole('button', { name: 'Make the release' }).click();
     await page.getByRole('heading', { name: 'Release made' }).waitFor({ timeout: 120_000 });
 
     const report = page.getByRole('table', { name: 'Utility report: counts of value combinations in the release against the real records' });
@@ -64,7 +77,9 @@ describe('privacy-safe releases in the browser', () => {
 
   it('a release that would exceed the budget is refused, and nothing is spent', async () => {
     await page.getByLabel('Epsilon', { exact: true }).fill('7');
-    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByRole('button', { name: 'Review the release' }).click();
+    await page.getByText("This release spends epsilon 7 of the dataset's privacy budget: 6 of 10 remains now, 0 will remain after it.").waitFor();
+    await page.getByTestId('release-confirm').getByRole('button', { name: 'Make the release' }).click();
     await page.getByRole('alert').filter({ hasText: 'Refused: this release needs epsilon 7, but only 6 of the dataset\'s privacy budget of 10 remains.' }).waitFor();
     await page.reload();
     await page.getByText('Epsilon remaining: 6 of 10 (4 spent).').waitFor();

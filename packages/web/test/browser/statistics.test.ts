@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { buildReport } from '../../../server/src/modules/statistics/statistics.service.js';
 import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
- * The rapporteur's statistics: figures of persons from the country's de-identified dataset, small cells suppressed;
- * a filter changes the address and the figures; the CSV download holds no count below the threshold.
+ * The rapporteur's statistics: figures of persons from the country's de-identified dataset, every count perturbed by
+ * the cell-key method and said so in the user's language; a filter changes the address and the figures; the CSV
+ * download holds the figures shown.
  */
 let h: BrowserHarness;
 let page: Page;
@@ -34,7 +36,9 @@ const groups: Group[] = [
   { n: 20, year: 2024, gender: 'Man', age: '21--23', citizenship: 'ALB', stage: 'screened', exploitation: ['isForcedLabour'] },
 ];
 const total = groups.reduce((s, g) => s + g.n, 0);
-const women = groups.filter((g) => g.gender === 'Woman').reduce((s, g) => s + g.n, 0);
+/** The published (perturbed) grand totals, from the server's own report: all persons, and women. */
+let shownTotal: number;
+let shownWomen: number;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -65,6 +69,12 @@ beforeAll(async () => {
       ),
     )
     .execute();
+  const keys = h.server.runtime.cipher.recordKeys;
+  const grand = async (filters: { sex?: string }) => (await buildReport(db, filters, keys)).tables.find((t) => t.id === 'year_stage')?.grandTotal?.value ?? -1;
+  shownTotal = await grand({});
+  shownWomen = await grand({ sex: 'Woman' });
+  // Perturbed: near the exact counts, never far.
+  expect(Math.abs(shownTotal - total)).toBeLessThanOrEqual(4);
   page = await signInInBrowser(h, rapporteur.email, password);
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/iu.test(message.text())) cspViolations.push(message.text());
@@ -79,15 +89,18 @@ const figure = (title: string) => page.locator('figure').filter({ has: page.loca
 const grandTotal = (title: string) => figure(title).locator('tfoot td').last();
 
 describe('statistics', () => {
-  it('shows persons by year and stage, with a small count suppressed', async () => {
+  it('shows persons by year and stage, perturbed, and says so in plain words', async () => {
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
-    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(total) }).waitFor();
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(shownTotal) }).waitFor();
     await expect(figure('Persons by year and NRM stage').locator('figcaption').textContent()).resolves.toContain('counts persons');
-    // The 3 persons reported in 2023 (and the 3 of Viet Nam) are below 11: shown as "<11", with an explanation.
-    const suppressed = figure('Persons by citizenship').locator('abbr.suppressed', { hasText: '<11' });
-    await suppressed.first().waitFor();
-    await expect(suppressed.first().getAttribute('title')).resolves.toBe('Fewer than 11: suppressed');
+    await expect(page.getByTestId('perturbation-note').textContent()).resolves.toBe(
+      'Every figure is slightly perturbed to protect the people counted: values may differ by a few (at most 2) from the exact count, always in the same way, so totals need not add up exactly.',
+    );
+    // The 3 persons of Viet Nam are not withheld any more: their count is shown perturbed (0 to 5).
+    const vietNam = figure('Persons by citizenship').locator('tbody tr').filter({ hasText: /Viet Nam|VNM/ });
+    await expect(figure('Persons by citizenship').locator('abbr.suppressed').count()).resolves.toBe(0);
+    if ((await vietNam.count()) > 0) expect(Number((await vietNam.first().locator('td').first().textContent())?.replace(/\D/gu, ''))).toBeLessThanOrEqual(5);
     // The charts are drawn (SVG) without anything the Content-Security-Policy refuses.
     await figure('Persons by year and NRM stage').locator('svg.recharts-surface').first().waitFor();
     expect(cspViolations).toEqual([]);
@@ -97,28 +110,36 @@ describe('statistics', () => {
   it('keeps a filter in the address, and the figures follow it', async () => {
     await page.getByLabel('Sex or gender', { exact: true }).selectOption('Woman');
     await page.waitForURL(/[?&]sex=Woman/u);
-    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(women) }).waitFor();
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(shownWomen) }).waitFor();
     expect(new URL(page.url()).searchParams.get('sex')).toBe('Woman');
-    // The address alone brings the same figures back.
+    // The address alone brings the same figures back (the same persons, the same perturbed value).
     await page.goto(`${h.baseUrl}/statistics?sex=Woman`);
-    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(women) }).waitFor();
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(shownWomen) }).waitFor();
     await page.goto(`${h.baseUrl}/statistics`);
-    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(total) }).waitFor();
+    await grandTotal('Persons by year and NRM stage').filter({ hasText: String(shownTotal) }).waitFor();
   });
 
-  it('downloads what is shown as CSV, with no count below the threshold', async () => {
+  it('downloads what is shown as CSV, with the note on perturbation', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     const path = await download.path();
     const rows = parse(readFileSync(path), { columns: true }) as Array<Record<string, string>>;
     const counts = rows.filter((r) => r['counts'] === 'persons' || r['counts'] === 'referrals');
     expect(counts.length).toBeGreaterThan(20);
-    for (const row of counts) {
-      const value = row['value'] ?? '';
-      if (/^\d+$/u.test(value)) expect(Number(value) === 0 || Number(value) >= 11, `${row['table']} ${row['row']} ${row['column']} = ${value}`).toBe(true);
-      else expect(['<11', '[c]', '']).toContain(value);
-    }
-    expect(counts.some((r) => r['value'] === '<11')).toBe(true);
-    expect(counts.find((r) => r['table'] === 'year_stage' && r['row'] === 'total' && r['column'] === 'total')?.['value']).toBe(String(total));
+    for (const row of counts.filter((r) => r['table'] !== 'glotip_reference')) expect(row['value'], `${row['table']} ${row['row']} ${row['column']}`).toMatch(/^\d+$/u);
+    expect(counts.find((r) => r['table'] === 'year_stage' && r['row'] === 'total' && r['column'] === 'total')?.['value']).toBe(String(shownTotal));
+    expect(rows.find((r) => r['table'] === 'disclosure_control')?.['population']).toContain('slightly perturbed');
+  });
+
+  it('says in French and Arabic that the figures are perturbed', async () => {
+    const note = page.getByTestId('perturbation-note');
+    await page.getByLabel(/Language|Langue|اللغة/u).selectOption('fr');
+    await note.filter({ hasText: 'Chaque chiffre est légèrement modifié pour protéger les personnes comptées' }).waitFor();
+    await page.screenshot({ path: '/tmp/palermo-statistics-fr.png', fullPage: false });
+    await page.getByLabel(/Language|Langue|اللغة/u).selectOption('ar');
+    await note.filter({ hasText: 'كل رقم معدَّل قليلاً لحماية الأشخاص المحسوبين' }).waitFor();
+    await page.screenshot({ path: '/tmp/palermo-statistics-ar.png', fullPage: false });
+    await page.getByLabel(/Language|Langue|اللغة/u).selectOption('en');
+    await note.filter({ hasText: 'Every figure is slightly perturbed' }).waitFor();
   });
 
   it("derives the country's figures again from the case records (here: none yet)", async () => {

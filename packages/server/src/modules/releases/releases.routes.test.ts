@@ -49,8 +49,8 @@ describe('releases over HTTP', () => {
 
   it('lets only the rapporteur release and the rapporteur and coordinator read', async () => {
     expect((await caseworker.request('GET', '/api/releases/datasets')).statusCode).toBe(403);
-    expect((await caseworker.request('POST', '/api/releases', { kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers: ['gender'] })).statusCode).toBe(403);
-    expect((await coordinator.request('POST', '/api/releases', { kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers: ['gender'] })).statusCode).toBe(403);
+    expect((await caseworker.request('POST', '/api/releases', { confirmed: true, kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers: ['gender'] })).statusCode).toBe(403);
+    expect((await coordinator.request('POST', '/api/releases', { confirmed: true, kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers: ['gender'] })).statusCode).toBe(403);
     const datasets = await coordinator.request('GET', '/api/releases/datasets');
     expect(datasets.statusCode).toBe(200);
     expect(datasets.json().datasets).toContainEqual(
@@ -59,7 +59,7 @@ describe('releases over HTTP', () => {
   });
 
   it('makes a differentially private release within budget, with its utility report, and serves the file it recorded', async () => {
-    const response = await rapporteur.request('POST', '/api/releases', { kind: 'synthetic', datasetId, epsilon: 4, delta: 1e-6 });
+    const response = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'synthetic', datasetId, epsilon: 4, delta: 1e-6 });
     expect(response.statusCode).toBe(200);
     const { release, budget } = response.json();
     expect(release).toMatchObject({ kind: 'synthetic', epsilon: 4, delta: 1e-6, recordsRead: 3000, parameters: { reportingLength: 3 } });
@@ -83,7 +83,7 @@ describe('releases over HTTP', () => {
 
   it('refuses a release that would exceed the budget, naming it, and stores nothing', async () => {
     const before = await countReleases(datasetId);
-    const response = await rapporteur.request('POST', '/api/releases', { kind: 'synthetic', datasetId, epsilon: 7, delta: 1e-6 });
+    const response = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'synthetic', datasetId, epsilon: 7, delta: 1e-6 });
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toBe('budget_exceeded');
     expect(response.json().message).toContain('privacy budget of dataset "Imported CTDC file" (epsilon 10');
@@ -94,7 +94,7 @@ describe('releases over HTTP', () => {
 
   it('makes a k-anonymous release that spends no budget and leaves every class with at least k records', async () => {
     const quasiIdentifiers = ['yearOfRegistration', 'gender', 'ageBroad', 'citizenship'];
-    const response = await rapporteur.request('POST', '/api/releases', { kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers });
+    const response = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers });
     expect(response.statusCode).toBe(200);
     const { release, budget } = response.json();
     expect(release).toMatchObject({ kind: 'k_anonymous', epsilon: 0, delta: 0 });
@@ -110,18 +110,36 @@ describe('releases over HTTP', () => {
   });
 
   it('names the field of a bad request', async () => {
-    const outside = await rapporteur.request('POST', '/api/releases', { kind: 'k_anonymous', datasetId, k: 5, quasiIdentifiers: ['gender'], attributes: ['ageBroad'] });
+    const outside = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'k_anonymous', datasetId, k: 5, quasiIdentifiers: ['gender'], attributes: ['ageBroad'] });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().issues[0].field).toBe('quasiIdentifiers');
     const small = await insertPopulation(t.platform.db, { count: 2000, seed: 4 });
     await service.setBudget(t.platform.db, { userId: null, name: 'operator', organisationId: null }, small, { epsilon: 10, delta: 0.01 });
-    const delta = await rapporteur.request('POST', '/api/releases', { kind: 'synthetic', datasetId: small, epsilon: 1, delta: 0.0008 });
+    const delta = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'synthetic', datasetId: small, epsilon: 1, delta: 0.0008 });
     expect(delta.statusCode).toBe(400);
     expect(delta.json().issues[0].field).toBe('delta');
     expect(delta.json().message).toContain('1 / number of records (2000)');
-    const epsilon = await rapporteur.request('POST', '/api/releases', { kind: 'synthetic', datasetId, epsilon: -1, delta: 1e-6 });
+    const epsilon = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'synthetic', datasetId, epsilon: -1, delta: 1e-6 });
     expect(epsilon.statusCode).toBe(400);
     expect(epsilon.json().issues[0].field).toBe('epsilon');
+  });
+
+  it('refuses a release without the explicit confirmation, naming the field, and spends nothing', async () => {
+    const before = await countReleases(datasetId);
+    const budget = async () => (await rapporteur.request('GET', '/api/releases/datasets')).json().datasets.find((d: { id: string }) => d.id === datasetId).budget;
+    const spent = (await budget()).spentEpsilon;
+    for (const body of [
+      { kind: 'synthetic', datasetId, epsilon: 1, delta: 1e-6 },
+      { kind: 'synthetic', datasetId, epsilon: 1, delta: 1e-6, confirmed: false },
+      { kind: 'synthetic', datasetId, epsilon: 1, delta: 1e-6, confirmed: 'yes' },
+      { kind: 'k_anonymous', datasetId, k: 11, quasiIdentifiers: ['gender'] },
+    ]) {
+      const response = await rapporteur.request('POST', '/api/releases', body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().issues).toContainEqual(expect.objectContaining({ field: 'confirmed' }));
+    }
+    expect(await countReleases(datasetId)).toBe(before);
+    expect((await budget()).spentEpsilon).toBe(spent);
   });
 
   it('lets two releases racing for the last of the budget through one at a time', async () => {
@@ -149,7 +167,7 @@ describe('releases over HTTP', () => {
     await t.platform.db.insertInto('statistical_datasets').values({ id: country, kind: 'country_cases', name: 'Country case records', created_by: 'test' }).execute();
     await t.platform.db.insertInto('statistical_records').values(populationRecords(country, 50, 1)).execute();
     // There are no cases: the refresh replaces the 50 stale records with none, and there is nothing to release.
-    const response = await rapporteur.request('POST', '/api/releases', { kind: 'k_anonymous', datasetId: country, k: 5, quasiIdentifiers: ['gender'] });
+    const response = await rapporteur.request('POST', '/api/releases', { confirmed: true, kind: 'k_anonymous', datasetId: country, k: 5, quasiIdentifiers: ['gender'] });
     expect(response.statusCode).toBe(400);
     expect(response.json().issues[0]).toEqual({ field: 'datasetId', problem: 'the dataset has no records to release' });
     const left = await t.platform.db.selectFrom('statistical_records').select('id').where('dataset_id', '=', country).execute();

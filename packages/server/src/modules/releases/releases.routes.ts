@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, releaseDatasetList, releaseList, releaseListQuery, releaseMade, releaseRequest } from '@palermo/contracts';
+import { confirmedReleaseRequest, idParams, releaseDatasetList, releaseList, releaseListQuery, releaseMade } from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession } from '../../platform/http/context.js';
 import { releaseRules } from './releases.policy.js';
@@ -30,13 +30,14 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
       config: { access: ruleRoute('release.make', releaseRules.make) },
       schema: {
         tags: ['releases'],
-        summary: 'Make a k-anonymous or differentially private synthetic release; refused (409) when it would exceed the privacy budget',
-        body: releaseRequest,
+        summary: 'Make a k-anonymous or differentially private synthetic release; refused (400) without the confirmation field, (409) when it would exceed the privacy budget',
+        body: confirmedReleaseRequest,
         response: { 200: releaseMade },
       },
     },
     async (request) => {
       const session = requireSession(request);
+      // The confirmation is checked by the schema (400 naming `confirmed` without it); the service reads the request.
       const { release, budget } = await service.makeRelease({ db: app.platform.db, cipher: app.platform.cipher }, actorOf(session), request.body);
       return { release, budget };
     },

@@ -37,6 +37,8 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
   const [k, setK] = useState('11');
   const [quasiIdentifiers, setQuasiIdentifiers] = useState<ReleaseAttributeName[]>([...defaultQuasiIdentifiers]);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The checked request awaiting the user's confirmation (the confirm step), or null while editing.
+  const [pending, setPending] = useState<ReleaseRequest | null>(null);
   const form = useForm({
     epsilon: { id: 'release-epsilon', label: t('releases.epsilon') },
     delta: { id: 'release-delta', label: t('releases.delta') },
@@ -46,7 +48,8 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
     datasetId: { id: 'release-dataset', label: t('releases.dataset') },
   });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** First click: check the parameters and show what the release spends; nothing is sent yet. */
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setRefusal(null);
     let request: ReleaseRequest;
@@ -65,9 +68,16 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
       if (quasiIdentifiers.length === 0) return form.fail([{ field: 'quasiIdentifiers', problem: t('releases.chooseQuasiIdentifier') }]);
       request = { kind, datasetId, k: kValue, quasiIdentifiers };
     }
+    form.reset();
+    setPending(request);
+  }
+
+  /** Second click, on the confirm step: the release is made and the budget spent. */
+  async function onConfirm(request: ReleaseRequest) {
     await form.run(async () => {
       try {
-        onMade(await makeRelease(request));
+        onMade(await makeRelease({ ...request, confirmed: true }));
+        setPending(null);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'budget_exceeded') {
           setRefusal(
@@ -77,8 +87,10 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
               total: f.small(budget.totalEpsilon),
             }),
           );
+          setPending(null);
           return;
         }
+        setPending(null);
         throw error;
       }
     });
@@ -94,7 +106,8 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
           {refusal}
         </div>
       ) : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      {pending ? <ConfirmStep request={pending} budget={budget} submitting={form.submitting} onConfirm={() => void onConfirm(pending)} onBack={() => setPending(null)} /> : null}
+      <form onSubmit={onSubmit} noValidate hidden={pending !== null}>
         <RadioGroup
           id="release-kind"
           legend={t('releases.kind')}
@@ -128,10 +141,46 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
             />
           </>
         )}
+        <p>{kind === 'synthetic' ? t('releases.willSpend', { epsilon: epsilon.trim() || '…', remaining: f.small(budget.remainingEpsilon), total: f.small(budget.totalEpsilon) }) : t('releases.spendsNothing', { remaining: f.small(budget.remainingEpsilon) })}</p>
         <button type="submit" className="button-primary" disabled={form.submitting}>
-          {form.submitting ? t('releases.making') : t('releases.make')}
+          {t('releases.review')}
         </button>
       </form>
+    </section>
+  );
+}
+
+interface ConfirmProps {
+  request: ReleaseRequest;
+  budget: ReleaseBudgetView;
+  submitting: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+}
+
+/** The confirm step: what the release spends and what is left after it, then one explicit click to make it. */
+function ConfirmStep({ request, budget, submitting, onConfirm, onBack }: ConfirmProps) {
+  const { t } = useTranslation();
+  const f = useReleaseFormats();
+  const spends = request.kind === 'synthetic' ? request.epsilon : 0;
+  const after = Math.max(0, budget.remainingEpsilon - spends);
+  return (
+    <section aria-labelledby="release-confirm-title" className="confirm-step" data-testid="release-confirm">
+      <h3 id="release-confirm-title">{t('releases.confirmTitle')}</h3>
+      <p>
+        {request.kind === 'synthetic'
+          ? t('releases.confirmSpend', { epsilon: f.small(spends), remaining: f.small(budget.remainingEpsilon), after: f.small(after), total: f.small(budget.totalEpsilon) })
+          : t('releases.confirmNoSpend', { remaining: f.small(budget.remainingEpsilon), total: f.small(budget.totalEpsilon) })}
+      </p>
+      <p>{t('releases.confirmLeaves')}</p>
+      <div className="button-row">
+        <button type="button" className="button-primary" disabled={submitting} onClick={onConfirm}>
+          {submitting ? t('releases.making') : t('releases.make')}
+        </button>
+        <button type="button" className="button-secondary" disabled={submitting} onClick={onBack}>
+          {t('releases.back')}
+        </button>
+      </div>
     </section>
   );
 }

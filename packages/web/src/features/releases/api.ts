@@ -5,7 +5,7 @@ import {
   type ReleaseDatasetList,
   type ReleaseList,
   type ReleaseMade,
-  type ReleaseRequest,
+  type ConfirmedReleaseRequest,
 } from '@palermo/contracts';
 import { api, withQuery } from '../../app/api';
 
@@ -17,7 +17,8 @@ export function listReleases(datasetId: string): Promise<ReleaseList> {
   return api.get(withQuery('/api/releases', { datasetId }), releaseList);
 }
 
-export function makeRelease(request: ReleaseRequest): Promise<ReleaseMade> {
+/** Makes a release; the request carries the confirmation the user gave on the form's confirm step. */
+export function makeRelease(request: ConfirmedReleaseRequest): Promise<ReleaseMade> {
   return api.post('/api/releases', request, releaseMade);
 }
 

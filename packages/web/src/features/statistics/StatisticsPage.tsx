@@ -75,8 +75,9 @@ function Report({ report, query }: { report: StatisticsReport; query: string }) 
           {t('statistics.syntheticNotice')}
         </p>
       ) : null}
-      <p>
-        {t('statistics.datasetLine', { name: report.dataset.name, built })} {t('statistics.suppressionNote', { threshold })}
+      <p>{t('statistics.datasetLine', { name: report.dataset.name, built })}</p>
+      <p className="note" role="note" data-testid="perturbation-note">
+        {t('statistics.perturbationNote', { change: report.perturbation.maximumChange })}
       </p>
       <p className="filter-buttons">
         <a href={downloadHref(filters, 'csv')} download>
