@@ -1,5 +1,6 @@
 export * from './vocabularies/index.js';
 export * from './api/common.js';
+export * from './api/personal.js';
 export * from './api/health.js';
 export * from './api/organisations.js';
 export * from './api/users.js';

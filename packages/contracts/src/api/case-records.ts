@@ -24,6 +24,7 @@ import {
   wellbeingScale,
 } from '../vocabularies/case-records.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { personal, recordKind } from './personal.js';
 
 /*
  * The structured part of a case record (`data`) holds codes, dates, amounts and ids only: nothing that identifies the
@@ -199,7 +200,7 @@ const recordBase = z.object({
   id: uuid,
   caseId: uuid,
   /** Decrypted for those who may read the record; null when the record has none. */
-  notes: z.string().nullable(),
+  notes: personal(z.string().nullable()),
   visibility: z.enum(caseRecordVisibilities),
   authorUserId: uuid,
   authorName: z.string(),
@@ -211,22 +212,23 @@ const recordBase = z.object({
   supersededById: uuid.nullable(),
 });
 
-export const caseRecordView = z.discriminatedUnion('kind', [
-  recordBase.extend({ kind: z.literal('case_manager_assigned'), data: caseManagerAssignedData }),
-  recordBase.extend({ kind: z.literal('needs_assessment'), data: needsAssessmentData }),
-  recordBase.extend({ kind: z.literal('assistance_goal'), data: assistanceGoalData }),
-  recordBase.extend({ kind: z.literal('service_delivered'), data: serviceDeliveredData }),
-  recordBase.extend({ kind: z.literal('follow_up'), data: followUpData }),
-  recordBase.extend({ kind: z.literal('risk_assessment'), data: riskAssessmentData }),
-  recordBase.extend({ kind: z.literal('residence_status'), data: residenceStatusData }),
-  recordBase.extend({ kind: z.literal('non_punishment'), data: nonPunishmentData }),
-  recordBase.extend({ kind: z.literal('compensation_claim'), data: compensationClaimData }),
-  recordBase.extend({ kind: z.literal('best_interests_assessment'), data: bestInterestsAssessmentData }),
-  recordBase.extend({ kind: z.literal('guardian_appointed'), data: guardianAppointedData }),
-  recordBase.extend({ kind: z.literal('return_decision'), data: returnDecisionData }),
-  recordBase.extend({ kind: z.literal('counselling_note'), data: noData }),
-  recordBase.extend({ kind: z.literal('health_note'), data: noData }),
-]);
+/** One record of the case record (server policy: case-record.fields.ts); its data is personal. */
+export const caseRecordView = recordKind('caseRecord', z.discriminatedUnion('kind', [
+  recordBase.extend({ kind: z.literal('case_manager_assigned'), data: personal(caseManagerAssignedData) }),
+  recordBase.extend({ kind: z.literal('needs_assessment'), data: personal(needsAssessmentData) }),
+  recordBase.extend({ kind: z.literal('assistance_goal'), data: personal(assistanceGoalData) }),
+  recordBase.extend({ kind: z.literal('service_delivered'), data: personal(serviceDeliveredData) }),
+  recordBase.extend({ kind: z.literal('follow_up'), data: personal(followUpData) }),
+  recordBase.extend({ kind: z.literal('risk_assessment'), data: personal(riskAssessmentData) }),
+  recordBase.extend({ kind: z.literal('residence_status'), data: personal(residenceStatusData) }),
+  recordBase.extend({ kind: z.literal('non_punishment'), data: personal(nonPunishmentData) }),
+  recordBase.extend({ kind: z.literal('compensation_claim'), data: personal(compensationClaimData) }),
+  recordBase.extend({ kind: z.literal('best_interests_assessment'), data: personal(bestInterestsAssessmentData) }),
+  recordBase.extend({ kind: z.literal('guardian_appointed'), data: personal(guardianAppointedData) }),
+  recordBase.extend({ kind: z.literal('return_decision'), data: personal(returnDecisionData) }),
+  recordBase.extend({ kind: z.literal('counselling_note'), data: personal(noData) }),
+  recordBase.extend({ kind: z.literal('health_note'), data: personal(noData) }),
+]));
 export type CaseRecordView = z.infer<typeof caseRecordView>;
 
 export const caseRecordList = z.object({ records: z.array(caseRecordView) });
@@ -247,12 +249,12 @@ const plannedService = z.object({
 });
 
 /** The individual assistance plan: needs -> goals the person chose -> services delivered -> follow-ups due. */
-export const assistancePlanView = z.object({
+export const assistancePlanView = recordKind('assistancePlan', z.object({
   caseId: uuid,
   openedOn: isoDate,
   needsAssessedAt: isoDateTime.nullable(),
-  needs: z.array(z.object({ domain: z.enum(needDomains), level: z.enum(needLevels), urgent: z.boolean() })),
-  goals: z.array(
+  needs: personal(z.array(z.object({ domain: z.enum(needDomains), level: z.enum(needLevels), urgent: z.boolean() }))),
+  goals: personal(z.array(
     z.object({
       id: uuid,
       domain: z.enum(needDomains),
@@ -262,11 +264,11 @@ export const assistancePlanView = z.object({
       createdAt: isoDateTime,
       services: z.array(plannedService),
     }),
-  ),
-  servicesWithoutGoal: z.array(plannedService),
+  )),
+  servicesWithoutGoal: personal(z.array(plannedService)),
   /** Needs assessed medium or high with neither a live goal nor a service in that area. */
-  needsWithoutSupport: z.array(z.enum(needDomains)),
-  followUps: z.array(
+  needsWithoutSupport: personal(z.array(z.enum(needDomains))),
+  followUps: personal(z.array(
     z.object({
       milestone: z.enum(followUpMilestones),
       dueFrom: isoDate,
@@ -275,6 +277,6 @@ export const assistancePlanView = z.object({
       state: z.enum(['done', 'declined', 'due', 'overdue', 'upcoming']),
       latest: z.object({ date: isoDate, outcome: z.enum(followUpOutcomes), overallWellbeing: z.number().int().nullable() }).nullable(),
     }),
-  ),
-});
+  )),
+}));
 export type AssistancePlanView = z.infer<typeof assistancePlanView>;

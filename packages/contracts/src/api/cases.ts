@@ -13,6 +13,7 @@ import {
 } from '../vocabularies/cases.js';
 import { consentPurpose, consentStatus, createPersonRequest } from './persons.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { personal, recordKind } from './personal.js';
 
 /** Every request that changes a case carries an idempotency key: a retried request does not act twice. */
 export const idempotencyHeaders = z.object({
@@ -72,41 +73,51 @@ export const timelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
-export const caseView = z.object({
-  id: uuid,
-  reference: z.string(),
-  status: z.enum(caseStatuses),
-  stage: z.enum(caseStages),
-  traffickingStatus: z.enum(traffickingStatuses),
-  managingOrganisationId: uuid,
-  caseManagerUserId: uuid.nullable(),
-  formsOfExploitation: z.array(z.enum(formsOfExploitation)),
-  reflectionPeriod: z.object({ start: isoDate, end: isoDate }).nullable(),
-  decisionDueAt: isoDateTime.nullable(),
-  overdue: z.boolean(),
-  closureReason: z.string().nullable(),
-  version: z.number().int(),
-  /** Only the fields this viewer may see; the others are absent. */
-  person: z.object({
+/**
+ * A case as the field policy lets the viewer see it (server: case.fields.ts): a field the viewer may not see is
+ * absent. A receiver deciding on a referral, for instance, sees the case's envelope and the person fields shared.
+ */
+export const caseView = recordKind(
+  'case',
+  z.object({
     id: uuid,
-    isChild: z.boolean(),
-    gender: z.enum(genders).nullable(),
-    citizenships: z.array(z.string()),
-    fields: z.partialRecord(z.enum(shareablePersonFields), z.string().nullable()),
+    reference: z.string(),
+    status: z.enum(caseStatuses),
+    stage: personal(z.enum(caseStages)).optional(),
+    traffickingStatus: personal(z.enum(traffickingStatuses)).optional(),
+    managingOrganisationId: uuid.optional(),
+    caseManagerUserId: uuid.nullable().optional(),
+    formsOfExploitation: personal(z.array(z.enum(formsOfExploitation))).optional(),
+    reflectionPeriod: personal(z.object({ start: isoDate, end: isoDate }).nullable()).optional(),
+    decisionDueAt: personal(isoDateTime.nullable()).optional(),
+    overdue: personal(z.boolean()).optional(),
+    closureReason: personal(z.string().nullable()).optional(),
+    version: z.number().int(),
+    /** Only the fields this viewer may see; the others are absent. */
+    person: z
+      .object({
+        id: uuid.optional(),
+        isChild: personal(z.boolean()).optional(),
+        gender: personal(z.enum(genders).nullable()).optional(),
+        citizenships: personal(z.array(z.string())).optional(),
+        fields: personal(z.partialRecord(z.enum(shareablePersonFields), z.string().nullable())).optional(),
+      })
+      .optional(),
+    consents: personal(
+      z.array(z.object({ purpose: consentPurpose, targetOrganisationId: uuid.nullable(), status: consentStatus, recordedAt: isoDateTime })),
+    ).optional(),
+    /** Actions on the case: all of them for the managing side, the viewer's own organisation's otherwise. */
+    timeline: personal(z.array(timelineEntry)),
+    /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */
+    measures: personal(
+      z.array(z.object({ id: z.string(), sop: z.number().int(), sopTitle: z.string(), title: z.string(), what: z.string(), how: z.string(), done: z.boolean() })),
+    ).optional(),
+    openedAt: isoDateTime,
   }),
-  consents: z.array(
-    z.object({ purpose: consentPurpose, targetOrganisationId: uuid.nullable(), status: consentStatus, recordedAt: isoDateTime }),
-  ),
-  timeline: z.array(timelineEntry),
-  /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */
-  measures: z.array(
-    z.object({ id: z.string(), sop: z.number().int(), sopTitle: z.string(), title: z.string(), what: z.string(), how: z.string(), done: z.boolean() }),
-  ),
-  openedAt: isoDateTime,
-});
+);
 export type CaseView = z.infer<typeof caseView>;
 
-export const caseSummary = caseView.pick({
+export const caseSummary = recordKind('case', caseView.pick({
   id: true,
   reference: true,
   status: true,
@@ -116,7 +127,7 @@ export const caseSummary = caseView.pick({
   decisionDueAt: true,
   overdue: true,
   openedAt: true,
-});
+}));
 export const caseList = z.object({ cases: z.array(caseSummary) });
 export const caseListQuery = z.object({
   stage: z.enum(caseStages).optional(),
@@ -138,10 +149,13 @@ export const caseSearchQuery = z
   });
 export const caseSearchResult = z.object({
   results: z.array(
-    caseSummary.pick({ id: true, reference: true, status: true, stage: true, managingOrganisationId: true, openedAt: true }).extend({
-      /** Shown only to those who see the whole record. */
-      displayName: z.string().nullable(),
-    }),
+    recordKind(
+      'case',
+      caseSummary.pick({ id: true, reference: true, status: true, stage: true, managingOrganisationId: true, openedAt: true }).extend({
+        /** Shown only to those who see the whole record. */
+        displayName: personal(z.string().nullable()).optional(),
+      }),
+    ),
   ),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentPurposes, consentStatuses } from '../vocabularies/consent.js';
 import { isoDate, isoDateTime, nameText, uuid } from './common.js';
+import { personal, recordKind } from './personal.js';
 
 /**
  * A person known to the system (a survivor or presumed victim). Everything that identifies them is encrypted at rest.
@@ -36,27 +37,34 @@ export type RecordConsentRequest = z.infer<typeof recordConsentRequest>;
 
 export const assignCaseManagerRequest = z.object({ userId: uuid });
 
-export const personView = z.object({
-  id: uuid,
-  reference: z.string(),
-  organisationId: uuid,
-  caseManagerUserId: uuid.nullable(),
-  jurisdiction: z.string().nullable(),
-  givenName: z.string().nullable(),
-  familyName: z.string().nullable(),
-  pseudonym: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  identityNumber: z.string().nullable(),
-  notes: z.string().nullable(),
-  consents: z.array(z.object({ purpose: consentPurpose, status: consentStatus, recordedAt: isoDateTime })),
-  createdAt: isoDateTime,
-});
+/**
+ * One person, as the field policy lets the viewer see them (server: person.fields.ts): a field the viewer may not see
+ * is absent. Law enforcement, for instance, sees names and birth date only.
+ */
+export const personView = recordKind(
+  'person',
+  z.object({
+    id: uuid,
+    reference: z.string(),
+    organisationId: uuid.optional(),
+    caseManagerUserId: uuid.nullable().optional(),
+    jurisdiction: personal(z.string().nullable().optional()),
+    givenName: personal(z.string().nullable().optional()),
+    familyName: personal(z.string().nullable().optional()),
+    pseudonym: personal(z.string().nullable().optional()),
+    birthDate: personal(z.string().nullable().optional()),
+    phone: personal(z.string().nullable().optional()),
+    address: personal(z.string().nullable().optional()),
+    identityNumber: personal(z.string().nullable().optional()),
+    notes: personal(z.string().nullable().optional()),
+    consents: personal(z.array(z.object({ purpose: consentPurpose, status: consentStatus, recordedAt: isoDateTime })).optional()),
+    createdAt: isoDateTime.optional(),
+  }),
+);
 export type PersonView = z.infer<typeof personView>;
 
 /** Lists show the minimum: no birth dates, contacts or notes. */
-export const personSummary = personView.pick({
+export const personSummary = recordKind('person', personView.pick({
   id: true,
   reference: true,
   organisationId: true,
@@ -65,5 +73,5 @@ export const personSummary = personView.pick({
   familyName: true,
   pseudonym: true,
   createdAt: true,
-});
+}));
 export const personList = z.object({ persons: z.array(personSummary) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { shareablePersonFields, type ShareablePersonField } from '../vocabularies/cases.js';
 import { protectionServices, type ProtectionService } from '../vocabularies/sops.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { personal, recordKind } from './personal.js';
 
 /**
  * Referrals in the National Referral Mechanism: a caseworker refers a person to another organisation for a service
@@ -117,7 +118,8 @@ export const referralListQuery = z.object({
 
 const organisationRef = z.object({ id: uuid, name: z.string() });
 
-export const referralView = z.object({
+/** A referral as the field policy lets the viewer see it (server: referral.fields.ts). */
+export const referralView = recordKind('referral', z.object({
   id: uuid,
   caseId: uuid,
   caseReference: z.string(),
@@ -131,17 +133,18 @@ export const referralView = z.object({
   personFields: z.array(z.enum(shareablePersonFields)),
   /** False once the disclosure ended: declined, withdrawn, completed, handed over, or consent withdrawn. */
   shareActive: z.boolean(),
-  message: z.string().nullable(),
+  /** The sender's free text about the person: absent for a receiver once the share has ended. */
+  message: personal(z.string().nullable()).optional(),
   sentAt: isoDateTime,
   acceptedAt: isoDateTime.nullable(),
   declinedAt: isoDateTime.nullable(),
-  declineReason: z.string().nullable(),
+  declineReason: personal(z.string().nullable()),
   completedAt: isoDateTime.nullable(),
   deliveredFrom: isoDate.nullable(),
   deliveredTo: isoDate.nullable(),
-  completionNote: z.string().nullable(),
+  completionNote: personal(z.string().nullable()),
   withdrawnAt: isoDateTime.nullable(),
-});
+}));
 export type ReferralView = z.infer<typeof referralView>;
 
 export const referralList = z.object({ referrals: z.array(referralView) });

@@ -5,6 +5,7 @@ import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { AssistancePlanView, CaseRecordView, FollowUpMilestone } from './case-record.contracts.js';
 import { presentRecord, readableCase } from './case-record.read.js';
 import * as repo from './case-record.repo.js';
+import { presentFields } from '../../platform/access/field-policy.js';
 
 type Of<K extends CaseRecordView['kind']> = Extract<CaseRecordView, { kind: K }>;
 type PlannedService = AssistancePlanView['goals'][number]['services'][number];
@@ -22,7 +23,8 @@ export async function assistancePlan(tx: Db, cipher: FieldCipher, subject: Subje
     includeSuperseded: true,
   });
   const records: CaseRecordView[] = [];
-  for (const r of rows) records.push(await presentRecord(tx, cipher, r));
+  const visible = new Set(row.record_fields);
+  for (const r of rows) records.push(await presentRecord(tx, cipher, r, visible));
   const current = records.filter((r) => r.supersededById === null);
   const ofKind = <K extends CaseRecordView['kind']>(kind: K) => current.filter((r): r is Of<K> => r.kind === kind);
 
@@ -70,7 +72,7 @@ export async function assistancePlan(tx: Db, cipher: FieldCipher, subject: Subje
     purpose: 'case_management',
     summary: `case ${row.reference}: assistance plan viewed (${goals.length} goals, ${services.length} services, ${followUps.length} follow-ups)`,
   });
-  return {
+  const plan: AssistancePlanView = {
     caseId,
     openedOn: schedule[0]?.opened_on ?? row.opened_at.toISOString().slice(0, 10),
     needsAssessedAt: needsAssessment?.createdAt ?? null,
@@ -98,4 +100,6 @@ export async function assistancePlan(tx: Db, cipher: FieldCipher, subject: Subje
       };
     }),
   };
+  // The plan leaves through its field policy (the managing side and the case manager see it whole).
+  return presentFields(plan, new Set(row.plan_fields)) as AssistancePlanView;
 }

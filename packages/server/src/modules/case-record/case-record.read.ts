@@ -2,7 +2,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
-import { caseExists, type CaseRow } from '../case/case.repo.js';
+import { caseExists } from '../case/case.repo.js';
+import { presentFields } from '../../platform/access/field-policy.js';
 import { caseRecordView, type CaseRecordKind, type CaseRecordView } from './case-record.contracts.js';
 import * as repo from './case-record.repo.js';
 import { notesBinding } from './case-record.service.js';
@@ -11,7 +12,7 @@ import { notesBinding } from './case-record.service.js';
  * The case, if this user may read its records; otherwise undefined, and a refusal on a case that exists is audited
  * as denied (the caller answers 404, which does not confirm that the case exists).
  */
-export async function readableCase(tx: Db, subject: Subject, actor: Actor, caseId: string, what: string): Promise<CaseRow | undefined> {
+export async function readableCase(tx: Db, subject: Subject, actor: Actor, caseId: string, what: string): Promise<repo.ReadableCase | undefined> {
   const row = await repo.findReadableCase(tx, subject, caseId);
   if (!row && (await caseExists(tx, caseId))) {
     await appendAudit(tx, actor, { action: 'case_record.read', recordType: 'case', recordId: caseId, purpose: 'case_management', summary: `${what}: refused by access rules`, outcome: 'denied' });
@@ -19,14 +20,17 @@ export async function readableCase(tx: Db, subject: Subject, actor: Actor, caseI
   return row;
 }
 
-/** A stored record as the API shows it, its data validated again and its notes decrypted. */
-export async function presentRecord(tx: Db, cipher: FieldCipher, row: repo.VisibleRecordRow): Promise<CaseRecordView> {
-  return caseRecordView.parse({
+/**
+ * A stored record as the API shows it, its data validated again, its notes decrypted, through the case record's field
+ * policy (`visible`: the fields it shows this user, from `readableCase`).
+ */
+export async function presentRecord(tx: Db, cipher: FieldCipher, row: repo.VisibleRecordRow, visible: ReadonlySet<string>): Promise<CaseRecordView> {
+  return presentFields(caseRecordView.parse({
     id: row.id,
     caseId: row.case_id,
     kind: row.kind,
     data: row.data,
-    notes: await cipher.decryptOptional(row.notes, notesBinding(row.id), tx),
+    notes: visible.has('notes') ? await cipher.decryptOptional(row.notes, notesBinding(row.id), tx) : null,
     visibility: row.visibility,
     authorUserId: row.author_user_id,
     authorName: row.author_name,
@@ -35,7 +39,7 @@ export async function presentRecord(tx: Db, cipher: FieldCipher, row: repo.Visib
     createdAt: row.created_at.toISOString(),
     supersedesId: row.supersedes_id,
     supersededById: row.superseded_by_id,
-  });
+  }), visible) as CaseRecordView;
 }
 
 export interface ListRecordsQuery {
@@ -59,7 +63,8 @@ export async function listRecords(
   if (!row) return undefined;
   const rows = await repo.visibleRecords(tx, subject, caseId, { kinds: query.kind ? [query.kind] : undefined, includeSuperseded: query.includeSuperseded });
   const records: CaseRecordView[] = [];
-  for (const r of rows) records.push(await presentRecord(tx, cipher, r));
+  const visible = new Set(row.record_fields);
+  for (const r of rows) records.push(await presentRecord(tx, cipher, r, visible));
   const kinds = [...new Set(records.map((r) => r.kind))].join(', ') || 'none';
   const decrypted = records.filter((r) => r.notes !== null).length;
   await appendAudit(tx, actor, {

@@ -2,14 +2,29 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
+import { compileVisibleFields } from '../../platform/access/field-policy.js';
+import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record.fields.js';
 import { caseColumns, selectCases, type CaseRow } from '../case/case.repo.js';
 import { followUpMilestones, followUpWindows, type CaseRecordKind, type FollowUpMilestone } from './case-record.contracts.js';
 import { caseRecordColumns, caseRecordRules } from './case-record.policy.js';
 import { caseRecordDb } from './case-record.tables.js';
 
 /** The case, if this user may read its records (the rule compiled to SQL). */
-export function findReadableCase(db: Db, subject: Subject, caseId: string): Promise<CaseRow | undefined> {
-  return selectCases(db).where('c.id', '=', caseId).where(compileRule(caseRecordRules.read, subject, caseColumns)).executeTakeFirst();
+export function findReadableCase(db: Db, subject: Subject, caseId: string): Promise<ReadableCase | undefined> {
+  return selectCases(db)
+    .select([
+      sql<string[]>`${compileVisibleFields(caseRecordFieldPolicy, subject, caseColumns)}`.as('record_fields'),
+      sql<string[]>`${compileVisibleFields(assistancePlanFieldPolicy, subject, caseColumns)}`.as('plan_fields'),
+    ])
+    .where('c.id', '=', caseId)
+    .where(compileRule(caseRecordRules.read, subject, caseColumns))
+    .executeTakeFirst();
+}
+
+/** A case whose records the user may read, with the fields the field policies show them of its records and plan. */
+export interface ReadableCase extends CaseRow {
+  readonly record_fields: string[];
+  readonly plan_fields: string[];
 }
 
 /** Which records of a readable case this user sees: those visible to the case, and their own organisation's notes. */

@@ -5,7 +5,9 @@ import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { encryptedPersonFields } from '../person/person.crypto.js';
 import type { Actor } from '../../platform/audit/audit.js';
-import { caseRules, fullRecordRule, lawEnforcementFields } from './case.policy.js';
+import { compileVisibleFields } from '../../platform/access/field-policy.js';
+import { caseRules, fullRecordRule } from './case.policy.js';
+import { caseFieldPolicy } from './case.fields.js';
 import { auditEntry } from './audited-statement.js';
 import { caseColumns, selectCases, type CaseRow } from './case.repo.js';
 
@@ -17,9 +19,8 @@ type PageColumn = (typeof pageColumns)[number][1];
 export interface CasePageRow extends CaseRow {
   /** The user sees the whole record (fullRecordRule): all person fields, the whole timeline, consents and measures. */
   readonly full_access: boolean;
-  /** The person fields shown, in order: all for the managing side; else those shared with the user's organisation by
-   * unrevoked shares, then lawEnforcementFields when the law-enforcement alternative of the read rule holds. */
-  readonly fields: string[];
+  /** The fields of the case the field policy shows this user (case.fields.ts, compiled to SQL): paths in the view. */
+  readonly visible_fields: string[];
   readonly consents: Array<{ purpose: string; target_organisation_id: string | null; status: string; recorded_at: string }> | null;
   readonly timeline: Array<{ action: string; summary: string; occurred_at: string; display_name: string; organisation_name: string }> | null;
   /** Idempotency keys of the measures marked done (managing side only). */
@@ -41,20 +42,18 @@ export type CasePage = { readonly found: true; readonly row: CasePageRow } | { r
  */
 export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: string): Promise<CasePage> {
   const full: Expression<SqlBool> = compileRule(fullRecordRule, subject, caseColumns);
-  const lawEnforcement: Expression<SqlBool> = compileRule([caseRules.read[3]], subject, caseColumns);
   const visible = selectCases(tx)
     .select([
       sql<boolean>`${full}`.as('full_access'),
-      sql<boolean>`${lawEnforcement}`.as('law_enforcement_access'),
+      sql<string[]>`${compileVisibleFields(caseFieldPolicy, subject, caseColumns)}`.as('visible_fields'),
       ...pageColumns.map(([, column]) => `p.${column}` as const),
     ])
     .where('c.id', '=', id)
     .where(compileRule(caseRules.read, subject, caseColumns));
   const organisationId = subject.organisationId;
-  const allFields = sql.val(pageColumns.map(([field]) => field));
-  const lawFields = sql.val([...lawEnforcementFields]);
   const summary = sql<string>`case when page.id is null then 'refused by access rules'
-    else 'case viewed; person fields shown: ' || coalesce(nullif(array_to_string(page.fields, ', '), ''), 'none') end`;
+    else 'case viewed; person fields shown: ' || coalesce(nullif(array_to_string(array(
+      select substr(f, length('person.fields.') + 1) from unnest(page.visible_fields) as f where f like 'person.fields.%'), ', '), ''), 'none') end`;
   const audit = auditEntry(
     actor,
     { action: 'case.read', recordType: 'case', recordId: id, purpose: 'case_management' },
@@ -66,17 +65,6 @@ export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: s
     with v as (${visible}),
     page as (
       select exists (select 1 from cases where id = ${id}) as case_exists, v.*,
-        case when v.full_access then ${allFields}::text[]
-          else (select coalesce(array_agg(d.field order by d.first), '{}') from (
-                  select u.field, min(u.position) as first
-                  from unnest(
-                    (select coalesce(array_agg(f.field order by s.granted_at, s.id, f.n), '{}') from case_shares s
-                       cross join unnest(s.person_fields) with ordinality as f(field, n)
-                     where s.case_id = v.id and s.organisation_id = ${organisationId}::uuid and s.revoked_at is null)
-                    || case when v.law_enforcement_access then ${lawFields}::text[] else '{}'::text[] end
-                  ) with ordinality as u(field, position)
-                  group by u.field) d)
-        end as fields,
         (select json_agg(json_build_object('purpose', e.purpose, 'target_organisation_id', e.target_organisation_id, 'status', e.status,
             'recorded_at', e.recorded_at) order by e.purpose, e.target_organisation_id)
           from (select distinct on (purpose, target_organisation_id) purpose, target_organisation_id, status, recorded_at
@@ -101,6 +89,12 @@ export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: s
   const encrypted = {} as Record<PageColumn, Uint8Array | null>;
   for (const [, column] of pageColumns) encrypted[column] = (raw[column] as Uint8Array | null) ?? null;
   return { found: true, row: { ...(raw as unknown as Omit<CasePageRow, 'encrypted'>), encrypted } };
+}
+
+/** The person fields (ShareablePersonField names) among the visible paths of a case. */
+export function personFieldsShown(visible: readonly string[]): Set<string> {
+  const prefix = 'person.fields.';
+  return new Set(visible.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)));
 }
 
 /** Decrypts the person fields to show, and only those (each ciphertext is bound to its row and column). */

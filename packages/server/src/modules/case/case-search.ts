@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
-import type { CaseStage, CaseStatus, ConsentPurpose } from '@palermo/contracts';
+import type { z } from 'zod';
+import type { CaseStage, CaseStatus, ConsentPurpose, caseSearchResult } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Subject } from '../../platform/access/rules.js';
@@ -7,8 +8,12 @@ import { compileRule, type ResourceColumns } from '../../platform/access/sql-fil
 import type { Actor } from '../../platform/audit/audit.js';
 import { auditEntry } from './audited-statement.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { caseRules, fullRecordRule } from './case.policy.js';
-import { caseColumns } from './case.repo.js';
+import { caseRules } from './case.policy.js';
+import { caseColumns, caseShareColumns } from './case.repo.js';
+import { caseFieldPolicy } from './case.fields.js';
+import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
+
+type SearchResult = z.infer<typeof caseSearchResult>['results'][number];
 
 export interface SearchCriteria {
   readonly name?: string | undefined;
@@ -27,8 +32,7 @@ export const caseNameTokenColumns: ResourceColumns = {
   jurisdiction: sql`t.jurisdiction`,
   consentGiven: (purpose: ConsentPurpose) =>
     sql<SqlBool>`exists (select 1 from person_consents pc where pc.person_id = t.person_id and pc.purpose = ${purpose} and pc.status = 'given')`,
-  sharedWith: (organisationId: string) =>
-    sql<SqlBool>`exists (select 1 from case_shares cs where cs.case_id = t.case_id and cs.organisation_id = ${organisationId}::uuid and cs.revoked_at is null)`,
+  ...caseShareColumns(sql`t.case_id`),
 };
 
 /**
@@ -42,7 +46,6 @@ function nameHits(db: Db, cipher: FieldCipher, subject: Subject, criteria: Searc
     .select([
       't.case_id',
       sql<Date>`max(t.opened_at)`.as('opened_at'),
-      sql<boolean>`bool_or(${compileRule(fullRecordRule, subject, caseNameTokenColumns)})`.as('full_access'),
       sql<number>`count(*) filter (where t.token = any(${sql.val(exact)}::text[]))`.as('exact_score'),
       sql<number>`count(*)`.as('score'),
     ])
@@ -70,7 +73,7 @@ function otherHits(tx: Db, cipher: FieldCipher, subject: Subject, criteria: Sear
   let query = tx
     .selectFrom('cases as c')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .select(['c.id as case_id', 'c.opened_at', sql<boolean>`${compileRule(fullRecordRule, subject, caseColumns)}`.as('full_access')])
+    .select(['c.id as case_id', 'c.opened_at'])
     .select([sql<number>`0`.as('exact_score'), sql<number>`0`.as('score')])
     .where(compileRule(caseRules.read, subject, caseColumns));
   if (criteria.reference) query = query.where('c.reference', '=', criteria.reference.trim().toUpperCase());
@@ -98,7 +101,7 @@ interface SearchRow {
   readonly managing_organisation_id: string;
   readonly opened_at: Date;
   readonly person_id: string;
-  readonly full_access: boolean;
+  readonly visible_fields: string[];
   readonly given_name: Uint8Array | null;
   readonly family_name: Uint8Array | null;
   readonly pseudonym: Uint8Array | null;
@@ -118,11 +121,12 @@ export async function searchCases(db: Db, cipher: FieldCipher, subject: Subject,
   const hits = tokens.length > 0 ? nameHits(db, cipher, subject, criteria, tokens, exact) : otherHits(db, cipher, subject, criteria);
   // The hits are ranked and cut first; only they are joined to their case and person (for the names to decrypt).
   const found = sql`
-    select c.id, c.reference, c.status, c.stage, c.managing_organisation_id, c.opened_at, p.id as person_id, h.full_access, h.exact_score, h.score,
-      case when h.full_access then p.given_name end as given_name,
-      case when h.full_access then p.family_name end as family_name,
-      case when h.full_access then p.pseudonym end as pseudonym
-    from (${hits}) as h join cases c on c.id = h.case_id join persons p on p.id = c.person_id`;
+    select c.id, c.reference, c.status, c.stage, c.managing_organisation_id, c.opened_at, p.id as person_id, v.visible_fields, h.exact_score, h.score,
+      case when 'displayName' = any(v.visible_fields) then p.given_name end as given_name,
+      case when 'displayName' = any(v.visible_fields) then p.family_name end as family_name,
+      case when 'displayName' = any(v.visible_fields) then p.pseudonym end as pseudonym
+    from (${hits}) as h join cases c on c.id = h.case_id join persons p on p.id = c.person_id
+      cross join lateral (select ${compileVisibleFields(caseFieldPolicy, subject, caseColumns)} as visible_fields) as v`;
   const used = Object.entries(criteria).filter(([k, v]) => v !== undefined && k !== 'limit').map(([k]) => k);
   const summary = sql<string>`${`search by ${used.join(', ')}: `} || count(*) || ' results (' ||
     count(*) filter (where r.given_name is not null or r.family_name is not null or r.pseudonym is not null) || ' with names shown)'`;
@@ -130,15 +134,23 @@ export async function searchCases(db: Db, cipher: FieldCipher, subject: Subject,
     with r as (${found}),
       logged as (${auditEntry(actor, { action: 'case.search', recordType: 'case', purpose: 'case_management' }, summary, sql`from r`)})
     select * from r order by r.exact_score desc, r.score desc, r.opened_at desc, r.id`.execute(db);
+  // Each result is presented through the case's field policy: a name only to those who see the whole record.
   return Promise.all(
-    rows.map(async (row) => ({
-      id: row.id,
-      reference: row.reference,
-      status: row.status as CaseStatus,
-      stage: row.stage as CaseStage,
-      managingOrganisationId: row.managing_organisation_id,
-      openedAt: new Date(row.opened_at).toISOString(),
-      displayName: row.full_access ? await displayNameOf(db, cipher, row) : null,
-    })),
+    rows.map(async (row) => {
+      const visible = new Set(row.visible_fields);
+      const result = presentFields(
+        {
+          id: row.id,
+          reference: row.reference,
+          status: row.status as CaseStatus,
+          stage: row.stage as CaseStage,
+          managingOrganisationId: row.managing_organisation_id,
+          openedAt: new Date(row.opened_at).toISOString(),
+          displayName: visible.has('displayName') ? await displayNameOf(db, cipher, row) : null,
+        },
+        visible,
+      );
+      return result as SearchResult;
+    }),
   );
 }

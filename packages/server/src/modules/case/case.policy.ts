@@ -52,8 +52,4 @@ export const caseRules = {
 /** Who sees the whole record (all person fields and the whole timeline): the managing side, including an intake holder. */
 export const fullRecordRule = caseRules.manage;
 
-/** What law enforcement sees of a person it may see at all. */
-export const lawEnforcementFields = ['givenName', 'familyName', 'birthDate'] as const;
-
-/** What a competent authority receives with a request for a decision. */
-export const decisionRequestFields = ['givenName', 'familyName', 'pseudonym', 'birthDate'] as const;
+/* Which fields each relationship sees of a case is the field policy's (case.fields.ts), not the access rules'. */

@@ -2,6 +2,30 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ConsentPurpose } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
+import type { ShareState } from '../../platform/access/rules.js';
+
+/** A share's state as the field policy reads it (see ShareState), over a case_shares row aliased `s`. */
+const shareInState: Record<ShareState, ReturnType<typeof sql<SqlBool>>> = {
+  decision_request: sql<SqlBool>`s.revoked_at is null and s.purpose = 'identification_decision'`,
+  accepted: sql<SqlBool>`s.revoked_at is null and s.purpose <> 'identification_decision'
+    and exists (select 1 from referrals rs where rs.share_id = s.id and rs.accepted_at is not null)`,
+  awaiting_acceptance: sql<SqlBool>`s.revoked_at is null and s.purpose <> 'identification_decision'
+    and not exists (select 1 from referrals rs where rs.share_id = s.id and rs.accepted_at is not null)`,
+  ended: sql<SqlBool>`s.revoked_at is not null`,
+};
+
+/** The share conditions of a case, for any table that names the case by `caseId` (SQL). */
+export function caseShareColumns(caseId: Expression<unknown>): Pick<ResourceColumns, 'sharedWith' | 'sharedInState' | 'sharedFields'> {
+  return {
+    sharedWith: (organisationId: string) =>
+      sql<SqlBool>`exists (select 1 from case_shares s where s.case_id = ${caseId} and s.organisation_id = ${organisationId}::uuid and s.revoked_at is null)`,
+    sharedInState: (organisationId: string, state: ShareState) =>
+      sql<SqlBool>`exists (select 1 from case_shares s where s.case_id = ${caseId} and s.organisation_id = ${organisationId}::uuid and ${shareInState[state]})`,
+    sharedFields: (organisationId: string) =>
+      sql<string[]>`array(select distinct f.field from case_shares s cross join unnest(s.person_fields) as f(field)
+                           where s.case_id = ${caseId} and s.organisation_id = ${organisationId}::uuid and s.revoked_at is null)`,
+  };
+}
 
 /** How access conditions read a case row (aliased `c`, with its person `p`). */
 export const caseColumns: ResourceColumns = {
@@ -10,8 +34,7 @@ export const caseColumns: ResourceColumns = {
   jurisdiction: sql`p.jurisdiction`,
   consentGiven: (purpose: ConsentPurpose) =>
     sql<SqlBool>`exists (select 1 from person_consents pc where pc.person_id = c.person_id and pc.purpose = ${purpose} and pc.status = 'given')`,
-  sharedWith: (organisationId: string) =>
-    sql<SqlBool>`exists (select 1 from case_shares s where s.case_id = c.id and s.organisation_id = ${organisationId}::uuid and s.revoked_at is null)`,
+  ...caseShareColumns(sql`c.id`),
 };
 
 /** A decision is overdue when its due date has passed and the case still waits for it. */

@@ -11,7 +11,7 @@ import type {
   ShareablePersonField,
   TraffickingStatus,
 } from '@palermo/contracts';
-import { closeCaseRequest, openCaseRequest } from '@palermo/contracts';
+import { caseSummary, closeCaseRequest, openCaseRequest } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
@@ -25,7 +25,9 @@ import * as repo from './case.repo.js';
 import { idFromIdempotencyKey, recordAction } from './case-timeline.js';
 import { currentSopDocument, sopDocumentOfVersion } from '../sop/sop.service.js';
 import type { SopDocument } from '../sop/sop.contracts.js';
-import { decryptPageFields, loadCasePage } from './case-read.js';
+import { decryptPageFields, loadCasePage, personFieldsShown } from './case-read.js';
+import { caseFieldPolicy } from './case.fields.js';
+import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
 import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
 
@@ -93,12 +95,12 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
   if (!page.found) return undefined;
   const { row } = page;
   const full = row.full_access;
-  const fields = new Set(row.fields as ShareablePersonField[]);
+  const fields = personFieldsShown(row.visible_fields) as Set<ShareablePersonField>;
   const decrypted = await decryptPageFields(cipher, tx, row.person_id, row.encrypted, fields);
   const visibleFields: Partial<Record<ShareablePersonField, string | null>> = {};
   for (const f of fields) visibleFields[f] = decrypted[f] ?? null;
   const measures = full && row.sop_version !== null && row.sop_stamp !== null ? measuresAtStage(await sopDocumentOfVersion(tx, row.sop_version, row.sop_stamp), row.stage, row.measures_done ?? []) : [];
-  return {
+  const view: CaseView = {
     id: row.id,
     reference: row.reference,
     status: row.status as CaseStatus,
@@ -118,6 +120,8 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     measures,
     openedAt: new Date(row.opened_at).toISOString(),
   };
+  // The field policy decides what leaves: the fields above not granted to this user's relationships are dropped.
+  return presentFields(view, new Set(row.visible_fields)) as CaseView;
 }
 
 /** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
@@ -146,7 +150,7 @@ export async function markMeasureDone(tx: Db, subject: Subject, actor: Actor, id
   }
 }
 
-type ListRow = Awaited<ReturnType<ReturnType<typeof repo.selectCaseSummaries>['executeTakeFirstOrThrow']>>;
+type ListRow = Awaited<ReturnType<ReturnType<typeof repo.selectCaseSummaries>['executeTakeFirstOrThrow']>> & { readonly visible_fields: string[] };
 
 export interface CaseListFilter {
   readonly stage?: CaseStage | undefined;
@@ -161,7 +165,10 @@ export interface CaseListFilter {
  * statement that also writes the audit entry, so a transaction around it is not needed.
  */
 export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: CaseListFilter) {
-  let query = repo.selectCaseSummaries(tx).where(compileRule(caseRules.read, subject, repo.caseColumns));
+  let query = repo
+    .selectCaseSummaries(tx)
+    .select(sql<string[]>`${compileVisibleFields(caseFieldPolicy, subject, repo.caseColumns)}`.as('visible_fields'))
+    .where(compileRule(caseRules.read, subject, repo.caseColumns));
   if (filter.stage) query = query.where('c.stage', '=', filter.stage);
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.overdue !== undefined) {
@@ -170,22 +177,27 @@ export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: 
   }
   const page = query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(filter.limit);
   // The statement that reads the page writes its audit entry (when it lists anything): one round trip, not two.
-  const summary = sql<string>`'listed ' || count(*) || ' cases (no person fields): ' || string_agg(r.reference, ' ' order by r.opened_at desc, r.id)`;
+  const summary = sql<string>`'listed ' || count(*) || ' cases (no person names): ' || string_agg(r.reference, ' ' order by r.opened_at desc, r.id)`;
   const { rows } = await sql<ListRow>`
     with r as (${page}),
       logged as (${auditEntry(actor, { action: 'case.list', recordType: 'case', purpose: 'case_management' }, summary, sql`from r having count(*) > 0`)})
     select * from r order by r.opened_at desc, r.id`.execute(tx);
-  return rows.map((row) => ({
-    id: row.id,
-    reference: row.reference,
-    status: row.status as CaseStatus,
-    stage: row.stage as CaseStage,
-    traffickingStatus: row.trafficking_status as TraffickingStatus,
-    managingOrganisationId: row.managing_organisation_id,
-    decisionDueAt: row.decision_due_at ? new Date(row.decision_due_at).toISOString() : null,
-    overdue: row.overdue,
-    openedAt: new Date(row.opened_at).toISOString(),
-  }));
+  return rows.map((row) =>
+    presentFields(
+      {
+        id: row.id,
+        reference: row.reference,
+        status: row.status as CaseStatus,
+        stage: row.stage as CaseStage,
+        traffickingStatus: row.trafficking_status as TraffickingStatus,
+        managingOrganisationId: row.managing_organisation_id,
+        decisionDueAt: row.decision_due_at ? new Date(row.decision_due_at).toISOString() : null,
+        overdue: row.overdue,
+        openedAt: new Date(row.opened_at).toISOString(),
+      },
+      new Set(row.visible_fields),
+    ) as z.infer<typeof caseSummary>,
+  );
 }
 
 /**

@@ -143,7 +143,7 @@ describe('synthetic cases for the demo country', () => {
     );
     expect(found.map((f) => f.id)).toContain(row.case_id);
     const view = await db.transaction().execute((tx) => readCase(tx, cipher, subject, systemActor('test'), row.case_id));
-    expect(view?.person.fields.givenName).toBe(names.givenName);
+    expect(view?.person?.fields?.givenName).toBe(names.givenName);
     expect(view?.timeline[0]?.action).toBe('case.opened');
     const list = await db.transaction().execute((tx) => listCases(tx, subject, systemActor('test'), { stage: 'screened', limit: 50 }));
     expect(list.length).toBeGreaterThan(0);

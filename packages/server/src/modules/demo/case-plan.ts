@@ -1,6 +1,6 @@
 import type { CaseStage, CaseStatus, ConsentMethod, ConsentPurpose, ConsentStatus, DecisionKind, DecisionOutcome, IndicatorChecklistDocument, OrganisationType, TraffickingStatus } from '@palermo/contracts';
 import type { SopDocument } from '../sop/sop.contracts.js';
-import { decisionRequestFields } from '../case/case.policy.js';
+import { decisionRequestFields } from '../case/case.fields.js';
 import { drawPerson, type SyntheticPerson } from './synthetic-people.js';
 import { drawPath, type CasePath } from './case-path.js';
 import { addDays, type SyntheticRandom } from './synthetic-random.js';

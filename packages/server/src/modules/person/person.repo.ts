@@ -23,6 +23,8 @@ export function findPerson(db: Db, id: string, filter: Expression<SqlBool>): Pro
 
 export interface PersonWithConsents extends PersonRow {
   readonly consents: Array<{ purpose: string; status: string; recorded_at: string }>;
+  /** The fields the field policy lets the reader see (compiled to SQL), named in the audit entry. */
+  readonly visible_fields: string[];
 }
 
 /**
@@ -34,6 +36,7 @@ export async function readPersonAudited(
   db: Db,
   id: string,
   filter: Expression<SqlBool>,
+  visibleFields: Expression<string[]>,
   actor: Actor,
   event: AuditEvent,
 ): Promise<PersonWithConsents | undefined> {
@@ -48,18 +51,18 @@ export async function readPersonAudited(
     recordType: event.recordType ?? null,
     recordId: id,
     purpose: event.purpose,
-    summary: event.summary,
+    summary: null,
     outcome: 'allowed',
-    statementFields: [],
+    statementFields: ['summary'],
   });
   const result = await sql<PersonWithConsents>`
     with p as (
-      select p.* from persons p where p.id = ${id} and ${filter}
+      select p.*, ${visibleFields} as visible_fields from persons p where p.id = ${id} and ${filter}
     ), audited as (
       insert into audit_log (occurred_at, actor_user_id, actor_name, organisation_id, action, record_type, record_id, purpose, summary, outcome,
                              entry_token, mac_key_id, mac, statement_fields)
       select ${occurredAt}, ${actor.userId}, ${actor.name}, ${actor.organisationId}, ${event.action}, ${event.recordType ?? null},
-             ${id}, ${event.purpose}, ${event.summary}, 'allowed',
+             ${id}, ${event.purpose}, ${event.summary} || '; fields shown: ' || array_to_string(p.visible_fields, ', '), 'allowed',
              ${auth?.entry_token ?? null}::uuid, ${auth?.mac_key_id ?? null}::text, ${auth?.mac ?? null}::bytea, ${sql.val(auth?.statement_fields ?? [])}::text[]
       from p
     )
@@ -98,8 +101,16 @@ export async function auditRefusedRead(db: Db, id: string, actor: Actor, event: 
   return result.rows.length > 0;
 }
 
-export function listPersons(db: Db, filter: Expression<SqlBool>, limit: number): Promise<PersonRow[]> {
-  return db.selectFrom('persons as p').selectAll('p').where(filter).orderBy('p.created_at', 'desc').orderBy('p.id').limit(limit).execute();
+export function listPersons(db: Db, filter: Expression<SqlBool>, visibleFields: Expression<string[]>, limit: number): Promise<Array<PersonRow & { visible_fields: string[] }>> {
+  return db
+    .selectFrom('persons as p')
+    .selectAll('p')
+    .select(sql<string[]>`${visibleFields}`.as('visible_fields'))
+    .where(filter)
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
 }
 
 /** The facts the in-memory evaluator needs about one person (used by tests and for write checks). */

@@ -1,14 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { ConsentPurpose, ConsentStatus, CreatePersonRequest, PersonView } from '@palermo/contracts';
+import type { z } from 'zod';
+import type { ConsentPurpose, ConsentStatus, CreatePersonRequest, PersonView, personSummary } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
+import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { personRules } from './person.policy.js';
 import * as repo from './person.repo.js';
-import { decryptPerson, encryptPerson } from './person.crypto.js';
+import { decryptPerson, encryptPerson, encryptedPersonFields } from './person.crypto.js';
+import { personFieldPolicy } from './person.fields.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
@@ -57,13 +60,16 @@ export async function createPerson(tx: Db, cipher: FieldCipher, subject: Subject
  */
 export async function readPerson(db: Db, cipher: FieldCipher, subject: Subject, actor: Actor, id: string): Promise<PersonView | undefined> {
   const event = { action: 'person.read', recordType: 'person', purpose: 'case_management' } as const;
-  const row = await repo.readPersonAudited(db, id, compileRule(personRules.read, subject, repo.personColumns), actor, { ...event, summary: 'person record viewed' });
+  const visibleSql = compileVisibleFields(personFieldPolicy, subject, repo.personColumns);
+  const row = await repo.readPersonAudited(db, id, compileRule(personRules.read, subject, repo.personColumns), visibleSql, actor, { ...event, summary: 'person record viewed' });
   if (!row) {
     await repo.auditRefusedRead(db, id, actor, { ...event, summary: 'refused by access rules' });
     return undefined;
   }
-  const fields = await decryptPerson(cipher, db, row);
-  return {
+  const visible = new Set(row.visible_fields);
+  // Only the fields the policy shows are decrypted.
+  const fields = await decryptPerson(cipher, db, row, encryptedPersonFields.map(([field]) => field).filter((field) => visible.has(field)));
+  const view: PersonView = {
     id: row.id,
     reference: row.reference,
     organisationId: row.organisation_id,
@@ -73,14 +79,17 @@ export async function readPerson(db: Db, cipher: FieldCipher, subject: Subject, 
     consents: row.consents.map((c) => ({ purpose: c.purpose as ConsentPurpose, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
     createdAt: new Date(row.created_at).toISOString(),
   };
+  return presentFields(view, visible) as PersonView;
 }
 
+/** The persons the user may see, each presented through the field policy (lists carry names at most). */
 export async function listPersons(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, limit = 50) {
-  const rows = await repo.listPersons(tx, compileRule(personRules.read, subject, repo.personColumns), limit);
+  const rows = await repo.listPersons(tx, compileRule(personRules.read, subject, repo.personColumns), compileVisibleFields(personFieldPolicy, subject, repo.personColumns), limit);
   const persons = await Promise.all(
     rows.map(async (row) => {
-      const names = await decryptPerson(cipher, tx, row, ['givenName', 'familyName', 'pseudonym']);
-      return {
+      const visible = new Set(row.visible_fields);
+      const names = await decryptPerson(cipher, tx, row, listedNames.filter((field) => visible.has(field)));
+      const summary: PersonSummary = {
         id: row.id,
         reference: row.reference,
         organisationId: row.organisation_id,
@@ -90,6 +99,7 @@ export async function listPersons(tx: Db, cipher: FieldCipher, subject: Subject,
         pseudonym: names.pseudonym,
         createdAt: row.created_at.toISOString(),
       };
+      return presentFields(summary, visible) as PersonSummary;
     }),
   );
   if (persons.length > 0) {
@@ -97,11 +107,14 @@ export async function listPersons(tx: Db, cipher: FieldCipher, subject: Subject,
       action: 'person.list',
       recordType: 'person',
       purpose: 'case_management',
-      summary: `listed ${persons.length} persons (names only): ${persons.map((p) => p.reference).join(' ')}`,
+      summary: `listed ${persons.length} persons (names at most, as the field policy allows): ${persons.map((p) => p.reference).join(' ')}`,
     });
   }
   return persons;
 }
+
+const listedNames = ['givenName', 'familyName', 'pseudonym'] as const;
+type PersonSummary = z.infer<typeof personSummary>;
 
 async function requireWritable(tx: Db, subject: Subject, id: string, rule: typeof personRules.update | typeof personRules.assign) {
   const row = await repo.findPerson(tx, id, compileRule(rule, subject, repo.personColumns));

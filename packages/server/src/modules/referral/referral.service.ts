@@ -132,6 +132,7 @@ export interface ReferralListFilter {
 async function listReferrals(
   tx: Db,
   cipher: FieldCipher,
+  subject: Subject,
   actor: Actor,
   base: ReturnType<typeof repo.selectReferrals>,
   filter: ReferralListFilter,
@@ -142,7 +143,7 @@ async function listReferrals(
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.kind) query = query.where('r.kind', '=', filter.kind);
   const rows = await query.orderBy('r.sent_at', 'desc').orderBy('r.id').limit(filter.limit).execute();
-  const views = await Promise.all(rows.map((row) => presentReferral(cipher, tx, row, audience)));
+  const views = await Promise.all(rows.map((row) => presentReferral(cipher, tx, row, audience, subject)));
   if (rows.length > 0) {
     const withText = views.filter((v) => v.message ?? v.declineReason ?? v.completionNote).map((v) => v.id);
     await appendAudit(tx, actor, {
@@ -158,17 +159,17 @@ async function listReferrals(
 /** The referral inbox: what was sent to the user's organisation, newest first. */
 export function listInbox(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, filter: ReferralListFilter) {
   const base = repo.selectReferrals(tx).where(compileRule(referralRules.inbox, subject, receiverColumns));
-  return listReferrals(tx, cipher, actor, base, filter, 'receiver', 'inbox');
+  return listReferrals(tx, cipher, subject, actor, base, filter, 'receiver', 'inbox');
 }
 
 /** The outbox: what the user's organisation sent, newest first. */
 export function listOutbox(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, filter: ReferralListFilter) {
   const base = repo.selectReferrals(tx).where(compileRule(referralRules.outbox, subject, senderColumns));
-  return listReferrals(tx, cipher, actor, base, filter, 'sender', 'outbox');
+  return listReferrals(tx, cipher, subject, actor, base, filter, 'sender', 'outbox');
 }
 
 /** Every referral of one case, for those who manage it (whichever organisation sent them). */
 export async function listForCase(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, caseId: string, filter: ReferralListFilter) {
   await caseForChange(tx, subject, caseId, referralRules.listForCase, undefined);
-  return listReferrals(tx, cipher, actor, repo.selectReferrals(tx).where('r.case_id', '=', caseId), filter, 'sender', `case ${caseId}`);
+  return listReferrals(tx, cipher, subject, actor, repo.selectReferrals(tx).where('r.case_id', '=', caseId), filter, 'sender', `case ${caseId}`);
 }

@@ -41,7 +41,7 @@ describe('transferring case management', () => {
     await consentTo(t, ngoCaseworker, c.id, receiverId);
     const offer = await refer(t, ngoCaseworker, c.id, { toOrganisationId: receiverId, kind: 'case_transfer', message: 'Moving to the south', version: await caseVersion(t, c.id) });
     // While it decides, the receiver sees enough to recognise the person, nothing more.
-    expect((await readAs(receiverCaseworker, c.id))?.person.fields).toEqual({ givenName: 'Ana', familyName: 'Lopes', pseudonym: 'Rose', birthDate: '1999-03-04' });
+    expect((await readAs(receiverCaseworker, c.id))?.person?.fields).toEqual({ givenName: 'Ana', familyName: 'Lopes', pseudonym: 'Rose', birthDate: '1999-03-04' });
     const before = await caseVersion(t, c.id);
 
     const idempotencyKey = key();
@@ -52,14 +52,14 @@ describe('transferring case management', () => {
 
     const now = await readAs(receiverCaseworker, c.id);
     expect(now).toMatchObject({ managingOrganisationId: receiverId, caseManagerUserId: receiverCaseworker.user.id, version: before + 1 });
-    expect(now?.person.fields).toMatchObject({ identityNumber: 'PT-123456', address: 'Rua Secreta 1, Porto' });
+    expect(now?.person?.fields).toMatchObject({ identityNumber: 'PT-123456', address: 'Rua Secreta 1, Porto' });
     expect(now?.timeline.map((e) => e.action)).toEqual(['case.opened', 'consent.recorded', 'referral.transfer_offered', 'referral.transfer_accepted']);
 
     // The old organisation's caseworker (the former case manager) and supervisor lose the case and the person record.
     expect(await readAs(ngoCaseworker, c.id)).toBeUndefined();
     expect(await readAs(ngoSupervisor, c.id)).toBeUndefined();
     await expect(inTx(t, (tx) => caseForChange(tx, ngoCaseworker.subject, c.id, caseRules.manage, undefined))).rejects.toMatchObject({ statusCode: 404 });
-    const person = await inTx(t, (tx) => readPerson(tx, t.platform.cipher, ngoCaseworker.subject, ngoCaseworker.actor, now?.person.id ?? ''));
+    const person = await inTx(t, (tx) => readPerson(tx, t.platform.cipher, ngoCaseworker.subject, ngoCaseworker.actor, now?.person?.id ?? ''));
     expect(person).toBeUndefined();
 
     const audit = await t.platform.db.selectFrom('audit_log').select('action').where('record_id', '=', c.id).execute();
@@ -71,7 +71,7 @@ describe('transferring case management', () => {
     await expect(inTx(t, (tx) => withdrawReferral(tx, receiverCaseworker.subject, receiverCaseworker.actor, offer.id, key()))).rejects.toMatchObject({ statusCode: 409 });
     await consentTo(t, receiverCaseworker, c.id, shelterId);
     await refer(t, receiverCaseworker, c.id, { toOrganisationId: shelterId, service: 'shelter' });
-    expect((await readAs(shelterCaseworker, c.id))?.person.fields.phone).toBe('+351912345678');
+    expect((await readAs(shelterCaseworker, c.id))?.person?.fields?.phone).toBe('+351912345678');
   });
 
   it('leaves the case manager to be assigned when a supervisor accepts, and checks the version', async () => {

@@ -23,7 +23,27 @@ export type Condition =
   /** The record was shared with the user's organisation (a referral, a request for a decision) and not revoked. */
   | { readonly is: 'sharedWithOrganisation' }
   /** The person the record is about has consent given, at this moment, for this purpose. */
-  | { readonly consent: ConsentPurpose };
+  | { readonly consent: ConsentPurpose }
+  /** The record is shared with the user's organisation by a share in this state (see ShareState). */
+  | { readonly shared: ShareState };
+
+/**
+ * Where a share of a record with another organisation stands, as the field policy reads it:
+ * - `awaiting_acceptance`: a referral (or an offer of case management) sent and not yet accepted, share in force;
+ * - `accepted`: a referral the receiving organisation accepted, share in force;
+ * - `decision_request`: the record was sent to a competent authority for a decision on victim status, share in force;
+ * - `ended`: the share was revoked (declined, withdrawn, completed, handed over, consent withdrawn): it grants nothing
+ *   on the record, and the receiver keeps only its inbox entry.
+ */
+export const shareStates = ['awaiting_acceptance', 'accepted', 'decision_request', 'ended'] as const;
+export type ShareState = (typeof shareStates)[number];
+
+/** One share of a record with an organisation: its state and the person fields it names. */
+export interface ShareFact {
+  readonly organisationId: string;
+  readonly state: ShareState;
+  readonly fields: readonly string[];
+}
 
 export type Alternative = readonly Condition[];
 export type Rule = readonly Alternative[];
@@ -45,6 +65,8 @@ export interface RecordFacts {
   readonly consentsGiven: readonly ConsentPurpose[];
   /** Organisations the record is currently shared with. */
   readonly sharedWith?: readonly string[];
+  /** The record's shares, with their state and fields (read by `shared` conditions and by the field policy). */
+  readonly shares?: readonly ShareFact[];
 }
 
 /** Conditions that depend on the user only. */
@@ -58,6 +80,7 @@ export function conditionHolds(condition: Condition, subject: Subject, record: R
   if ('role' in condition || 'organisationType' in condition) return holdsForSubject(condition, subject) === true;
   if (!record) return false;
   if ('consent' in condition) return record.consentsGiven.includes(condition.consent);
+  if ('shared' in condition) return (record.shares ?? []).some((s) => s.organisationId === subject.organisationId && s.state === condition.shared);
   switch (condition.is) {
     case 'sameOrganisation':
       return record.organisationId === subject.organisationId;

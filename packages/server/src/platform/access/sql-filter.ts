@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { ConsentPurpose } from '@palermo/contracts';
-import { holdsForSubject, type Rule, type Subject } from './rules.js';
+import { holdsForSubject, type Rule, type ShareState, type Subject } from './rules.js';
 
 /**
  * How a table exposes the facts that record-level conditions read. Each is SQL over the row being filtered; a
@@ -12,6 +12,10 @@ export interface ResourceColumns {
   readonly jurisdiction?: Expression<unknown>;
   readonly consentGiven?: (purpose: ConsentPurpose) => Expression<SqlBool>;
   readonly sharedWith?: (organisationId: string) => Expression<SqlBool>;
+  /** A share of the row with this organisation in this state exists. */
+  readonly sharedInState?: (organisationId: string, state: ShareState) => Expression<SqlBool>;
+  /** The person fields named by the row's shares in force with this organisation (text[]). */
+  readonly sharedFields?: (organisationId: string) => Expression<string[]>;
 }
 
 const never = sql<SqlBool>`false`;
@@ -55,6 +59,7 @@ function compileRecordCondition(
   columns: ResourceColumns,
 ): Expression<SqlBool> | undefined {
   if ('consent' in condition) return columns.consentGiven?.(condition.consent);
+  if ('shared' in condition) return columns.sharedInState?.(subject.organisationId, condition.shared);
   if (!('is' in condition)) return undefined;
   switch (condition.is) {
     case 'sameOrganisation':

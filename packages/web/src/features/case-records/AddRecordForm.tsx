@@ -38,7 +38,7 @@ export function AddRecordForm({ caseView, organisations, plan, onAdded, onStale,
   const [notes, setNotes] = useState(correcting?.notes ?? '');
   const [done, setDone] = useState('');
   const spec = kind === '' ? undefined : kindSpecs[kind];
-  const kinds = offered.filter((candidate) => !kindSpecs[candidate]?.childOnly || caseView.person.isChild);
+  const kinds = offered.filter((candidate) => !kindSpecs[candidate]?.childOnly || caseView.person?.isChild === true);
   const form = useForm({
     kind: { id: `${prefix}-kind`, label: t('records.kind') },
     'data.needs': { id: 'record-needs', label: t('records.needsLegend') },

@@ -128,7 +128,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
   const managing = managesCase(session, caseView);
   const assisting = assistsCase(session, caseView);
   const isOpen = openStatuses.includes(caseView.status);
-  const canDecide = decidesCase(session, caseView) && isOpen && decisionKindsAt(caseView.stage).length > 0;
+  const canDecide = decidesCase(session, caseView) && isOpen && caseView.stage !== undefined && decisionKindsAt(caseView.stage).length > 0;
   const props = { caseView, organisations: active, onChanged, onStale };
 
   return (

@@ -107,7 +107,7 @@ export function CaseSearch() {
                     </Link>
                   </th>
                   <td>{result.displayName !== null ? <bdi>{result.displayName}</bdi> : <span className="muted">{t('search.nameNotShown')}</span>}</td>
-                  <td>{t(`caseStages.${result.stage}`)}</td>
+                  <td>{result.stage === undefined ? null : t(`caseStages.${result.stage}`)}</td>
                   <td>{t(`caseStatuses.${result.status}`)}</td>
                   <td>{formats.dateTime(result.openedAt)}</td>
                 </tr>

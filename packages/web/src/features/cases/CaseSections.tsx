@@ -15,7 +15,7 @@ export function ConsentsTable({ caseView, organisations }: { caseView: CaseView;
   return (
     <section aria-labelledby="case-consents-title">
       <h2 id="case-consents-title">{t('case.consentsTitle')}</h2>
-      {caseView.consents.length === 0 ? (
+      {(caseView.consents ?? []).length === 0 ? (
         <p>{t('case.noConsents')}</p>
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="case-consents-caption">
@@ -30,7 +30,7 @@ export function ConsentsTable({ caseView, organisations }: { caseView: CaseView;
               </tr>
             </thead>
             <tbody>
-              {caseView.consents.map((consent, index) => (
+              {(caseView.consents ?? []).map((consent, index) => (
                 <tr key={`${consent.purpose}-${consent.targetOrganisationId ?? ''}-${index}`}>
                   <th scope="row">{t(`consentPurposes.${consent.purpose}`)}</th>
                   <td>{consent.targetOrganisationId !== null ? <bdi>{nameOf(consent.targetOrganisationId)}</bdi> : t('app.none')}</td>
@@ -58,7 +58,8 @@ export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  if (caseView.measures.length === 0) return null;
+  const measures = caseView.measures ?? [];
+  if (measures.length === 0) return null;
 
   async function markDone(measureId: string, title: string) {
     if (busy !== null) return;
@@ -83,7 +84,7 @@ export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
       <StatusMessage>{status}</StatusMessage>
       {error !== null ? <CaseErrorAlert error={error} /> : null}
       <ul className="plain-list">
-        {caseView.measures.map((measure) => (
+        {measures.map((measure) => (
           <li key={measure.id}>
             <h3 className="measure-title">{measure.title}</h3>
             <p className="measure-meta">{t('measures.sop', { number: measure.sop, title: measure.sopTitle })}</p>

@@ -18,6 +18,8 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
   const { t } = useTranslation();
   const formats = useFormats();
   const period = caseView.reflectionPeriod;
+  // A field the viewer may not see is absent from the case (need to know): its row is left out.
+  const forms = caseView.formsOfExploitation ?? [];
   return (
     <section aria-labelledby="case-summary-title">
       <h2 id="case-summary-title">{t('case.summaryTitle')}</h2>
@@ -25,22 +27,26 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
         <Row term={t('case.reference')}>
           <bdi>{caseView.reference}</bdi>
         </Row>
-        <Row term={t('case.stage')}>{t(`caseStages.${caseView.stage}`)}</Row>
+        {caseView.stage !== undefined ? <Row term={t('case.stage')}>{t(`caseStages.${caseView.stage}`)}</Row> : null}
         <Row term={t('case.status')}>{t(`caseStatuses.${caseView.status}`)}</Row>
-        <Row term={t('case.traffickingStatus')}>{t(`traffickingStatuses.${caseView.traffickingStatus}`)}</Row>
-        {caseView.formsOfExploitation.length > 0 ? (
-          <Row term={t('case.forms')}>{formats.list(caseView.formsOfExploitation.map((form) => t(`exploitation.${form}`)))}</Row>
+        {caseView.traffickingStatus !== undefined ? (
+          <Row term={t('case.traffickingStatus')}>{t(`traffickingStatuses.${caseView.traffickingStatus}`)}</Row>
         ) : null}
-        {period !== null ? (
+        {forms.length > 0 ? (
+          <Row term={t('case.forms')}>{formats.list(forms.map((form) => t(`exploitation.${form}`)))}</Row>
+        ) : null}
+        {period !== null && period !== undefined ? (
           <Row term={t('case.reflectionPeriod')}>
             {t('case.periodRange', { start: formats.date(period.start), end: formats.date(period.end) })}
           </Row>
         ) : null}
-        <Row term={t('case.decisionDue')}>
-          <DueDate due={caseView.decisionDueAt} overdue={caseView.overdue} />
-        </Row>
+        {caseView.decisionDueAt !== undefined ? (
+          <Row term={t('case.decisionDue')}>
+            <DueDate due={caseView.decisionDueAt} overdue={caseView.overdue === true} />
+          </Row>
+        ) : null}
         <Row term={t('case.opened')}>{formats.dateTime(caseView.openedAt)}</Row>
-        {caseView.closureReason !== null ? (
+        {caseView.closureReason !== null && caseView.closureReason !== undefined ? (
           <Row term={t('case.closureReason')}>
             <bdi>{caseView.closureReason}</bdi>
           </Row>
@@ -54,15 +60,16 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
 export function PersonDetails({ caseView }: { caseView: CaseView }) {
   const { t } = useTranslation();
   const formats = useFormats();
-  const { person } = caseView;
-  const given = shareablePersonFields.filter((field) => field in person.fields);
+  const person = caseView.person ?? {};
+  const fields = person.fields ?? {};
+  const given = shareablePersonFields.filter((field) => field in fields);
   return (
     <section aria-labelledby="case-person-title">
       <h2 id="case-person-title">{t('case.personTitle')}</h2>
       {given.length === 0 ? <p className="muted">{t('case.noPersonFields')}</p> : null}
       <dl className="details">
         {given.map((field) => {
-          const value = person.fields[field];
+          const value = fields[field];
           return (
             <Row key={field} term={t(`personFields.${field}`)}>
               {value === null || value === undefined ? (
@@ -75,9 +82,9 @@ export function PersonDetails({ caseView }: { caseView: CaseView }) {
             </Row>
           );
         })}
-        <Row term={t('case.child')}>{person.isChild ? t('case.yes') : t('case.no')}</Row>
-        {person.gender !== null ? <Row term={t('case.gender')}>{t(`genders.${person.gender}`)}</Row> : null}
-        {person.citizenships.length > 0 ? (
+        {person.isChild !== undefined ? <Row term={t('case.child')}>{person.isChild ? t('case.yes') : t('case.no')}</Row> : null}
+        {person.gender !== null && person.gender !== undefined ? <Row term={t('case.gender')}>{t(`genders.${person.gender}`)}</Row> : null}
+        {person.citizenships !== undefined && person.citizenships.length > 0 ? (
           <Row term={t('case.citizenships')}>
             {formats.list(person.citizenships.map(formats.country))}
           </Row>

@@ -31,12 +31,10 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
                   <bdi>{item.reference}</bdi>
                 </Link>
               </th>
-              <td>{t(`caseStages.${item.stage}`)}</td>
+              <td>{item.stage === undefined ? null : t(`caseStages.${item.stage}`)}</td>
               <td>{t(`caseStatuses.${item.status}`)}</td>
-              <td>{t(`traffickingStatuses.${item.traffickingStatus}`)}</td>
-              <td>
-                <DueDate due={item.decisionDueAt} overdue={item.overdue} />
-              </td>
+              <td>{item.traffickingStatus === undefined ? null : t(`traffickingStatuses.${item.traffickingStatus}`)}</td>
+              <td>{item.decisionDueAt === undefined ? null : <DueDate due={item.decisionDueAt} overdue={item.overdue === true} />}</td>
               <td>{formats.dateTime(item.openedAt)}</td>
             </tr>
           ))}

@@ -30,7 +30,7 @@ export function decisionKindsAt(stage: CaseStage): DecisionKind[] {
 /** A decision on victim status, by the competent authority, with its reason. */
 export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionProps, 'organisations'>) {
   const { t } = useTranslation();
-  const kinds = decisionKindsAt(caseView.stage);
+  const kinds = caseView.stage === undefined ? [] : decisionKindsAt(caseView.stage);
   const [kind, setKind] = useState<string>(kinds.length === 1 ? (kinds[0] ?? '') : '');
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [reason, setReason] = useState('');

@@ -38,7 +38,7 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
   const selected = list.length === 1 ? list[0] : list.find((checklist) => checklistKey(checklist) === chosen);
   const document = selected?.document;
   // Child-specific items apply only to a person recorded as a child.
-  const items = document ? document.items.filter((item) => !item.childOnly || caseView.person.isChild) : [];
+  const items = document ? document.items.filter((item) => !item.childOnly || caseView.person?.isChild === true) : [];
 
   function choose(key: string) {
     setChosen(key);

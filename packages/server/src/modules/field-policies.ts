@@ -1,0 +1,17 @@
+import type { FieldPolicy } from '../platform/access/field-policy.js';
+import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/case-record.fields.js';
+import { caseFieldPolicy } from './case/case.fields.js';
+import { personFieldPolicy } from './person/person.fields.js';
+import { referralFieldPolicy } from './referral/referral.fields.js';
+
+/**
+ * Every record kind's field policy, by the kind the response contracts name (`recordKind(...)`). A module adding a
+ * record kind adds its policy here; the property tests (test/access) then hold every route answering it to it.
+ */
+export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
+  person: personFieldPolicy,
+  case: caseFieldPolicy,
+  referral: referralFieldPolicy,
+  caseRecord: caseRecordFieldPolicy,
+  assistancePlan: assistancePlanFieldPolicy,
+};

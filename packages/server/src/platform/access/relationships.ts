@@ -1,0 +1,53 @@
+import { lawEnforcementOrganisationTypes } from '@palermo/contracts';
+import type { Rule } from './rules.js';
+
+/**
+ * The relationships a user can have to a record, each defined once as a rule (data, evaluated in memory by `allows`
+ * and compiled to SQL by `compileRule`). A record kind's field policy (field-policy.ts) says which of its fields each
+ * relationship sees; a user sees the union over the relationships that hold.
+ *
+ * - `managing`: the organisation holding the record (its caseworkers and supervisors), or a law-enforcement
+ *   organisation holding a case at intake (its investigators) until it hands case management over.
+ * - `assigned`: the caseworker assigned as case manager, wherever the record sits.
+ * - `receiverBeforeAcceptance`: an organisation a referral (or an offer of case management) was sent to, while it
+ *   decides: it sees what the referring caseworker was shown as shared, nothing else.
+ * - `receiverAfterAcceptance`: the organisation that accepted a service referral, while the share is in force.
+ * - `formerReceiver`: a receiver whose share ended (declined, withdrawn, completed, consent withdrawn): its inbox entry
+ *   stays, the person's data does not.
+ * - `lawEnforcementWithConsent`: an investigator, with the person's consent to sharing with law enforcement, in the
+ *   jurisdiction of the investigator's organisation.
+ * - `competentAuthority`: the authority a case was sent to for a decision on victim status.
+ * - `coordinator`: the national coordinator: nothing personal, ever.
+ *
+ * Alternatives are only appended to, never reordered; the mutation tests (test/access) edit these rules in memory.
+ */
+export const relationships = [
+  'managing',
+  'assigned',
+  'receiverBeforeAcceptance',
+  'receiverAfterAcceptance',
+  'formerReceiver',
+  'lawEnforcementWithConsent',
+  'competentAuthority',
+  'coordinator',
+] as const;
+export type Relationship = (typeof relationships)[number];
+
+export type RelationshipRules = Readonly<Record<Relationship, Rule>>;
+
+/** The staff of an organisation a record is shared with (a decision maker reads what is shared with an authority). */
+const sharedStaff = ['caseworker', 'supervisor', 'decision_maker'] as const;
+
+export const relationshipRules = {
+  managing: [
+    [{ role: ['caseworker', 'supervisor'] }, { is: 'sameOrganisation' }],
+    [{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sameOrganisation' }],
+  ],
+  assigned: [[{ role: ['caseworker'] }, { is: 'assigned' }]],
+  receiverBeforeAcceptance: [[{ role: sharedStaff }, { shared: 'awaiting_acceptance' }]],
+  receiverAfterAcceptance: [[{ role: sharedStaff }, { shared: 'accepted' }]],
+  formerReceiver: [[{ role: sharedStaff }, { shared: 'ended' }]],
+  lawEnforcementWithConsent: [[{ role: ['investigator'] }, { consent: 'law_enforcement' }, { is: 'inJurisdiction' }]],
+  competentAuthority: [[{ role: sharedStaff }, { shared: 'decision_request' }]],
+  coordinator: [[{ role: ['national_coordinator'] }]],
+} as const satisfies RelationshipRules;
