@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the server (the benchmarks start the compiled `palermo` command, as production runs it), then
-// runs the benchmarks (packages/server/bench) with `npx tsx`, resolving @palermo/contracts to its TypeScript sources
-// for the code they import directly (the "palermo-source" export condition). Figures are JSON lines on stdout,
+// `npm run bench`: runs the benchmarks (packages/server/bench) with `npx tsx`, resolving @palermo/contracts to its
+// TypeScript sources for the code they import directly (the "palermo-source" export condition); the servers they
+// start are the compiled `palermo` command, built first by bench-kit.ts. Figures are JSON lines on stdout,
 // progress on stderr; the exit code is the benchmark's. The benchmark runs in its own process group so that a signal
 // sent to this script reaches it through npx and tsx, and it can stop its servers and clean up.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,11 +24,6 @@ const benches = [
   // the statistics page over a million synthetic records (PostgreSQL) and 100,000 (PGlite), beside the raw GROUP BY.
   'packages/server/bench/statistics.ts',
 ];
-const built = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
-if (built.status !== 0) {
-  process.stderr.write('bench: the server did not build (npm run build:server)\n');
-  process.exit(built.status ?? 1);
-}
 const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=palermo-source'].filter(Boolean).join(' ') };
 
 let child;

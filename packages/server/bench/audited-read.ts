@@ -34,12 +34,12 @@ import { authenticator } from 'otplib';
 import { PGlite } from '@electric-sql/pglite';
 import { personList, personView, sessionView, totpEnrolmentResponse, type SessionView } from '@palermo/contracts';
 import { killAllChildren, lastJsonObject, runCommand, startServerProcess, stopProcess, type Spawned } from './children.js';
-import { envNumber, percentile } from './bench-kit.js';
+import { builtPalermoCommand, envNumber, percentile } from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverPackage = resolve(here, '..');
 const repoRoot = resolve(serverPackage, '../..');
-const palermoBin = join(serverPackage, 'bin/palermo.js');
+const palermoBin = builtPalermoCommand();
 const helloServer = join(here, 'hello-server.ts');
 
 type DbKind = 'postgres' | 'pglite';

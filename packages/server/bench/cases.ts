@@ -31,13 +31,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startServerProcess, stopProcess } from './children.js';
-import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type Measurement } from './bench-kit.js';
+import { builtPalermoCommand, cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type Measurement } from './bench-kit.js';
 import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type RawBench, type Target } from './case-data.js';
 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
-const palermoBin = join(here, '../bin/palermo.js');
+const palermoBin = builtPalermoCommand();
 const TARGET_MS = 100;
 
 const seconds = envNumber('BENCH_SECONDS', 15);

@@ -27,7 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StatisticsFilters } from '@palermo/contracts';
 import { startServerProcess, stopProcess } from './children.js';
-import { cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type DbKind } from './bench-kit.js';
+import { builtPalermoCommand, cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type DbKind } from './bench-kit.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { hashPassword } from '../src/platform/auth/password.js';
@@ -38,7 +38,7 @@ import { must } from '../src/modules/statistics/must.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
-const palermoBin = join(here, '../bin/palermo.js');
+const palermoBin = builtPalermoCommand();
 const TARGET_MS = 100;
 
 const seconds = envNumber('BENCH_SECONDS', 15);
