@@ -8,6 +8,7 @@ import { output } from '../output.js';
 import { appendAudit, systemActor } from '../../platform/audit/audit.js';
 import { Keyring, keyFilePath } from '../../platform/crypto/keyring.js';
 import { deleteUserSessions } from '../../platform/auth/sessions.js';
+import { listenForRevocations } from '../../platform/auth/revocation.js';
 import type { Db } from '../../platform/db/database.js';
 
 const COMMAND = 'auth reset-second-factor';
@@ -81,8 +82,10 @@ export function registerAuth(program: Command): void {
       const out = output(Boolean(options.json));
       const email = emailSchema.safeParse(options.email);
       if (!email.success) throw new Error(`--email: ${email.error.issues[0]?.message ?? 'invalid'}`);
-      await withRuntime(`palermo ${COMMAND}`, async ({ database, keyring }) => {
+      await withRuntime(`palermo ${COMMAND}`, async ({ config, database, keyring }) => {
         const db = database.db;
+        // Running servers stop reusing the user's sessions before the reset commits.
+        const revocations = listenForRevocations(database.kind, config.databaseUrl);
         const actor = systemActor(COMMAND);
         const user = await db.selectFrom('users').select(['id', 'roles', 'active', 'totp_enrolled_at']).where('email', '=', email.data).executeTakeFirst();
         try {
@@ -159,6 +162,8 @@ export function registerAuth(program: Command): void {
           if (options.json) out.result({ ok: false, error: error.message }, '');
           else process.stderr.write(`palermo ${COMMAND}: ${error.message}\n`);
           process.exitCode = 1;
+        } finally {
+          await revocations?.close();
         }
       });
     });

@@ -1,4 +1,5 @@
 import { forgetCachedSessions } from '../../platform/auth/sessions.js';
+import { revokeEverywhere } from '../../platform/auth/revocation.js';
 import type { Db } from '../../platform/db/database.js';
 import type { OrganisationRow } from '../../platform/db/schema.js';
 
@@ -26,8 +27,9 @@ export async function updateOrganisation(
   id: string,
   changes: { name?: string; active?: boolean; jurisdictions?: string[] },
 ): Promise<OrganisationRow | undefined> {
-  // Sessions carry the organisation's name, jurisdictions and state: read them again.
+  // Sessions carry the organisation's name, jurisdictions and state: every server process reads them again.
   forgetCachedSessions();
+  await revokeEverywhere({ all: true });
   return db
     .updateTable('organisations')
     .set({ ...changes, updated_at: new Date() })

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { requiresTwoFactor, type OrganisationType, type Role, type SessionStage } from '@palermo/contracts';
 import type { Db } from '../db/database.js';
+import { cacheEpoch, reuseAllowed, revokeEverywhere } from './revocation.js';
 
 export const SESSION_COOKIE = 'palermo_session';
 
@@ -9,9 +10,9 @@ export interface SessionPolicy {
   readonly idleSeconds: number;
   readonly absoluteSeconds: number;
   /**
-   * How long this process may reuse a session it has read, without reading it again (0: never). Every change made
-   * through this process (sign-out, stage, user or organisation changes) forgets the cached sessions at once; a change
-   * made by another process or directly in the database is seen within this time at most.
+   * How long this process may reuse a session it has read, without reading it again (0: never). A revocation made
+   * through any server process (sign-out, sign-out everywhere, user or organisation changes) holds in every process
+   * before its response is sent (revocation.ts); a change made directly in the database is seen within this time.
    */
   readonly cacheMilliseconds?: number;
 }
@@ -105,7 +106,7 @@ function querySession(db: Db, tokenHash: Buffer) {
 }
 
 /** Sessions this process read recently, by token hash (hex). Never holds a token itself. */
-const sessionCache = new Map<string, { row: NonNullable<SessionQueryRow>; until: number }>();
+const sessionCache = new Map<string, { row: NonNullable<SessionQueryRow>; until: number; epoch: number }>();
 const SESSION_CACHE_LIMIT = 50_000;
 
 /** Forgets cached sessions: all of them, or those of one user, or one session. */
@@ -125,14 +126,16 @@ async function readSessionRow(db: Db, token: string, policy: SessionPolicy, now:
   if (ttl <= 0) return querySession(db, tokenHash);
   const key = tokenHash.toString('hex');
   const cached = sessionCache.get(key);
-  if (cached && cached.until > now) return cached.row;
+  if (cached && cached.until > now && cached.epoch === cacheEpoch() && reuseAllowed(cached.row.user_id, cached.row.id, now)) return cached.row;
+  const epochAtRead = cacheEpoch();
   const row = await querySession(db, tokenHash);
-  if (row) {
+  // A revocation announced while the row was read may not be reflected in it: such a row is used once, not kept.
+  if (row && epochAtRead === cacheEpoch() && reuseAllowed(row.user_id, row.id)) {
     if (sessionCache.size >= SESSION_CACHE_LIMIT) {
       for (const [k, entry] of sessionCache) if (entry.until <= now) sessionCache.delete(k);
       if (sessionCache.size >= SESSION_CACHE_LIMIT) sessionCache.clear();
     }
-    sessionCache.set(key, { row, until: now + ttl });
+    sessionCache.set(key, { row, until: now + ttl, epoch: epochAtRead });
   } else {
     sessionCache.delete(key);
   }
@@ -199,13 +202,17 @@ export async function deleteSessionByToken(db: Db, token: string): Promise<void>
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+/** Ends one session, in every server process (call inside the ending transaction). */
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   forgetCachedSessions({ sessionId });
+  await revokeEverywhere({ sessionId });
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** Ends every session of a user, in every server process (call inside the ending transaction). */
 export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
   forgetCachedSessions({ userId });
+  await revokeEverywhere({ userId });
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

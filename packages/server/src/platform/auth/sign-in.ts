@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.js';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './password.js';
 import { createSession, deleteSessionByToken, forgetCachedSessions, type SessionPolicy } from './sessions.js';
 import { countFailedAttempt } from './failures.js';
+import { crossProcessReuseReady } from './revocation.js';
 
 export { LOCK_AFTER, SLOW_DOWN_AFTER } from './failures.js';
 
@@ -21,11 +22,16 @@ export function stageAfterPassword(roles: readonly Role[], enrolled: boolean): S
   return requiresTwoFactor(roles) ? 'two_factor_enrolment_required' : 'active';
 }
 
-export function sessionPolicy(platform: Pick<Platform, 'config'>): SessionPolicy {
+/**
+ * Sessions are reused for a moment on the embedded database (one process), and on PostgreSQL only while this
+ * process's revocation listener is ready (revocation.ts): otherwise every request reads its session.
+ */
+export function sessionPolicy(platform: Pick<Platform, 'config' | 'database'>): SessionPolicy {
+  const reuse = platform.database.kind === 'pglite' || crossProcessReuseReady();
   return {
     idleSeconds: platform.config.sessionIdleSeconds,
     absoluteSeconds: platform.config.sessionAbsoluteSeconds,
-    cacheMilliseconds: platform.config.sessionCacheMilliseconds,
+    cacheMilliseconds: reuse ? platform.config.sessionCacheMilliseconds : 0,
   };
 }
 

@@ -22,6 +22,7 @@ import { installAuthentication } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
 import { installTextInputCheck } from './text-input.js';
 import { installNoStore } from './no-store.js';
+import { listenForRevocations } from '../auth/revocation.js';
 import { healthRoutes } from '../../modules/health/health.routes.js';
 import { setupRoutes } from '../../modules/setup/setup.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -144,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAuthentication(app);
   installTextInputCheck(app);
   installNoStore(app);
+  const revocations = listenForRevocations(options.platform.database.kind, options.platform.config.databaseUrl, app.log);
+  if (revocations) app.addHook('onClose', () => revocations.close());
 
   await app.register(healthRoutes);
   await app.register(setupRoutes);
