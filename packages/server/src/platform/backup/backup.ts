@@ -1,80 +1,68 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { migrationState } from '../db/migrate.js';
-import { tablesInDependencyOrder } from './tables.js';
-import { BACKUP_MAGIC, type BackupHeader } from './format.js';
-
-const BATCH = 2000;
+import { ArchiveWriter } from './archive-stream.js';
+import { withBulkSession, type BulkOptions } from './bulk-session.js';
+import { BACKUP_FORMAT, BACKUP_MAGIC, type BackupHeader } from './format.js';
+import { END_OF_ROWS, countLines, endLine, sequenceLine, tableLine } from './sections.js';
+import { quoteIdent, sequences, tablesInDependencyOrder } from './tables.js';
 
 export interface BackupSummary {
   readonly file: string;
   readonly tables: Record<string, number>;
+  readonly rows: number;
   readonly bytes: number;
+  readonly seconds: number;
   readonly masterKeyId: string;
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /**
- * Writes one encrypted archive: a clear header (format, migrations, the wrapped archive key) followed by the gzipped
- * rows of every table, encrypted with AES-256-GCM under a fresh archive key wrapped by the master key. The header is
- * authenticated with the body, so neither can be altered unnoticed. Rows are read in one repeatable-read snapshot.
+ * Writes the whole database to one encrypted archive, as a stream: every table of the application's schema (found
+ * in the catalogue, parents before children) read in one repeatable-read snapshot, with COPY on PostgreSQL and a
+ * cursor in embedded PostgreSQL, then every sequence's position. Memory holds a few chunks, never a table.
  */
-export async function writeBackup(database: Database, keyring: Keyring, file: string): Promise<BackupSummary> {
+export async function writeBackup(database: Database, keyring: Keyring, file: string, options: BulkOptions = {}): Promise<BackupSummary> {
+  const started = performance.now();
   const archiveKey = randomBytes(32);
-  const iv = randomBytes(12);
   const { masterKeyId, wrapped } = keyring.wrap(archiveKey);
   const migrations = await migrationState(database);
   const header: BackupHeader = {
-    format: 1,
+    format: BACKUP_FORMAT,
     createdAt: new Date().toISOString(),
     databaseKind: database.kind,
     migrations: migrations.applied,
     masterKeyId,
     wrappedKey: wrapped.toString('base64'),
-    iv: iv.toString('base64'),
+    rows: 'copy-text',
   };
-  const headerLine = `${BACKUP_MAGIC}\n${JSON.stringify(header)}\n`;
+  const writer = new ArchiveWriter(file, Buffer.from(`${BACKUP_MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), archiveKey);
   const counts: Record<string, number> = {};
-
-  const rows = async function* () {
-    const lines: string[] = [];
-    await database.db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-      for (const table of await tablesInDependencyOrder(tx)) {
-        counts[table.name] = 0;
-        const order = table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdent).join(', ') : 'ctid';
-        for (let offset = 0; ; offset += BATCH) {
-          const batch = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.raw(quoteIdent(table.name))} t order by ${sql.raw(order)} limit ${BATCH} offset ${offset}`.execute(tx);
-          for (const row of batch.rows) lines.push(`${JSON.stringify({ t: table.name })}\t${row.j}\n`);
-          counts[table.name] = (counts[table.name] ?? 0) + batch.rows.length;
-          if (batch.rows.length < BATCH) break;
-        }
+  try {
+    await withBulkSession(database, options, 'snapshot', async (session) => {
+      for (const table of await tablesInDependencyOrder(session.db)) {
+        await writer.write(tableLine(table.name, table.columns.map((c) => c.name)));
+        let rows = 0;
+        await session.copyOut(table, async (lines) => {
+          rows += countLines(lines);
+          await writer.write(lines);
+        });
+        await writer.write(END_OF_ROWS);
+        counts[table.name] = rows;
       }
+      for (const sequence of await sequences(session.db)) {
+        const state = await sql<{ last_value: string; is_called: boolean }>`select last_value::text as last_value, is_called from ${sql.raw(quoteIdent(sequence.name))}`.execute(session.db);
+        const row = state.rows[0];
+        if (row) await writer.write(sequenceLine(sequence.name, row.last_value, row.is_called));
+      }
+      await writer.write(endLine(counts));
     });
-    yield* lines;
-  };
-
-  const cipher = createCipheriv('aes-256-gcm', archiveKey, iv);
-  cipher.setAAD(Buffer.from(headerLine, 'utf8'));
-  const out = createWriteStream(file, { mode: 0o600 });
-  out.write(headerLine);
-  let bytes = Buffer.byteLength(headerLine);
-  await pipeline(Readable.from(rows()), createGzip(), cipher, async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
-      bytes += chunk.length;
-      yield chunk;
-    }
-    const tag = cipher.getAuthTag();
-    bytes += tag.length;
-    yield tag;
-  }, out);
-  return { file, tables: counts, bytes, masterKeyId };
+    const bytes = await writer.finish();
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { file, tables: counts, rows, bytes, seconds: (performance.now() - started) / 1000, masterKeyId };
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
 }

@@ -1,50 +1,95 @@
-import { createDecipheriv } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { sql } from 'kysely';
-import { z } from 'zod';
-import type { Database } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { migrationState } from '../db/migrate.js';
-import { tablesInDependencyOrder } from './tables.js';
-import { BACKUP_MAGIC } from './format.js';
-
-const header = z.object({
-  format: z.literal(1),
-  createdAt: z.string(),
-  databaseKind: z.enum(['pglite', 'postgres']),
-  migrations: z.array(z.string()),
-  masterKeyId: z.string(),
-  wrappedKey: z.string(),
-  iv: z.string(),
-});
-
-const BATCH = 1000;
+import { authenticatedFrames } from './archive-stream.js';
+import { withBulkSession, type BulkOptions, type TableLoader } from './bulk-session.js';
+import { BACKUP_MAGIC, parseHeader } from './format.js';
+import { sections } from './sections.js';
+import { quoteIdent, sequences, tablesInDependencyOrder, userTriggers, type TableInfo, type TriggerState } from './tables.js';
 
 export interface RestoreSummary {
   readonly tables: Record<string, number>;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly seconds: number;
   readonly createdAt: string;
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+export interface RestoreOptions extends BulkOptions {
+  /** Called after each table's rows are in (inside the transaction); a failure there undoes everything. */
+  readonly afterTable?: (table: string, rows: number) => Promise<void> | void;
+}
+
+/** The clear header: its bytes (authenticated with every frame) and where the encrypted body starts. */
+async function readHeader(file: string): Promise<{ bytes: Buffer; line: string }> {
+  const handle = await open(file, 'r');
+  try {
+    const probe = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(probe, 0, probe.length, 0);
+    const head = probe.subarray(0, bytesRead);
+    const first = head.indexOf(0x0a);
+    const second = head.indexOf(0x0a, first + 1);
+    if (first < 0 || second < 0 || head.subarray(0, first).toString('utf8') !== BACKUP_MAGIC) throw new Error(`${file} is not a Palermo backup`);
+    return { bytes: Buffer.from(head.subarray(0, second + 1)), line: head.subarray(first + 1, second).toString('utf8') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The target may hold only what migrating and starting write (reference data, a data key): no user, no audit entry. */
+async function refuseNonEmpty(db: Db): Promise<void> {
+  const users = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const audit = await sql<{ one: number }>`select 1 as one from audit_log limit 1`.execute(db);
+  if (users || audit.rows.length > 0) {
+    throw new Error('The target already holds users or audit entries: restore only into a fresh data folder or an empty database');
+  }
+}
+
+async function setTriggers(db: Db, triggers: readonly TriggerState[], to: (t: TriggerState) => string | null): Promise<void> {
+  for (const trigger of triggers) {
+    const clause = to(trigger);
+    if (clause) await sql.raw(`alter table ${quoteIdent(trigger.table)} ${clause} trigger ${quoteIdent(trigger.name)}`).execute(db);
+  }
+}
+
+const enableAs: Record<TriggerState['enabled'], string | null> = { O: 'enable', A: 'enable always', R: 'enable replica', D: null };
+
+/**
+ * Serial and identity columns continue after the restored rows: each sequence takes the position it had in the
+ * archive, and any sequence that hands out a column's values is moved past that column's largest value.
+ */
+async function moveSequences(db: Db, saved: ReadonlyArray<{ name: string; lastValue: string; isCalled: boolean }>): Promise<void> {
+  const here = await sequences(db);
+  const known = new Set(here.map((s) => s.name));
+  for (const s of saved) {
+    if (known.has(s.name)) await sql`select setval(${quoteIdent(s.name)}::regclass, ${s.lastValue}::bigint, ${s.isCalled})`.execute(db);
+  }
+  for (const s of here) {
+    if (!s.owner) continue;
+    await sql`select setval(${quoteIdent(s.name)}::regclass, m, true)
+      from (select max(${sql.ref(s.owner.column)})::bigint as m from ${sql.raw(quoteIdent(s.owner.table))}) top
+      where m is not null and m >= (select case when is_called then last_value + 1 else last_value end from ${sql.raw(quoteIdent(s.name))})`.execute(db);
+  }
 }
 
 /**
- * Restores an archive into a database that holds no users yet (a fresh data folder or database), in one transaction:
- * the archive is decrypted and authenticated completely before anything is written, and any failure leaves the target
- * as it was.
+ * Restores an archive, as a stream, into a database that holds no users yet (a fresh data folder or database), in
+ * one transaction: rows are loaded as each authenticated part arrives, and anything wrong (a part that fails
+ * authentication, an archive cut short, a failed insert) rolls the whole restore back, leaving the target as it was.
+ *
+ * While rows load, only ENABLE ALWAYS triggers fire (those that keep derived data, such as the search tokens, in
+ * step); the others (append-only guards, caches' invalidation) are switched off, and each trigger is set back to how
+ * it was before the transaction commits.
  */
-export async function restoreBackup(database: Database, keyring: Keyring, file: string): Promise<RestoreSummary> {
-  const content = await readFile(file);
-  const firstNewline = content.indexOf(0x0a);
-  const secondNewline = content.indexOf(0x0a, firstNewline + 1);
-  if (firstNewline < 0 || secondNewline < 0 || content.subarray(0, firstNewline).toString('utf8') !== BACKUP_MAGIC) {
-    throw new Error(`${file} is not a Palermo backup`);
-  }
-  const parsed = header.safeParse(JSON.parse(content.subarray(firstNewline + 1, secondNewline).toString('utf8')));
-  if (!parsed.success) throw new Error(`${file}: unreadable backup header (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-  const meta = parsed.data;
+export async function restoreBackup(database: Database, keyring: Keyring, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
+  const started = performance.now();
+  const header = await readHeader(file);
+  const meta = parseHeader(file, header.line);
   if (!keyring.has(meta.masterKeyId)) {
     throw new Error(
       `The backup was made under master key ${meta.masterKeyId}, which this keyring does not hold: supply it (PALERMO_MASTER_KEY, or --key-file with the original master-keys.json)`,
@@ -53,65 +98,71 @@ export async function restoreBackup(database: Database, keyring: Keyring, file: 
   const state = await migrationState(database);
   const unknown = meta.migrations.filter((m) => !state.applied.includes(m));
   if (unknown.length > 0) throw new Error(`The backup needs migrations this version does not have: ${unknown.join(', ')}; upgrade first`);
-
   const archiveKey = keyring.unwrap(meta.masterKeyId, Buffer.from(meta.wrappedKey, 'base64'));
-  const body = content.subarray(secondNewline + 1);
-  const decipher = createDecipheriv('aes-256-gcm', archiveKey, Buffer.from(meta.iv, 'base64'));
-  decipher.setAAD(content.subarray(0, secondNewline + 1));
-  decipher.setAuthTag(body.subarray(body.length - 16));
-  let plain: Buffer;
-  try {
-    plain = gunzipSync(Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]));
-  } catch {
-    throw new Error(`${file} failed authentication: it is damaged or was altered`);
-  }
-
-  const rowsByTable = new Map<string, string[]>();
-  for (const line of plain.toString('utf8').split('\n')) {
-    if (!line) continue;
-    const tab = line.indexOf('\t');
-    const table = (JSON.parse(line.slice(0, tab)) as { t: string }).t;
-    const list = rowsByTable.get(table) ?? [];
-    list.push(line.slice(tab + 1));
-    rowsByTable.set(table, list);
-  }
 
   const counts: Record<string, number> = {};
-  await database.db.transaction().execute(async (tx) => {
-    const users = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (users) throw new Error('The target already holds users: restore only into a fresh data folder or an empty database');
-    const tables = await tablesInDependencyOrder(tx);
-    const known = new Set(tables.map((t) => t.name));
-    for (const name of rowsByTable.keys()) if (!known.has(name)) throw new Error(`The backup holds table ${name}, unknown here`);
-    // Triggers that must fire even in replica mode (ENABLE ALWAYS) keep that setting after the delete below.
-    const always = await sql<{ table_name: string; trigger_name: string }>`
-      select c.relname as table_name, t.tgname as trigger_name
-      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and not t.tgisinternal and t.tgenabled = 'A'`.execute(tx);
-    for (const table of [...tables].reverse()) {
-      await sql`alter table ${sql.raw(quoteIdent(table.name))} disable trigger user`.execute(tx);
-      await sql`delete from ${sql.raw(quoteIdent(table.name))}`.execute(tx);
-      await sql`alter table ${sql.raw(quoteIdent(table.name))} enable trigger user`.execute(tx);
-    }
-    for (const { table_name, trigger_name } of always.rows) {
-      await sql`alter table ${sql.raw(quoteIdent(table_name))} enable always trigger ${sql.raw(quoteIdent(trigger_name))}`.execute(tx);
-    }
-    for (const table of tables) {
-      const rows = rowsByTable.get(table.name) ?? [];
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const json = `[${rows.slice(i, i + BATCH).join(',')}]`;
-        await sql`insert into ${sql.raw(quoteIdent(table.name))} select * from json_populate_recordset(null::${sql.raw(quoteIdent(table.name))}, ${json}::json)`.execute(tx);
+  await withBulkSession(database, options, 'write', async (session) => {
+    const { db } = session;
+    await refuseNonEmpty(db);
+    const tables = await tablesInDependencyOrder(db);
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    const triggers = await userTriggers(db);
+    // What migrating and starting wrote (reference data, a data key) is replaced by the archive's rows.
+    await setTriggers(db, triggers, () => 'disable');
+    for (const table of [...tables].reverse()) await sql.raw(`delete from ${quoteIdent(table.name)}`).execute(db);
+    await setTriggers(db, triggers, (t) => (t.enabled === 'A' ? 'enable always' : null));
+
+    const saved: Array<{ name: string; lastValue: string; isCalled: boolean }> = [];
+    let trailer: Record<string, number> | undefined;
+    // The loader's own failure is the one to report (the pipeline reports streams it then had to abort).
+    let loadFailure: unknown;
+    const load = async (plain: AsyncIterable<Buffer>) => {
+      let loading: { table: TableInfo; loader: TableLoader; rows: number } | undefined;
+      for await (const section of sections(plain)) {
+        if (section.kind === 'table') {
+          const here = byName.get(section.name);
+          if (!here) throw new Error(`The backup holds table ${section.name}, unknown here`);
+          if (section.name in counts) throw new Error(`The backup holds table ${section.name} twice`);
+          const columns = section.columns.map((name) => {
+            const column = here.columns.find((c) => c.name === name);
+            if (!column) throw new Error(`The backup holds column ${section.name}.${name}, unknown here`);
+            return column;
+          });
+          const table = { ...here, columns };
+          loading = { table, loader: session.copyIn(table), rows: 0 };
+        } else if (section.kind === 'rows') {
+          if (!loading) throw new Error('The backup holds rows outside a table');
+          loading.rows += section.count;
+          await loading.loader.write(section.lines);
+        } else if (section.kind === 'tableEnd') {
+          if (!loading) throw new Error('The backup ends a table it did not start');
+          await loading.loader.finish();
+          counts[loading.table.name] = loading.rows;
+          await options.afterTable?.(loading.table.name, loading.rows);
+          loading = undefined;
+        } else if (section.kind === 'sequence') saved.push(section);
+        else trailer = section.tables;
       }
-      counts[table.name] = rows.length;
+    };
+    await pipeline(Readable.from(authenticatedFrames(file, header.bytes.length, header.bytes, archiveKey)), createGunzip(), async (plain: AsyncIterable<Buffer>) => {
+      try {
+        await load(plain);
+      } catch (error) {
+        loadFailure = error;
+        throw error;
+      }
+    }).catch((error: unknown) => {
+      throw loadFailure ?? error;
+    });
+    if (!trailer) throw new Error(`${file} ends before its summary: it is incomplete`);
+    for (const [name, rows] of Object.entries(trailer)) {
+      if (counts[name] !== rows) throw new Error(`${file}: table ${name} should hold ${rows} rows, ${counts[name] ?? 0} were read`);
     }
-    // Serial columns (audit_log.entry_id) continue after the restored rows.
-    const serials = await sql<{ table_name: string; column_name: string }>`
-      select table_name, column_name from information_schema.columns
-      where table_schema = current_schema() and column_default like 'nextval(%'`.execute(tx);
-    for (const { table_name, column_name } of serials.rows) {
-      await sql`select setval(pg_get_serial_sequence(${quoteIdent(table_name)}, ${column_name}),
-        coalesce((select max(${sql.ref(column_name)}) from ${sql.raw(quoteIdent(table_name))}), 0) + 1, false)`.execute(tx);
-    }
+    // Deferred constraints are checked now (a trigger cannot be switched back on while their checks are pending).
+    await sql`set constraints all immediate`.execute(db);
+    await setTriggers(db, triggers, (t) => (t.enabled === 'A' ? null : enableAs[t.enabled]));
+    await moveSequences(db, saved);
   });
-  return { tables: counts, createdAt: meta.createdAt };
+  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { tables: counts, rows, bytes: (await stat(file)).size, seconds: (performance.now() - started) / 1000, createdAt: meta.createdAt };
 }

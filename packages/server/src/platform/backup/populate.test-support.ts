@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { addCaseRecordRequest, auditAlertKinds, consentEventRequest, releaseRequest, sendReferralRequest, type Role } from '@palermo/contracts';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { systemActor } from '../audit/audit.js';
+import { sealAuditEntries } from '../audit/seal.js';
+import { seedDemo } from '../../modules/demo/demo.seed.js';
+import { seedDemoCases } from '../../modules/demo/case-generator.js';
+import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
+import { importCtdc } from '../../modules/statistical-records/ctdc-import.js';
+import { importGlotip } from '../../modules/reference-statistics/reference-statistics.service.js';
+import { makeRelease } from '../../modules/releases/releases.service.js';
+import { ensureCube } from '../../modules/statistics/statistics.cube.js';
+import { raiseAlert } from '../audit/alerts.js';
+import type { Subject } from '../access/rules.js';
+import { addRecord } from '../../modules/case-record/case-record.service.js';
+import { sendReferral } from '../../modules/referral/referral.service.js';
+import { recordConsentEvent } from '../../modules/case/case-consent.js';
+import { createEntry } from '../../modules/directory/directory.service.js';
+import { quoteIdent, tablesInDependencyOrder } from './tables.js';
+
+/** A small CTDC file in the synthetic v2 layout (invented rows). */
+const CTDC_HEADER =
+  'yearOfRegistration,gender,ageBroad,citizenship,CountryOfExploitation,traffickMonths,meansDebtBondageEarnings,meansThreats,isForcedLabour,isSexualExploit,isOtherExploit,sectorOfLabourAgriculture,sectorOfSexProstitution,recruiterRelationFriend';
+const ctdcFixture = [
+  CTDC_HEADER,
+  '2019,Woman,09--17,NGA,ITA,,0,1,0,1,0,0,1,0',
+  '2020,Man,30--38,UKR,POL,13--24 (1-2 yrs),1,0,1,0,0,1,0,1',
+  '2021,Woman,18--20,ROU,DEU,,0,1,0,1,0,0,1,1',
+  ',,,,,,,,,,,,,',
+].join('\n');
+
+/** A small GLOTIP file (invented values), with one anomaly so the anomaly report has a row. */
+const glotipFixture = [
+  'Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source',
+  'ALB,Albania,Europe,Southern Europe,Detected trafficking victims,Total,Total,Female,Total,2019,Counts,12,GLOTIP',
+  'ALB,Albania,Europe,Southern Europe,Detected trafficking victims,Total,Total,Male,Total,2019,Counts,<5,GLOTIP',
+  'ALB,Albania,Europe,Southern Europe,Detected trafficking victims,Total,Total,Female,Total,2020,Counts,"1,234",GLOTIP',
+].join('\r\n');
+
+/**
+ * Fills a migrated database with every kind of row the application writes: the demo country and its cases (persons,
+ * referrals, case records, screenings, match requests...), the country's statistical dataset refreshed and its cube
+ * built, a CTDC file and a GLOTIP file imported, a release made, and the audit entries sealed.
+ */
+export async function populateEverything(database: Database, cipher: FieldCipher, options: { cases?: number; postgresUrl?: string | undefined } = {}): Promise<void> {
+  const db = database.db;
+  await db.transaction().execute(async (tx) => {
+    await seedDemo(tx, cipher);
+    await seedDemoCases(tx, cipher, options.cases ?? 120, { seed: 11 });
+  });
+  const actor = systemActor('backup test');
+  const country = await refreshCountryDataset(db, actor, { cipher });
+  await ensureCube(db, country.datasetId, undefined, cipher.recordKeys);
+  const ctdc = await importCtdc(db, { fileName: 'ctdc.csv', bytes: Buffer.from(ctdcFixture, 'utf8') }, { actor, postgresUrl: options.postgresUrl });
+  await ensureCube(db, ctdc.datasetId, undefined, cipher.recordKeys);
+  await importGlotip(db, { fileName: 'glotip.csv', bytes: Buffer.from(glotipFixture, 'utf8') }, { actor });
+  await makeRelease({ db }, actor, releaseRequest.parse({ kind: 'k_anonymous', datasetId: country.datasetId, k: 2, quasiIdentifiers: ['gender'] }));
+  await caseWork(database, cipher);
+  // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
+  while ((await sealAuditEntries(db)) > 0);
+}
+
+async function subjectOf(database: Database, userId: string): Promise<Subject> {
+  const user = await database.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.organisation_id', 'users.roles', 'organisations.type', 'organisations.jurisdictions'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { userId: user.id, organisationId: user.organisation_id, organisationType: user.type as Subject['organisationType'], jurisdictions: user.jurisdictions, roles: user.roles as Role[] };
+}
+
+/** A case record and a referral written by a case's manager, a directory desk, an alert and a match request. */
+async function caseWork(database: Database, cipher: FieldCipher): Promise<void> {
+  const db = database.db;
+  const open = await db.selectFrom('cases').select(['id', 'case_manager_user_id', 'managing_organisation_id', 'person_id']).where('case_manager_user_id', 'is not', null).where('closed_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  const manager = await subjectOf(database, open.case_manager_user_id ?? '');
+  const actor = { userId: manager.userId, name: 'case manager', organisationId: manager.organisationId };
+  await db.transaction().execute((tx) => addRecord(tx, cipher, manager, actor, open.id, addCaseRecordRequest.parse({ kind: 'counselling_note', notes: 'First session' }), randomUUID()));
+  const shelter = await db.selectFrom('organisations').select('id').where('type', '=', 'shelter').where('id', '!=', open.managing_organisation_id).orderBy('id').executeTakeFirstOrThrow();
+  await db.transaction().execute(async (tx) => {
+    await recordConsentEvent(tx, manager, actor, open.id, consentEventRequest.parse({ purpose: 'referral', targetOrganisationId: shelter.id, status: 'given', method: 'verbal' }), randomUUID());
+    await sendReferral(tx, cipher, manager, actor, open.id, sendReferralRequest.parse({ toOrganisationId: shelter.id, service: 'shelter' }), randomUUID());
+  });
+  const admin = await db.selectFrom('users').select('id').where(sql<boolean>`'national_admin' = any(roles)`).executeTakeFirstOrThrow();
+  const adminSubject = await subjectOf(database, admin.id);
+  await db.transaction().execute((tx) =>
+    createEntry(tx, adminSubject, { userId: admin.id, name: 'admin', organisationId: adminSubject.organisationId }, { organisationId: shelter.id, deskName: 'Intake desk', sops: [2], services: ['shelter'], phone: '+40 21 555 0100', email: null, address: null, hours: null, languages: ['en'] }, { now: new Date(), staleAfterDays: 180 }),
+  );
+  await raiseAlert(db, { kind: auditAlertKinds[1], summary: 'backup test alert' });
+  await db.insertInto('match_requests').values({ id: randomUUID(), requesting_organisation_id: open.managing_organisation_id, requesting_case_id: open.id, requested_by: manager.userId, target_organisation_id: shelter.id, candidate_person_ids: [open.person_id], status: 'pending', created_at: new Date() } as never).execute();
+}
+
+/** Row counts of every backed-up table. */
+export async function rowCounts(database: Database): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of await tablesInDependencyOrder(database.db)) {
+    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(quoteIdent(table.name))}`.execute(database.db);
+    out[table.name] = Number(r.rows[0]?.n ?? 0);
+  }
+  return out;
+}
