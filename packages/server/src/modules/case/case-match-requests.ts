@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { CaseMatchState, MatchAnswer, MatchRequestView } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Rule, Subject } from '../../platform/access/rules.js';
 import { allows } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
@@ -22,8 +23,8 @@ export const matchRequestRules = {
  * organisation and its own candidate cases, never the person asking nor anything about the requester's person. The
  * timeline says only that confirmation was asked. Asking again while requests wait adds none.
  */
-export async function requestMatchConfirmation(tx: Db, subject: Subject, actor: Actor, caseId: string, key: string): Promise<void> {
-  const found = await eligibleCase(tx, subject, caseId);
+export async function requestMatchConfirmation(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, caseId: string, key: string): Promise<void> {
+  const found = await eligibleCase(tx, cipher, subject, caseId);
   if (found instanceof HttpError) throw found;
   if ((await recordAction(tx, subject, caseId, 'match.requested', 'asked the organisations holding a possible duplicate to confirm', key)) === 'already_done') {
     return;

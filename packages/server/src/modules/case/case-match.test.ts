@@ -171,6 +171,29 @@ describe('checking for possible duplicates without disclosure', () => {
     expect((await ngoWorker.request('POST', `/api/match-requests/${refugeRequest?.id}/answer`, { status: 'confirmed_same_person' })).statusCode).toBe(404);
   });
 
+  it('a possible duplicate needs two names in common (by spelling or sound), or one name and the birth date', async () => {
+    await open(shelterWorker, { givenName: 'Yusuf', familyName: 'Karimov', birthDate: '1987-04-05' });
+    const cases: Array<[Record<string, unknown>, boolean]> = [
+      // One name alone, however it matches (its spelling and its sound are two index tokens), is not enough.
+      [{ givenName: 'Yusuf', familyName: 'Abdulov' }, false],
+      [{ givenName: 'Youssef', familyName: 'Petrenko' }, false],
+      // Two names, one of them by sound only, in another script.
+      [{ givenName: 'Юсуф', familyName: 'Каримов' }, true],
+      // One name and the birth date.
+      [{ givenName: 'Yusuf', familyName: 'Tashkentov', birthDate: '1987-04-05' }, true],
+      [{ givenName: 'Yusuf', familyName: 'Tashkentov', birthDate: '1987-04-06' }, false],
+      // No name at all: nothing to compare.
+      [{ pseudonym: 'K' }, false],
+    ];
+    for (const [person, expected] of cases) {
+      const atNgo = await open(ngoWorker, person);
+      await consentToReferral(ngoWorker, atNgo.id, 'given');
+      const checked = await check(ngoWorker, atNgo.id);
+      expect(checked.statusCode, checked.body).toBe(200);
+      expect(checked.json().possibleDuplicate, JSON.stringify(person)).toBe(expected);
+    }
+  });
+
   it('(4) a declined request leaves the requester exactly where it was', async () => {
     const atShelter = await open(shelterWorker, { givenName: 'Tigist', familyName: 'Bekele', birthDate: '1988-08-08' });
     const atNgo = await open(ngoWorker, { givenName: 'Tigist', familyName: 'Bekele', birthDate: '1988-08-08' });

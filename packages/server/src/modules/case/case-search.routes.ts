@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -17,7 +18,7 @@ import { actorOf, requireSession, subjectOf } from '../../platform/http/context.
 import { inTransaction } from '../../platform/http/transaction.js';
 import { caseRules } from './case.policy.js';
 import { searchCases } from './case-search.js';
-import { checkForDuplicates, matchCheckRule } from './case-match-checks.js';
+import { checkForDuplicates, matchCheckRule, padCheckAnswer } from './case-match-checks.js';
 import { answerMatchRequest, caseMatchState as matchStateOfCase, matchInbox, matchRequestRules, requestMatchConfirmation } from './case-match-requests.js';
 
 /**
@@ -50,9 +51,12 @@ export async function caseSearchRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      const outcome = await inTransaction(platform, (tx) => checkForDuplicates(tx, subjectOf(session), actorOf(session), request.params.id));
+      const startedAt = performance.now();
+      const outcome = await inTransaction(platform, (tx) => checkForDuplicates(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id));
       // A refusal is thrown only once its audit entry (and any alert) has committed.
       if (outcome.kind === 'refused') throw outcome.error;
+      // Found or not, and however many share a name, the answer takes the same time.
+      await padCheckAnswer(startedAt);
       return outcome.result;
     },
   );
@@ -65,7 +69,7 @@ export async function caseSearchRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      await inTransaction(platform, (tx) => requestMatchConfirmation(tx, subjectOf(session), actorOf(session), request.params.id, request.headers['idempotency-key']));
+      await inTransaction(platform, (tx) => requestMatchConfirmation(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.headers['idempotency-key']));
       return { ok: true as const };
     },
   );
