@@ -4,7 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presentPaths } from '../../src/platform/access/field-policy.js';
+import { relationshipRules } from '../../src/platform/access/relationships.js';
+import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../support/test-app.js';
+import { brokenPromises, everything, mutants, type Scenario } from './need-to-know.js';
 
 let t: TestApp;
 let ngo: Client;
@@ -127,5 +131,32 @@ describe('a receiving organisation before it accepts', () => {
     const kept = inbox.find((r) => r.id === referralId);
     expect(kept).toBeDefined();
     expect(kept).not.toHaveProperty('message');
+  });
+});
+
+describe('a seeded rule bug reaches the answer, and the promises catch it there too', () => {
+  it('the presenters read the one policy: a mutant applied to it in memory changes what the receiver is answered', async () => {
+    const c = await openCase();
+    await send(ngo, 'POST', `/api/cases/${c.id}/consents`, { purpose: 'referral', targetOrganisationId: shelterId, status: 'given', method: 'written', rightsExplained: ['who_receives_it'] });
+    expect((await send(ngo, 'POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: shelterId, service: 'safety', urgency: 'routine' })).statusCode).toBe(200);
+    const scenario: Scenario = { roles: ['caseworker'], organisationType: 'shelter', sameOrganisation: false, assigned: false, lawEnforcementConsent: false, inJurisdiction: true, share: 'awaiting_acceptance', sharedFields: ['pseudonym', 'phone'] };
+    const observed = async () => {
+      const view = (await send(shelter, 'GET', `/api/cases/${c.id}`)).json() as unknown;
+      const none = new Set<string>();
+      return brokenPromises(scenario, { case: new Set(presentPaths(view)), person: none, referral: none, caseRecord: none, assistancePlan: none }, everything);
+    };
+    expect(await observed()).toEqual([]);
+
+    const mutant = mutants.find((m) => m.name === 'receiver before acceptance sees gender');
+    if (!mutant) throw new Error('mutant missing');
+    const saved = structuredClone({ rules: relationshipRules, policies: fieldPolicies });
+    try {
+      mutant.edit({ rules: relationshipRules, policies: fieldPolicies } as unknown as Parameters<typeof mutant.edit>[0]);
+      expect(await observed()).toEqual(['a receiver before acceptance sees exactly the fields shared, and nothing else personal']);
+    } finally {
+      const grants = fieldPolicies.case?.grants as unknown as Record<string, unknown>;
+      Object.assign(grants, saved.policies.case?.grants);
+    }
+    expect(await observed()).toEqual([]);
   });
 });
