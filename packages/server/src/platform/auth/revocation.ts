@@ -128,7 +128,13 @@ export class RevocationListener {
 
   private onNotification(client: pg.Client, message: pg.Notification): void {
     if (message.channel === REVOKE_CHANNEL && message.payload) {
-      const announced = JSON.parse(message.payload) as { id: string } & ({ userId: string } | { sessionId: string } | { all: true });
+      let announced: { id: string } & Revocation;
+      try {
+        announced = JSON.parse(message.payload) as { id: string } & Revocation;
+      } catch {
+        // Not ours (anyone connected may NOTIFY): to be safe, reuse nothing for a while.
+        announced = { id: 'unreadable', all: true };
+      }
       mark(announced);
       // Acknowledged only after the mark is in place.
       client.query("SELECT pg_notify($1, $2 || ':' || pg_backend_pid())", [ACK_CHANNEL, announced.id]).catch(() => undefined);
