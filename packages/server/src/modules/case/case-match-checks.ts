@@ -145,9 +145,10 @@ async function recordCheck(tx: Db, subject: Subject, found: EligibleCase, now: D
 }
 
 /**
- * A check that ran answers no sooner than this after it started, found or not: how long the comparison takes grows
- * with how many people elsewhere share a token with the person (70 to 320 ms at 100,000 persons on two shared cores, PostgreSQL and PGlite),
- * and must not tell that count. Refusals need no padding: they depend on the requester's own case only.
+ * A check that ran, and a request to confirm that was sent, answer no sooner than this after they started, found or
+ * not: the comparison takes longer the more people elsewhere share a token with the person (70 to 320 ms at 100,000
+ * persons on two shared cores, PostgreSQL and PGlite), and a request writes one row per holding organisation; neither
+ * count may show in the time taken. Refusals need no padding: they depend on the requester's own case only.
  */
 export const matchCheckAnswerAfterMs = 1000;
 
