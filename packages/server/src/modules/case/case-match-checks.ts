@@ -112,7 +112,8 @@ interface Counted {
 /**
  * Records the check and decides it in one statement, under the user's lock: counts the user's checks in the window,
  * refuses over the limit, else looks for a probable match at any other organisation (counting every match rather than
- * stopping at the first, so that finding one costs the same as finding none).
+ * stopping at the first, so that the time taken does not depend on where the first match lies; the route pads the
+ * answer to a fixed time besides).
  */
 async function recordCheck(tx: Db, subject: Subject, found: EligibleCase, now: Date): Promise<Counted> {
   const since = new Date(now.getTime() - matchCheckLimit.windowHours * 3_600_000);
