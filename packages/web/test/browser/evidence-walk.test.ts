@@ -7,13 +7,16 @@ import { systemActor } from '../../../server/src/platform/audit/audit.js';
 import { refreshCountryDataset } from '../../../server/src/modules/statistical-records/country-dataset.js';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
+import { buildReport } from '../../../server/src/modules/statistics/statistics.service.js';
+import { must } from '../../../server/src/modules/statistics/must.js';
 import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
  * The evidence walk, in one session of the web app: the national rapporteur signs in, imports the UNODC GLOTIP
- * export and reads its report, sees the country's statistics with small cells suppressed and the GLOTIP reference
- * beside the country's own figures, makes a differentially private release within the budget and downloads it, then
- * estimates the hidden number of victims from the lists of three organisations for the year of their cases.
+ * export and reads its report, sees the country's statistics perturbed by the cell-key method and the GLOTIP reference
+ * beside the country's own figures, makes a differentially private release within the budget (confirmed on the confirm
+ * step) and downloads it, then estimates the hidden number of victims from the lists of three organisations for the
+ * year of their cases.
  */
 let h: BrowserHarness;
 let page: Page;
@@ -123,15 +126,18 @@ describe('the rapporteur walks from the data to the evidence, in the web app', (
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('sees the country statistics with a suppressed cell explained, and GLOTIP beside the country figures', async () => {
+  it('sees the country statistics, perturbed and said so, and GLOTIP beside the country figures', async () => {
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor();
-    await figure('Persons by year and NRM stage').locator('tfoot td').last().filter({ hasText: String(caseRecords) }).waitFor();
-    // The three persons from Viet Nam are fewer than 11: shown as "<11", explained.
-    const suppressed = figure('Persons by citizenship').locator('abbr.suppressed', { hasText: '<11' });
-    await suppressed.first().waitFor();
-    await expect(suppressed.first().getAttribute('title')).resolves.toBe('Fewer than 11: suppressed');
-    // A published cell beside it: Nigeria's persons, a plain count of at least 11.
+    // Every count is perturbed by the cell-key method: the server's own report gives the figure the page must show.
+    const report = await buildReport(h.server.runtime.database.db, {}, h.server.runtime.cipher.recordKeys);
+    const shownTotal = must(report.tables.find((x) => x.id === 'year_stage')?.grandTotal?.value);
+    expect(Math.abs(shownTotal - caseRecords)).toBeLessThanOrEqual(2);
+    await figure('Persons by year and NRM stage').locator('tfoot td').last().filter({ hasText: String(shownTotal) }).waitFor();
+    await page.getByTestId('perturbation-note').filter({ hasText: 'values may differ by a few (at most 2) from the exact count' }).waitFor();
+    // Nothing withheld: the three persons from Viet Nam are shown perturbed, not as "<11".
+    await expect(figure('Persons by citizenship').locator('abbr.suppressed').count()).resolves.toBe(0);
+    // Nigeria's persons beside them.
     const published = figure('Persons by citizenship').locator('tbody tr').filter({ hasText: /Nigeria|NGA/ }).first();
     await published.waitFor();
 
@@ -139,7 +145,7 @@ describe('the rapporteur walks from the data to the evidence, in the web app', (
     await reference.locator('figcaption').filter({ hasText: 'GBR' }).waitFor();
     const table = reference.getByRole('table', { name: "Reference: UNODC GLOTIP beside the country's own" });
     await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2019', exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['10,627', '–']);
-    await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: year, exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['–', String(caseRecords)]);
+    await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: year, exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['–', String(shownTotal)]);
     expect(await page.content()).not.toMatch(/Synthetic[a-z]/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
@@ -155,7 +161,8 @@ describe('the rapporteur walks from the data to the evidence, in the web app', (
     await page.getByLabel('Epsilon', { exact: true }).fill('4');
     await page.getByLabel('Delta', { exact: true }).fill('1e-6');
     await page.getByLabel('Reporting length').selectOption('3');
-    await page.getByRole('button', { name: 'Make the release' }).click();
+    await page.getByRole('button', { name: 'Review the release' }).click();
+    await page.getByTestId('release-confirm').getByRole('button', { name: 'Make the release' }).click();
     await page.getByRole('heading', { name: 'Release made' }).waitFor({ timeout: 300_000 });
     await page.getByRole('table', { name: 'Utility report: counts of value combinations in the release against the real records' }).getByRole('rowheader', { name: '1-way' }).waitFor();
     await page.getByText('Epsilon remaining: 6 of 10 (4 spent).').waitFor();

@@ -85,6 +85,8 @@ describe('imports in the browser', () => {
     const caseworker = new ApiClient(h.baseUrl);
     await caseworker.signIn('jonas@ngo.example', password);
     expect(await caseworker.status(`/api/imports/jobs/${crypto.randomUUID()}`)).toBe(403);
-    expect(await caseworker.status('/api/exports/ctdc')).toBe(403);
+    expect(await caseworker.status('/api/exports/glotip?country=GB')).toBe(403);
+    // The raw record-level file is served to no one.
+    expect(await caseworker.status('/api/exports/ctdc')).toBe(404);
   });
 });

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { withRuntime } from './with-runtime.js';
 import { output, type Output } from '../output.js';
 import { systemActor } from '../../platform/audit/audit.js';
-import { exportCountryCtdc } from '../../modules/statistical-records/ctdc-export.js';
 import { exportGlotip } from '../../modules/reference-statistics/glotip-export.js';
 
 /** Writes the file to --output, or to standard output (not allowed with --json, which prints only the summary). */
@@ -38,35 +37,29 @@ function parsePopulation(text: string | undefined): Map<number, number> | undefi
 export function registerExport(program: Command): void {
   const exportCommand = program.command('export').description('Export de-identified statistics in the field\'s formats (audited)');
 
+  // The record-level CTDC file no longer leaves the platform raw: the command stays to say where to go instead.
   exportCommand
     .command('ctdc')
-    .description('Write the country\'s own case data as a CTDC file (synthetic v2 layout): one de-identified record per person who consented to statistics')
-    .option('--output <file>', 'where to write the CSV (default: standard output)')
-    .option('--json', 'machine-readable summary (needs --output)')
-    .action(async (options: { output?: string; json?: boolean }) => {
+    .description('Refused: record-level data leaves the platform only as a release (k-anonymous or differentially private synthetic); see `palermo release`')
+    .option('--output <file>', 'not written: the command refuses')
+    .option('--json', 'print the refusal as JSON')
+    .action((options: { output?: string; json?: boolean }) => {
       const out = output(Boolean(options.json));
-      if (out.json && !options.output) throw new Error('--json prints the summary only: name the file with --output');
-      await withRuntime('palermo export', async ({ database, cipher }) => {
-        const result = await exportCountryCtdc(database.db, systemActor('export ctdc'), { cipher });
-        const file = await deliver(out, result.csv, options.output);
-        if (file !== '-' || out.json) {
-          out.result(
-            { ok: true, format: 'ctdc_synthetic_v2', file, datasetId: result.datasetId, records: result.records, excludedWithoutConsent: result.excludedWithoutConsent, excludedNotVictims: result.excludedNotVictims },
-            `Wrote ${result.records} de-identified records to ${file} (${result.excludedWithoutConsent} persons without consent to statistics and ${result.excludedNotVictims} not victims left out).`,
-          );
-        }
-      });
+      const error =
+        'The raw CTDC file of the country\'s records is not exported: record-level data leaves the platform only through a release (palermo release k-anonymous or synthetic), within the privacy budget and audited.';
+      if (out.json) out.result({ ok: false, code: 'raw_export_refused', error }, '');
+      else process.stderr.write(`palermo export ctdc: ${error}\n`);
+      process.exitCode = 1;
     });
 
   exportCommand
     .command('glotip')
-    .description('Write the GLOTIP / SDG 16.2.2 tables of detected victims (by sex, age group, form of exploitation, citizenship; per 100,000 population where given)')
+    .description("Write the country's official GLOTIP / SDG 16.2.2 submission: detected victims by sex, age group, form of exploitation and citizenship (per 100,000 population where given), exact counts with those below 5 masked as UNODC asks; audited")
     .requiredOption('--country <code>', 'the reporting country, ISO 3166-1 alpha-2 or alpha-3')
     .option('--population <figures>', 'resident population: one number for every year, or YEAR=NUMBER,YEAR=NUMBER')
-    .option('--no-mask', 'do not mask counts below 5 (for internal use only)')
     .option('--output <file>', 'where to write the CSV (default: standard output)')
     .option('--json', 'machine-readable summary (needs --output)')
-    .action(async (options: { country: string; population?: string; mask: boolean; output?: string; json?: boolean }) => {
+    .action(async (options: { country: string; population?: string; output?: string; json?: boolean }) => {
       const out = output(Boolean(options.json));
       if (out.json && !options.output) throw new Error('--json prints the summary only: name the file with --output');
       await withRuntime('palermo export', async ({ database, cipher }) => {
@@ -74,13 +67,13 @@ export function registerExport(program: Command): void {
         const result = await exportGlotip(database.db, systemActor('export glotip'), {
           country: options.country,
           ...(population ? { population } : {}),
-          mask: options.mask,
+          mask: true,
           cipher,
         });
         const file = await deliver(out, result.csv, options.output);
         if (file !== '-' || out.json) {
           out.result(
-            { ok: true, format: 'glotip', file, datasetId: result.datasetId, rows: result.rows, years: result.years, victimsCounted: result.victimsCounted, masked: options.mask },
+            { ok: true, format: 'glotip', file, datasetId: result.datasetId, rows: result.rows, years: result.years, victimsCounted: result.victimsCounted, masked: true },
             `Wrote ${result.rows} GLOTIP table rows for ${result.years.length} years (${result.victimsCounted} detected victims) to ${file}.`,
           );
         }

@@ -39,7 +39,7 @@ export async function estimationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      return answer(await inTransaction(platform, (tx) => estimateFromCases(tx, subjectOf(session), actorOf(session), request.body)));
+      return answer(await inTransaction(platform, (tx) => estimateFromCases(tx, subjectOf(session), actorOf(session), request.body, platform.cipher.recordKeys)));
     },
   );
 

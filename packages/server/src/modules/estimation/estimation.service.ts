@@ -14,6 +14,7 @@ import { estimateHiddenPopulation, type EstimationResult } from './estimate.js';
 import { estimationRules } from './estimation.policy.js';
 import { countText, displayCounting, presentEstimate } from './estimation.view.js';
 import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
+import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
 
 /**
@@ -59,9 +60,9 @@ export async function estimationChoices(db: Db, subject: Subject): Promise<Estim
   };
 }
 
-export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCasesRequest>): Promise<EstimateOutcome> {
+export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCasesRequest>, keys: RecordKeys): Promise<EstimateOutcome> {
   requireAllowed(subject);
-  const { table, counting } = await overlapFromCases(tx, input.year, input.lists);
+  const { table, counting, keySums } = await overlapFromCases(tx, input.year, input.lists, keys);
   const organisationNames = new Map((await tx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
   let result: EstimationResult;
   try {
@@ -77,8 +78,8 @@ export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, 
     });
     return error;
   }
-  // The audit log is readable by the rapporteur: its summary carries the counts as displayed (small ones suppressed).
-  const shown = displayCounting(counting, true);
+  // The audit log is readable by the rapporteur: its summary carries the counts as displayed (perturbed).
+  const shown = displayCounting(counting, keySums);
   await appendAudit(tx, actor, {
     action: 'estimation.from_cases',
     recordType: 'estimation',
@@ -92,6 +93,7 @@ export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, 
     table,
     result,
     counting,
+    keySums,
   });
 }
 
@@ -123,5 +125,5 @@ export async function estimateFromUpload(tx: Db, subject: Subject, actor: Actor,
     purpose: 'statistics',
     summary: `uploaded overlap table: ${table.lists.length} lists, ${table.observed} observed; model ${result.model.kind} with ${result.model.terms.length} interactions`,
   });
-  return presentEstimate({ source: 'upload', year: null, lists: table.lists.map((name) => ({ name, organisations: [] })), table, result, counting: null });
+  return presentEstimate({ source: 'upload', year: null, lists: table.lists.map((name) => ({ name, organisations: [] })), table, result, counting: null, keySums: null });
 }

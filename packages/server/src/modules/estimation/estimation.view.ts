@@ -1,56 +1,43 @@
 /**
- * What the rapporteur sees of an estimate. Counts from the case records go through small-cell suppression: a cell
- * of 1 to 10 people is shown "<11"; when exactly one cell is suppressed, the next smallest non-zero cell is hidden
- * too ("secondary"), so that the suppressed one cannot be worked out from the observed total. Zeros are shown. The
- * estimate, its interval and the model are computed from the real counts. Uploaded tables are the uploader's own
+ * What the rapporteur sees of an estimate. Counts from the case records are perturbed by the cell-key method, as on
+ * the statistics page (statistics/cell-key.ts, docs/decisions/0005-cell-key-perturbation.md): each count is changed by
+ * at most 2 according to the record keys of its people, never below zero, zeros stay zeros, and the same people always
+ * show the same value, so that differencing the tables of overlapping lists or years recovers nothing exact. The
+ * estimate, its interval and the model are computed from the exact counts. Uploaded tables are the uploader's own
  * figures and are shown as given.
  */
 import { SMALL_CELL_THRESHOLD, type DisplayedCount, type EstimationCaveat, type EstimationResultView } from '@palermo/contracts';
 import type { EstimationResult } from './estimate.js';
 import { combinationName, overlapCount, type OverlapTable } from './overlap-table.js';
-import type { CaseCounting } from './overlap-from-cases.js';
+import type { CaseCounting, OverlapKeySums } from './overlap-from-cases.js';
+import { perturb } from '../statistics/cell-key.js';
 import { el } from './errors.js';
 
 const shown = (value: number): DisplayedCount => ({ value, suppressed: null });
 
-export function displayCount(value: number, suppress: boolean): DisplayedCount {
-  if (suppress && value > 0 && value < SMALL_CELL_THRESHOLD) return { value: null, suppressed: 'small' };
-  return shown(value);
+/** A count as displayed: perturbed at its people's key sum, or as given when there is none (an uploaded table). */
+export function displayCount(value: number, keySum: number | null): DisplayedCount {
+  return shown(keySum === null ? value : perturb(value, keySum));
 }
 
-/** The table's cells in mask order, with primary and secondary suppression when `suppress`. */
-export function displayTable(table: OverlapTable, suppress: boolean): EstimationResultView['table'] {
+/** The table's cells in mask order, perturbed when the people's key sums are given. */
+export function displayTable(table: OverlapTable, keySums: OverlapKeySums | null): EstimationResultView['table'] {
   const cells = [];
   for (let mask = 1; mask < table.counts.length; mask++) {
-    const value = el(table.counts, mask);
-    cells.push({ mask, value, count: displayCount(value, suppress) });
-  }
-  if (suppress) {
-    const small = cells.filter((cell) => cell.count.suppressed === 'small');
-    if (small.length === 1) {
-      const next = cells.filter((cell) => cell.count.suppressed === null && cell.value > 0).sort((a, b) => a.value - b.value || a.mask - b.mask)[0];
-      if (next) next.count = { value: null, suppressed: 'secondary' };
-    }
+    cells.push({ mask, count: displayCount(el(table.counts, mask), keySums ? (keySums.cells[mask] ?? 0) : null) });
   }
   return cells.map((cell) => ({ lists: combinationName(table.lists, cell.mask).split('+'), count: cell.count }));
 }
 
-/**
- * How the people were counted. people = observed + left out for consent + on no list, and people is shown: when only
- * one of the last two is small, the other is hidden too, so that the small one cannot be worked out.
- */
-export function displayCounting(counting: CaseCounting, suppress: boolean): NonNullable<EstimationResultView['counting']> {
-  let excludedNoConsent = displayCount(counting.excludedNoConsent, suppress);
-  let notOnAnyList = displayCount(counting.notOnAnyList, suppress);
-  if (excludedNoConsent.suppressed === 'small' && notOnAnyList.suppressed === null) notOnAnyList = { value: null, suppressed: 'secondary' };
-  else if (notOnAnyList.suppressed === 'small' && excludedNoConsent.suppressed === null) excludedNoConsent = { value: null, suppressed: 'secondary' };
+/** How the people were counted; the people left out for consent and those on no list perturbed like the cells. */
+export function displayCounting(counting: CaseCounting, keySums: OverlapKeySums | null): NonNullable<EstimationResultView['counting']> {
   return {
     personRecords: counting.personRecords,
     people: counting.people,
     linkedByKeys: counting.linkedByKeys,
     linkedByConfirmation: counting.linkedByConfirmation,
-    excludedNoConsent,
-    notOnAnyList,
+    excludedNoConsent: displayCount(counting.excludedNoConsent, keySums ? keySums.excludedNoConsent : null),
+    notOnAnyList: displayCount(counting.notOnAnyList, keySums ? keySums.notOnAnyList : null),
   };
 }
 
@@ -68,11 +55,12 @@ interface ViewInput {
   readonly table: OverlapTable;
   readonly result: EstimationResult;
   readonly counting: CaseCounting | null;
+  /** The people's key sums (from the case records): the displayed counts are perturbed by them. */
+  readonly keySums: OverlapKeySums | null;
 }
 
 function caveatsOf(input: ViewInput, tableView: EstimationResultView['table']): EstimationCaveat[] {
   const { result, counting, table } = input;
-  const suppress = input.source === 'cases';
   const caveats: EstimationCaveat[] = [
     { code: 'closed-population', lists: [], count: null, detail: null },
     { code: 'conditional-on-model', lists: [], count: null, detail: result.interval.description },
@@ -89,7 +77,7 @@ function caveatsOf(input: ViewInput, tableView: EstimationResultView['table']): 
   if (table.lists.length === 2) caveats.push({ code: 'two-lists', lists: [], count: null, detail: null });
   if (result.interval.hiddenLower > 0 && result.interval.hiddenUpper / result.interval.hiddenLower > 10) caveats.push({ code: 'wide-interval', lists: [], count: null, detail: null });
   if (result.hidden > 10 * result.observed) caveats.push({ code: 'large-hidden', lists: [], count: null, detail: null });
-  const shown = counting ? displayCounting(counting, suppress) : null;
+  const shown = counting ? displayCounting(counting, input.keySums) : null;
   if (counting && shown && counting.excludedNoConsent > 0) caveats.push({ code: 'consent-excluded', lists: [], count: shown.excludedNoConsent, detail: null });
   if (counting && shown && counting.notOnAnyList > 0) caveats.push({ code: 'not-on-any-list', lists: [], count: shown.notOnAnyList, detail: null });
   if (tableView.some((cell) => cell.count.suppressed !== null)) caveats.push({ code: 'suppressed-cells', lists: [], count: null, detail: null });
@@ -98,8 +86,8 @@ function caveatsOf(input: ViewInput, tableView: EstimationResultView['table']): 
 
 export function presentEstimate(input: ViewInput): EstimationResultView {
   const { result, counting } = input;
-  const suppress = input.source === 'cases';
-  const table = displayTable(input.table, suppress);
+  if (input.source === 'cases' && !input.keySums) throw new Error('Counts from the case records are shown perturbed: their key sums are needed');
+  const table = displayTable(input.table, input.keySums);
   return {
     source: input.source,
     year: input.year,
@@ -128,7 +116,7 @@ export function presentEstimate(input: ViewInput): EstimationResultView {
       residualDf: result.model.residualDf,
       aic: result.model.aic,
     },
-    counting: counting ? displayCounting(counting, suppress) : null,
+    counting: counting ? displayCounting(counting, input.keySums) : null,
     caveats: caveatsOf(input, table),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkPersons } from './linkage.js';
 import { countText, displayCounting, displayTable, presentEstimate } from './estimation.view.js';
+import { MAX_CHANGE, perturb } from '../statistics/cell-key.js';
 import { buildOverlapTable } from './overlap-table.js';
 import { estimateHiddenPopulation } from './estimate.js';
 
@@ -71,38 +72,37 @@ describe('linking person records', () => {
 describe('what the rapporteur sees', () => {
   const rows = (cells: Array<[number[], number]>) => cells.map(([combination, count]) => ({ combination, count }));
 
-  it('suppresses 1 to 10, hides a second cell when only one is small, and shows zeros', () => {
-    const table = buildOverlapTable(['A', 'B', 'C'], rows([[[1, 0, 0], 40], [[0, 1, 0], 30], [[0, 0, 1], 20], [[1, 1, 0], 12], [[1, 0, 1], 5], [[0, 1, 1], 0], [[1, 1, 1], 11]]));
-    const shown = displayTable(table, true);
-    const at = (name: string) => shown.find((cell) => cell.lists.join('+') === name)?.count;
-    expect(at('A+C')).toEqual({ value: null, suppressed: 'small' });
-    expect(at('B+C')).toEqual({ value: 0, suppressed: null });
-    expect(at('A+B+C')).toEqual({ value: null, suppressed: 'secondary' });
-    expect(at('A+B')).toEqual({ value: 12, suppressed: null });
-    expect(displayTable(table, false).every((cell) => cell.count.suppressed === null)).toBe(true);
-  });
-
-  it('no secondary suppression when two cells are already small', () => {
-    const table = buildOverlapTable(['A', 'B'], rows([[[1, 0], 4], [[0, 1], 3], [[1, 1], 20]]));
-    expect(displayTable(table, true).map((cell) => cell.count.suppressed)).toEqual(['small', 'small', null]);
+  it('shows every cell perturbed at its people\'s key sum: at most 2 off, never below zero, zeros as zeros', () => {
+    const table = buildOverlapTable(['A', 'B', 'C'], rows([[[1, 0, 0], 40], [[0, 1, 0], 30], [[0, 0, 1], 20], [[1, 1, 0], 12], [[1, 0, 1], 5], [[0, 1, 1], 0], [[1, 1, 1], 1]]));
+    const keySums = { cells: [0, 17, 200, 3, 999, 45, 0, 511], excludedNoConsent: 0, notOnAnyList: 0 };
+    const shown = displayTable(table, keySums);
+    for (const [mask, cell] of shown.entries()) {
+      const exact = table.counts[mask + 1] ?? 0;
+      expect(cell.count).toEqual({ value: perturb(exact, keySums.cells[mask + 1] ?? 0), suppressed: null });
+      expect(Math.abs((cell.count.value ?? 0) - exact)).toBeLessThanOrEqual(MAX_CHANGE);
+    }
+    expect(shown.find((cell) => cell.lists.join('+') === 'B+C')?.count).toEqual({ value: 0, suppressed: null });
+    // The same people, the same value; an uploaded table (no keys) as given.
+    expect(displayTable(table, keySums)).toEqual(shown);
+    expect(displayTable(table, null).map((cell) => cell.count.value)).toEqual([40, 30, 12, 20, 5, 0, 1]);
+    // Some cell does move (keys that changed nothing would prove nothing).
+    expect(shown.some((cell, i) => cell.count.value !== table.counts[i + 1])).toBe(true);
   });
 
   it('names each pair of lists that never overlap', () => {
     const table = buildOverlapTable(['A', 'B', 'C'], rows([[[1, 0, 0], 40], [[0, 1, 0], 30], [[0, 0, 1], 20], [[1, 1, 0], 12], [[1, 0, 1], 15], [[0, 1, 1], 0], [[1, 1, 1], 0]]));
     const result = estimateHiddenPopulation(table);
-    const view = presentEstimate({ source: 'upload', year: null, lists: [], table, result, counting: null });
+    const view = presentEstimate({ source: 'upload', year: null, lists: [], table, result, counting: null, keySums: null });
     expect(view.caveats.filter((c) => c.code === 'no-overlap').map((c) => c.lists)).toEqual([['B', 'C']]);
   });
 
-  it('hides the people on no list when only the people left out for consent are few (and the other way round)', () => {
+  it('perturbs the people left out for consent and those on no list like the cells', () => {
     const base = { personRecords: 60, people: 50, linkedByKeys: 10, linkedByConfirmation: 0 };
-    const few = displayCounting({ ...base, excludedNoConsent: 3, notOnAnyList: 0 }, true);
-    expect([few.excludedNoConsent.suppressed, few.notOnAnyList.suppressed]).toEqual(['small', 'secondary']);
-    expect([countText(few.excludedNoConsent), countText(few.notOnAnyList)]).toEqual(['<11', 'hidden']);
-    const other = displayCounting({ ...base, excludedNoConsent: 14, notOnAnyList: 2 }, true);
-    expect([other.excludedNoConsent.suppressed, other.notOnAnyList.suppressed]).toEqual(['secondary', 'small']);
-    const both = displayCounting({ ...base, excludedNoConsent: 14, notOnAnyList: 12 }, true);
-    expect([both.excludedNoConsent.value, both.notOnAnyList.value]).toEqual([14, 12]);
-    expect(displayCounting({ ...base, excludedNoConsent: 3, notOnAnyList: 0 }, false).excludedNoConsent.value).toBe(3);
+    const keySums = { cells: [], excludedNoConsent: 250, notOnAnyList: 7 };
+    const few = displayCounting({ ...base, excludedNoConsent: 3, notOnAnyList: 0 }, keySums);
+    expect(few.excludedNoConsent).toEqual({ value: perturb(3, 250), suppressed: null });
+    expect(few.notOnAnyList).toEqual({ value: 0, suppressed: null });
+    expect(countText(few.excludedNoConsent)).toBe(String(perturb(3, 250)));
+    expect(displayCounting({ ...base, excludedNoConsent: 3, notOnAnyList: 0 }, null).excludedNoConsent.value).toBe(3);
   });
 });

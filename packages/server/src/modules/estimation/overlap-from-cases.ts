@@ -9,12 +9,15 @@
  *   withdrawal is left out entirely (counting them on some lists but not others would distort the overlaps). People
  *   with no statistics consent event are counted: the count is aggregate and nobody is identifiable from it.
  * - Only keys and organisation ids are read: never a name, and no person id leaves this module.
+ * - For the display only (estimation.view.ts): with the platform's record keys, the sum of the record keys of the people
+ *   of each cell (cell-key method, as the statistics page): the same people always show the same perturbed count.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { linkPersons } from './linkage.js';
 import { buildOverlapTable, type OverlapRow, type OverlapTable } from './overlap-table.js';
+import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 
 export interface ListOfOrganisations {
   readonly name: string;
@@ -34,9 +37,18 @@ export interface CaseCounting {
   readonly notOnAnyList: number;
 }
 
+/** Per cell of the table (by mask) and for the two counts beside it, the sum of the people's record keys. */
+export interface OverlapKeySums {
+  readonly cells: readonly number[];
+  readonly excludedNoConsent: number;
+  readonly notOnAnyList: number;
+}
+
 export interface OverlapFromCases {
   readonly table: OverlapTable;
   readonly counting: CaseCounting;
+  /** With record keys: what the displayed counts are perturbed by (the estimate uses the exact table). */
+  readonly keySums: OverlapKeySums | null;
 }
 
 /** The year's bounds, [1 January, next 1 January) in UTC. */
@@ -66,7 +78,7 @@ async function checkLists(db: Db, lists: readonly ListOfOrganisations[]): Promis
   }
 }
 
-export async function overlapFromCases(db: Db, year: number, lists: readonly ListOfOrganisations[]): Promise<OverlapFromCases> {
+export async function overlapFromCases(db: Db, year: number, lists: readonly ListOfOrganisations[], keys?: RecordKeys): Promise<OverlapFromCases> {
   await checkLists(db, lists);
   const { from, to } = yearBounds(year);
   // One row per case of the year: the organisations, the person's keys, and the person's newest consent to
@@ -129,6 +141,19 @@ export async function overlapFromCases(db: Db, year: number, lists: readonly Lis
     if (mask === 0) notOnAnyList++;
     else counts[mask] = (counts[mask] ?? 0) + 1;
   }
+  // A linked person's key: that of the person id standing for them (linkage's representative).
+  let keySums: OverlapKeySums | null = null;
+  if (keys) {
+    const cells = new Array<number>(counts.length).fill(0);
+    let notOnAnyListKeys = 0;
+    for (const [person, mask] of masks) {
+      if (mask === 0) notOnAnyListKeys += keys.ofPerson(person);
+      else cells[mask] = (cells[mask] ?? 0) + keys.ofPerson(person);
+    }
+    let excludedKeys = 0;
+    for (const person of excluded) excludedKeys += keys.ofPerson(person);
+    keySums = { cells, excludedNoConsent: excludedKeys, notOnAnyList: notOnAnyListKeys };
+  }
   const rows: OverlapRow[] = [];
   for (let mask = 1; mask < counts.length; mask++) {
     rows.push({ combination: lists.map((_, i) => (mask >> i) & 1), count: counts[mask] ?? 0 });
@@ -139,6 +164,7 @@ export async function overlapFromCases(db: Db, year: number, lists: readonly Lis
   );
   return {
     table,
+    keySums,
     counting: {
       personRecords: persons.size,
       people: linkage.people,

@@ -162,7 +162,7 @@ export async function exportGlotip(db: Db, actor: Actor, options: GlotipExportOp
       recordType: 'statistical_dataset',
       recordId: refreshed.datasetId,
       purpose: 'statistics',
-      summary: `glotip export: ${rows.length} table rows for ${years.length} years, ${victimsCounted} detected victims counted${options.mask === false ? ', small counts not masked' : ''}`,
+      summary: `official glotip submission: ${rows.length} table rows for ${years.length} years, ${victimsCounted} detected victims counted${options.mask === false ? ', small counts not masked' : ''}`,
     });
     return { csv: writeGlotipCsv(rows), rows: rows.length, years, victimsCounted, datasetId: refreshed.datasetId };
   });

@@ -5,7 +5,8 @@ import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, 
 import { SESSION_COOKIE, createSession } from '../../platform/auth/sessions.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import { glotipTables, type GlotipRecord } from '../reference-statistics/glotip-export.js';
-import { exportCountryCtdc } from './ctdc-export.js';
+import { writeCtdcCsv } from './ctdc-export.js';
+import { refreshCountryDataset } from './country-dataset.js';
 import { importCtdc } from './ctdc-import.js';
 import { recordsOf } from './statistical-records.repo.js';
 
@@ -51,9 +52,10 @@ afterAll(async () => t.close());
 const V2_FIELDS = ['year_of_registration', 'gender', 'age_broad', 'citizenship', 'country_of_exploitation', 'traffick_months'] as const;
 
 describe('CTDC export', () => {
-  it('round trip: export ctdc then import ctdc gives the same records in every column of the format', async () => {
-    const exported = await exportCountryCtdc(t.platform.db, systemActor('test'), { cipher: t.platform.cipher });
-    expect(exported).toMatchObject({ records: 3, excludedWithoutConsent: 1, excludedNotVictims: 0 });
+  it('round trip: the CTDC layout written then imported gives the same records in every column of the format', async () => {
+    const refreshed = await refreshCountryDataset(t.platform.db, systemActor('test'), { cipher: t.platform.cipher });
+    expect(refreshed).toMatchObject({ records: 3, excludedWithoutConsent: 1 });
+    const exported = { datasetId: refreshed.datasetId, csv: writeCtdcCsv(await recordsOf(t.platform.db, refreshed.datasetId)) };
     const lines = exported.csv.trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]?.split(',')).toHaveLength(27);
@@ -147,7 +149,8 @@ describe('imports and exports over HTTP', () => {
     const caseworker = await rawAs(caseworkerId);
     expect((await caseworker.upload('/api/imports/ctdc', Buffer.from(text), 'small.csv')).statusCode).toBe(403);
     expect((await caseworker.get(`/api/imports/jobs/${jobId}`)).statusCode).toBe(403);
-    expect((await caseworker.get('/api/exports/ctdc')).statusCode).toBe(403);
+    // The raw record-level file is not served to anyone (releases are the way out).
+    expect((await caseworker.get('/api/exports/ctdc')).statusCode).toBe(404);
   });
 
   it('reports a file that cannot be imported through the job', async () => {
@@ -162,17 +165,19 @@ describe('imports and exports over HTTP', () => {
     expect(job).toMatchObject({ status: 'failed', summary: null, error: { code: 'malformed_row', row: 2 } });
   });
 
-  it('exports CTDC and GLOTIP files to the rapporteur, audited', async () => {
+  it('never serves the raw CTDC file; gives the official GLOTIP file (exact, masked below 5) to the rapporteur only, audited', async () => {
     const rapporteur = await rawAs(rapporteurId);
-    const ctdc = await rapporteur.get('/api/exports/ctdc');
-    expect(ctdc.statusCode).toBe(200);
-    expect(ctdc.headers['content-type']).toContain('text/csv');
-    expect(ctdc.body.split('\n')[0]).toContain('yearOfRegistration,gender,ageBroad');
+    expect((await rapporteur.get('/api/exports/ctdc')).statusCode).toBe(404);
+    for (const role of ['national_coordinator', 'national_admin'] as const) {
+      const other = await rawAs((await insertUser(t, await insertOrganisation(t, role === 'national_admin' ? 'national_coordinator' : role), [role])).id);
+      expect((await other.get('/api/exports/glotip?country=IT')).statusCode, role).toBe(403);
+    }
     const glotip = await rapporteur.get('/api/exports/glotip?country=IT&population=60000000');
     expect(glotip.statusCode).toBe(200);
     expect(glotip.body.split('\n')[0]).toBe('Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,Unit of measurement,txtVALUE,Source');
     expect((await rapporteur.get('/api/exports/glotip?country=QQ')).statusCode).toBe(400);
     const audits = await t.platform.db.selectFrom('audit_log').select('summary').where('action', '=', 'statistical_records.export').where('actor_user_id', '=', rapporteurId).execute();
-    expect(audits.length).toBe(2);
+    expect(audits.length).toBe(1);
+    expect(audits[0]?.summary).toContain('official glotip submission');
   });
 });

@@ -1,16 +1,14 @@
 import { ctdc2024Columns } from '@palermo/contracts';
 import { stringify } from 'csv-stringify/sync';
-import { appendAudit, type Actor } from '../../platform/audit/audit.js';
-import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
-import type { Db } from '../../platform/db/database.js';
-import { refreshCountryDataset } from './country-dataset.js';
-import { recordsOf } from './statistical-records.repo.js';
+import type { recordsOf } from './statistical-records.repo.js';
 
 /**
- * The country's own case data as a CTDC file in the layout of the Global Synthetic Dataset v2 (27 columns,
- * data-standard.md §2.3): alpha-3 countries, flags `1` or empty, empty for missing. It holds de-identified records only
- * (no name, identifier, free text, exact date or NRM detail), one per person who consented to statistics; persons
- * found not to be victims are always left out (§4.9), possible victims are included as CTDC does.
+ * Statistical records written in the CTDC layout of the Global Synthetic Dataset v2 (27 columns, data-standard.md
+ * §2.3): alpha-3 countries, flags `1` or empty, empty for missing; the importer reads it back (the round-trip test).
+ *
+ * The country's record-level data never leaves the platform as this raw file: no route or command writes it (the raw
+ * `export ctdc` was removed). Record-level files leave only through the release controls (modules/releases:
+ * k-anonymous or differentially private synthetic, within a privacy budget, audited).
  */
 
 export const ctdcExportColumns = ctdc2024Columns.codes.map((c) => c.code as string);
@@ -42,32 +40,4 @@ export function ctdcCells(r: ExportRecord): string[] {
 /** Writes records as a CTDC v2 CSV (header row, then one row per record). */
 export function writeCtdcCsv(records: readonly ExportRecord[]): string {
   return stringify([ctdcExportColumns, ...records.map(ctdcCells)], { record_delimiter: '\n' });
-}
-
-export interface CtdcExport {
-  readonly csv: string;
-  readonly datasetId: string;
-  readonly records: number;
-  readonly excludedWithoutConsent: number;
-  readonly excludedNotVictims: number;
-}
-
-/**
- * Refreshes the country dataset from the case records (so the file is current), then writes it. Audited with counts.
- */
-export async function exportCountryCtdc(db: Db, actor: Actor, options: { cipher?: FieldCipher } = {}): Promise<CtdcExport> {
-  return db.transaction().execute(async (tx) => {
-    const refreshed = await refreshCountryDataset(tx, actor, options);
-    const all = await recordsOf(tx, refreshed.datasetId);
-    const records = all.filter((r) => r.trafficking_status !== 'NotAVictimOfTrafficking');
-    const excludedNotVictims = all.length - records.length;
-    await appendAudit(tx, actor, {
-      action: 'statistical_records.export',
-      recordType: 'statistical_dataset',
-      recordId: refreshed.datasetId,
-      purpose: 'statistics',
-      summary: `ctdc export (synthetic v2 layout): ${records.length} de-identified records; ${excludedNotVictims} not victims and ${refreshed.excludedWithoutConsent} without consent left out`,
-    });
-    return { csv: writeCtdcCsv(records), datasetId: refreshed.datasetId, records: records.length, excludedWithoutConsent: refreshed.excludedWithoutConsent, excludedNotVictims };
-  });
 }

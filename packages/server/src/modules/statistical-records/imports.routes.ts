@@ -6,7 +6,6 @@ import { HttpError, badRequest, notFound } from '../../platform/http/errors.js';
 import { actorOf, requireSession } from '../../platform/http/context.js';
 import { exportGlotip } from '../reference-statistics/glotip-export.js';
 import { alpha3Of, isAlpha3 } from './country-codes.js';
-import { exportCountryCtdc } from './ctdc-export.js';
 import { ImportJobs } from './import-jobs.js';
 import { importRules } from './imports.policy.js';
 
@@ -83,24 +82,12 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
   );
 
   r.get(
-    '/api/exports/ctdc',
-    {
-      config: { access: ruleRoute('statistical_records.export', importRules.export) },
-      schema: { tags, summary: "The country's case data as a CTDC file (synthetic v2 layout), de-identified, persons who consented to statistics only (audited)" },
-    },
-    async (request, reply) => {
-      const session = requireSession(request);
-      const result = await exportCountryCtdc(platform.db, actorOf(session), { cipher: platform.cipher });
-      reply.header('content-disposition', `attachment; filename="ctdc-${new Date().toISOString().slice(0, 10)}.csv"`);
-      return reply.type('text/csv; charset=utf-8').send(result.csv);
-    },
-  );
-
-  r.get(
     '/api/exports/glotip',
     {
-      config: { access: ruleRoute('statistical_records.export', importRules.export) },
-      schema: { tags, summary: 'The GLOTIP / SDG 16.2.2 tables of detected victims, small counts masked (audited)', querystring: glotipExportQuery },
+      // The country's official submission to UNODC: exact counts (masked below 5 as UNODC asks), so the national
+      // rapporteur's alone, and audited. The record-level CTDC file is not served raw at all: see modules/releases.
+      config: { access: ruleRoute('statistical_records.official_export', importRules.officialExport) },
+      schema: { tags, summary: "The country's official GLOTIP / SDG 16.2.2 submission: detected victims, exact, counts below 5 masked (national rapporteur only, audited)", querystring: glotipExportQuery },
     },
     async (request, reply) => {
       const session = requireSession(request);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inProcessPalermo, temporaryDataDir } from '../../../test/support/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,13 +39,18 @@ describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo impo
     expect(human.stderr).toContain('row 3 has 1 cells where the header has 2. Nothing was imported.');
   });
 
-  it('exports the country data as CTDC and GLOTIP files', async () => {
+  it('refuses the raw CTDC export (releases are the way out) and writes the official GLOTIP file, masked', async () => {
     const ctdc = await palermo('export', 'ctdc', '--output', join(dir, 'out.csv'), '--json');
-    expect(ctdc.exitCode).toBe(0);
-    expect(JSON.parse(ctdc.stdout)).toMatchObject({ ok: true, format: 'ctdc_synthetic_v2', records: 0 });
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')[0]?.split(',')).toHaveLength(27);
+    expect(ctdc.exitCode).toBe(1);
+    expect(JSON.parse(ctdc.stdout)).toMatchObject({ ok: false, code: 'raw_export_refused' });
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    const human = await palermo('export', 'ctdc');
+    expect(human.exitCode).toBe(1);
+    expect(human.stderr).toContain('record-level data leaves the platform only through a release');
     const glotip = await palermo('export', 'glotip', '--country', 'NG', '--population', '2024=220000000', '--output', join(dir, 'glotip.csv'), '--json');
     expect(JSON.parse(glotip.stdout)).toMatchObject({ ok: true, format: 'glotip', rows: 0, victimsCounted: 0, masked: true });
-    await expect(palermo('export', 'ctdc', '--json')).rejects.toThrow('--json prints the summary only: name the file with --output');
+    // There is no way to ask for the unmasked tables.
+    await expect(palermo('export', 'glotip', '--country', 'NG', '--no-mask', '--output', join(dir, 'unmasked.csv'))).rejects.toThrow();
+    await expect(palermo('export', 'glotip', '--country', 'NG', '--json')).rejects.toThrow('--json prints the summary only: name the file with --output');
   });
 });

@@ -8,7 +8,7 @@ function useFormats() {
   return { whole: (n: number) => whole.format(Math.round(n)), pValue: (n: number) => (n < 0.0001 ? `< ${pValue.format(0.0001)}` : pValue.format(n)) };
 }
 
-/** A count as the rapporteur may see it: "<11" for small cells, "hidden" for cells hidden to protect them. */
+/** A count as the rapporteur may see it (perturbed on the server when it comes from the case records). */
 function Count({ count, threshold }: { count: DisplayedCount; threshold: number }) {
   const { t } = useTranslation();
   const { whole } = useFormats();
@@ -195,6 +195,11 @@ export function EstimateResult({ result }: { result: EstimationResultView }) {
           </tbody>
         </table>
       </div>
+      {result.source === 'cases' ? (
+        <p className="note" role="note" data-testid="perturbation-note">
+          {t('estimation.perturbedOverlap')}
+        </p>
+      ) : null}
 
       <h3>{t('estimation.caveatsTitle')}</h3>
       <ul>

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { describedBy, HintAndError } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm } from '../../components/useForm';
-import { ctdcExportUrl, glotipExportUrl } from './api';
+import { glotipExportUrl } from './api';
 
-/** Downloads of the country's own de-identified data: a CTDC file and the GLOTIP / SDG 16.2.2 tables (audited). */
+/**
+ * The country's official GLOTIP / SDG 16.2.2 submission (exact tables, counts below 5 masked; national rapporteur
+ * only, audited). Record-level data is not exported here: it leaves only as a release (the releases page).
+ */
 export function ExportSection() {
   const { t } = useTranslation();
   const [country, setCountry] = useState('');
@@ -34,11 +37,7 @@ export function ExportSection() {
     <section aria-labelledby="export-title">
       <h2 id="export-title">{t('imports.exportTitle')}</h2>
       <p>{t('imports.exportIntro')}</p>
-      <p>
-        <a href={ctdcExportUrl} download>
-          {t('imports.downloadCtdc')}
-        </a>
-      </p>
+      <p>{t('imports.recordsThroughReleases')}</p>
       <ErrorSummary form={form} />
       <form onSubmit={onSubmit} noValidate>
         <div className={countryError ? 'field field-invalid' : 'field'}>

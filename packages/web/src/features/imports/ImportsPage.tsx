@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJobView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
+import { useActiveSession } from '../../app/session';
+import { canExportOfficialTables } from './permissions';
 import { ExportSection } from './ExportSection';
 import { ImportForm } from './ImportForm';
 import { ImportProgress, ImportReport } from './ImportReport';
@@ -12,6 +14,7 @@ import { ImportProgress, ImportReport } from './ImportReport';
  */
 export function ImportsPage() {
   const { t } = useTranslation();
+  const session = useActiveSession();
   const [running, setRunning] = useState<ImportJobView | null>(null);
   const [finished, setFinished] = useState<ImportJobView | null>(null);
   const reportRef = useRef<HTMLDivElement>(null);
@@ -35,7 +38,7 @@ export function ImportsPage() {
       />
       {running ? <ImportProgress job={running} /> : null}
       <div ref={reportRef}>{finished ? <ImportReport job={finished} /> : null}</div>
-      <ExportSection />
+      {canExportOfficialTables(session.user.roles) ? <ExportSection /> : null}
     </Page>
   );
 }

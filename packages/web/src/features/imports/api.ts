@@ -9,7 +9,6 @@ export function loadJob(id: string): Promise<ImportJobView> {
   return api.get(`/api/imports/jobs/${id}`, importJobView);
 }
 
-export const ctdcExportUrl = '/api/exports/ctdc';
 
 export function glotipExportUrl(country: string, population: string): string {
   return withQuery('/api/exports/glotip', { country: country.trim(), population: population.trim() || undefined });

@@ -6,3 +6,8 @@ const importRoles: readonly Role[] = ['national_rapporteur', 'national_coordinat
 export function canImport(roles: readonly Role[]): boolean {
   return roles.some((role) => importRoles.includes(role));
 }
+
+/** The official GLOTIP submission holds exact counts: the national rapporteur's alone (as on the server). */
+export function canExportOfficialTables(roles: readonly Role[]): boolean {
+  return roles.includes('national_rapporteur');
+}
