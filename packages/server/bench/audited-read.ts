@@ -21,7 +21,10 @@
  * Figures: requests_per_s = 2xx responses / measured seconds; latency_p50_ms and latency_p99_ms over the 2xx
  * responses; errors = non-2xx responses + socket errors + timeouts; audit_entries_match = 1 when `palermo audit verify`
  * passes and every 2xx read has its `person.read` audit entry (allowed entries >= 2xx reads, and no more than the
- * requests written: a request abandoned in flight when a run stops may still be served and audited).
+ * requests written: a request abandoned in flight when a run stops may still be served and audited);
+ * audited-read-statement statements_per_s = the audited read's one statement with its entry authenticated, and its
+ * ratio to the same statement before entries were authenticated (audited-read-statement-before-authentication),
+ * measured in alternating rounds in the same run (audited-read-authentication.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +38,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { personList, personView, sessionView, totpEnrolmentResponse, type SessionView } from '@palermo/contracts';
 import { killAllChildren, lastJsonObject, runCommand, startServerProcess, stopProcess, type Spawned } from './children.js';
 import { builtPalermoCommand, envNumber, percentile } from './bench-kit.js';
+import { measureAuthenticationCost } from './audited-read-authentication.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverPackage = resolve(here, '..');
@@ -62,12 +66,12 @@ const log = (line: string): void => {
 // Output
 
 interface Figure {
-  readonly bench: 'audited-read' | 'fastify-hello';
-  readonly metric: 'requests_per_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'errors' | 'audit_entries_match';
+  readonly bench: 'audited-read' | 'fastify-hello' | 'audited-read-statement' | 'audited-read-statement-before-authentication';
+  readonly metric: 'requests_per_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'errors' | 'audit_entries_match' | 'statements_per_s';
   /** null when there is nothing to measure (no 2xx response: no latency). */
   readonly value: number | null;
   readonly unit: string;
-  readonly baseline: 'fastify-hello' | null;
+  readonly baseline: 'fastify-hello' | 'audited-read-statement-before-authentication' | null;
   readonly ratio: number | null;
   readonly db: DbKind | 'none';
 }
@@ -305,6 +309,20 @@ async function createBenchDatabase(): Promise<boolean> {
   return true;
 }
 
+async function postgresReachable(): Promise<boolean> {
+  const admin = new URL(benchDatabaseUrl);
+  admin.pathname = '/test';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 interface AuditCounts {
   readonly allowed: number;
   readonly denied: number;
@@ -427,7 +445,7 @@ async function benchAuditedRead(db: DbKind, baseline: Measurement): Promise<bool
 }
 
 async function main(): Promise<number> {
-  const budget = Math.max(180, 3 * (warmupSeconds + measureSeconds) + 150);
+  const budget = Math.max(180, 3 * (warmupSeconds + measureSeconds) + 150 + databases.length * (2 * measureSeconds + 60));
   const watchdog = setTimeout(() => {
     log(`took longer than ${budget} s: giving up`);
     void cleanup().finally(() => process.exit(1));
@@ -445,6 +463,18 @@ async function main(): Promise<number> {
       } catch (error) {
         ok = false;
         log(`audited-read/${db} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      try {
+        // The audited read's statement before and after entries were authenticated, in alternating rounds.
+        if (db === 'postgres' && !(await postgresReachable())) continue;
+        log(`audited-read-statement/${db}: before and after entry authentication, ${measureSeconds} s each`);
+        const cost = await measureAuthenticationCost(db, { benchUrl: benchDatabaseUrl, seconds: measureSeconds, connections: 8, log });
+        const before = 'audited-read-statement-before-authentication' as const;
+        emit({ bench: before, metric: 'statements_per_s', value: round(cost.before, 1), unit: 'stmt/s', baseline: null, ratio: 1, db });
+        emit({ bench: 'audited-read-statement', metric: 'statements_per_s', value: round(cost.after, 1), unit: 'stmt/s', baseline: before, ratio: ratioOf(cost.after, cost.before), db });
+      } catch (error) {
+        ok = false;
+        log(`audited-read-statement/${db} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     }
   } catch (error) {

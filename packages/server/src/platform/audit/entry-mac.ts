@@ -128,3 +128,4 @@ function mac(key: Buffer, token: string, entry: EntryToAuthenticate): Buffer {
 export function entryTime(): Date {
   return new Date(Date.now());
 }
+

@@ -66,12 +66,21 @@ export async function sealAuditEntries(db: Db): Promise<number> {
 /** The entries of a batch that are not genuine, and why. */
 async function judge(tx: Db, authenticator: AuditAuthenticator, pending: AuditRow[]): Promise<Map<number, ForgeryReason>> {
   const forgeries = new Map<number, ForgeryReason>();
-  const tokens = pending.map((row) => row.entry_token).filter((token): token is string => token !== null);
-  // A token already in the chain, or twice in this batch, is a copy of a genuine entry: the first one stands.
+  const authenticated = pending.filter((row) => row.entry_token !== null);
+  // A token already in the chain, or twice in this batch, is a copy of a genuine entry: the first one stands. A copy
+  // keeps the original's time (the MAC covers it), so the earlier one is found through the time index.
   const used = new Set(
-    tokens.length === 0
+    authenticated.length === 0
       ? []
-      : (await tx.selectFrom('audit_log').select('entry_token').where('seq', 'is not', null).where('entry_token', 'in', tokens).execute()).map((r) => r.entry_token),
+      : (
+          await tx
+            .selectFrom('audit_log')
+            .select('entry_token')
+            .where('seq', 'is not', null)
+            .where('occurred_at', 'in', [...new Set(authenticated.map((row) => new Date(row.occurred_at).getTime()))].map((time) => new Date(time)))
+            .where('entry_token', 'in', authenticated.map((row) => row.entry_token ?? ''))
+            .execute()
+        ).map((r) => r.entry_token),
   );
   for (const row of pending) {
     if (row.forged) continue;
