@@ -22,7 +22,7 @@ export const intakeHolder = [
  * the cases assigned to them; an organisation a case was shared with (a referral, a request for a decision) sees what
  * was shared; law enforcement sees a case only with the person's consent to sharing with law enforcement, in its
  * jurisdiction. The national rapporteur and coordinator see no case at all: statistics are de-identified.
- * Alternatives are only ever appended (readCase names `read[3]`, the law-enforcement alternative, by position).
+ * Which fields each of them then sees is the field policy's (case.fields.ts, relationships in platform/access).
  */
 export const caseRules = {
   /** Any front-line organisation records a suspicion: assistance organisations, health, hotlines, and investigators. */
@@ -49,7 +49,5 @@ export const caseRules = {
   decide: [[{ role: ['decision_maker'] }, { organisationType: ['competent_authority'] }, { is: 'sharedWithOrganisation' }]],
 } as const satisfies Record<string, Rule>;
 
-/** Who sees the whole record (all person fields and the whole timeline): the managing side, including an intake holder. */
+/** Who sees the whole timeline and the case's consents and measures: the managing side, including an intake holder. */
 export const fullRecordRule = caseRules.manage;
-
-/* Which fields each relationship sees of a case is the field policy's (case.fields.ts), not the access rules'. */
