@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   // the authenticated, authorised, audited read of one personal record, beside a bare Fastify hello-world;
   'packages/server/bench/audited-read.ts',
+  // backup and restore of 1,000,000 statistical records (PostgreSQL; 100,000 on PGlite) with peak memory, beside a plain COPY;
+  'packages/server/bench/backup.ts',
   // the caseworker's case list, name search and case page on a large synthetic case load;
   'packages/server/bench/cases.ts',
   // the import of a 1,000,000-row CTDC file on PostgreSQL, beside parsing the same file without storing it;

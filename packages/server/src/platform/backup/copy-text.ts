@@ -54,5 +54,5 @@ export function insertFromJsonBatch(table: TableInfo, rows: ReadonlyArray<Readon
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = table.columns.map((c, i) => `(r->>${i})::${c.type}`).join(', ');
   const overriding = table.hasAlwaysIdentity ? ' overriding system value' : '';
-  return sql`${sql.raw(`insert into ${quoteIdent(table.name)} (${columns})${overriding} select ${values} from json_array_elements(`)}${JSON.stringify(rows)}${sql.raw('::json) r')}`;
+  return sql`${sql.raw(`insert into ${quoteIdent(table.name)} (${columns})${overriding} select ${values} from jsonb_array_elements(`)}${JSON.stringify(rows)}${sql.raw("::jsonb) r")}`;
 }
