@@ -185,14 +185,31 @@ function worldOf(worlds: readonly World[], kind: string, value: Record<string, u
 const visibleTo = (w: World, viewer: Subject) =>
   Object.fromEntries(Object.entries(fieldPolicies).map(([kind, policy]) => [kind, visibleFields(policy, viewer, factsFor(w, kind, viewer))]));
 
-/** Concrete URLs for a route: each record of the world for an `:id`, a fixed value for other parameters. */
+/** Concrete URLs for a route: each record of the world for an id parameter (`:id`, `:caseId`...), `1` for the others. */
 function urlsFor(route: Route, w: World): string[] {
-  const fill = (url: string) => url.replace(/:(?!id\b)\w+/g, '1');
-  const base = route.url.includes(':id') ? [w.caseId, w.personId, w.referralId ?? randomUUID()].map((id) => fill(route.url.replace(':id', id))) : [fill(route.url)];
+  const isId = (name: string) => name === 'id' || name.endsWith('Id');
+  const ids = [w.caseId, w.personId, w.referralId ?? randomUUID()];
+  const fill = (url: string, id: string) => url.replace(/:(\w+)/g, (_, name: string) => (isId(name) ? id : '1'));
+  const base = /:(id\b|\w+Id\b)/.test(route.url) ? ids.map((id) => fill(route.url, id)) : [fill(route.url, '')];
   // Routes whose query string is required get a hint (a new one answers 400 until given one: the coverage check says so).
   const hints: Record<string, string[]> = { '/api/cases/search': [`?reference=${w.reference}`, `?name=${encodeURIComponent(w.values.givenName)}`, `?birthDate=${w.values.birthDate}`] };
   return base.flatMap((url) => hints[route.url]?.map((q) => `${url}${q}`) ?? [url]);
 }
+
+const example = (s: Partial<Scenario>): Scenario => ({
+  roles: ['caseworker'], organisationType: 'shelter', sameOrganisation: false, assigned: false, lawEnforcementConsent: false, inJurisdiction: true, share: 'none', sharedFields: [], ...s,
+});
+/** The sample always holds each relationship once (then fast-check draws more from the generator). */
+const relationshipExamples: Scenario[] = [
+  example({ roles: ['investigator'], organisationType: 'law_enforcement', lawEnforcementConsent: true }),
+  example({ roles: ['investigator'], organisationType: 'law_enforcement', sameOrganisation: true }),
+  example({ share: 'awaiting_acceptance', sharedFields: ['pseudonym', 'phone'] }),
+  example({ roles: ['supervisor'], share: 'accepted', sharedFields: ['givenName', 'familyName', 'pseudonym', 'birthDate', 'identityNumber'] }),
+  example({ share: 'ended', sharedFields: ['pseudonym', 'phone'] }),
+  example({ roles: ['decision_maker'], organisationType: 'competent_authority', share: 'decision_request', sharedFields: ['givenName', 'familyName', 'pseudonym', 'birthDate', 'identityNumber'] }),
+  example({ assigned: true }),
+  example({ roles: ['national_coordinator'], organisationType: 'national_coordinator', lawEnforcementConsent: true, share: 'awaiting_acceptance', sharedFields: ['pseudonym'] }),
+];
 
 describe('no response carries a field outside the policy (property-based HTTP sample over the shared generator)', () => {
   it('every GET route, for the subject and the other side of each sampled scenario: no 5xx, records within their policy, no personal value outside it', async () => {
@@ -231,7 +248,7 @@ describe('no response carries a field outside the policy (property-based HTTP sa
           }
         }
       }),
-      { numRuns: 10, seed: 20_260_101 },
+      { numRuns: 10 + relationshipExamples.length, seed: 20_260_101, examples: relationshipExamples.map((e) => [e]) },
     );
     // Each record route answered the sample at least once: a route the sample cannot reach is not covered.
     const coveredGets = routes.filter((r) => r.method === 'GET' && isCovered(r)).map((r) => r.url);
