@@ -22,7 +22,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../.
  */
 
 const serverDir = fileURLToPath(new URL('../../..', import.meta.url));
-const ROUNDS = 12;
+const ROUNDS = 30;
 const REUSE_MS = '10000';
 
 let testDb: TestDatabase;
