@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
+import { tablesNotAccountedFor } from './tables.js';
 import { migrate } from '../db/migrate.js';
 import { Keyring } from '../crypto/keyring.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -82,6 +83,17 @@ describe('backup of awkward values', () => {
     expect(await rowsOf(target.database)).toEqual(await rowsOf(source.database));
     const inserted = await sql<{ id: string }>`insert into "odd ""table""" (label) values ('after') returning id::text as id`.execute(target.database.db);
     expect(Number(inserted.rows[0]?.id)).toBe(values.length + 1);
+  });
+
+  it('names a table created outside the application\'s schema, which no backup would carry', async () => {
+    expect(await tablesNotAccountedFor(source.database.db)).toEqual([]);
+    await sql`create schema elsewhere`.execute(source.database.db);
+    await sql`create table elsewhere.kept (id int)`.execute(source.database.db);
+    try {
+      expect(await tablesNotAccountedFor(source.database.db)).toEqual(['elsewhere.kept']);
+    } finally {
+      await sql`drop schema elsewhere cascade`.execute(source.database.db);
+    }
   });
 
   it.skipIf(testDatabaseKind !== 'postgres')('reads the same values back on the other engine', async () => {

@@ -17,6 +17,7 @@ import type { Subject } from '../access/rules.js';
 import { addRecord } from '../../modules/case-record/case-record.service.js';
 import { sendReferral } from '../../modules/referral/referral.service.js';
 import { recordConsentEvent } from '../../modules/case/case-consent.js';
+import { checkForDuplicates } from '../../modules/case/case-match-checks.js';
 import { createEntry } from '../../modules/directory/directory.service.js';
 import { quoteIdent, tablesInDependencyOrder } from './tables.js';
 
@@ -72,7 +73,7 @@ async function subjectOf(database: Database, userId: string): Promise<Subject> {
   return { userId: user.id, organisationId: user.organisation_id, organisationType: user.type as Subject['organisationType'], jurisdictions: user.jurisdictions, roles: user.roles as Role[] };
 }
 
-/** A case record and a referral written by a case's manager, a directory desk, an alert and a match request. */
+/** A case record, a referral and a possible-duplicate check by a case's manager; a directory desk, an alert, a match request. */
 async function caseWork(database: Database, cipher: FieldCipher): Promise<void> {
   const db = database.db;
   const open = await db.selectFrom('cases').select(['id', 'case_manager_user_id', 'managing_organisation_id', 'person_id']).where('case_manager_user_id', 'is not', null).where('closed_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
@@ -84,6 +85,8 @@ async function caseWork(database: Database, cipher: FieldCipher): Promise<void> 
     await recordConsentEvent(tx, manager, actor, open.id, consentEventRequest.parse({ purpose: 'referral', targetOrganisationId: shelter.id, status: 'given', method: 'verbal' }), randomUUID());
     await sendReferral(tx, cipher, manager, actor, open.id, sendReferralRequest.parse({ toOrganisationId: shelter.id, service: 'shelter' }), randomUUID());
   });
+  const check = await db.transaction().execute((tx) => checkForDuplicates(tx, cipher, manager, actor, open.id));
+  if (check.kind === 'refused') throw check.error;
   const admin = await db.selectFrom('users').select('id').where(sql<boolean>`'national_admin' = any(roles)`).executeTakeFirstOrThrow();
   const adminSubject = await subjectOf(database, admin.id);
   await db.transaction().execute((tx) =>
