@@ -5,7 +5,7 @@ import { appendAudit, systemActor, type Actor } from './audit.js';
 import { sealAuditEntries } from './seal.js';
 import { verifyAuditChain } from './verify.js';
 import { auditEntry } from '../../modules/case/audited-statement.js';
-import { auditRefusedRead } from '../../modules/person/person.repo.js';
+import { auditRefusedRead, readPersonAudited } from '../../modules/person/person.repo.js';
 import { migrate } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
@@ -76,7 +76,7 @@ describe('audited statements', () => {
     });
   });
 
-  it('keep the refused person read one statement, authenticated', async () => {
+  it('keep the person read and the refused person read one statement each, authenticated', async () => {
     const organisation = randomUUID();
     const user = randomUUID();
     const person = randomUUID();
@@ -88,6 +88,17 @@ describe('audited statements', () => {
     expect(counted.statements()).toBe(1);
     await sealAuditEntries(db);
     expect(await db.selectFrom('audit_log').select(['forged', 'outcome']).where('record_id', '=', person).executeTakeFirstOrThrow()).toEqual({ forged: false, outcome: 'denied' });
+
+    // The allowed read: the row, its consents and its authenticated entry in one statement; a filtered-out read writes none.
+    const event = { action: 'person.read', recordType: 'person', purpose: 'case_management', summary: 'person viewed' };
+    const read = counting();
+    const row = await readPersonAudited(read.db, person, sql<boolean>`true`, sql<string[]>`array['reference']::text[]`, actor, event);
+    expect(row?.reference).toBe('P-1');
+    expect(read.statements()).toBe(1);
+    expect(await readPersonAudited(db, person, sql<boolean>`false`, sql<string[]>`array['reference']::text[]`, actor, event)).toBeUndefined();
+    await sealAuditEntries(db);
+    const entries = await db.selectFrom('audit_log').select(['forged', 'outcome', 'summary', 'statement_fields']).where('record_id', '=', person).where('outcome', '=', 'allowed').execute();
+    expect(entries).toEqual([{ forged: false, outcome: 'allowed', summary: 'person viewed; fields shown: reference', statement_fields: ['summary'] }]);
   });
 
   it('seal as forged an entry altered between its commit and its sealing (a made-up actor put in)', async () => {
