@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
@@ -200,6 +201,23 @@ describe.skipIf(testDatabaseKind !== 'postgres')('revocation in every server pro
       }
       await testDb.database.db.updateTable('organisations').set({ active: true }).where('id', '=', organisationId).execute();
     }
+  });
+
+  it('cuts off a listener that never acknowledges, and the revocation still goes through', async () => {
+    // A process that listens but is stuck: it is listed, hears the revocation, and never answers.
+    const stuck = new pg.Client({ connectionString: testDb.url, application_name: 'palermo-sessions' });
+    let ended = false;
+    stuck.on('error', () => (ended = true));
+    stuck.on('end', () => (ended = true));
+    await stuck.connect();
+    await stuck.query('LISTEN palermo_session_revoke');
+    const revoker = await newSession();
+    const victim = await newSession();
+    await warm(victim.token);
+    expect((await onA('POST', '/api/auth/sign-out-everywhere', revoker.token, revoker.csrf)).statusCode).toBe(200);
+    expect(await onB('GET', '/api/auth/session', victim.token)).toBe(401);
+    await until('the stuck listener to be cut off', () => ended);
+    await stuck.end().catch(() => undefined);
   });
 
   it('stops reusing sessions while it cannot listen, and reuses them again once it listens', async () => {
