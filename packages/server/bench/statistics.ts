@@ -12,9 +12,19 @@
  *   {"bench":"statistics-report","metric":"latency_p95_ms","value":N,"unit":"ms","baseline":"raw-sql","ratio":N,"db":"postgres"}
  * metrics: latency_p50_ms, latency_p95_ms, requests_per_s, errors, target_met, server_cpu_ms_per_request (CPU time of
  * the Palermo process per request, which depends little on what else the machine runs); statistics-generation:
- * seconds, records, cube_rows; statistics-first-read: latency_ms (the first read after a start loads the cube). stderr: progress. Exit code 1 if a run failed (a missed target is a figure, not a failure).
+ * seconds, records, cube_rows; statistics-first-read: latency_ms (the first read after a start loads the cube);
+ * statistics-cube-load: seconds (the cube's columns read into memory), index_seconds (its accumulators and bitmaps).
+ * The cost and the protection of the cell-key perturbation (docs/decisions/0005), in process:
+ *   statistics-utility       mean_absolute_error and mean_relative_error_pct of the published (perturbed) cells of
+ *                            100 persons and more against the exact counts, over the same filter combinations, and
+ *                            cells_compared; mean_absolute_error_all over every non-empty cell.
+ *   statistics-differencing  the differencing attack (differencing-attack.test-support.ts) over a separate synthetic
+ *                            dataset of BENCH_ATTACK_RECORDS (20,000): exact_recovery_share of the counts below the
+ *                            threshold, against the perturbed page (baseline: the method's zero-noise probability) and
+ *                            exact_recovery_share_suppressed against exact tables with small-cell suppression; targets.
+ * stderr: progress. Exit code 1 if a run failed (a missed target is a figure, not a failure).
  *
- * Environment: BENCH_STATISTICS_RECORDS, BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
+ * Environment: BENCH_STATISTICS_RECORDS, BENCH_ATTACK_RECORDS, BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
  * BENCH_BASELINE_QUERIES (40), BENCH_DATABASES (postgres,pglite), BENCH_SERVER_NODE_OPTIONS (extra Node options for the
  * Palermo server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), PALERMO_BENCH_STATISTICS_DATABASE_URL (default
  * postgres://root@127.0.0.1:5432/palermo_bench_statistics; created afresh from the server's `test` database, dropped
@@ -34,6 +44,13 @@ import { hashPassword } from '../src/platform/auth/password.js';
 import { generateSyntheticStatistics } from '../src/modules/statistics/synthetic-statistics.js';
 import { aggregate, dimensionCounts } from '../src/modules/statistics/statistics.queries.js';
 import { must } from '../src/modules/statistics/must.js';
+import { ensureCube } from '../src/modules/statistics/statistics.cube.js';
+import { aggregateColumns, aggregateYearCells, cubeColumns, type CubeColumns } from '../src/modules/statistics/statistics.engine.js';
+import { indexOf } from '../src/modules/statistics/statistics.cube-index.js';
+import { publishPerturbed } from '../src/modules/statistics/statistics.perturbed.js';
+import { publish } from '../src/modules/statistics/statistics.tables.js';
+import { exactShare } from '../src/modules/statistics/cell-key.js';
+import { binomialUpperTail, differencingAttack, perturbedTotal, suppressedTotal } from '../src/modules/statistics/differencing-attack.test-support.js';
 
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +62,7 @@ const seconds = envNumber('BENCH_SECONDS', 15);
 const warmup = envNumber('BENCH_WARMUP_SECONDS', 3);
 const connections = Math.round(envNumber('BENCH_CONNECTIONS', 10));
 const baselineQueries = Math.round(envNumber('BENCH_BASELINE_QUERIES', 40));
+const attackRecords = Math.round(envNumber('BENCH_ATTACK_RECORDS', 20_000));
 const recordCount = (db: DbKind) => Math.round(envNumber('BENCH_STATISTICS_RECORDS', db === 'postgres' ? 1_000_000 : 100_000));
 const databases = (process.env['BENCH_DATABASES'] ?? 'postgres,pglite').split(',').map((d) => d.trim()).filter((d): d is DbKind => d === 'postgres' || d === 'pglite');
 const benchUrl = process.env['PALERMO_BENCH_STATISTICS_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/palermo_bench_statistics';
@@ -53,6 +71,8 @@ const log = (line: string) => void process.stderr.write(`[bench:statistics] ${li
 
 const cleanups = cleanupRegistry(log);
 const emit = figureWriter('raw-sql');
+/** The differencing attack's figures beside the share of counts the method leaves exact. */
+const emitAttack = figureWriter('zero-noise-probability');
 const tempRoot = mkdtempSync(join(tmpdir(), 'palermo-bench-statistics-'));
 cleanups.push(async () => rmSync(tempRoot, { recursive: true, force: true }));
 
@@ -94,6 +114,40 @@ function filterCombinations(values: Map<string, string[]>, count: number): Stati
   });
 }
 
+/**
+ * The utility cost of the perturbation: every published cell of the persons' tables (with its row and column) against
+ * the same cell counted exactly (the exact tables: suppression with a threshold of 1 withholds nothing).
+ */
+function utilityCost(cube: CubeColumns, combinations: readonly StatisticsFilters[]) {
+  const errors: Array<{ exact: number; error: number }> = [];
+  const ids = ['year_stage', 'year_status', 'sex', 'age_band', 'citizenship', 'country_of_exploitation', 'referring_organisation_type', 'form'];
+  for (const filters of combinations) {
+    const exact = publish(aggregateColumns(cube, filters), filters, 1).tables;
+    const shown = publishPerturbed(aggregateYearCells(cube, filters), filters).tables;
+    for (const id of ids) {
+      const a = exact.find((t) => t.id === id);
+      const b = shown.find((t) => t.id === id);
+      if (!a || !b) continue;
+      for (const row of a.rows) {
+        const other = b.rows.find((r) => r.key === row.key);
+        a.columns.forEach((column, c) => {
+          const n = row.cells[c]?.value ?? 0;
+          const m = other?.cells[b.columns.indexOf(column)]?.value ?? 0;
+          if (n > 0) errors.push({ exact: n, error: Math.abs(m - n) });
+        });
+      }
+    }
+  }
+  const large = errors.filter((e) => e.exact >= 100);
+  const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((x, y) => x + y, 0) / xs.length);
+  return {
+    cells: large.length,
+    mae: mean(large.map((e) => e.error)),
+    mrePct: mean(large.map((e) => (100 * e.error) / e.exact)),
+    maeAll: mean(errors.map((e) => e.error)),
+  };
+}
+
 const query = (f: StatisticsFilters) => new URLSearchParams(Object.entries(f).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
 async function benchDatabase(db: DbKind): Promise<void> {
@@ -110,9 +164,24 @@ async function benchDatabase(db: DbKind): Promise<void> {
     const organisationId = randomUUID();
     await database.db.insertInto('organisations').values({ id: organisationId, name: 'National rapporteur (bench)', type: 'national_rapporteur' }).execute();
     await database.db.insertInto('users').values({ id: randomUUID(), organisation_id: organisationId, display_name: 'Rapporteur (bench)', email, password_hash: await hashPassword(password), roles: ['national_rapporteur'] }).execute();
+    // The differencing attack, on a dataset of its own (small enough for many counts below the threshold).
+    log(`${db}: differencing attack over ${attackRecords.toLocaleString('en')} synthetic records`);
+    const attackSet = await generateSyntheticStatistics(database.db, { records: attackRecords, seed: 0.61 });
+    const attackCube = await cubeColumns(database.db, attackSet.datasetId, (await ensureCube(database.db, attackSet.datasetId)).builtAt);
+    const THRESHOLD = 11;
+    const attacked = await differencingAttack(attackCube, THRESHOLD, perturbedTotal(attackCube));
+    const old = await differencingAttack(attackCube, THRESHOLD, suppressedTotal(attackCube, THRESHOLD));
+    const p0 = exactShare(1);
+    const share = attacked.targets === 0 ? 0 : attacked.recovered / attacked.targets;
+    log(`${db}: attack recovers ${attacked.recovered} of ${attacked.targets} small counts exactly (${(share * 100).toFixed(1)} %; zero-noise probability ${(p0 * 100).toFixed(1)} %), ${old.recovered} of ${old.targets} from suppressed exact tables, ${attacked.queries + old.queries} queries`);
+    emitAttack('statistics-differencing', 'exact_recovery_share', round(share, 4), 'share', db, round(p0, 4));
+    emitAttack('statistics-differencing', 'exact_recovery_share_suppressed', round(old.targets === 0 ? 0 : old.recovered / old.targets, 4), 'share', db, round(p0, 4));
+    emitAttack('statistics-differencing', 'binomial_p_value', round(binomialUpperTail(attacked.recovered, attacked.targets, p0), 4), 'p', db);
+    emitAttack('statistics-differencing', 'targets', attacked.targets, 'count', db);
+
     log(`${db}: generating ${records.toLocaleString('en')} synthetic records`);
     const started = performance.now();
-    const generated = await generateSyntheticStatistics(database.db, { records });
+    const generated = await generateSyntheticStatistics(database.db, { records, replace: false });
     const generationSeconds = (performance.now() - started) / 1000;
     datasetId = generated.datasetId;
     log(`${db}: ${records} records and a cube of ${generated.cube.cubeRows} rows in ${generationSeconds.toFixed(1)} s`);
@@ -123,6 +192,23 @@ async function benchDatabase(db: DbKind): Promise<void> {
     const values = new Map<string, string[]>();
     for (const c of await dimensionCounts(database.db, datasetId)) values.set(c.column, [...(values.get(c.column) ?? []), c.value]);
     combinations = filterCombinations(values, 200);
+
+    // The cube's load time (columns from the database) and index build, then the perturbation's utility cost.
+    const loadStarted = performance.now();
+    const cube = await cubeColumns(database.db, datasetId, generated.cube.builtAt);
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const indexStarted = performance.now();
+    indexOf(cube);
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
+    log(`${db}: cube loaded in ${loadSeconds.toFixed(2)} s, indexed in ${indexSeconds.toFixed(2)} s`);
+    emit('statistics-cube-load', 'seconds', round(loadSeconds, 2), 's', db);
+    emit('statistics-cube-load', 'index_seconds', round(indexSeconds, 2), 's', db);
+    const utility = utilityCost(cube, combinations);
+    log(`${db}: perturbation on ${utility.cells} cells of 100+: mean absolute error ${utility.mae.toFixed(2)}, mean relative error ${utility.mrePct.toFixed(3)} %`);
+    emit('statistics-utility', 'mean_absolute_error', round(utility.mae, 3), 'persons', db);
+    emit('statistics-utility', 'mean_relative_error_pct', round(utility.mrePct, 4), '%', db);
+    emit('statistics-utility', 'mean_absolute_error_all', round(utility.maeAll, 3), 'persons', db);
+    emit('statistics-utility', 'cells_compared', utility.cells, 'count', db);
 
     // Baseline: the same breakdowns as one GROUPING SETS query straight over the records, same concurrency.
     const latencies: number[] = [];

@@ -50,13 +50,16 @@ export function aggregateColumns(cube: CubeColumns, filters: StatisticsFilters):
  * One cell of one year: the persons of a value of a breakdown (or of a year x stage / status combination) in one
  * year, with the sum of their record keys (cell-key method) and, for year x stage, the NRM measures.
  */
-export interface YearCell extends Measures {
+export interface YearCell {
   readonly set: GroupingSet;
   /** The year as stored ('0': not recorded). */
   readonly year: string;
   /** The breakdown's value ('unknown' when missing). */
   readonly value: string;
+  readonly persons: number;
   readonly keySum: number;
+  /** Year x stage only: every measure of these persons (persons included). */
+  readonly measures: Measures | null;
 }
 
 /** Every non-empty cell of every breakdown, year by year, for these filters (statistics.perturbed.ts publishes them). */
@@ -65,19 +68,23 @@ export function aggregateYearCells(cube: CubeColumns, filters: StatisticsFilters
   const { dictionaries } = cube;
   const out: YearCell[] = [];
   const block = layout.years * layout.stageWidth;
+  const keyOffset = layout.keyOffset;
   for (const { set, dim, offset, width } of layout.sections) {
+    const labels = dictionaries[dim].map((v) => (v === '' ? STATISTICS_UNKNOWN : v));
     for (let y = 0; y < layout.years; y++) {
       if (!yearOk[y]) continue;
+      const year = must(dictionaries.year[y]);
       for (let v = 0; v < width; v++) {
         const slot = offset + y * width + v;
         const n = must(acc[slot]);
         if (n === 0) continue;
-        const m = {} as Measures;
-        measureColumns.forEach(([name], k) => {
-          m[name] = set === 'yearStage' ? must(acc[layout.measureOffset + k * block + y * width + v]) : k === 0 ? n : 0;
-        });
-        const value = must(dictionaries[dim][v]);
-        out.push({ ...m, set, year: must(dictionaries.year[y]), value: value === '' ? STATISTICS_UNKNOWN : value, keySum: must(acc[layout.keyOffset + slot]) });
+        let measures: Measures | null = null;
+        if (set === 'yearStage') {
+          const m = {} as Measures;
+          for (let k = 0; k < measureColumns.length; k++) m[must(measureColumns[k])[0]] = must(acc[layout.measureOffset + k * block + y * width + v]);
+          measures = m;
+        }
+        out.push({ set, year, value: must(labels[v]), persons: n, keySum: must(acc[keyOffset + slot]), measures });
       }
     }
   }

@@ -48,6 +48,10 @@ function cellOf(byYear: ByYear, year: string, value: string): number {
   return cell ? perturb(cell.n, cell.key) : 0;
 }
 
+const formKeys: readonly string[] = [...statisticsForms, STATISTICS_UNKNOWN];
+/** The forms of exploitation a combination of flags counts under (the page's forms; unknown when none recorded). */
+const formsOf = (c: YearCell): string[] => (c.value === STATISTICS_UNKNOWN ? [STATISTICS_UNKNOWN] : c.value.split(',').filter((f) => formKeys.includes(f)));
+
 export interface PerturbedStatistics extends PublishedStatistics {
   /** Measures by year (and 'all') as counted, for the means of day sums (shown only beside a published count). */
   exactPerYear: Map<string, Measures>;
@@ -108,8 +112,7 @@ export function publishPerturbed(cells: readonly YearCell[], filters: Statistics
   ];
 
   // Forms of exploitation: a person may have several, so no total adds them up; each form is a cell of its own.
-  const formKeys = [...statisticsForms, STATISTICS_UNKNOWN];
-  const forms = byYearOf(bySet('form'), (c) => (c.value === STATISTICS_UNKNOWN ? [STATISTICS_UNKNOWN] : c.value.split(',').filter((f) => formKeys.includes(f as (typeof formKeys)[number]))));
+  const forms = byYearOf(bySet('form'), formsOf);
   tables.push({
     id: 'form',
     counting: personsCounting('registered_by_form'),
@@ -131,7 +134,7 @@ export function publishPerturbed(cells: readonly YearCell[], filters: Statistics
   years.forEach((year, i) => {
     const y = must(storedYears[i]);
     const exact = emptyMeasures();
-    for (const c of yearStage) if (c.year === y) for (const [name] of measureColumns) exact[name] += c[name];
+    for (const c of yearStage) if (c.year === y && c.measures) for (const [name] of measureColumns) exact[name] += c.measures[name];
     const shown = { ...exact };
     measureColumns.forEach(([name], m) => {
       // Day sums are not counts of persons: never published, only the means beside a published count.
@@ -188,17 +191,23 @@ export function publishPerturbed(cells: readonly YearCell[], filters: Statistics
   return { tables, perYear, exactPerYear, yearTotals: new Map(years.map((y, i) => [y, published(must(yearTotals[i]))])), grandTotal: published(grand), years };
 }
 
-/** Per value of each breakdown over the whole dataset, the published persons (for the filter lists). */
+/**
+ * Per value of each breakdown over the whole dataset, the published persons (for the filter lists): as the one-way
+ * tables and the forms table publish them (forms: each form of exploitation, a person counted under each of theirs).
+ */
 export function publishedValueCounts(cells: readonly YearCell[]): Array<{ set: YearCell['set']; value: string; persons: number }> {
-  const out = new Map<string, { set: YearCell['set']; value: string; persons: number }>();
-  const sets = new Set(cells.map((c) => c.set));
-  for (const set of sets) {
-    const source = cells.filter((c) => c.set === set);
-    const byYear = byYearOf(source);
-    for (const value of new Set(source.map((c) => c.value))) {
-      const persons = [...byYear.keys()].reduce((sum, y) => sum + cellOf(byYear, y, value), 0);
-      out.set(`${set}|${value}`, { set, value, persons });
-    }
+  const out: Array<{ set: YearCell['set']; value: string; persons: number }> = [];
+  const bySet = new Map<YearCell['set'], YearCell[]>();
+  for (const c of cells) {
+    const list = bySet.get(c.set);
+    if (list) list.push(c);
+    else bySet.set(c.set, [c]);
   }
-  return [...out.values()];
+  for (const [set, source] of bySet) {
+    const byYear = set === 'form' ? byYearOf(source, formsOf) : byYearOf(source);
+    const values = new Set<string>();
+    for (const year of byYear.values()) for (const value of year.keys()) values.add(value);
+    for (const value of values) out.push({ set, value, persons: [...byYear.keys()].reduce((sum, y) => sum + cellOf(byYear, y, value), 0) });
+  }
+  return out;
 }

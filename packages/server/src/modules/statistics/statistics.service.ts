@@ -1,4 +1,5 @@
 import {
+  STATISTICS_UNKNOWN,
   statisticsDimensions,
   type StatisticsDatasetView,
   type StatisticsDimension,
@@ -152,13 +153,11 @@ export async function statisticsOptions(db: Db, actor: Actor, datasetId: string 
     // not itself reveal a small count.
     years = [...new Set(cells.filter((c) => c.set === 'yearStage' && c.year !== '0').map((c) => Number(c.year)))];
     for (const c of publishedValueCounts(cells)) {
+      if (c.set === 'form' && c.value !== STATISTICS_UNKNOWN && c.persons >= threshold) values.form.push(c.value);
       const dimension = bySet[c.set];
       if (dimension && c.persons >= threshold) values[dimension].push(c.value);
     }
-    const published = publishPerturbed(cells, {});
-    const formTable = must(published.tables.find((t) => t.id === 'form'));
-    values.form = formTable.rows.filter((r) => r.key !== 'unknown' && (r.cells[0]?.value ?? 0) >= threshold).map((r) => r.key).sort();
-    for (const d of statisticsDimensions) if (d !== 'form') values[d].sort();
+    for (const d of statisticsDimensions) values[d].sort();
     years = years.sort((a, b) => a - b);
   }
   await appendAudit(db, actor, {
