@@ -19,14 +19,21 @@ export async function checkAndCheckpoint(db: Db, keyring: Keyring, dir: string):
   return outcome;
 }
 
-/** Runs the check every `minutes` until stopped (the server runs one). */
+/**
+ * Runs the check a minute after start (so that a server restarted more often than the interval still writes
+ * checkpoints), then every `minutes`, until stopped (the server runs one).
+ */
 export function startCheckpointJob(db: Db, keyring: Keyring, dir: string, minutes: number, onError: (error: unknown) => void): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
+  const run = () => {
     running = running.then(() => checkAndCheckpoint(db, keyring, dir)).catch(onError);
-  }, minutes * 60_000);
+  };
+  const first = setTimeout(run, Math.min(60_000, minutes * 60_000));
+  const timer = setInterval(run, minutes * 60_000);
+  first.unref();
   timer.unref();
   return async () => {
+    clearTimeout(first);
     clearInterval(timer);
     await running;
   };
