@@ -35,6 +35,8 @@ export async function startHarness(): Promise<BrowserHarness> {
       await browser.close();
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      // The server writes audit checkpoints beside the data folder (a minute after start, then hourly).
+      rmSync(`${dataDir}-audit-checkpoints`, { recursive: true, force: true });
     },
   };
 }
