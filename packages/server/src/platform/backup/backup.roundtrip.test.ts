@@ -13,6 +13,7 @@ import { Keyring } from '../crypto/keyring.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { appendAudit, systemActor } from '../audit/audit.js';
 import { sealAuditEntries } from '../audit/seal.js';
+import { attachAuditAuthenticator, auditAuthenticatorOf } from '../audit/audit-key-slot.js';
 import type { Database } from '../db/database.js';
 import { readPerson } from '../../modules/person/person.service.js';
 import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
@@ -32,6 +33,7 @@ let backedUp: Awaited<ReturnType<typeof writeBackup>>;
 /** What the source held and how its audit chain verified when it was backed up. */
 let sourceContents: Record<string, string[]>;
 let sourceVerification: Awaited<ReturnType<typeof verifyAuditChain>>;
+let sourceCounts: Record<string, number>;
 const opened: TestDatabase[] = [];
 
 /** A freshly migrated and started database, as `palermo restore` finds it in a new data folder. */
@@ -44,9 +46,16 @@ async function freshTarget(): Promise<TestDatabase> {
 }
 
 /** Every table's rows (all columns, ordered by primary key; derived tables' rows sorted), times in UTC. */
-/** Compares two databases' contents table by table, naming the first table and row that differ. */
+/** The audit entries a backup and a restore write about themselves, after the archive was made (not yet sealed). */
+const isBackupEntry = (row: string) => /"action":"backup\.(created|restored)"/.test(row) && row.includes('"seq":null');
+
+/**
+ * Compares two databases' contents table by table, naming the first table and row that differ; the entries backups
+ * and restores write about themselves aside.
+ */
 async function expectSameContents(actual: Database, e: Record<string, string[]>): Promise<void> {
   const a = await everything(actual);
+  a['audit_log'] = (a['audit_log'] ?? []).filter((row) => !isBackupEntry(row));
   expect(Object.keys(a)).toEqual(Object.keys(e));
   for (const table of Object.keys(e)) {
     const index = (e[table] ?? []).findIndex((row, i) => a[table]?.[i] !== row);
@@ -74,10 +83,17 @@ async function everything(database: Database): Promise<Record<string, string[]>>
   });
 }
 
-/** The restored audit chain verifies exactly as the original does (same head, same findings) and is intact. */
+/**
+ * The restored audit chain verifies as the original did (same findings, intact), continued by exactly the entries
+ * the restores wrote about themselves, which verifying seals first.
+ */
 async function expectSameAuditVerification(restored: Database): Promise<void> {
   expect(sourceVerification).toMatchObject({ chainIntact: true });
-  expect(await verifyAuditChain(restored.db)).toEqual(sourceVerification);
+  const own = await restored.db.selectFrom('audit_log').select('entry_id').where('seq', 'is', null).where('action', 'like', 'backup.%').execute();
+  const verified = await verifyAuditChain(restored.db);
+  const { headSeq, headHash, entriesChecked, ...findings } = sourceVerification;
+  expect(verified).toMatchObject({ ...findings, headSeq: (headSeq ?? 0) + own.length, entriesChecked: entriesChecked + own.length });
+  if (own.length === 0) expect(verified.headHash).toBe(headHash);
 }
 
 const triggerStates = async (database: Database) =>
@@ -108,9 +124,13 @@ beforeAll(async () => {
   await populateEverything(source.database, cipher, { postgresUrl: source.url });
   archive = join(dir, 'test.palermo-backup');
   sourceContents = await everything(source.database);
+  sourceCounts = await rowCounts(source.database);
   sourceVerification = await verifyAuditChain(source.database.db);
   backedUp = await writeBackup(source.database, keyring, archive, { postgresUrl: source.url });
-  expect(await everything(source.database)).toEqual(sourceContents);
+  // The backup changed nothing but for the entry recording it.
+  const after = await everything(source.database);
+  expect(after['audit_log']?.filter(isBackupEntry)).toHaveLength(1);
+  expect({ ...after, audit_log: after['audit_log']?.filter((row) => !isBackupEntry(row)) }).toEqual(sourceContents);
 }, 300_000);
 
 afterAll(async () => {
@@ -135,7 +155,7 @@ describe('backup and restore', () => {
 
   it('writes one encrypted archive in which no personal data or name appears in clear', async () => {
     const summary = backedUp;
-    expect(summary.tables).toEqual(await rowCounts(source.database));
+    expect(summary.tables).toEqual(sourceCounts);
     expect(summary.rows).toBe(Object.values(summary.tables).reduce((a, b) => a + b, 0));
     const bytes = readFileSync(archive);
     expect(summary.bytes).toBe(bytes.length);
@@ -145,11 +165,13 @@ describe('backup and restore', () => {
   it('restores every table, identity columns included, losing nothing; the audit chain verifies; triggers are as they were', async () => {
     const target = await freshTarget();
     const summary = await restoreBackup(target.database, keyring, archive, { postgresUrl: target.url });
-    expect(summary.tables).toEqual(await rowCounts(source.database));
+    expect(summary.tables).toEqual(sourceCounts);
     await expectSameContents(target.database, sourceContents);
     expect(await triggerStates(target.database)).toEqual(await triggerStates(source.database));
     await expectSameAuditVerification(target.database);
     expect(await sequencesPastTheirRows(target.database)).toEqual([]);
+    const restoredEntries = await target.database.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', 'like', 'backup.%').execute();
+    expect(restoredEntries).toEqual([{ action: 'backup.restored', actor_name: 'palermo restore' }]);
 
     const restoredCipher = new FieldCipher(keyring);
     await restoredCipher.init(target.database.db);
@@ -262,6 +284,9 @@ describe('backup and restore', () => {
   it.skipIf(testDatabaseKind !== 'postgres')('moves between PostgreSQL and embedded PostgreSQL both ways', async () => {
     const { openDatabase } = await import('../db/database.js');
     const embedded = await openDatabase({ dataDir: 'memory://' });
+    // The same audit keys as the test databases, as one installation's runtime would hold.
+    const authenticator = auditAuthenticatorOf(source.database.db);
+    if (authenticator) attachAuditAuthenticator(embedded.db, authenticator);
     try {
       await migrate(embedded);
       await new FieldCipher(keyring).init(embedded.db);

@@ -3,11 +3,17 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { migrationState } from '../db/migrate.js';
+import { appendAudit, systemActor, type Actor } from '../audit/audit.js';
 import { ArchiveWriter } from './archive-stream.js';
 import { withBulkSession, type BulkOptions } from './bulk-session.js';
 import { BACKUP_FORMAT, BACKUP_MAGIC, type BackupHeader } from './format.js';
 import { END_OF_ROWS, countLines, endLine, sequenceLine, tableLine } from './sections.js';
 import { quoteIdent, sequences, tablesInDependencyOrder } from './tables.js';
+
+export interface BackupOptions extends BulkOptions {
+  /** Who takes the backup (audited); the command line's system actor by default. */
+  readonly actor?: Actor;
+}
 
 export interface BackupSummary {
   readonly file: string;
@@ -21,9 +27,10 @@ export interface BackupSummary {
 /**
  * Writes the whole database to one encrypted archive, as a stream: every table of the application's schema (found
  * in the catalogue, parents before children) read in one repeatable-read snapshot, with COPY on PostgreSQL and a
- * cursor in embedded PostgreSQL, then every sequence's position. Memory holds a few chunks, never a table.
+ * cursor in embedded PostgreSQL, then every sequence's position. Memory holds a few chunks, never a table. Once the
+ * archive is complete, an audit entry records that a full copy was taken (it is not in the archive itself).
  */
-export async function writeBackup(database: Database, keyring: Keyring, file: string, options: BulkOptions = {}): Promise<BackupSummary> {
+export async function writeBackup(database: Database, keyring: Keyring, file: string, options: BackupOptions = {}): Promise<BackupSummary> {
   const started = performance.now();
   const archiveKey = randomBytes(32);
   const { masterKeyId, wrapped } = keyring.wrap(archiveKey);
@@ -60,6 +67,11 @@ export async function writeBackup(database: Database, keyring: Keyring, file: st
     });
     const bytes = await writer.finish();
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    await appendAudit(database.db, options.actor ?? systemActor('backup'), {
+      action: 'backup.created',
+      purpose: 'administration',
+      summary: `${rows} rows of ${Object.keys(counts).length} tables written to an encrypted archive of ${bytes} bytes under master key ${masterKeyId}`,
+    });
     return { file, tables: counts, rows, bytes, seconds: (performance.now() - started) / 1000, masterKeyId };
   } catch (error) {
     await writer.abandon();

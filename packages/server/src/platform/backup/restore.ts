@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { migrationState } from '../db/migrate.js';
+import { appendAudit, systemActor, type Actor } from '../audit/audit.js';
 import { authenticatedFrames } from './archive-stream.js';
 import { withBulkSession, type BulkOptions, type TableLoader } from './bulk-session.js';
 import { BACKUP_MAGIC, parseHeader } from './format.js';
@@ -21,6 +22,8 @@ export interface RestoreSummary {
 }
 
 export interface RestoreOptions extends BulkOptions {
+  /** Who restores (audited in the restored database); the command line's system actor by default. */
+  readonly actor?: Actor;
   /** Called after each table's rows are in (inside the transaction); a failure there undoes everything. */
   readonly afterTable?: (table: string, rows: number) => Promise<void> | void;
 }
@@ -84,7 +87,7 @@ async function moveSequences(db: Db, saved: ReadonlyArray<{ name: string; lastVa
  *
  * While rows load, only ENABLE ALWAYS triggers fire (those that keep derived data, such as the search tokens, in
  * step); the others (append-only guards, caches' invalidation) are switched off, and each trigger is set back to how
- * it was before the transaction commits.
+ * it was before the transaction commits. The restored database then records the restore in its audit trail.
  */
 export async function restoreBackup(database: Database, keyring: Keyring, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
   const started = performance.now();
@@ -164,5 +167,10 @@ export async function restoreBackup(database: Database, keyring: Keyring, file: 
     await moveSequences(db, saved);
   });
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+  await appendAudit(database.db, options.actor ?? systemActor('restore'), {
+    action: 'backup.restored',
+    purpose: 'administration',
+    summary: `${rows} rows of ${Object.keys(counts).length} tables restored from an archive made ${meta.createdAt} under master key ${meta.masterKeyId}`,
+  });
   return { tables: counts, rows, bytes: (await stat(file)).size, seconds: (performance.now() - started) / 1000, createdAt: meta.createdAt };
 }
