@@ -21,7 +21,8 @@ export interface BulkConnection {
 
 const INT8_OID = 20;
 
-export async function withBulkConnection<T>(connectionString: string, fn: (bulk: BulkConnection) => Promise<T>): Promise<T> {
+/** `parent` is the handle the work is done for: the bulk handle carries its plugins, among them the audit keys. */
+export async function withBulkConnection<T>(connectionString: string, parent: Db, fn: (bulk: BulkConnection) => Promise<T>): Promise<T> {
   const client = new pg.Client({
     connectionString,
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) },
@@ -29,7 +30,10 @@ export async function withBulkConnection<T>(connectionString: string, fn: (bulk:
   await client.connect();
   // One client, handed to Kysely as a pool of one; Kysely releases it after each use, which here does nothing.
   const pooled = Object.assign(client, { release: () => undefined });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => undefined } }) });
+  const db = new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => undefined } }),
+    plugins: [...parent.getExecutor().plugins],
+  });
   const names = recordColumns.map((c) => c.name);
   const statement = `COPY statistical_records (dataset_id, ${names.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   try {

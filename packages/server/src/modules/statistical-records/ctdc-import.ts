@@ -305,7 +305,7 @@ export async function importCtdc(db: Db, input: CtdcImportInput, options: CtdcIm
     });
     if (options.postgresUrl) {
       const url = options.postgresUrl;
-      return await withBulkConnection(url, (bulk) => store(bulk.db, (_tx, records) => bulk.copyRecords(records)));
+      return await withBulkConnection(url, db, (bulk) => store(bulk.db, (_tx, records) => bulk.copyRecords(records)));
     }
     return await store(db, (tx, records) => repo.insertRecords(tx, records));
   } catch (error) {

@@ -6,6 +6,7 @@ import { sealAuditEntries } from './seal.js';
 import { verifyAuditChain } from './verify.js';
 import { auditEntry } from '../../modules/case/audited-statement.js';
 import { auditRefusedRead, readPersonAudited } from '../../modules/person/person.repo.js';
+import { withBulkConnection } from '../../modules/statistical-records/copy-writer.js';
 import { migrate } from '../db/migrate.js';
 import type { Db } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
@@ -100,6 +101,16 @@ describe('audited statements', () => {
     const entries = await db.selectFrom('audit_log').select(['forged', 'outcome', 'summary', 'statement_fields']).where('record_id', '=', person).where('outcome', '=', 'allowed').execute();
     expect(entries).toEqual([{ forged: false, outcome: 'allowed', summary: 'person viewed; fields shown: reference', statement_fields: ['summary'] }]);
   });
+
+  it.skipIf(!process.env['PALERMO_TEST_DATABASE_URL'] || process.env['PALERMO_TEST_DB'] !== 'postgres')(
+    'authenticate entries written through a bulk (COPY) connection of their own, as a CTDC import writes them',
+    async () => {
+      if (!testDb.url) throw new Error('PostgreSQL only');
+      await withBulkConnection(testDb.url, db, (bulk) => appendAudit(bulk.db, systemActor('test'), { action: 'test.bulk', purpose: 'testing', summary: 'bulk' }));
+      await sealAuditEntries(db);
+      expect(await db.selectFrom('audit_log').select('forged').where('action', '=', 'test.bulk').executeTakeFirstOrThrow()).toEqual({ forged: false });
+    },
+  );
 
   it('seal as forged an entry altered between its commit and its sealing (a made-up actor put in)', async () => {
     await db.transaction().execute((tx) => appendAudit(tx, systemActor('test'), { action: 'test.altered', purpose: 'testing', summary: 'genuine' }));
