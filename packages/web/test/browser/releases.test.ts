@@ -79,6 +79,17 @@ describe('privacy-safe releases in the browser', () => {
     await page.getByLabel('Epsilon', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Review the release' }).click();
     await page.getByText("This release spends epsilon 7 of the dataset's privacy budget: 6 of 10 remains now, 0 will remain after it.").waitFor();
+    // The confirm step in French and Arabic too.
+    const language = page.getByLabel(/Language|Langue|اللغة/u);
+    await language.selectOption('fr');
+    await page.getByTestId('release-confirm').getByText('Cette publication dépense un epsilon de 7 du budget de confidentialité du jeu de données').waitFor();
+    await page.getByTestId('release-confirm').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/palermo-release-confirm-fr.png' });
+    await language.selectOption('ar');
+    await page.getByTestId('release-confirm').getByRole('heading', { name: 'تأكيد النشر' }).waitFor();
+    await page.getByTestId('release-confirm').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/palermo-release-confirm-ar.png' });
+    await language.selectOption('en');
     await page.getByTestId('release-confirm').getByRole('button', { name: 'Make the release' }).click();
     await page.getByRole('alert').filter({ hasText: 'Refused: this release needs epsilon 7, but only 6 of the dataset\'s privacy budget of 10 remains.' }).waitFor();
     await page.reload();

@@ -22,7 +22,8 @@ export function ReleasesPage() {
   const [datasets] = useResource(listReleaseDatasets, `release-datasets:${version}`);
   const [chosen, setChosen] = useState<string>('');
   const [made, setMade] = useState<ReleaseMade | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Whether to announce the new release (its words are rendered in the current language, not stored).
+  const [announce, setAnnounce] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const list = datasets.status === 'ready' ? datasets.data.datasets : [];
@@ -34,7 +35,7 @@ export function ReleasesPage() {
 
   function onMade(next: ReleaseMade) {
     setMade(next);
-    setAnnouncement(t('releases.ready'));
+    setAnnounce(true);
     setVersion((n) => n + 1);
   }
 
@@ -63,7 +64,7 @@ export function ReleasesPage() {
           </SelectField>
           <Budget dataset={dataset} />
           {canMakeReleases(session.user.roles) ? <ReleaseForm key={dataset.id} datasetId={dataset.id} budget={dataset.budget} onMade={onMade} /> : null}
-          <StatusMessage>{announcement}</StatusMessage>
+          <StatusMessage>{announce ? t('releases.ready') : ''}</StatusMessage>
           <div ref={resultRef}>{made && made.release.datasetId === dataset.id ? <ReleaseResult release={made.release} /> : null}</div>
           <Ledger datasetId={dataset.id} version={version} />
         </>
