@@ -4,7 +4,9 @@ import type { StatisticsFilters } from '@palermo/contracts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { migrate } from '../../platform/db/migrate.js';
 import { ensureCube } from './statistics.cube.js';
-import { aggregateColumns, cubeColumns, dimensionCountsOf } from './statistics.engine.js';
+import { aggregateColumns, aggregateYearCells, cubeColumns, dimensionCountsOf } from './statistics.engine.js';
+import { cellKeyOf } from './cell-key.js';
+import { sql } from 'kysely';
 import { indexOf } from './statistics.cube-index.js';
 import { aggregate, dimensionCounts, type AggregateRow } from './statistics.queries.js';
 import { generateSyntheticStatistics } from './synthetic-statistics.js';
@@ -92,6 +94,42 @@ describe('in-memory aggregation of the cube', () => {
       expect(canonical(aggregateColumns(columns, f)), JSON.stringify(f)).toEqual(fromSql);
       expect(canonical(aggregateColumns(withPairs, f)), JSON.stringify(f)).toEqual(fromSql);
     }
+  });
+
+  it('carries, per year cell, the sum of its records\' keys: the same as SQL over the records, whichever way the engine adds them', async () => {
+    const build = await ensureCube(t.database.db, datasetId);
+    const columns = await cubeColumns(t.database.db, datasetId, build.builtAt);
+    const withPairs = { ...columns, index: undefined };
+    indexOf(withPairs, 1);
+    const filters: fc.Arbitrary<StatisticsFilters> = fc.record(
+      {
+        yearFrom: fc.integer({ min: 2009, max: 2026 }),
+        sex: fc.constantFrom('Woman', 'Man'),
+        citizenship: fc.constantFrom('NGA', 'ALB', 'GBR'),
+        referringOrganisationType: fc.constantFrom('NGO', 'LawEnforcement'),
+        form: fc.constantFrom('isSexualExploit', 'isForcedLabour'),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(filters, async (f) => {
+        const where = [sql`dataset_id = ${datasetId}`];
+        if (f.yearFrom !== undefined) where.push(sql`year_of_registration >= ${f.yearFrom}`);
+        if (f.sex !== undefined) where.push(sql`gender = ${f.sex}`);
+        if (f.citizenship !== undefined) where.push(sql`citizenship = ${f.citizenship}`);
+        if (f.referringOrganisationType !== undefined) where.push(sql`referring_organisation_type = ${f.referringOrganisationType}`);
+        if (f.form !== undefined) where.push(sql`${f.form} = ANY(exploitation)`);
+        const fromSql = await sql<{ year: number; stage: string; n: string; k: string }>`
+          SELECT year_of_registration AS year, stage, count(*) AS n, sum(record_key) AS k FROM statistical_records
+          WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2`.execute(t.database.db);
+        const expected = fromSql.rows.map((r) => `${r.year}|${r.stage}|${r.n}|${cellKeyOf(Number(r.k))}`).sort();
+        for (const cube of [columns, withPairs]) {
+          const cells = aggregateYearCells(cube, f).filter((c) => c.set === 'yearStage');
+          expect(cells.map((c) => `${c.year}|${c.value}|${c.persons}|${cellKeyOf(c.keySum)}`).sort()).toEqual(expected);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('is loaded and indexed ahead of the first reader (at server start)', async () => {
