@@ -32,7 +32,7 @@ export async function startServer(config: Config, options: { logger?: boolean; w
   const address = await app.listen({ port: config.port, host: config.host });
   // In the background: the statistics page's cube in memory before its first reader asks.
   const startedAt = performance.now();
-  const warming = warmStatistics(runtime.database.db).then(
+  const warming = warmStatistics(runtime.database.db, runtime.cipher.recordKeys).then(
     (warm) => warm && app.log.info({ dataset: warm.dataset.id, cubeRows: warm.cubeRows, ms: Math.round(performance.now() - startedAt) }, 'statistics cube loaded'),
     (error: unknown) => app.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'loading the statistics cube failed; the first reader will load it'),
   );
