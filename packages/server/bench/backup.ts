@@ -85,7 +85,7 @@ async function postgresBaselines(url: string): Promise<{ out: number; in: number
   await withClient(url, (client) => pipeline(client.query(copyTo('COPY statistical_records TO STDOUT')), createWriteStream(text)));
   const into = await measured(() =>
     withClient(url, async (client) => {
-      await client.query('CREATE TEMP TABLE plain_copy (LIKE statistical_records)');
+      await client.query('CREATE TEMP TABLE plain_copy (LIKE statistical_records INCLUDING ALL)');
       await pipeline(createReadStream(text), client.query(copyFrom('COPY plain_copy FROM STDIN')));
     }),
   );

@@ -6,6 +6,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Db } from '../db/database.js';
 import type { Schema } from '../db/schema.js';
 import { copyTextSelect, insertFromJsonBatch, parseCopyTextLine } from './copy-text.js';
+import { countLines } from './sections.js';
 import { quoteIdent, type TableInfo } from './tables.js';
 
 /** Receives a table's rows as COPY text: whole lines, each ending with a newline. */
@@ -35,6 +36,7 @@ export interface BulkOptions {
 export type SessionMode = 'snapshot' | 'write';
 
 const FETCH = 5000;
+const COPY_ROWS_PER_STATEMENT = 100_000;
 const INSERT_ROWS = 2000;
 const INSERT_BYTES = 4 * 1024 * 1024;
 
@@ -109,18 +111,34 @@ function postgresSession(client: pg.Client, db: Db): PostgresSession {
       copying = false;
     },
     copyIn(table) {
-      copying = true;
-      const stream = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${columnList(table)}) FROM STDIN`));
-      const failure = failureOf(stream);
+      const statement = `COPY ${quoteIdent(table.name)} (${columnList(table)}) FROM STDIN`;
+      let stream: ReturnType<typeof copyFrom> | undefined;
+      let failure: Promise<never> = new Promise<never>(() => undefined);
+      let rows = 0;
+      const end = async () => {
+        if (!stream) return;
+        stream.end();
+        await Promise.race([finished(stream), failure]);
+        stream = undefined;
+        copying = false;
+      };
       return {
         async write(lines) {
+          if (!stream) {
+            copying = true;
+            stream = client.query(copyFrom(statement));
+            failure = failureOf(stream);
+          }
           if (!stream.write(lines)) await Promise.race([once(stream, 'drain'), failure]);
+          // Foreign-key checks wait in memory until the end of their statement: a very large table is loaded in
+          // several COPY statements (same transaction), so that the server never holds millions of them at once.
+          rows += countLines(lines);
+          if (rows >= COPY_ROWS_PER_STATEMENT) {
+            rows = 0;
+            await end();
+          }
         },
-        async finish() {
-          stream.end();
-          await Promise.race([finished(stream), failure]);
-          copying = false;
-        },
+        finish: end,
       };
     },
   };
