@@ -79,7 +79,7 @@ export type StatisticsTable = z.infer<typeof statisticsTable>;
 export const statisticsRate = z.object({ key: z.string(), value: z.number().nullable() });
 
 export const statisticsPerformance = z.object({
-  /** Mean days from referral to the reasonable-grounds decision, by year and over all years. */
+  /** Mean days from referral to the reasonable-grounds decision, by year and over all years, in whole days (an exact fraction would give its count away). */
   meanDaysToReasonableGrounds: z.array(statisticsRate),
   /** Share (0..1) of reasonable-grounds decisions taken after the day they were due. */
   shareOverdue: z.array(statisticsRate),

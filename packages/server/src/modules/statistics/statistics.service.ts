@@ -181,14 +181,16 @@ export async function buildReport(db: Db, filters: StatisticsFilters, keys?: Rec
   const shown = (key: string) => must(published.perYear.get(key));
   const exact = (key: string) => must(published.exactPerYear.get(key));
   // Shares from published (perturbed) counts; means of days from the exact sums, each only beside a published count
-  // of at least the threshold, so that no rate speaks for a handful of persons.
+  // of at least the threshold, so that no rate speaks for a handful of persons. A mean is rounded to whole days: as an
+  // exact fraction its smallest denominator is the exact count behind it, and two overlapping year ranges would then
+  // give back a small year's exact count by subtraction (statistics.means.test.ts).
   const share = (numerator: (m: Measures) => number, denominator: (m: Measures) => number) =>
     periods.map((key) => {
       const d = denominator(shown(key));
       return { key, value: d >= threshold ? Math.min(1, numerator(shown(key)) / d) : null };
     });
   const mean = (sum: (m: Measures) => number, count: (m: Measures) => number) =>
-    periods.map((key) => ({ key, value: count(shown(key)) >= threshold && count(exact(key)) > 0 ? sum(exact(key)) / count(exact(key)) : null }));
+    periods.map((key) => ({ key, value: count(shown(key)) >= threshold && count(exact(key)) > 0 ? Math.round(sum(exact(key)) / count(exact(key))) : null }));
   return {
     dataset,
     filters,
