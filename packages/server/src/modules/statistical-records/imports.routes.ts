@@ -1,6 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { glotipExportQuery, importJobParams, importJobView, importSourceParams, importStarted, importUploadHeaders } from '@palermo/contracts';
+import {
+  bidiControlProblem,
+  glotipExportQuery,
+  hasBidiControl,
+  hasNul,
+  importJobParams,
+  importJobView,
+  importSourceParams,
+  importStarted,
+  importUploadHeaders,
+  nulProblem,
+} from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { HttpError, badRequest, notFound } from '../../platform/http/errors.js';
 import { actorOf, requireSession } from '../../platform/http/context.js';
@@ -22,7 +33,11 @@ export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
  * to the person who started them only, and are forgotten an hour after they end; what they imported stays, with its
  * report, in the database.
  */
-/** The browser sends the name percent-encoded (headers are ASCII); the last path segment is kept. */
+/**
+ * The browser sends the name percent-encoded (headers are ASCII); the last path segment is kept. The decoded name
+ * becomes a dataset's name, so it is held to the rules of names sent as JSON: no NUL (PostgreSQL cannot store it), no
+ * other control character, and no bidirectional control (one name displayed as another).
+ */
 function fileNameOf(header: string): string {
   let name = header;
   try {
@@ -30,6 +45,10 @@ function fileNameOf(header: string): string {
   } catch {
     // Not percent-encoded: keep it as sent.
   }
+  if (hasNul(name)) throw badRequest('x-file-name', nulProblem);
+  if (hasBidiControl(name)) throw badRequest('x-file-name', bidiControlProblem);
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\u0000-\u001F\u007F-\u009F]/u.test(name)) throw badRequest('x-file-name', 'must not contain control characters');
   return name.split(/[\\/]/).at(-1) || 'file';
 }
 
