@@ -9,7 +9,7 @@ import { SESSION_COOKIE, createSession } from '../../platform/auth/sessions.js';
  * pages and the import report's file name.
  */
 let t: TestApp;
-let upload: (fileName: string) => ReturnType<TestApp['app']['inject']>;
+let upload: (fileName: string) => Promise<{ statusCode: number; body: string; json: () => unknown }>;
 
 beforeAll(async () => {
   t = await createTestApp();
