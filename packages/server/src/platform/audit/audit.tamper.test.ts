@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -273,6 +273,19 @@ describe('where checkpoints are kept', () => {
     expect(() => assertCheckpointDirOutsideData(dataDir, dataDir)).toThrow(/PALERMO_AUDIT_CHECKPOINT_DIR/);
     expect(() => assertCheckpointDirOutsideData(dataDir, `${dataDir}-audit-checkpoints`)).not.toThrow();
     expect(() => assertCheckpointDirOutsideData(dataDir, join(dataDir, '..', 'audit-checkpoints'))).not.toThrow();
+  });
+
+  it('refuses a folder inside the data folder that only looks outside: named ..something, or still to be made under a link into it', () => {
+    expect(() => assertCheckpointDirOutsideData(dataDir, join(dataDir, '..audit-checkpoints'))).toThrow(/inside the data folder/);
+    const links = mkdtempSync(join(tmpdir(), 'palermo-links-'));
+    try {
+      symlinkSync(dataDir, join(links, 'data-link'));
+      expect(() => assertCheckpointDirOutsideData(dataDir, join(links, 'data-link', 'audit-checkpoints', 'new'))).toThrow(/inside the data folder/);
+      expect(() => assertCheckpointDirOutsideData(join(links, 'data-link', 'not-yet'), join(dataDir, 'not-yet', 'checkpoints'))).toThrow(/inside the data folder/);
+      expect(() => assertCheckpointDirOutsideData(dataDir, join(links, 'audit-checkpoints', 'new'))).not.toThrow();
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -48,11 +48,23 @@ export function checkpointPublicKey(keyring: Keyring, masterKeyId = keyring.curr
   return key ? createPublicKey(key).export({ format: 'der', type: 'spki' }).toString('base64') : undefined;
 }
 
-/** Refuses a checkpoint folder inside the data folder: whoever can replace the data folder could replace both. */
+/** The real path of a folder that may not exist yet: its nearest existing ancestor followed through symbolic links. */
+function realPathOf(path: string): string {
+  const absolute = resolve(path);
+  if (existsSync(absolute)) return realpathSync(absolute);
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(realPathOf(parent), basename(absolute));
+}
+
+/**
+ * Refuses a checkpoint folder inside the data folder: whoever can replace the data folder could replace both. Both are
+ * compared as real paths (a folder still to be made, under a link into the data folder, is inside it), and only a
+ * path that climbs out (`..` as a whole segment) is outside: a folder named `..checkpoints` in the data folder is not.
+ */
 export function assertCheckpointDirOutsideData(dataDir: string, checkpointDir: string): void {
-  const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));
-  const inside = relative(real(dataDir), real(checkpointDir));
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+  const inside = relative(realPathOf(dataDir), realPathOf(checkpointDir));
+  const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  if (!outside) {
     throw new Error(
       `The audit checkpoint folder ${checkpointDir} lies inside the data folder ${dataDir}. Checkpoints must be kept where ` +
         'whoever controls the database and the data folder cannot rewrite them: set PALERMO_AUDIT_CHECKPOINT_DIR to a folder outside it ' +
