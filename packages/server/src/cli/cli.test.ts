@@ -54,6 +54,19 @@ describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', ()
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('--email') });
   });
 
+  it('refuses names the web app would refuse: a bidirectional control in --name or --organisation, before anything is written', async () => {
+    for (const args of [
+      ['--email', 'spoof@example.org', '--name', 'Admin\u202Enimda'],
+      ['--email', 'spoof2@example.org', '--name', 'Operator', '--organisation', 'Ministry\u2067 of the Interior'],
+    ]) {
+      const result = await palermo('admin', 'create', ...args, '--json');
+      expect(result.code).toBe(1);
+      const answer = JSON.parse(result.stdout) as { ok: boolean; error: string };
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(args.includes('--organisation') ? /--organisation/ : /--name/);
+    }
+  });
+
   it('backs up and restores into a fresh data folder', async () => {
     const archive = join(dataDir, 'out.palermo-backup');
     expect(JSON.parse((await palermo('backup', '--out', archive, '--json')).stdout)).toMatchObject({ ok: true });
