@@ -225,6 +225,13 @@ describe('a log cut short, against a signed checkpoint', () => {
     expect(result.firstBadSeq).toBe(3);
   });
 
+  // Not caught yet: one genuine entry written after the newest checkpoint deleted from the middle, the entries after it
+  // renumbered and re-chained (the chain hash is unkeyed SHA-256 and the MAC covers neither the position nor the
+  // neighbours), the head moved to match. Every remaining entry still authenticates and the older checkpoint still
+  // matches its entry, so verification reports the log intact; the next checkpoint then signs the edited chain. A
+  // keyed seal of each entry's chain hash (the sealer holds the MAC key) would catch it.
+  it.todo('detects one genuine entry deleted from the middle after the newest checkpoint, the rest renumbered and re-chained');
+
   it('refuses an altered checkpoint file and one signed by a key this installation does not hold', async () => {
     await append(2);
     const outcome = await checkpointNow();
