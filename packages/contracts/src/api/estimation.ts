@@ -61,6 +61,8 @@ export type DisplayedCount = z.infer<typeof displayedCount>;
 export const estimationCaveatCode = z.enum([
   'conditional-on-model',
   'no-overlap',
+  'no-overlap-in-model',
+  'repeated-combination',
   'two-lists',
   'wide-interval',
   'large-hidden',
@@ -76,6 +78,8 @@ export const estimationCaveat = z.object({
   code: estimationCaveatCode,
   /** The lists concerned (e.g. the two lists that never overlap). */
   lists: z.array(z.string()).default([]),
+  /** Lines of the uploaded file the caveat is about (e.g. where a combination was repeated). */
+  lines: z.array(z.number().int().positive()).default([]),
   /** A count the caveat is about, when it may be displayed. */
   count: displayedCount.nullable().default(null),
   /** The estimator's own wording (English), for the record. */

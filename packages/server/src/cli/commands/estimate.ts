@@ -14,7 +14,7 @@ interface EstimateCliOptions {
   json?: boolean;
 }
 
-/** An overlap table has at most 4,095 rows; anything this large is not one. */
+/** An overlap table has at most 32,767 rows; anything this large is not one. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 function usage(message: string): EstimationError {
@@ -29,7 +29,7 @@ function readListsFile(file: string | undefined): string {
   } catch (error) {
     throw usage(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (size > MAX_FILE_BYTES) throw usage(`${file} is ${size} bytes; an overlap table is far smaller (at most 4,095 rows)`);
+  if (size > MAX_FILE_BYTES) throw usage(`${file} is ${size} bytes; an overlap table is far smaller (at most 32,767 rows)`);
   return readFileSync(file, 'utf8');
 }
 
@@ -76,7 +76,7 @@ function humanSummary(result: EstimationResult): string {
     '',
   ];
   if (model.terms.length === 0) lines.push('Model: main effects only (lists independent of one another)');
-  else lines.push(`Model: main effects + ${model.terms.join(', ')}`);
+  else lines.push(`Model: main effects + ${model.terms.map((term) => (model.emptyTerms.includes(term) ? `${term} (minus infinity: no one on both)` : term)).join(', ')}`);
   if (model.kind === 'fixed') lines.push('  (interactions as given with --terms)');
   if (model.kind === 'stepwise') {
     const test = model.test === 'lrt' ? 'likelihood-ratio test' : 'Poisson test on the overlap';
@@ -87,10 +87,7 @@ function humanSummary(result: EstimationResult): string {
         `  ${String(step.step).padStart(4)}  ${step.term.padEnd(18)}  ${String(step.observedOverlap).padStart(7)}  ${step.expectedOverlap.toFixed(1).padStart(9)}   ${pValue(step.pValue).padEnd(8)}  ${step.added ? 'added' : 'not added: stop'}`,
       );
     }
-    // Lists that never overlap are explained in the warnings below; other refusals are listed here.
-    for (const excluded of model.excluded) {
-      if (excluded.problem !== 'no-overlap') lines.push(`  refused at step ${excluded.step}: ${excluded.term}: ${excluded.message}`);
-    }
+    for (const excluded of model.excluded) lines.push(`  refused at step ${excluded.step}: ${excluded.term}: ${excluded.message}`);
   }
   for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
   return lines.join('\n');

@@ -74,6 +74,29 @@ describe('palermo estimate', () => {
     expect(human.stderr).toContain('line 3, count');
   });
 
+  it('the Dutch lists: the same terms in the same order as SparseMSE, two of them at minus infinity, and its total', async () => {
+    const ned = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/Ned.csv', import.meta.url));
+    const { stdout, code } = await estimate('--lists', ned, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { total: number; model: { terms: string[]; emptyTerms: string[] }; warnings: string[] };
+    // SparseMSE 2.0.1 estimatepopulation.0(Ned, pthresh = 0.02): see sparsemse-reference.test.ts.
+    expect(result.model.terms).toEqual(['O:Z', 'P:Z', 'I:Z', 'P:R', 'O:P', 'K:R', 'I:K', 'K:O']);
+    expect(result.model.emptyTerms).toEqual(['K:R', 'I:K']);
+    expect(Math.abs(result.total - 111139.3712) / 111139.3712).toBeLessThan(1e-4);
+    const human = await estimate('--lists', ned);
+    expect(human.stdout).toContain('K:R (minus infinity: no one on both)');
+  });
+
+  it('sums a repeated combination and says so with the line numbers', async () => {
+    const repeated = join(folder, 'repeated.csv');
+    writeFileSync(repeated, 'A,B,C,count\n1,0,0,30\n0,1,0,40\n0,0,1,50\n1,1,0,5\n1,0,1,6\n0,1,1,7\n1,1,1,1\n1,0,0,12\n');
+    const { stdout, code } = await estimate('--lists', repeated, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { observed: number; warnings: string[] };
+    expect(result.observed).toBe(151);
+    expect(result.warnings).toContain('the combination A is given 2 times (line 2, line 9); their counts were added up to 42');
+  });
+
   it('refuses a missing file, unknown options values and conflicting options', async () => {
     for (const args of [
       ['--lists', join(folder, 'missing.csv')],
@@ -81,7 +104,7 @@ describe('palermo estimate', () => {
       ['--lists', ukdat, '--model', 'saturated'],
       ['--lists', ukdat, '--threshold', 'abc'],
       ['--lists', ukdat, '--model', 'main', '--terms', 'LA:NG'],
-      ['--lists', ukdat, '--terms', 'LA:GP'],
+      ['--lists', ukdat, '--terms', 'LA:NG,NG:LA'],
     ]) {
       const { stdout, code } = await estimate(...args, '--json');
       expect(code).toBe(1);

@@ -9,8 +9,8 @@ import { EstimationError, el } from './errors.js';
 import { checkModel } from './existence.js';
 import { normalQuantile } from './distributions.js';
 import { fitLogLinear, termName, type LogLinearFit, type Term } from './loglinear.js';
-import { listTotal, parseOverlapTable, type OverlapTable } from './overlap-table.js';
-import { selectStepwise, type ExcludedTerm, type SelectionStep, type SelectionTest } from './stepwise.js';
+import { listTotal, overlapCount, parseOverlapTable, type OverlapTable } from './overlap-table.js';
+import { allPairs, selectStepwise, type ExcludedTerm, type SelectionStep, type SelectionTest } from './stepwise.js';
 
 export const DEFAULT_THRESHOLD = 0.02;
 export const DEFAULT_LEVEL = 0.95;
@@ -47,7 +47,10 @@ export interface EstimationResult {
   };
   readonly model: {
     readonly kind: 'stepwise' | 'main' | 'fixed';
+    /** The interactions in order of selection (or as given), those in `emptyTerms` included. */
     readonly terms: readonly string[];
+    /** Interactions between lists nobody is on together: estimated as minus infinity, with no coefficient. */
+    readonly emptyTerms: readonly string[];
     readonly test?: SelectionTest;
     readonly threshold?: number;
     readonly selection: readonly SelectionStep[];
@@ -55,6 +58,7 @@ export interface EstimationResult {
     readonly coefficients: readonly { readonly name: string; readonly estimate: number; readonly se: number }[];
     readonly deviance: number;
     readonly residualDf: number;
+    /** As R's glm, plus 2 for each empty interaction (as SparseMSE's `modelfit`). */
     readonly aic: number;
   };
   readonly warnings: readonly string[];
@@ -89,22 +93,31 @@ export function parseTerms(table: OverlapTable, names: readonly string[]): Term[
   });
 }
 
-/** Lists nobody is on, or that everybody observed is on, give the model nothing to work with. */
+/** Lists nobody is on, or that everybody observed is on, or that never overlap at all, give the model nothing to work with. */
 function checkLists(table: OverlapTable): void {
   if (table.observed === 0) throw notEstimable('every count is zero: no one was observed, so there is nothing to estimate from');
+  const header = table.headerLine !== undefined ? `line ${table.headerLine} (the header), ` : '';
   table.lists.forEach((name, i) => {
     const total = listTotal(table, i);
-    if (total === 0) throw notEstimable(`no one is on list "${name}"; remove that column`);
+    if (total === 0) throw notEstimable(`${header}column ${i + 1}: no one is on list "${name}"; remove that column`);
     if (total === table.observed) {
-      throw notEstimable(`everyone observed is on list "${name}", so the data say nothing about who that list misses; the estimate does not exist`);
+      throw notEstimable(`${header}column ${i + 1}: everyone observed is on list "${name}", so the data say nothing about who that list misses; the estimate does not exist`);
     }
   });
+  let onSeveral = 0;
+  for (let mask = 1; mask < table.counts.length; mask++) if ((mask & (mask - 1)) !== 0) onSeveral += el(table.counts, mask);
+  if (onSeveral === 0) {
+    throw notEstimable('no one is on more than one list (every row with a count has a single 1): with no overlap between the lists, nothing says how many people each list misses, so the estimate does not exist');
+  }
   const main = checkModel(table, []);
   if (!main.ok) throw notEstimable(`even the main-effects model cannot be estimated: ${main.message}`);
 }
 
 function chooseModel(table: OverlapTable, options: EstimateOptions): { fit: LogLinearFit; model: Pick<EstimationResult['model'], 'kind' | 'test' | 'threshold' | 'selection' | 'excluded'> } {
   if (options.terms && options.terms.length > 0) {
+    if (table.lists.length < 3) {
+      throw notEstimable(`a model with interactions needs at least three lists (found ${table.lists.length}); with two lists only the main-effects model can be estimated`);
+    }
     const terms = parseTerms(table, options.terms);
     const check = checkModel(table, terms);
     if (!check.ok) throw notEstimable(`the model with ${terms.map((term) => termName(table.lists, term)).join(', ')} cannot be estimated: ${check.message}`);
@@ -129,13 +142,17 @@ export function estimateHiddenPopulation(table: OverlapTable, options: EstimateO
   const hidden = Math.exp(logHidden);
   const hiddenLower = Math.exp(logHidden - z * logHiddenSe);
   const hiddenUpper = Math.exp(logHidden + z * logHiddenSe);
-  const termNames = fit.design.columnNames.slice(1 + k);
+  const termNames = fit.design.terms.map((term) => termName(table.lists, term));
+  const emptyTermNames = fit.design.emptyTerms.map((term) => termName(table.lists, term));
 
-  const warnings: string[] = [];
-  for (const excluded of model.excluded) {
-    if (excluded.problem === 'no-overlap') {
-      warnings.push(`${excluded.term}: no one is on both lists, so their interaction cannot be estimated and was not considered; the model treats these two lists as independent given the others`);
-    }
+  const warnings: string[] = [...(table.warnings ?? [])];
+  for (const term of emptyTermNames) {
+    warnings.push(`${term}: no one is on both lists; the model fits their interaction as minus infinity (as SparseMSE), leaving out of the fit the combinations with both lists, so it assumes no one can be on both`);
+  }
+  for (const pair of allPairs(k)) {
+    const name = termName(table.lists, pair);
+    if (overlapCount(table, pair.a, pair.b) > 0 || emptyTermNames.includes(name)) continue;
+    warnings.push(`${name}: no one is on both lists; their interaction was ${model.kind === 'stepwise' ? 'considered and not selected' : 'not in the model'}, so the model treats these two lists as independent given the others`);
   }
   if (k === 2) warnings.push('with two lists no interaction can be estimated: the estimate rests on the assumption that the lists are independent');
   if (hiddenUpper / hiddenLower > 10) warnings.push('the interval is very wide (its upper end is more than ten times its lower end): the data support only a rough estimate');
@@ -160,6 +177,7 @@ export function estimateHiddenPopulation(table: OverlapTable, options: EstimateO
     model: {
       ...model,
       terms: termNames,
+      emptyTerms: emptyTermNames,
       coefficients: fit.design.columnNames.map((name, j) => ({ name, estimate: el(fit.coefficients, j), se: el(fit.standardErrors, j) })),
       deviance: fit.deviance,
       residualDf: fit.residualDf,

@@ -220,6 +220,32 @@ describe('the estimate for the rapporteur', () => {
     expect(bad.json().issues[0].field).toBe('csv');
   });
 
+  it('the Dutch lists uploaded: SparseMSE\'s model with two interactions at minus infinity, each named in a caveat', async () => {
+    const ned = readFileSync(new URL('../../../test/fixtures/datasets/mse/Ned.csv', import.meta.url), 'utf8');
+    const response = await coordinator.request('POST', '/api/estimation/from-csv', { csv: ned });
+    expect(response.statusCode, response.body).toBe(200);
+    const view = response.json() as EstimationResultView;
+    // SparseMSE 2.0.1 estimatepopulation.0(Ned, pthresh = 0.02): 111,139 (92,440 - 133,991); see sparsemse-reference.test.ts.
+    expect(Math.round(view.total)).toBe(111139);
+    expect(view.model.terms).toEqual(['O:Z', 'P:Z', 'I:Z', 'P:R', 'O:P', 'K:R', 'I:K', 'K:O']);
+    expect(view.caveats.filter((c) => c.code === 'no-overlap-in-model').map((c) => c.lists.join(':'))).toEqual(['I:K', 'K:R']);
+    expect(view.caveats.filter((c) => c.code === 'no-overlap')).toEqual([]);
+  });
+
+  it('sums a combination uploaded twice, and names its lines in a caveat; a file with no overlap at all is refused', async () => {
+    const lines = ukdat.trim().split(/\r?\n/);
+    // Line 2 (LA alone, 54 people) given again as 50 + 4 at the end of the file.
+    const repeated = [...lines.slice(0, 1), '1,0,0,0,0,0,50', ...lines.slice(2), '1,0,0,0,0,0,4'].join('\n');
+    const response = await coordinator.request('POST', '/api/estimation/from-csv', { csv: repeated });
+    expect(response.statusCode, response.body).toBe(200);
+    const view = response.json() as EstimationResultView;
+    expect(Math.round(view.total)).toBe(11418);
+    expect(view.caveats.filter((c) => c.code === 'repeated-combination')).toEqual([expect.objectContaining({ lists: ['LA'], lines: [2, 27] })]);
+    const apart = await coordinator.request('POST', '/api/estimation/from-csv', { csv: 'A,B,C,count\n1,0,0,3\n0,1,0,4\n0,0,1,5\n' });
+    expect(apart.statusCode).toBe(422);
+    expect(apart.json().message).toMatch(/no one is on more than one list/);
+  });
+
   it('lists years and organisations, without any person', async () => {
     const response = await rapporteur.request('GET', '/api/estimation/options');
     expect(response.statusCode).toBe(200);

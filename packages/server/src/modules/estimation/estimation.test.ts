@@ -61,12 +61,15 @@ describe('multiple systems estimation against SparseMSE 2.0.1 on the UK 2013 lis
     const { model, warnings, interval } = estimateFromCsv(ukdat);
     expect(model).toMatchObject({ kind: 'stepwise', test: 'poisson', threshold: 0.02 });
     expect(model.selection.map((step) => [step.term, step.added])).toEqual([
-      ['PF:NCA', true], ['LA:NG', true], ['NG:GP', true], ['LA:PF', true], ['PF:GP', true], ['GO:GP', true], ['NG:GO', true], ['NG:PF', false],
+      ['PF:NCA', true], ['LA:NG', true], ['NG:GP', true], ['LA:PF', true], ['PF:GP', true], ['GO:GP', true], ['NG:GO', true], ['LA:GP', false],
     ]);
     for (const step of model.selection) expect(step.pValue < 0.02).toBe(step.added);
     expect(model.selection[0]).toMatchObject({ observedOverlap: 35 });
-    expect(model.excluded.map((term) => [term.term, term.problem])).toEqual([['LA:GP', 'no-overlap'], ['LA:NCA', 'no-overlap']]);
-    expect(warnings.join('\n')).toContain('LA:GP');
+    // LA:GP and LA:NCA never overlap: candidates like the others (LA:GP is the best remaining one, p = 0.117 = P(N = 0)).
+    expect(model.selection.at(-1)?.pValue).toBeCloseTo(Math.exp(-(model.selection.at(-1)?.expectedOverlap ?? 0)), 12);
+    expect(model.excluded).toEqual([]);
+    expect(model.emptyTerms).toEqual([]);
+    expect(warnings.filter((w) => /considered and not selected/.test(w)).map((w) => w.split(':').slice(0, 2).join(':'))).toEqual(['LA:GP', 'LA:NCA']);
     expect(interval).toMatchObject({ level: 0.95, method: 'normal-log-scale' });
   });
 
@@ -98,18 +101,29 @@ describe('sparse data: lists that never overlap, and estimates that do not exist
   // Lists A and B never overlap.
   const disjoint = 'A,B,C,count\n1,0,0,30\n0,1,0,40\n0,0,1,50\n1,0,1,5\n0,1,1,6\n';
 
-  it('leaves out the interaction of two lists that never overlap, and says so', () => {
+  it('considers the interaction of two lists that never overlap, with p-value P(N = 0), and says it was not selected', () => {
     const result = estimateFromCsv(disjoint);
-    expect(result.model.terms).not.toContain('A:B');
-    expect(result.model.excluded).toEqual([expect.objectContaining({ term: 'A:B', problem: 'no-overlap', step: 0 })]);
-    expect(result.warnings[0]).toMatch(/A:B: no one is on both lists/);
+    expect(result.model.terms).toEqual([]);
+    expect(result.model.selection).toEqual([expect.objectContaining({ term: 'A:B', added: false, observedOverlap: 0 })]);
+    const step = result.model.selection[0];
+    expect(step?.pValue).toBeCloseTo(Math.exp(-(step?.expectedOverlap ?? 0)), 12);
+    expect(result.warnings[0]).toMatch(/A:B: no one is on both lists; their interaction was considered and not selected/);
     expect(Number.isFinite(result.total)).toBe(true);
   });
 
-  it('refuses that interaction when asked for it explicitly', () => {
-    const error = failure(() => estimateFromCsv(disjoint, { terms: ['A:B'] }));
-    expect(error.code).toBe('not-estimable');
-    expect(error.message).toMatch(/no one is on both lists of A:B/);
+  it('adds it when its p-value is below the threshold, fitted as minus infinity: the cells with both lists leave the fit', () => {
+    const selected = estimateFromCsv(disjoint, { threshold: 0.1 });
+    const fixed = estimateFromCsv(disjoint, { terms: ['A:B'] });
+    expect(selected.model).toMatchObject({ terms: ['A:B'], emptyTerms: ['A:B'] });
+    expect(fixed.model).toMatchObject({ terms: ['A:B'], emptyTerms: ['A:B'] });
+    expect(selected.total).toBeCloseTo(fixed.total, 9);
+    // With A:B at minus infinity the cells A+B and A+B+C are gone; the remaining five cells and four parameters
+    // leave one residual degree of freedom, and the coefficient list has no A:B.
+    expect(fixed.model.residualDf).toBe(1);
+    expect(fixed.model.coefficients.map((c) => c.name)).toEqual(['(intercept)', 'A', 'B', 'C']);
+    expect(fixed.warnings[0]).toMatch(/A:B: no one is on both lists; the model fits their interaction as minus infinity/);
+    // Not the same as leaving the term out (independence of A and B), which the main-effects model does.
+    expect(Math.abs(fixed.total - estimateFromCsv(disjoint, { model: 'main' }).total)).toBeGreaterThan(1);
   });
 
   // Every pair overlaps (30 people are on all three lists), but no one is on exactly two: with all three
@@ -147,7 +161,7 @@ describe('sparse data: lists that never overlap, and estimates that do not exist
     expect(result.total).toBeCloseTo((35 * 25) / 5, 6);
     expect(result.warnings.join(' ')).toMatch(/two lists/);
     const error = failure(() => estimateFromCsv(twoLists, { terms: ['A:B'] }));
-    expect(error.message).toMatch(/not identifiable/);
+    expect(error.message).toMatch(/needs at least three lists \(found 2\)/);
   });
 
   it('refuses a list nobody is on, and a list everybody is on', () => {
@@ -164,10 +178,9 @@ describe('bad input is refused with the line, column and problem named', () => {
     ['a negative count', 'A,B,C,count\n1,0,0,3\n0,1,0,-1\n', /line 3, count: must not be negative/],
     ['a non-integer count', 'A,B,C,count\n1,0,0,3\n0,1,0,2.5\n', /line 3, count: must be a whole number/],
     ['a missing count', 'A,B,C,count\n1,0,0,3\n0,1,0,\n', /line 3, count: expected a number, found an empty value/],
-    ['a duplicated combination', 'A,B,C,count\n1,0,0,3\n0,1,0,1\n1,0,0,2\n', /line 4: the combination A was already given on line 2/],
     ['an all-zero row', 'A,B,C,count\n1,0,0,3\n0,0,0,7\n', /line 3: every list is 0/],
     ['fewer than two lists', 'A,count\n1,3\n', /at least 2 lists/],
-    ['more than twelve lists', `${Array.from({ length: 13 }, (_, i) => `L${i}`).join(',')},count\n${'1,'.repeat(13)}1\n`, /at most 12 lists/],
+    ['more than fifteen lists', `${Array.from({ length: 16 }, (_, i) => `L${i}`).join(',')},count\n${'1,'.repeat(16)}1\n`, /line 1 \(the header\): at most 15 lists are supported; found 16/],
     ['an empty file', '', /the file is empty/],
     ['a blank file', '\n  \n', /the file is empty/],
     ['a header without rows', 'A,B,C,count\n', /header but no rows/],
@@ -189,9 +202,54 @@ describe('bad input is refused with the line, column and problem named', () => {
     expect(table.observed).toBe(13);
   });
 
+  it('sums a combination given more than once, as SparseMSE does, and names the lines in a warning', () => {
+    const table = parseOverlapTable('A,B,C,count\n1,0,0,3\n0,1,0,1\n1,0,0,2\n1,1,0,4\n1,0,0,5\n');
+    expect(table.counts[1]).toBe(10);
+    expect(table.observed).toBe(15);
+    expect(table.warnings).toEqual(['the combination A is given 3 times (line 2, line 4, line 6); their counts were added up to 10']);
+    const programmatic = buildOverlapTable(['A', 'B'], [{ combination: [1, 0], count: 3 }, { combination: [1, 0], count: 1 }]);
+    expect(programmatic.warnings).toEqual(['the combination A is given 2 times (row 1, row 2); their counts were added up to 4']);
+  });
+
+  it('a file with every combination split over repeated lines gives the same estimate as the summed file, with the warning', () => {
+    const lines = ukdat.trim().split(/\r?\n/);
+    const split = [lines[0], ...lines.slice(1).flatMap((line) => {
+      const fields = line.split(',');
+      const count = Number(fields.at(-1));
+      const head = fields.slice(0, -1).join(',');
+      return count > 1 ? [`${head},${count - 1}`, `${head},1`] : [line];
+    })].join('\n');
+    const summed = estimateFromCsv(ukdat);
+    const repeated = estimateFromCsv(split);
+    expect(repeated.total).toBeCloseTo(summed.total, 9);
+    expect(repeated.model.terms).toEqual(summed.model.terms);
+    expect(repeated.warnings[0]).toMatch(/^the combination LA is given 2 times \(line 2, line 3\); their counts were added up to 54/);
+  });
+
   it('validates rows given programmatically the same way', () => {
-    const error = failure(() => buildOverlapTable(['A', 'B'], [{ combination: [1, 0], count: 3 }, { combination: [1, 0], count: 1 }]));
-    expect(error.message).toMatch(/row 2: the combination A was already given on row 1/);
+    const error = failure(() => buildOverlapTable(['A', 'B'], [{ combination: [1, 0], count: 3 }, { combination: [1, 2], count: 1 }]));
+    expect(error.message).toMatch(/row 2, column "B": expected 0 or 1, found 2/);
+  });
+
+  it('refuses lists that never overlap at all, a list nobody is on (naming the header line), and interactions with two lists', () => {
+    const apart = failure(() => estimateFromCsv('A,B,C,count\n1,0,0,3\n0,1,0,4\n0,0,1,5\n'));
+    expect(apart.code).toBe('not-estimable');
+    expect(apart.message).toMatch(/no one is on more than one list/);
+    expect(failure(() => estimateFromCsv('A,B,C,count\n1,0,0,3\n0,1,0,4\n1,1,0,1\n')).message).toMatch(/^line 1 \(the header\), column 3: no one is on list "C"/);
+    expect(failure(() => estimateFromCsv('A,B,count\n1,0,3\n0,1,4\n1,1,1\n', { terms: ['A:B'] })).message).toMatch(/at least three lists/);
+  });
+
+  it('accepts fifteen lists (the most): a table of 32,767 cells, fitted with main effects', () => {
+    const lists = Array.from({ length: 15 }, (_, i) => `L${i + 1}`);
+    const rows = lists.flatMap((_, i) => {
+      const single = lists.map((__, j) => (j === i ? 1 : 0));
+      const pair = lists.map((__, j) => (j === i || j === (i + 1) % 15 ? 1 : 0));
+      return [`${single.join(',')},${20 + i}`, `${pair.join(',')},3`];
+    });
+    const result = estimateFromCsv([`${lists.join(',')},count`, ...rows].join('\n'), { model: 'main' });
+    expect(result.lists).toHaveLength(15);
+    expect(result.observed).toBe(lists.reduce((sum, _, i) => sum + 20 + i + 3, 0));
+    expect(Number.isFinite(result.total)).toBe(true);
   });
 
   it('rejects a bad term or level', () => {

@@ -62,25 +62,31 @@ interface ViewInput {
 function caveatsOf(input: ViewInput, tableView: EstimationResultView['table']): EstimationCaveat[] {
   const { result, counting, table } = input;
   const caveats: EstimationCaveat[] = [
-    { code: 'closed-population', lists: [], count: null, detail: null },
-    { code: 'conditional-on-model', lists: [], count: null, detail: result.interval.description },
+    { code: 'closed-population', lines: [], lists: [], count: null, detail: null },
+    { code: 'conditional-on-model', lines: [], lists: [], count: null, detail: result.interval.description },
   ];
-  if (counting) caveats.push({ code: 'linkage', lists: [], count: null, detail: null });
+  if (counting) caveats.push({ code: 'linkage', lines: [], lists: [], count: null, detail: null });
   for (let a = 0; a < table.lists.length - 1; a++) {
     for (let b = a + 1; b < table.lists.length; b++) {
       if (overlapCount(table, a, b) > 0) continue;
       const lists = [table.lists[a] ?? '', table.lists[b] ?? ''];
-      const excluded = result.model.excluded.find((term) => term.term === lists.join(':') && term.problem === 'no-overlap');
-      caveats.push({ code: 'no-overlap', lists, count: null, detail: excluded?.message ?? null });
+      if (result.model.emptyTerms.includes(lists.join(':'))) {
+        caveats.push({ code: 'no-overlap-in-model', lines: [], lists, count: null, detail: 'no one is on both lists: the model fits their interaction as minus infinity, leaving out the combinations with both lists' });
+      } else {
+        caveats.push({ code: 'no-overlap', lines: [], lists, count: null, detail: 'no one is on both lists: their interaction was not selected, so the model treats the two lists as independent given the others' });
+      }
     }
   }
-  if (table.lists.length === 2) caveats.push({ code: 'two-lists', lists: [], count: null, detail: null });
-  if (result.interval.hiddenLower > 0 && result.interval.hiddenUpper / result.interval.hiddenLower > 10) caveats.push({ code: 'wide-interval', lists: [], count: null, detail: null });
-  if (result.hidden > 10 * result.observed) caveats.push({ code: 'large-hidden', lists: [], count: null, detail: null });
+  for (const repeat of table.repeats ?? []) {
+    caveats.push({ code: 'repeated-combination', lists: [...repeat.lists], lines: [...repeat.lines], count: null, detail: `given on ${repeat.places.join(', ')}; the counts were added up` });
+  }
+  if (table.lists.length === 2) caveats.push({ code: 'two-lists', lines: [], lists: [], count: null, detail: null });
+  if (result.interval.hiddenLower > 0 && result.interval.hiddenUpper / result.interval.hiddenLower > 10) caveats.push({ code: 'wide-interval', lines: [], lists: [], count: null, detail: null });
+  if (result.hidden > 10 * result.observed) caveats.push({ code: 'large-hidden', lines: [], lists: [], count: null, detail: null });
   const shown = counting ? displayCounting(counting, input.keySums) : null;
-  if (counting && shown && counting.excludedNoConsent > 0) caveats.push({ code: 'consent-excluded', lists: [], count: shown.excludedNoConsent, detail: null });
-  if (counting && shown && counting.notOnAnyList > 0) caveats.push({ code: 'not-on-any-list', lists: [], count: shown.notOnAnyList, detail: null });
-  if (tableView.some((cell) => cell.count.suppressed !== null)) caveats.push({ code: 'suppressed-cells', lists: [], count: null, detail: null });
+  if (counting && shown && counting.excludedNoConsent > 0) caveats.push({ code: 'consent-excluded', lines: [], lists: [], count: shown.excludedNoConsent, detail: null });
+  if (counting && shown && counting.notOnAnyList > 0) caveats.push({ code: 'not-on-any-list', lines: [], lists: [], count: shown.notOnAnyList, detail: null });
+  if (tableView.some((cell) => cell.count.suppressed !== null)) caveats.push({ code: 'suppressed-cells', lines: [], lists: [], count: null, detail: null });
   return caveats;
 }
 

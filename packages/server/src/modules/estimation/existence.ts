@@ -2,9 +2,9 @@
  * Can a model be estimated from these data at all? Three checks, following Chan, Silverman & Vincent (2021, JASA)
  * "Multiple systems estimation for sparse capture data: inferential challenges when there are nonoverlapping lists":
  *
- * 1. Overlap: the interaction between lists A and B is estimated from the people on both. If nobody is on both,
- *    its maximum likelihood estimate is -infinity. We refuse such a term (SparseMSE instead drops the cells with
- *    both lists and fits an "extended" estimate; that is a modelling choice we do not make silently).
+ * 1. Overlap: the interaction between lists A and B is estimated from the people on both. If nobody is on both, its
+ *    maximum likelihood estimate is minus infinity. As SparseMSE does, such a term is allowed: the cells with both
+ *    lists are left out of the design (`designMatrix`), and the checks below apply to what remains.
  * 2. Identifiability: the design matrix over the observable cells must have full column rank.
  * 3. Existence: even with every term overlapping, sparse zero patterns can push the likelihood's maximum to
  *    infinity. The MLE exists exactly when some strictly positive table has the same sufficient statistics as the
@@ -16,10 +16,10 @@
 import { el } from './errors.js';
 import { rank, type Matrix } from './linear-algebra.js';
 import { maximize } from './linear-program.js';
-import { designMatrix, termName, type Term } from './loglinear.js';
-import { overlapCount, type OverlapTable } from './overlap-table.js';
+import { designMatrix, type Term } from './loglinear.js';
+import type { OverlapTable } from './overlap-table.js';
 
-export type ModelProblem = 'no-overlap' | 'not-identifiable' | 'does-not-exist';
+export type ModelProblem = 'not-identifiable' | 'does-not-exist';
 
 export type ModelCheck = { readonly ok: true } | { readonly ok: false; readonly problem: ModelProblem; readonly message: string };
 
@@ -57,15 +57,6 @@ export function mleExists(x: Matrix, y: Float64Array): boolean {
 }
 
 export function checkModel(table: OverlapTable, terms: readonly Term[]): ModelCheck {
-  const empty = terms.filter((term) => overlapCount(table, term.a, term.b) === 0);
-  if (empty.length > 0) {
-    const names = empty.map((term) => termName(table.lists, term)).join(', ');
-    return {
-      ok: false,
-      problem: 'no-overlap',
-      message: `no one is on both lists of ${names}, so ${empty.length === 1 ? 'that interaction' : 'those interactions'} cannot be estimated`,
-    };
-  }
   const { x, y } = designMatrix(table, terms);
   if (rank(x) < x.cols) {
     return {
@@ -82,4 +73,13 @@ export function checkModel(table: OverlapTable, terms: readonly Term[]): ModelCh
     };
   }
   return { ok: true };
+}
+
+/**
+ * Both verdicts at once, as SparseMSE's `checkident` gives them (its error code is 1 when the estimate is not
+ * finite, 2 when it is not identifiable, 3 when both).
+ */
+export function modelVerdict(table: OverlapTable, terms: readonly Term[]): { readonly exists: boolean; readonly identifiable: boolean } {
+  const { x, y } = designMatrix(table, terms);
+  return { identifiable: rank(x) === x.cols, exists: mleExists(x, y) };
 }

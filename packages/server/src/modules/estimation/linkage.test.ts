@@ -93,7 +93,14 @@ describe('what the rapporteur sees', () => {
     const table = buildOverlapTable(['A', 'B', 'C'], rows([[[1, 0, 0], 40], [[0, 1, 0], 30], [[0, 0, 1], 20], [[1, 1, 0], 12], [[1, 0, 1], 15], [[0, 1, 1], 0], [[1, 1, 1], 0]]));
     const result = estimateHiddenPopulation(table);
     const view = presentEstimate({ source: 'upload', year: null, lists: [], table, result, counting: null, keySums: null });
-    expect(view.caveats.filter((c) => c.code === 'no-overlap').map((c) => c.lists)).toEqual([['B', 'C']]);
+    // B and C never overlap, far fewer than independence predicts: the stepwise search selects B:C at minus infinity.
+    expect(result.model.emptyTerms).toEqual(['B:C']);
+    expect(view.caveats.filter((c) => c.code === 'no-overlap-in-model').map((c) => c.lists)).toEqual([['B', 'C']]);
+    expect(view.caveats.filter((c) => c.code === 'no-overlap')).toEqual([]);
+    // Main effects only: the same pair is named as treated as independent.
+    const main = presentEstimate({ source: 'upload', year: null, lists: [], table, result: estimateHiddenPopulation(table, { model: 'main' }), counting: null, keySums: null });
+    expect(main.caveats.filter((c) => c.code === 'no-overlap').map((c) => c.lists)).toEqual([['B', 'C']]);
+    expect(main.caveats.filter((c) => c.code === 'no-overlap-in-model')).toEqual([]);
   });
 
   it('perturbs the people left out for consent and those on no list like the cells', () => {

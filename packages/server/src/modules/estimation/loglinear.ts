@@ -1,8 +1,9 @@
 /**
  * Poisson log-linear models for an overlap table: log E[count of cell c] = b0 + sum of main effects of the lists c
  * is on + the two-list interactions (a, b) with both a and b in c. One row per observable cell (the 2^k - 1
- * non-empty combinations, zeros included). The unobserved all-zero cell has log mean b0, so the hidden count is
- * exp(b0). Fitted by iteratively reweighted least squares (Newton's method, the log link being canonical).
+ * non-empty combinations, zeros included; an interaction between lists nobody is on together is minus infinity
+ * and leaves out the cells with both lists, see `Design.emptyTerms`). The unobserved all-zero cell has log mean b0,
+ * so the hidden count is exp(b0). Fitted by iteratively reweighted least squares (Newton's method, the log link being canonical).
  */
 import { EstimationError, el } from './errors.js';
 import { cholesky, choleskyInverse, choleskySolve, type Matrix } from './linear-algebra.js';
@@ -26,27 +27,46 @@ export interface Design {
   readonly y: Float64Array;
   readonly x: Matrix;
   readonly columnNames: readonly string[];
+  /** The model's interactions in the order given, each fitted as a column or, when empty, as minus infinity. */
+  readonly terms: readonly Term[];
+  /**
+   * Interactions between lists that nobody is on together. Their maximum likelihood estimate is minus infinity: the
+   * cells containing both lists have fitted value zero, so they are left out of the design (as SparseMSE's
+   * `buildmodel`), and the term has no column.
+   */
+  readonly emptyTerms: readonly Term[];
+}
+
+/** People on both lists of the term (the sum of the counts of the cells containing both). */
+function termOverlap(table: OverlapTable, term: Term): number {
+  const both = (1 << term.a) | (1 << term.b);
+  let sum = 0;
+  for (let mask = both; mask < table.counts.length; mask++) if ((mask & both) === both) sum += el(table.counts, mask);
+  return sum;
 }
 
 export function designMatrix(table: OverlapTable, terms: readonly Term[]): Design {
   const k = table.lists.length;
-  const rows = 2 ** k - 1;
-  const cols = 1 + k + terms.length;
-  const masks = new Int32Array(rows);
+  const fitted = terms.filter((term) => termOverlap(table, term) > 0);
+  const emptyTerms = terms.filter((term) => !fitted.includes(term));
+  const cleared = emptyTerms.map((term) => (1 << term.a) | (1 << term.b));
+  const cells: number[] = [];
+  for (let mask = 1; mask < 2 ** k; mask++) if (!cleared.some((both) => (mask & both) === both)) cells.push(mask);
+  const rows = cells.length;
+  const cols = 1 + k + fitted.length;
+  const masks = Int32Array.from(cells);
   const y = new Float64Array(rows);
   const data = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) {
-    const mask = r + 1;
-    masks[r] = mask;
+  cells.forEach((mask, r) => {
     y[r] = el(table.counts, mask);
     data[r * cols] = 1;
     for (let i = 0; i < k; i++) data[r * cols + 1 + i] = (mask >> i) & 1;
-    terms.forEach((term, t) => {
+    fitted.forEach((term, t) => {
       data[r * cols + 1 + k + t] = (mask >> term.a) & (mask >> term.b) & 1;
     });
-  }
-  const columnNames = ['(intercept)', ...table.lists, ...terms.map((term) => termName(table.lists, term))];
-  return { masks, y, x: { rows, cols, data }, columnNames };
+  });
+  const columnNames = ['(intercept)', ...table.lists, ...fitted.map((term) => termName(table.lists, term))];
+  return { masks, y, x: { rows, cols, data }, columnNames, terms: [...terms], emptyTerms };
 }
 
 export interface LogLinearFit {
@@ -112,7 +132,7 @@ function notConverged(reason: string): EstimationError {
   return new EstimationError(`the log-linear model could not be fitted: ${reason}`, 'did-not-converge');
 }
 
-/** Fits the model with main effects and the given two-list interactions to every observable cell. */
+/** Fits the model with main effects and the given two-list interactions to every observable cell (less those an empty interaction clears). */
 export function fitLogLinear(table: OverlapTable, terms: readonly Term[]): LogLinearFit {
   const design = designMatrix(table, terms);
   const { x, y } = design;
@@ -174,7 +194,8 @@ export function fitLogLinear(table: OverlapTable, terms: readonly Term[]): LogLi
     fitted: mu,
     deviance,
     residualDf: x.rows - p,
-    aic: -2 * logLikelihood + 2 * p,
+    // Each empty interaction is a parameter too (estimated as minus infinity), as SparseMSE's `modelfit` counts it.
+    aic: -2 * logLikelihood + 2 * (p + design.emptyTerms.length),
     iterations,
   };
 }

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { EstimationError, el } from './errors.js';
 
 export const MIN_LISTS = 2;
-export const MAX_LISTS = 12;
+/** 2^15 - 1 = 32,767 cells; beyond that the lists should be merged before estimating. */
+export const MAX_LISTS = 15;
 
 export interface OverlapTable {
   readonly lists: readonly string[];
@@ -15,6 +16,12 @@ export interface OverlapTable {
   readonly counts: Float64Array;
   /** Everyone observed on at least one list. */
   readonly observed: number;
+  /** Things done to the rows that the result must mention (repeated combinations summed). */
+  readonly warnings?: readonly string[];
+  /** Combinations given more than once, summed: where each was given (e.g. "line 4") and the sum. */
+  readonly repeats?: readonly { readonly lists: readonly string[]; readonly places: readonly string[]; readonly lines: readonly number[]; readonly total: number }[];
+  /** The line of the file's header, when the table was read from a file. */
+  readonly headerLine?: number;
 }
 
 export interface OverlapRow {
@@ -34,7 +41,8 @@ export function combinationName(lists: readonly string[], mask: number): string 
   return lists.filter((_, i) => (mask >> i) & 1).join('+');
 }
 
-function checkListNames(lists: readonly string[]): void {
+function checkListNames(lists: readonly string[], headerLine?: number): void {
+  const bad = (message: string): EstimationError => new EstimationError(headerLine === undefined ? message : `line ${headerLine} (the header): ${message}`, 'bad-input');
   if (lists.length < MIN_LISTS) {
     throw bad(`at least ${MIN_LISTS} lists are needed to estimate from their overlap; found ${lists.length}`);
   }
@@ -52,12 +60,14 @@ function checkListNames(lists: readonly string[]): void {
 }
 
 /** Builds and validates a table from rows already split into numbers. */
-export function buildOverlapTable(lists: readonly string[], rows: readonly OverlapRow[]): OverlapTable {
-  checkListNames(lists);
+export function buildOverlapTable(lists: readonly string[], rows: readonly OverlapRow[], headerLine?: number): OverlapTable {
+  checkListNames(lists, headerLine);
   if (rows.length === 0) throw bad('the table has no rows: give at least one combination of lists with its count');
   const k = lists.length;
   const counts = new Float64Array(2 ** k);
-  const firstSeen = new Map<number, string>();
+  /** Where each combination was given, in order, for the warning when it is given more than once. */
+  const givenAt = new Map<number, string[]>();
+  const linesOf = new Map<number, number[]>();
   let observed = 0;
   rows.forEach((row, index) => {
     const where = row.line !== undefined ? `line ${row.line}` : `row ${index + 1}`;
@@ -77,16 +87,28 @@ export function buildOverlapTable(lists: readonly string[], rows: readonly Overl
     if (mask === 0) {
       throw bad(`${where}: every list is 0. People on no list are the unknown being estimated; remove this row`);
     }
-    const earlier = firstSeen.get(mask);
-    if (earlier !== undefined) {
-      throw bad(`${where}: the combination ${combinationName(lists, mask)} was already given on ${earlier}; give each combination once`);
-    }
-    firstSeen.set(mask, where);
-    counts[mask] = count;
+    const places = givenAt.get(mask) ?? [];
+    places.push(where);
+    givenAt.set(mask, places);
+    if (row.line !== undefined) linesOf.set(mask, [...(linesOf.get(mask) ?? []), row.line]);
+    // A combination given more than once (files assembled from several offices) is summed, as SparseMSE does.
+    counts[mask] = el(counts, mask) + count;
     observed += count;
   });
   if (!Number.isSafeInteger(observed)) throw bad('the counts add up to more than can be represented exactly');
-  return { lists: [...lists], counts, observed };
+  const repeats = [...givenAt]
+    .filter(([, places]) => places.length > 1)
+    .map(([mask, places]) => ({ lists: combinationName(lists, mask).split('+'), places, lines: linesOf.get(mask) ?? [], total: el(counts, mask) }));
+  const warnings = repeats.map(
+    (repeat) => `the combination ${repeat.lists.join('+')} is given ${repeat.places.length} times (${repeat.places.join(', ')}); their counts were added up to ${repeat.total}`,
+  );
+  return {
+    lists: [...lists],
+    counts,
+    observed,
+    ...(repeats.length > 0 ? { warnings, repeats } : {}),
+    ...(headerLine !== undefined ? { headerLine } : {}),
+  };
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -134,7 +156,7 @@ export function parseOverlapTable(text: string): OverlapTable {
   if (width < MIN_LISTS + 1) {
     throw bad(`the header has ${width} column(s): at least ${MIN_LISTS} lists are needed (one 0/1 column each), followed by a count column`);
   }
-  checkListNames(lists);
+  checkListNames(lists, header.line);
   const rows = records.slice(1).map(({ line, fields }): OverlapRow => {
     if (fields.length !== width) {
       throw bad(`line ${line}: expected ${width} values (${lists.length} lists and a count), found ${fields.length}`);
@@ -144,7 +166,7 @@ export function parseOverlapTable(text: string): OverlapTable {
     return { combination, count, line };
   });
   if (rows.length === 0) throw bad('the file has a header but no rows of counts');
-  return buildOverlapTable(lists, rows);
+  return buildOverlapTable(lists, rows, header.line);
 }
 
 /** People on both lists a and b, whatever other lists they are on. */

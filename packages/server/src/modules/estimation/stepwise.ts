@@ -2,8 +2,9 @@
  * Forward stepwise selection of two-list interactions, as SparseMSE's `stepwisefit` (Chan, Silverman & Vincent):
  * start from main effects; at each step compute a p-value for every interaction not yet in the model, add the one
  * with the smallest p-value if it is below the threshold (ties, to within rounding: the earlier pair in column
- * order), and stop when none is. A term whose model would not be estimable (lists that never overlap, an MLE that
- * does not exist, or a model that is not identifiable) is never added and is reported as excluded.
+ * order), and stop when none is. A pair of lists that never overlap is a candidate like any other; added, its
+ * interaction is fitted as minus infinity (see loglinear.ts). A term whose model would not be estimable (an MLE
+ * that does not exist, or a model that is not identifiable) is not added at that step and is reported as excluded.
  *
  * Tests:
  * - `poisson` (default, SparseMSE's): n = people on both lists; under the current model n is Poisson with mean m =
@@ -86,21 +87,20 @@ export function selectStepwise(table: OverlapTable, threshold: number, test: Sel
   const name = (term: Term): string => termName(table.lists, term);
   const terms: Term[] = [];
   const steps: SelectionStep[] = [];
-  const excluded: ExcludedTerm[] = [];
+  /** The latest refusal of each term not in the model. */
+  const refusals = new Map<Term, ExcludedTerm>();
   const refuse = (term: Term, step: number): boolean => {
     const check = checkModel(table, [...terms, term]);
     if (check.ok) return false;
-    const context = terms.length > 0 && check.problem !== 'no-overlap' ? `added to the model with ${terms.map(name).join(', ')}, ` : '';
-    excluded.push({ term: name(term), problem: check.problem, message: `${context}${check.message}`, step });
+    const context = terms.length > 0 ? `added to the model with ${terms.map(name).join(', ')}, ` : '';
+    refusals.set(term, { term: name(term), problem: check.problem, message: `${context}${check.message}`, step });
     return true;
   };
-  // Lists that never overlap are refused up front. Existence and identifiability are monotone (a term refused for
-  // one model is refused for every larger one), so checking a candidate only when it would be added gives the same
-  // selection as SparseMSE, which checks every candidate at every step, at a fraction of the cost.
-  let remaining = allPairs(table.lists.length).filter((term) => {
-    if (overlapCount(table, term.a, term.b) > 0) return true;
-    return !refuse(term, 0);
-  });
+  // Every pair is a candidate at every step, those that never overlap included: their p-value is P(N = 0) =
+  // exp(-expected), and once added they are fitted as minus infinity. Whether a model can be estimated is checked
+  // again at every step (leaving cells out for an empty interaction can make a refused term estimable later), but
+  // only for the candidates in order of p-value until one passes: the same choice as SparseMSE, which checks them all.
+  let remaining = allPairs(table.lists.length);
   let fit = fitLogLinear(table, terms);
 
   for (let step = 1; remaining.length > 0; step++) {
@@ -132,17 +132,18 @@ export function selectStepwise(table: OverlapTable, threshold: number, test: Sel
       chosen = candidate;
       break;
     }
-    remaining = remaining.filter((term) => !refused.has(term) && term !== chosen?.term);
     if (!chosen) {
       const best = candidates.find((candidate) => !refused.has(candidate.term));
       if (best) steps.push(stepRecord(step, best, false, name));
       break;
     }
+    remaining = remaining.filter((term) => term !== chosen.term);
+    refusals.delete(chosen.term);
     terms.push(chosen.term);
     fit = chosen.fit ?? fitLogLinear(table, terms);
     steps.push(stepRecord(step, chosen, true, name));
   }
-  return { terms, steps, excluded, fit };
+  return { terms, steps, excluded: [...refusals.values()], fit };
 }
 
 function stepRecord(step: number, candidate: Candidate, added: boolean, name: (term: Term) => string): SelectionStep {

@@ -32,6 +32,10 @@ function Caveat({ caveat, result }: { caveat: EstimationCaveat; result: Estimati
   switch (caveat.code) {
     case 'no-overlap':
       return <>{t('estimation.caveats.noOverlap', { a: caveat.lists[0] ?? '', b: caveat.lists[1] ?? '' })}</>;
+    case 'repeated-combination':
+      return <>{t('estimation.caveats.repeatedCombination', { lists: caveat.lists.join(' + '), lines: caveat.lines.map((line) => whole(line)).join(', ') })}</>;
+    case 'no-overlap-in-model':
+      return <>{t('estimation.caveats.noOverlapInModel', { a: caveat.lists[0] ?? '', b: caveat.lists[1] ?? '' })}</>;
     case 'consent-excluded':
       return <>{t('estimation.caveats.consentExcluded', { count: shown })}</>;
     case 'not-on-any-list':
