@@ -126,6 +126,35 @@ describe('estimating hidden victims in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('uploads the Dutch lists with a combination split over two lines: the counts are summed and both caveats read in French and Arabic', async () => {
+    const nedPath = fileURLToPath(new URL('../../../server/test/fixtures/datasets/mse/Ned.csv', import.meta.url));
+    const lines = readFileSync(nedPath, 'utf8').trim().split('\n');
+    // Line 8 (I alone, 352 people) given as 350 there and 2 more on a last line, 26.
+    expect(lines[7]).toBe('1,0,0,0,0,0,352');
+    const file = [...lines.slice(0, 7), '1,0,0,0,0,0,350', ...lines.slice(8), '1,0,0,0,0,0,2'].join('\n');
+    await page.getByLabel('Overlap table (CSV file)', { exact: true }).setInputFiles({ name: 'ned-repeated.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Estimate from the file' }).click();
+    // SparseMSE 2.0.1, estimatepopulation.0(Ned, pthresh = 0.02): 111,139 (92,440 to 133,991).
+    await page.getByText('111,139', { exact: true }).waitFor();
+    expect(await detail(page, '95% interval').textContent()).toBe('92,440 to 133,991');
+    await page.getByText('The combination I is given more than once in the file (lines 8, 26): the counts were added up.').waitFor();
+    await page.getByText(/^Nobody is on both K and R, fewer than independence would lead one to expect/).waitFor();
+    await page.getByLabel(/Language/).selectOption('fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.getByText('La combinaison I figure plusieurs fois dans le fichier (lignes 8, 26) : les effectifs ont été additionnés.').waitFor();
+    await page.getByText(/^Personne ne figure à la fois sur K et sur R, moins que/).waitFor();
+    // Nothing said before the switch stays in English (the announcement that the estimate is ready included).
+    expect(await page.getByText('The estimate is ready.').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/estimation-repeated-fr.png', fullPage: true });
+    await page.getByLabel(/Langue/).selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByText(/التوافق I مذكور أكثر من مرة في الملف/).waitFor();
+    await page.screenshot({ path: '/tmp/estimation-repeated-ar.png', fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByLabel(/اللغة/).selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  });
+
   it('a file that is not an overlap table is refused, naming the problem', async () => {
     await page.getByLabel('Overlap table (CSV file)', { exact: true }).setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('A,B,count\n1,0,many\n') });
     await page.getByRole('button', { name: 'Estimate from the file' }).click();

@@ -17,7 +17,8 @@ export function EstimationPage() {
   const { t } = useTranslation();
   const [options] = useResource(loadEstimationOptions, 'estimation-options');
   const [result, setResult] = useState<EstimationResultView | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  /** Whether to announce that an estimate is ready; the sentence is translated at render, so it follows the language. */
+  const [announced, setAnnounced] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,7 +27,7 @@ export function EstimationPage() {
 
   function show(next: EstimationResultView) {
     setResult(next);
-    setAnnouncement(t('estimation.ready'));
+    setAnnounced(true);
   }
 
   return (
@@ -36,7 +37,7 @@ export function EstimationPage() {
       {options.status === 'failed' ? <ErrorAlert error={options.error} /> : null}
       {options.status === 'ready' ? <CasesForm options={options.data} onResult={show} /> : null}
       <UploadForm onResult={show} />
-      <StatusMessage>{announcement}</StatusMessage>
+      <StatusMessage>{announced ? t('estimation.ready') : ''}</StatusMessage>
       <div ref={resultRef}>{result ? <EstimateResult result={result} /> : null}</div>
     </Page>
   );
