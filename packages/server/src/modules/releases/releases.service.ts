@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { ReleaseBudgetView, ReleaseDatasetList, ReleaseMade, ReleaseRequestParsed, ReleaseView, UtilityReportView } from '@palermo/contracts';
+import { defaultQuasiIdentifiers, type ReleaseBudgetView, type ReleaseDatasetList, type ReleaseMade, type ReleaseRequestParsed, type ReleaseView, type UtilityReportView } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
@@ -136,6 +136,12 @@ export async function makeRelease(env: ReleaseEnvironment, actor: Actor, request
     const outside = request.quasiIdentifiers.find((name) => !names.includes(name));
     if (outside) throw badRequest('quasiIdentifiers', `"${outside}" is not one of the attributes released`);
   }
+  // Attributes anyone who knows a survivor can know are quasi-identifiers whenever they are released, whatever the
+  // request names: any other attribute is published exactly, so naming fewer would publish rows that single someone out.
+  const quasiIdentifiers =
+    request.kind === 'k_anonymous'
+      ? [...new Set([...request.quasiIdentifiers, ...defaultQuasiIdentifiers.filter((name) => attributes.some((attribute) => attribute.name === name))])]
+      : [];
   if (request.kind === 'synthetic') {
     const early = exceeded(dataset, cost, await budgetOf(db, dataset.id));
     if (early) await refuse(db, actor, dataset, early);
@@ -155,8 +161,8 @@ export async function makeRelease(env: ReleaseEnvironment, actor: Actor, request
     const random = env.random ? env.random() : ReleaseRandom.secure();
     outcome = syntheticRelease(rows, attributes, { epsilon: request.epsilon, delta: request.delta, reportingLength: request.reportingLength }, random);
   } else {
-    parameters = { k: request.k, quasiIdentifiers: request.quasiIdentifiers, attributes: attributes.map((a) => a.name) };
-    outcome = kAnonymousRelease(rows, attributes, request.k, request.quasiIdentifiers);
+    parameters = { k: request.k, quasiIdentifiers, attributes: attributes.map((a) => a.name) };
+    outcome = kAnonymousRelease(rows, attributes, request.k, quasiIdentifiers);
   }
   const csv = releaseCsv(attributes, outcome.rows);
   const id = randomUUID();
@@ -195,7 +201,7 @@ export async function makeRelease(env: ReleaseEnvironment, actor: Actor, request
       summary:
         request.kind === 'synthetic'
           ? `Differentially private synthetic release of dataset ${dataset.id}: epsilon ${cost.epsilon}, delta ${cost.delta}, reporting length ${request.reportingLength}, ${records.length} records read, ${outcome.rows.length} synthesised`
-          : `k-anonymous release of dataset ${dataset.id}: k ${request.k}, quasi-identifiers ${request.quasiIdentifiers.join(', ')}, ${records.length} records read, ${outcome.rows.length} released`,
+          : `k-anonymous release of dataset ${dataset.id}: k ${request.k}, quasi-identifiers ${quasiIdentifiers.join(', ')}, ${records.length} records read, ${outcome.rows.length} released`,
     });
     const budget = budgetView(await repo.findBudget(tx, dataset.id), { epsilon: before.spentEpsilon + cost.epsilon, delta: before.spentDelta + cost.delta });
     return { release: presentRelease(row), budget, csv };
