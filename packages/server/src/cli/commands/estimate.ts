@@ -4,6 +4,7 @@ import { output } from '../output.js';
 import { EstimationError } from '../../modules/estimation/errors.js';
 import { estimateHiddenPopulation, DEFAULT_THRESHOLD, type EstimateOptions, type EstimationResult } from '../../modules/estimation/estimate.js';
 import { parseOverlapTable } from '../../modules/estimation/overlap-table.js';
+import { spreadOfModels, type Spread, type SpreadRow } from '../../modules/estimation/spread.js';
 
 interface EstimateCliOptions {
   lists?: string;
@@ -12,6 +13,8 @@ interface EstimateCliOptions {
   test?: string;
   terms?: string;
   json?: boolean;
+  /** False with --no-spread. */
+  spread?: boolean;
 }
 
 /** An overlap table has at most 32,767 rows; anything this large is not one. */
@@ -64,7 +67,27 @@ function estimateOptions(options: EstimateCliOptions): EstimateOptions {
 const whole = (value: number): string => Math.round(value).toLocaleString('en-US');
 const pValue = (p: number): string => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 
-function humanSummary(result: EstimationResult): string {
+const ROW_LABELS: Record<SpreadRow['model'], string> = {
+  main: 'main effects',
+  'stepwise-0.001': 'stepwise, p < 0.001',
+  'stepwise-0.02': 'stepwise, p < 0.02',
+  'stepwise-0.05': 'stepwise, p < 0.05',
+  'best-aic': 'best by AIC',
+  'best-bic': 'best by BIC',
+};
+
+function spreadSummary(spread: Spread): string[] {
+  const lines = ['', 'The same data under other models (95% intervals conditional on each model):'];
+  for (const row of spread.rows) {
+    const label = `  ${ROW_LABELS[row.model].padEnd(20)}`;
+    if (!row.estimable) lines.push(`${label}cannot be estimated: ${row.reason}`);
+    else lines.push(`${label}${whole(row.total).padStart(9)}  (${whole(row.lower)} - ${whole(row.upper)})  ${row.terms.length === 0 ? 'no interactions' : row.terms.join(', ')}${row.search ? ` [${row.search} search]` : ''}`);
+  }
+  lines.push(spread.summary);
+  return lines;
+}
+
+function humanSummary(result: EstimationResult, spread: Spread | null): string {
   const { interval, model } = result;
   const lines = [
     `Multiple systems estimate from ${result.lists.length} lists (${result.lists.join(', ')})`,
@@ -89,6 +112,7 @@ function humanSummary(result: EstimationResult): string {
     }
     for (const excluded of model.excluded) lines.push(`  refused at step ${excluded.step}: ${excluded.term}: ${excluded.message}`);
   }
+  if (spread) lines.push(...spreadSummary(spread));
   for (const warning of result.warnings) lines.push(`Warning: ${warning}`);
   return lines.join('\n');
 }
@@ -102,6 +126,7 @@ export function registerEstimate(program: Command): void {
     .option('--threshold <p>', `stepwise: add an interaction while its p-value is below this (default ${DEFAULT_THRESHOLD})`)
     .option('--test <test>', 'stepwise: poisson (default, as SparseMSE) or lrt (likelihood ratio)')
     .option('--terms <terms>', 'fit exactly these two-list interactions, e.g. LA:NG,PF:NCA')
+    .option('--no-spread', 'skip the table of the same data under other models (main effects, stepwise at p 0.001, 0.02, 0.05, best AIC and BIC)')
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
       const out = output(Boolean(options.json));
@@ -109,7 +134,8 @@ export function registerEstimate(program: Command): void {
         const estimate = estimateOptions(options);
         const table = parseOverlapTable(readListsFile(options.lists));
         const result = estimateHiddenPopulation(table, estimate);
-        out.result({ ok: true, ...result }, humanSummary(result));
+        const spread = options.spread === false ? null : spreadOfModels(table);
+        out.result({ ok: true, ...result, ...(spread ? { spread } : {}) }, humanSummary(result, spread));
       } catch (error) {
         if (!(error instanceof EstimationError)) throw error;
         if (options.json) out.result({ ok: false, error: error.message, code: error.code }, '');

@@ -87,6 +87,20 @@ describe('palermo estimate', () => {
     expect(human.stdout).toContain('K:R (minus infinity: no one on both)');
   });
 
+  it('adds the spread: the same data under six models, with the range in words; --no-spread leaves it out', async () => {
+    const ned5 = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/Ned_5.csv', import.meta.url));
+    const result = JSON.parse((await estimate('--lists', ned5, '--json')).stdout) as { total: number; spread: { rows: { model: string; total: number; estimable: boolean }[]; summary: string } };
+    expect(result.spread.rows.map((row) => row.model)).toEqual(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic']);
+    expect(result.spread.rows.every((row) => row.estimable)).toBe(true);
+    // The chosen estimate (stepwise at p 0.02) is its row.
+    expect(result.spread.rows[2]?.total).toBe(result.total);
+    expect(result.spread.summary).toMatch(/^The totals range from 46,331 to 146,032/);
+    const human = await estimate('--lists', ned5);
+    expect(human.stdout).toContain('best by AIC            46,331  (40,582 - 53,101)');
+    const without = JSON.parse((await estimate('--lists', ned5, '--json', '--no-spread')).stdout) as object;
+    expect(without).not.toHaveProperty('spread');
+  });
+
   it('sums a repeated combination and says so with the line numbers', async () => {
     const repeated = join(folder, 'repeated.csv');
     writeFileSync(repeated, 'A,B,C,count\n1,0,0,30\n0,1,0,40\n0,0,1,50\n1,1,0,5\n1,0,1,6\n0,1,1,7\n1,1,1,1\n1,0,0,12\n');
