@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { defaultQuasiIdentifiers, type ReleaseBudgetView, type ReleaseDatasetList, type ReleaseMade, type ReleaseRequestParsed, type ReleaseView, type UtilityReportView } from '@palermo/contracts';
+import { defaultQuasiIdentifiers, type ReleaseAttributeName, type ReleaseBudgetView, type ReleaseDatasetList, type ReleaseMade, type ReleaseRequestParsed, type ReleaseView, type UtilityReportView } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
@@ -125,6 +125,9 @@ function fileName(kind: string, id: string, at: Date): string {
  * records first), builds the file and its utility report, and records it in the ledger in one transaction that locks
  * the dataset's budget, checks it again and refuses without storing anything when it would be exceeded.
  */
+/** What anyone who knows a survivor can know: the quasi-identifiers of the form's default, and minor or adult. */
+const knowableAttributes: readonly ReleaseAttributeName[] = [...defaultQuasiIdentifiers, 'majorityStatus'];
+
 export async function makeRelease(env: ReleaseEnvironment, actor: Actor, request: ReleaseRequestParsed): Promise<ReleaseMade & { csv: string }> {
   const { db } = env;
   const dataset = await repo.findDataset(db, request.datasetId);
@@ -140,7 +143,7 @@ export async function makeRelease(env: ReleaseEnvironment, actor: Actor, request
   // request names: any other attribute is published exactly, so naming fewer would publish rows that single someone out.
   const quasiIdentifiers =
     request.kind === 'k_anonymous'
-      ? [...new Set([...request.quasiIdentifiers, ...defaultQuasiIdentifiers.filter((name) => attributes.some((attribute) => attribute.name === name))])]
+      ? [...new Set([...request.quasiIdentifiers, ...knowableAttributes.filter((name) => attributes.some((attribute) => attribute.name === name))])]
       : [];
   if (request.kind === 'synthetic') {
     const early = exceeded(dataset, cost, await budgetOf(db, dataset.id));
