@@ -16,6 +16,10 @@
  * metrics: fit_median_ms, fit_p95_ms, target_met (1 when p95 < 1000 ms).
  * stderr: progress and the estimates.
  *
+ * Then the spread of models (spread.ts) on Ned_5 (5 lists), synthetic-6, UKdat (6) and NewOrl (8): bench
+ * estimation-spread-NAME, metrics spread_median_ms and spread_max_ms (BENCH_SPREAD_RUNS runs, default 5) against the
+ * main-effects fit of the same table, and target_met (max under 5 s for six lists or fewer, 30 s for eight).
+ *
  * Then the overlap table from the case records (estimation-cases.ts), on PGlite ("db":"pglite"): bench
  * estimation-from-cases, metrics build_median_ms / build_p95_ms (the table) and build_and_estimate_median_ms /
  * build_and_estimate_p95_ms (the table and the estimate: the request's work less HTTP and audit), against the baseline
@@ -30,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { estimateHiddenPopulation, type EstimateOptions } from '../src/modules/estimation/estimate.js';
 import { buildOverlapTable, parseOverlapTable, type OverlapRow, type OverlapTable } from '../src/modules/estimation/overlap-table.js';
 import { measureFromCases } from './estimation-cases.js';
+import { spreadOfModels } from '../src/modules/estimation/spread.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 200);
 const warmupRuns = Number(process.env['BENCH_WARMUP_RUNS'] ?? 20);
@@ -42,7 +47,7 @@ const log = (line: string): void => {
 
 interface Figure {
   readonly bench: string;
-  readonly metric: 'fit_median_ms' | 'fit_p95_ms' | 'target_met' | 'build_median_ms' | 'build_p95_ms' | 'build_and_estimate_median_ms' | 'build_and_estimate_p95_ms' | 'query_median_ms' | 'query_p95_ms';
+  readonly metric: 'fit_median_ms' | 'fit_p95_ms' | 'target_met' | 'spread_median_ms' | 'spread_max_ms' | 'build_median_ms' | 'build_p95_ms' | 'build_and_estimate_median_ms' | 'build_and_estimate_p95_ms' | 'query_median_ms' | 'query_p95_ms';
   readonly value: number;
   readonly unit: string;
   readonly baseline: string | null;
@@ -148,6 +153,39 @@ const synthetic = syntheticSixLists(population);
 log(`synthetic-6: population ${population}, truly hidden ${synthetic.trueHidden}`);
 measure('synthetic-6', synthetic.table);
 measure('ukdat-6', parseOverlapTable(readFileSync(new URL('../test/fixtures/datasets/mse/UKdat.csv', import.meta.url), 'utf8')));
+
+/**
+ * The spread (spreadOfModels: main effects, stepwise at three thresholds, best AIC and BIC): targets 5 s for six
+ * lists and 30 s for eight; baseline the main-effects fit of the same table. Five lists: exhaustive search over
+ * 1,024 models; six and eight: greedy search.
+ */
+const spreadRuns = Number(process.env['BENCH_SPREAD_RUNS'] ?? 5);
+function measureSpread(name: string, table: OverlapTable, targetMs: number, emitBaseline: boolean): void {
+  spreadOfModels(table);
+  const samples: number[] = [];
+  for (let i = 0; i < spreadRuns; i++) {
+    const start = performance.now();
+    spreadOfModels(table);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const median = percentile(samples, 0.5);
+  const max = samples.at(-1) ?? Number.NaN;
+  const main = time(table, { model: 'main' });
+  const bench = `estimation-spread-${name}`;
+  const baseline = `estimation-${name}-main`;
+  emit({ bench, metric: 'spread_median_ms', value: round(median), unit: 'ms', baseline, ratio: round(median / main.median) });
+  emit({ bench, metric: 'spread_max_ms', value: round(max), unit: 'ms', baseline, ratio: round(max / main.median) });
+  emit({ bench, metric: 'target_met', value: max < targetMs ? 1 : 0, unit: `max < ${targetMs} ms`, baseline: null, ratio: null });
+  if (emitBaseline) emit({ bench: baseline, metric: 'fit_median_ms', value: round(main.median), unit: 'ms', baseline: null, ratio: null });
+  log(`spread ${name}: ${table.lists.length} lists, median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms over ${spreadRuns} runs; main effects alone ${main.median.toFixed(3)} ms`);
+}
+const fixture = (file: string): OverlapTable => parseOverlapTable(readFileSync(new URL(`../test/fixtures/datasets/mse/${file}.csv`, import.meta.url), 'utf8'));
+// The main-effects baselines of synthetic-6 and ukdat-6 are emitted above.
+measureSpread('ned-5', fixture('Ned_5'), 5000, true);
+measureSpread('synthetic-6', synthetic.table, 5000, false);
+measureSpread('ukdat-6', fixture('UKdat'), 5000, false);
+measureSpread('neworl-8', fixture('NewOrl'), 30_000, true);
 
 const caseCount = Number(process.env['BENCH_ESTIMATION_CASES'] ?? 5000);
 if (caseCount > 0) {
