@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import type { StatisticalDatasetsTable, StatisticalRecordsTable } from '../../platform/db/schema.js';
 
-/** A record to write; `record_key` (migration 0020) is the cell-key method's key, when the writer knows it. */
+/** A record to write; `record_key` (migration 0019) is the cell-key method's key, when the writer knows it. */
 export type NewRecord = Insertable<StatisticalRecordsTable> & { record_key?: number | null };
 export type DatasetRow = Selectable<StatisticalDatasetsTable>;
 

@@ -9,7 +9,7 @@ import { assignMissingRecordKeys } from './statistics.record-keys.js';
  * queries aggregate in milliseconds. The cube follows the records: triggers on statistical_records delete the
  * dataset's `statistics_cube_builds` row whenever its records change, and the next read rebuilds the cube (under a
  * lock on the dataset row, so that a rebuild waits for a refresh in progress and two readers do not build twice).
- * Each cube row also carries the sum of its records' keys modulo 256 (cell-key method, migration 0020); records without
+ * Each cube row also carries the sum of its records' keys modulo 256 (cell-key method, migration 0019); records without
  * a key get one first (statistics.record-keys.ts), which needs the platform's record keys.
  */
 
