@@ -128,5 +128,27 @@ export const estimationResultView = z.object({
     })
     .nullable(),
   caveats: z.array(estimationCaveat),
+  /**
+   * The same data under the models a statistician would try, each with its total and 95% interval, or null values
+   * and the problem when it cannot be estimated. Null when there are too many lists to search on request.
+   */
+  spread: z
+    .object({
+      rows: z.array(
+        z.object({
+          model: z.enum(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic']),
+          terms: z.array(z.string()),
+          total: z.number().nullable(),
+          lower: z.number().nullable(),
+          upper: z.number().nullable(),
+          search: z.enum(['exhaustive', 'greedy']).nullable(),
+          problem: z.string().nullable(),
+        }),
+      ),
+      lowest: z.number().nullable(),
+      highest: z.number().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type EstimationResultView = z.infer<typeof estimationResultView>;

@@ -135,14 +135,21 @@ describe('estimating hidden victims in the browser', () => {
     await page.getByLabel('Overlap table (CSV file)', { exact: true }).setInputFiles({ name: 'ned-repeated.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.getByRole('button', { name: 'Estimate from the file' }).click();
     // SparseMSE 2.0.1, estimatepopulation.0(Ned, pthresh = 0.02): 111,139 (92,440 to 133,991).
-    await page.getByText('111,139', { exact: true }).waitFor();
+    const spread = page.getByRole('table', { name: 'Estimated total under each model' });
+    await spread.getByRole('row', { name: /Stepwise selection, p < 0.02 111,139 92,440 to 133,991/ }).waitFor();
+    expect(await detail(page, 'Estimated total').textContent()).toBe('111,139');
     expect(await detail(page, '95% interval').textContent()).toBe('92,440 to 133,991');
     await page.getByText('The combination I is given more than once in the file (lines 8, 26): the counts were added up.').waitFor();
     await page.getByText(/^Nobody is on both K and R, fewer than independence would lead one to expect/).waitFor();
+    // The spread: the same data under six models, drawn and tabled, and how far apart they are in words.
+    expect(await spread.locator('tbody tr').count()).toBe(6);
+    await page.getByRole('img', { name: 'Estimated total and 95% interval under each model' }).waitFor();
+    expect(await page.getByTestId('spread-summary').textContent()).toBe('Depending on the model, the estimate goes from 41,561 to 121,530: the highest is 2.9 times the lowest. A single figure without this range would overstate what the data can say.');
     await page.getByLabel(/Language/).selectOption('fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.getByText('La combinaison I figure plusieurs fois dans le fichier (lignes 8, 26) : les effectifs ont été additionnés.').waitFor();
     await page.getByText(/^Personne ne figure à la fois sur K et sur R, moins que/).waitFor();
+    expect(await page.getByTestId('spread-summary').textContent()).toMatch(/^Selon le modèle, l’estimation va de 41\s561 à 121\s530 : la plus élevée vaut 2,9 fois la plus basse/);
     // Nothing said before the switch stays in English (the announcement that the estimate is ready included).
     expect(await page.getByText('The estimate is ready.').count()).toBe(0);
     await page.screenshot({ path: '/tmp/estimation-repeated-fr.png', fullPage: true });
@@ -150,6 +157,7 @@ describe('estimating hidden victims in the browser', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByText(/التوافق I مذكور أكثر من مرة في الملف/).waitFor();
     await page.screenshot({ path: '/tmp/estimation-repeated-ar.png', fullPage: true });
+    await page.locator('section[aria-labelledby="est-spread-title"]').screenshot({ path: '/tmp/estimation-spread-ar.png' });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByLabel(/اللغة/).selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -12,6 +12,24 @@ import { combinationName, overlapCount, type OverlapTable } from './overlap-tabl
 import type { CaseCounting, OverlapKeySums } from './overlap-from-cases.js';
 import { perturb } from '../statistics/cell-key.js';
 import { el } from './errors.js';
+import { spreadOfModels } from './spread.js';
+
+/** The spread over models is computed on request up to this many lists (well under a second); the command line goes further. */
+export const SPREAD_ON_PAGE_MAX_LISTS = 8;
+
+function spreadView(table: OverlapTable): EstimationResultView['spread'] {
+  if (table.lists.length > SPREAD_ON_PAGE_MAX_LISTS) return null;
+  const spread = spreadOfModels(table);
+  return {
+    rows: spread.rows.map((row) =>
+      row.estimable
+        ? { model: row.model, terms: [...row.terms], total: row.total, lower: row.lower, upper: row.upper, search: row.search ?? null, problem: null }
+        : { model: row.model, terms: [], total: null, lower: null, upper: null, search: null, problem: row.problem },
+    ),
+    lowest: spread.range?.lowest ?? null,
+    highest: spread.range?.highest ?? null,
+  };
+}
 
 const shown = (value: number): DisplayedCount => ({ value, suppressed: null });
 
@@ -124,5 +142,6 @@ export function presentEstimate(input: ViewInput): EstimationResultView {
     },
     counting: counting ? displayCounting(counting, input.keySums) : null,
     caveats: caveatsOf(input, table),
+    spread: spreadView(input.table),
   };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DisplayedCount, EstimationCaveat, EstimationResultView } from '@palermo/contracts';
+import { SpreadOfModels } from './SpreadOfModels';
 
 function useFormats() {
   const { i18n } = useTranslation();
@@ -171,6 +172,8 @@ export function EstimateResult({ result }: { result: EstimationResultView }) {
           </table>
         </div>
       ) : null}
+
+      {result.spread ? <SpreadOfModels spread={result.spread} /> : null}
 
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="est-table-caption">
         <table className="table-dense">
