@@ -25,6 +25,12 @@ export interface ChainedFields {
     readonly statementFields: readonly string[];
     readonly forged: boolean;
   };
+  /**
+   * Whether the sealer stores a keyed seal of this entry's position (entry-mac.ts). Covered by the hash, so that
+   * stripping the seals does not leave the chain as it was: a signed checkpoint taken after sealing began then no
+   * longer matches. False (and left out of the hash) for entries chained before seals.
+   */
+  readonly sealed?: boolean;
 }
 
 export const GENESIS_HASH = Buffer.alloc(32);
@@ -48,6 +54,7 @@ export function chainHash(previous: Uint8Array, entry: ChainedFields): Buffer {
   if (auth) {
     fields.push(auth.entryToken, auth.macKeyId, auth.mac ? Buffer.from(auth.mac).toString('hex') : null, [...auth.statementFields], auth.forged);
   }
+  if (entry.sealed) fields.push('sealed');
   return createHash('sha256').update(previous).update(JSON.stringify(fields), 'utf8').digest();
 }
 
@@ -56,8 +63,11 @@ export function isLegacyEntry(row: Pick<AuditRow, 'entry_token' | 'mac' | 'mac_k
   return row.entry_token === null && row.mac === null && row.mac_key_id === null && !row.forged;
 }
 
-/** The chained fields of a stored row at position `seq`, with `forged` as the sealer decided (or recorded). */
-export function chainedFieldsOf(row: AuditRow, seq: number, forged = row.forged): ChainedFields {
+/**
+ * The chained fields of a stored row at position `seq`, with `forged` as the sealer decided (or recorded), and
+ * `sealed` as the sealer will do (or did: the row carries a seal).
+ */
+export function chainedFieldsOf(row: AuditRow, seq: number, forged = row.forged, sealed = row.seal !== null): ChainedFields {
   const base = {
     seq,
     occurredAt: row.occurred_at,
@@ -70,6 +80,7 @@ export function chainedFieldsOf(row: AuditRow, seq: number, forged = row.forged)
     purpose: row.purpose,
     summary: row.summary,
     outcome: row.outcome,
+    ...(sealed ? { sealed } : {}),
   };
   if (!forged && isLegacyEntry(row)) return base;
   return {

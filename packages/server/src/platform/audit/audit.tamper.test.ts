@@ -39,6 +39,37 @@ async function asOwner(statements: string) {
 
 const checkpointNow = () => checkAndCheckpoint(db, keyring, checkpointDir);
 
+/**
+ * What the database owner can do with plain SQL and SHA-256: delete the entry at `removed` (if any), renumber the
+ * entries after it, recompute every link and hash from `from` on, and move the head to match. Seals (keyed) are kept
+ * as they were, or stripped.
+ */
+async function deleteAndRechain(removed: number | null, seals: 'keep seals' | 'strip seals', from = removed ?? 1) {
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', from).orderBy('seq').execute();
+  const before = await db.selectFrom('audit_log').select('hash').where('seq', '=', from - 1).executeTakeFirst();
+  let previous: Buffer = before?.hash ? Buffer.from(before.hash) : Buffer.alloc(32);
+  let seq = from - 1;
+  const statements = removed === null ? [] : [`DELETE FROM audit_log WHERE seq = ${removed}`];
+  for (const row of rows) {
+    if (row.seq === removed) continue;
+    seq += 1;
+    const strip = seals === 'strip seals' && row.seq !== seq;
+    const hash = chainHash(previous, chainedFieldsOf(strip ? { ...row, seal: null, seal_key_id: null } : row, seq));
+    statements.push(
+      `UPDATE audit_log SET seq = ${seq}, prev_hash = '\\x${previous.toString('hex')}', hash = '\\x${hash.toString('hex')}'${strip ? ', seal = NULL, seal_key_id = NULL' : ''} WHERE entry_id = ${row.entry_id}`,
+    );
+    previous = hash;
+  }
+  statements.push(`UPDATE audit_head SET seq = ${seq}, hash = '\\x${previous.toString('hex')}'`);
+  await asOwner(statements.join(';\n'));
+}
+
+function latestCheckpointFileOf(checkpoint: { seq: number }) {
+  const file = latestCheckpointFile(checkpointDir);
+  expect(file && readCheckpointFile(file, keyring).seq).toBe(checkpoint.seq);
+  return file;
+}
+
 function latest() {
   const file = latestCheckpointFile(checkpointDir);
   if (!file) throw new Error('no checkpoint written');
@@ -123,6 +154,8 @@ describe('entries the database owner writes by hand', () => {
       forged: false,
       prev_hash: Buffer.from(head.hash),
       hash: null,
+      seal: null,
+      seal_key_id: null,
     };
     const hash = chainHash(head.hash, chainedFieldsOf({ ...row, hash: null }, row.seq));
     await asOwner(`
@@ -225,12 +258,65 @@ describe('a log cut short, against a signed checkpoint', () => {
     expect(result.firstBadSeq).toBe(3);
   });
 
-  // Not caught yet: one genuine entry written after the newest checkpoint deleted from the middle, the entries after it
-  // renumbered and re-chained (the chain hash is unkeyed SHA-256 and the MAC covers neither the position nor the
-  // neighbours), the head moved to match. Every remaining entry still authenticates and the older checkpoint still
-  // matches its entry, so verification reports the log intact; the next checkpoint then signs the edited chain. A
-  // keyed seal of each entry's chain hash (the sealer holds the MAC key) would catch it.
-  it.todo('detects one genuine entry deleted from the middle after the newest checkpoint, the rest renumbered and re-chained');
+  it('detects one genuine entry deleted from the middle after the newest checkpoint, the rest renumbered and re-chained', async () => {
+    await append(5);
+    await checkpointNow();
+    const checkpoint = latest();
+    await append(5, 'after');
+    // Every remaining entry still authenticates (the MAC covers neither position nor neighbours) and the plain hashes
+    // are recomputed, so only the keyed seal of each position can tell. The attacker keeps the seals as they were.
+    await deleteAndRechain(7, 'keep seals');
+    for (const options of [{}, { checkpoint }]) {
+      const result = await verifyAuditChain(db, options);
+      expect(result).toMatchObject({ ok: false, chainIntact: false, firstBadSeq: 7 });
+      expect(result.problem).toContain('its seal does not match its position and hash');
+    }
+    expect((await checkpointNow()).written).toBe(false);
+    expect(latestCheckpointFile(checkpointDir)).toBe(latestCheckpointFileOf(checkpoint));
+  });
+
+  it('detects the same deletion when the attacker strips the seals of the re-chained entries (no downgrade)', async () => {
+    await append(8);
+    await deleteAndRechain(4, 'strip seals');
+    const result = await verifyAuditChain(db);
+    expect(result).toMatchObject({ ok: false, chainIntact: false, firstBadSeq: 4 });
+    expect(result.problem).toContain('has no seal although entries before it have one');
+  });
+
+  it('detects every seal stripped and the whole log re-chained without them, against a checkpoint taken after sealing began', async () => {
+    await append(4);
+    await checkpointNow();
+    const checkpoint = latest();
+    await append(4, 'after');
+    await asOwner('UPDATE audit_log SET seal = NULL, seal_key_id = NULL');
+    await deleteAndRechain(6, 'keep seals', 1);
+    // Without seals the chain alone looks like one written before seals existed: the checkpoint is what catches it,
+    // because whether an entry is sealed is part of its hash.
+    expect(await verifyAuditChain(db)).toMatchObject({ chainIntact: true, unsealedEarlyEntries: 7 });
+    const result = await verifyAuditChain(db, { checkpoint });
+    expect(result).toMatchObject({ ok: false, firstBadSeq: checkpoint.seq });
+    expect(result.problem).toContain('is not the one the checkpoint');
+  });
+
+  it('refuses a seal copied from another entry, and a seal changed without disabling the triggers', async () => {
+    await append(5);
+    await expect(sql`update audit_log set seal = (select seal from audit_log where seq = 3) where seq = 4`.execute(db)).rejects.toThrow(/append-only/);
+    await asOwner('UPDATE audit_log SET seal = (SELECT seal FROM audit_log WHERE seq = 3) WHERE seq = 4');
+    const result = await verifyAuditChain(db);
+    expect(result).toMatchObject({ ok: false, chainIntact: false, firstBadSeq: 4 });
+    expect(result.problem).toContain('its seal does not match its position and hash');
+  });
+
+  it('accepts entries chained before seals only as a prefix of the log', async () => {
+    await append(3);
+    // As the log stood before seals: no seal, hashes in their unsealed form.
+    await asOwner('UPDATE audit_log SET seal = NULL, seal_key_id = NULL');
+    await deleteAndRechain(null, 'keep seals', 1);
+    await append(2, 'sealed');
+    const intact = await verifyAuditChain(db);
+    expect(intact).toMatchObject({ ok: true, unsealedEarlyEntries: 3, entriesChecked: 5 });
+    expect(await db.selectFrom('audit_log').select('seq').where('seal', 'is not', null).orderBy('seq').execute()).toEqual([{ seq: 4 }, { seq: 5 }]);
+  });
 
   it('refuses an altered checkpoint file and one signed by a key this installation does not hold', async () => {
     await append(2);
@@ -317,6 +403,9 @@ describe('key rotation', () => {
     await append(4, 'after');
     const keyIds = await db.selectFrom('audit_log').select('mac_key_id').distinct().execute();
     expect(new Set(keyIds.map((r) => r.mac_key_id))).toEqual(new Set([previousMasterKeyId, currentMasterKeyId]));
+    // Positions sealed before the rotation keep the old key's seal, and still verify.
+    const sealKeys = await db.selectFrom('audit_log').select(['seq', 'seal_key_id']).orderBy('seq').execute();
+    expect(sealKeys.map((r) => r.seal_key_id)).toEqual([...Array<string>(4).fill(previousMasterKeyId), ...Array<string>(4).fill(currentMasterKeyId)]);
     expect(await verifyAuditChain(db, { checkpoint: readCheckpointFile(first.file, fileKeyring) })).toMatchObject({ ok: true, forgedCount: 0 });
     // A new process opening the same key file.
     const reopened = Keyring.open({ dataDir });

@@ -5,6 +5,9 @@ import type { AuditRow } from '../db/schema.js';
 /** The HKDF purpose of the audit entries' MAC key (one per master key; the id stored with an entry is the master key's). */
 const MAC_KEY_PURPOSE = 'palermo audit entry authentication v1';
 const MAC_FORMAT = 'palermo-audit-entry/1';
+/** The HKDF purpose of the key that seals each entry's chain position (seq, hash); a key of its own, never the MAC key. */
+const SEAL_KEY_PURPOSE = 'palermo audit chain seal v1';
+const SEAL_FORMAT = 'palermo-audit-seal/1';
 
 /** Fields a writing statement may compute from its own rows, which the application cannot know (nor authenticate) before. */
 export type StatementField = 'summary' | 'outcome';
@@ -35,6 +38,14 @@ export interface EntryAuthentication {
 
 export type AuthenticationVerdict = 'genuine' | 'unauthenticated' | 'unknown_key' | 'mismatch';
 
+/** The seal of an entry's chain position, as the sealer stores it. */
+export interface ChainSeal {
+  readonly seal: Buffer;
+  readonly seal_key_id: string;
+}
+
+export type SealVerdict = 'sealed' | 'unsealed' | 'unknown_key' | 'mismatch';
+
 /**
  * Authenticates audit entries with HMAC-SHA-256 under a key derived from a master key, which never enters the database:
  * whoever can write to the database but does not hold the master key cannot make an entry that verifies. The MAC
@@ -44,6 +55,7 @@ export type AuthenticationVerdict = 'genuine' | 'unauthenticated' | 'unknown_key
  */
 export class AuditAuthenticator {
   private readonly macKeys = new Map<string, Buffer>();
+  private readonly sealKeys = new Map<string, Buffer>();
 
   constructor(private readonly keyring: Keyring) {}
 
@@ -79,11 +91,42 @@ export class AuditAuthenticator {
     return stored.length === expected.length && timingSafeEqual(stored, expected) ? 'genuine' : 'mismatch';
   }
 
+  /**
+   * Seals an entry's position in the chain: HMAC-SHA-256 over its sequence number and chain hash, under the current
+   * master key's seal key. The chain hash is plain SHA-256, which anyone can recompute; the seal is what an entry
+   * renumbered or re-chained (after one before it was deleted) cannot carry without the master key.
+   */
+  seal(seq: number, hash: Uint8Array): ChainSeal {
+    const sealKeyId = this.keyring.currentId;
+    const key = this.sealKey(sealKeyId);
+    if (!key) throw new Error(`The current master key ${sealKeyId} is missing from the keyring`);
+    return { seal: positionSeal(key, seq, hash), seal_key_id: sealKeyId };
+  }
+
+  /** Whether a chained entry carries the seal of exactly its stored position and hash. */
+  checkSeal(row: Pick<AuditRow, 'seq' | 'hash' | 'seal' | 'seal_key_id'>): SealVerdict {
+    if (row.seal === null || row.seal_key_id === null) return 'unsealed';
+    if (row.seq === null || row.hash === null) return 'mismatch';
+    const key = this.sealKey(row.seal_key_id);
+    if (!key) return 'unknown_key';
+    const expected = positionSeal(key, row.seq, row.hash);
+    const stored = Buffer.from(row.seal);
+    return stored.length === expected.length && timingSafeEqual(stored, expected) ? 'sealed' : 'mismatch';
+  }
+
   private macKey(id: string): Buffer | undefined {
-    let key = this.macKeys.get(id);
+    return this.derived(this.macKeys, id, MAC_KEY_PURPOSE);
+  }
+
+  private sealKey(id: string): Buffer | undefined {
+    return this.derived(this.sealKeys, id, SEAL_KEY_PURPOSE);
+  }
+
+  private derived(cache: Map<string, Buffer>, id: string, purpose: string): Buffer | undefined {
+    let key = cache.get(id);
     if (!key) {
-      key = this.keyring.derive(id, MAC_KEY_PURPOSE);
-      if (key) this.macKeys.set(id, key);
+      key = this.keyring.derive(id, purpose);
+      if (key) cache.set(id, key);
     }
     return key;
   }
@@ -122,6 +165,12 @@ function mac(key: Buffer, token: string, entry: EntryToAuthenticate): Buffer {
     [...entry.statementFields].sort(),
   ]);
   return createHmac('sha256', key).update(canonical, 'utf8').digest();
+}
+
+function positionSeal(key: Buffer, seq: number, hash: Uint8Array): Buffer {
+  const position = Buffer.alloc(8);
+  position.writeBigUInt64BE(BigInt(seq));
+  return createHmac('sha256', key).update(SEAL_FORMAT, 'utf8').update(position).update(hash).digest();
 }
 
 /** The time of an entry as the application takes it: whole milliseconds, which every store and backup keeps exactly. */

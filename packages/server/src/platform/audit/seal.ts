@@ -14,7 +14,8 @@ type ForgeryReason = 'no authentication code' | 'authentication code does not ma
 
 /**
  * Seals committed, unsealed audit entries into the hash chain, in the order they were written: each gets the next
- * sequence number, the previous entry's hash and its own. Each entry's authentication is checked first: one that
+ * sequence number, the previous entry's hash and its own, and a keyed seal of its position (seq and hash), which
+ * an entry renumbered or re-chained after a deletion cannot carry without the master key. Each entry's authentication is checked first: one that
  * fails (inserted by hand, altered before sealing, a replayed genuine entry) is chained with the mark `forged` (so
  * the chain stays complete and verification reports it) and an alert is raised; it is never chained as genuine.
  * One sealer at a time (an advisory lock; others return at once). Returns how many entries were sealed.
@@ -33,20 +34,24 @@ export async function sealAuditEntries(db: Db): Promise<number> {
       const head = await tx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       let seq = head.seq;
       let previous: Buffer = Buffer.from(head.hash);
-      const updates: Array<{ entry_id: number; seq: number; prev_hash: string; hash: string; forged: boolean }> = [];
+      const updates: Array<{ entry_id: number; seq: number; prev_hash: string; hash: string; forged: boolean; seal: string; seal_key_id: string }> = [];
       const forged: Array<{ seq: number; reason: ForgeryReason }> = [];
       for (const row of pending) {
         seq += 1;
         const reason = forgeries.get(row.entry_id);
         if (reason) forged.push({ seq, reason });
-        const hash = chainHash(previous, chainedFieldsOf(row, seq, row.forged || reason !== undefined));
-        updates.push({ entry_id: row.entry_id, seq, prev_hash: previous.toString('hex'), hash: hash.toString('hex'), forged: row.forged || reason !== undefined });
+        const isForged = row.forged || reason !== undefined;
+        const hash = chainHash(previous, chainedFieldsOf(row, seq, isForged, true));
+        // Forged entries are sealed too: they are part of the chain, and their position is as fixed as any other's.
+        const { seal, seal_key_id } = authenticator.seal(seq, hash);
+        updates.push({ entry_id: row.entry_id, seq, prev_hash: previous.toString('hex'), hash: hash.toString('hex'), forged: isForged, seal: seal.toString('hex'), seal_key_id });
         previous = hash;
       }
       await sql`
         update audit_log a
-        set seq = v.seq, prev_hash = decode(v.prev_hash, 'hex'), hash = decode(v.hash, 'hex'), forged = v.forged
-        from json_to_recordset(${JSON.stringify(updates)}::json) as v(entry_id bigint, seq bigint, prev_hash text, hash text, forged boolean)
+        set seq = v.seq, prev_hash = decode(v.prev_hash, 'hex'), hash = decode(v.hash, 'hex'), forged = v.forged,
+            seal = decode(v.seal, 'hex'), seal_key_id = v.seal_key_id
+        from json_to_recordset(${JSON.stringify(updates)}::json) as v(entry_id bigint, seq bigint, prev_hash text, hash text, forged boolean, seal text, seal_key_id text)
         where a.entry_id = v.entry_id`.execute(tx);
       await tx.updateTable('audit_head').set({ seq, hash: previous }).where('id', '=', 1).execute();
       if (forged.length > 0) {

@@ -25,6 +25,8 @@ export interface VerifyResult {
   readonly forgedCount: number;
   /** Entries sealed before entries were authenticated: verified by the chain alone. */
   readonly unauthenticatedEarlyEntries: number;
+  /** Entries chained before positions were sealed: accepted only before the first sealed entry. */
+  readonly unsealedEarlyEntries: number;
   readonly headSeq: number | null;
   readonly headHash: string | null;
   readonly checkpoint: { readonly seq: number; readonly createdAt: string; readonly matches: boolean } | null;
@@ -36,7 +38,8 @@ const BATCH = 5000;
  * Walks the audit chain from the first entry and reports the first place where it breaks: an altered entry (its hash
  * no longer matches), a removed or reordered one (a gap in the sequence or a link to the wrong predecessor), entries
  * removed from the end (the head records a later entry than the last one present), an entry that fails
- * authentication (inserted by hand into the chain), and, given a signed checkpoint, a log that no longer contains what
+ * authentication (inserted by hand into the chain), an entry whose keyed seal does not match its position (renumbered
+ * and re-chained after an entry before it was deleted), an unsealed entry after a sealed one, and, given a signed checkpoint, a log that no longer contains what
  * the checkpoint recorded (truncated, wiped, its head reset, or rewritten from some point on). Entries the sealer
  * marked as forged are listed, and make the result not ok.
  */
@@ -58,6 +61,8 @@ async function walkChain(db: Db, authenticator: AuditAuthenticator, checkpoint: 
   let checked = 0;
   let legacy = 0;
   let seenAuthenticated = false;
+  let unsealed = 0;
+  let seenSealed = false;
   let checkpointMatches: boolean | null = checkpoint && checkpoint.seq === 0 ? checkpoint.headHash === GENESIS_HASH.toString('hex') : null;
   const forgedEntries: number[] = [];
   let forgedCount = 0;
@@ -75,6 +80,7 @@ async function walkChain(db: Db, authenticator: AuditAuthenticator, checkpoint: 
     forgedEntries,
     forgedCount,
     unauthenticatedEarlyEntries: legacy,
+    unsealedEarlyEntries: unsealed,
     headSeq: head?.seq ?? null,
     headHash: head ? Buffer.from(head.hash).toString('hex') : null,
     checkpoint: checkpoint ? { seq: checkpoint.seq, createdAt: checkpoint.createdAt, matches: checkpointMatches === true } : null,
@@ -115,6 +121,20 @@ async function walkChain(db: Db, authenticator: AuditAuthenticator, checkpoint: 
           return result(expectedSeq, `entry ${expectedSeq} fails authentication (${why}): it was written into the chain outside Palermo`);
         }
         seenAuthenticated = true;
+      }
+      // The seal fixes the entry's position: an entry renumbered and re-chained after one before it was deleted (every
+      // entry still authenticates, the plain hashes recomputed) no longer matches it.
+      const seal = authenticator.checkSeal({ seq: expectedSeq, hash: recomputed, seal: row.seal, seal_key_id: row.seal_key_id });
+      if (seal === 'unsealed') {
+        if (seenSealed) {
+          return result(expectedSeq, `entry ${expectedSeq} has no seal although entries before it have one: it was re-chained or written into the chain by hand`);
+        }
+        unsealed += 1;
+      } else if (seal !== 'sealed') {
+        const why = seal === 'unknown_key' ? `its key ${row.seal_key_id ?? '?'} is not in the keyring` : 'its seal does not match its position and hash';
+        return result(expectedSeq, `entry ${expectedSeq} is not where the sealer put it (${why}): entries were removed, renumbered or re-chained`);
+      } else {
+        seenSealed = true;
       }
       if (checkpoint && expectedSeq === checkpoint.seq) {
         checkpointMatches = recomputed.toString('hex') === checkpoint.headHash;

@@ -75,6 +75,9 @@ export interface AuditLogTable {
   mac: Bytes | null;
   statement_fields: ColumnType<string[], string[] | undefined, never>;
   forged: Generated<boolean>;
+  /** Keyed seal of (seq, hash), set by the sealer; NULL on entries chained before seals (see platform/audit/entry-mac.ts). */
+  seal: Bytes | null;
+  seal_key_id: string | null;
 }
 
 export interface AuditAlertsTable {
