@@ -5,3 +5,4 @@ export * from './cases.js';
 export * from './indicators.js';
 export * from './sops.js';
 export * from './case-records.js';
+export * from './audit.js';

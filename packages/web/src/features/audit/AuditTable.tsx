@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '@palermo/contracts';
+import { AuditCode } from './AuditCode';
 
 const outcomeClass: Record<AuditEntryView['outcome'], string> = {
   allowed: 'badge badge-ok',
@@ -28,7 +29,9 @@ export function AuditTable({ entries, ref }: Props) {
             <th scope="col">{t('audit.colAction')}</th>
             <th scope="col">{t('audit.colRecord')}</th>
             <th scope="col">{t('audit.colPurpose')}</th>
-            <th scope="col">{t('audit.colSummary')}</th>
+            <th scope="col" title={t('audit.summaryNote')}>
+              {t('audit.colSummary')}
+            </th>
             <th scope="col">{t('audit.colOutcome')}</th>
           </tr>
         </thead>
@@ -41,19 +44,19 @@ export function AuditTable({ entries, ref }: Props) {
               </td>
               <td>{entry.actorName ?? (entry.actorUserId ? <bdi>{entry.actorUserId}</bdi> : t('audit.system'))}</td>
               <td>
-                <code>{entry.action}</code>
+                <AuditCode vocabulary="actions" code={entry.action} />
               </td>
               <td>
                 {entry.recordType || entry.recordId ? (
                   <bdi>
-                    {entry.recordType ? <code>{entry.recordType}</code> : null} {entry.recordId}
+                    {entry.recordType ? <AuditCode vocabulary="recordTypes" code={entry.recordType} /> : null} {entry.recordId}
                   </bdi>
                 ) : (
                   t('app.none')
                 )}
               </td>
               <td>
-                <bdi>{entry.purpose}</bdi>
+                <AuditCode vocabulary="purposes" code={entry.purpose} />
               </td>
               <td>
                 <bdi>{entry.summary}</bdi>
