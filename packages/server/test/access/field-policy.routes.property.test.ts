@@ -85,6 +85,21 @@ describe('every route whose response contract carries personal data is held to a
   });
 });
 
+/**
+ * Birth dates drawn without repetition within a run: two worlds sharing a birth date would make one world's date,
+ * rightly shown, look like a leak of the other's.
+ */
+const birthDatesDrawn = new Set<string>();
+function uniqueBirthDate(): string {
+  for (;;) {
+    const date = `19${50 + randomInt(30)}-0${1 + randomInt(9)}-1${randomInt(10)}`;
+    if (!birthDatesDrawn.has(date)) {
+      birthDatesDrawn.add(date);
+      return date;
+    }
+  }
+}
+
 /** Values that exist nowhere else, so that a leak shows wherever it lands (any route, any status, the audit page). */
 function canaries() {
   const tag = () => `${randomUUID().slice(0, 8)}`;
@@ -92,7 +107,7 @@ function canaries() {
     givenName: `Given${tag()}`,
     familyName: `Family${tag()}`,
     pseudonym: `Alias${tag()}`,
-    birthDate: `19${50 + randomInt(30)}-0${1 + randomInt(9)}-1${randomInt(10)}`,
+    birthDate: uniqueBirthDate(),
     phone: `+4479${String(randomInt(10_000_000, 99_999_999))}`,
     address: `Street${tag()}`,
     identityNumber: `ID${tag()}`,
