@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchCheckLimit } from '@palermo/contracts';
@@ -13,6 +12,7 @@ import { Keyring } from '../../platform/crypto/keyring.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { buildApp } from '../../platform/http/app.js';
 import { SESSION_COOKIE, createSession } from '../../platform/auth/sessions.js';
+import { startChildServer } from '../../../test/support/child-server.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/test-database.js';
 
 /**
@@ -20,37 +20,12 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../.
  * `palermo start` child (server B, over HTTP) share one PostgreSQL database, and checks sent to both at once, beyond
  * the limit, are refused exactly as if one server had received them all.
  */
-const serverDir = fileURLToPath(new URL('../../..', import.meta.url));
 
 let testDb: TestDatabase;
 let dataDir: string;
 let a: FastifyInstance;
 let child: ChildProcess | undefined;
 let bUrl = '';
-
-async function startChild(env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; url: string }> {
-  const processB = spawn(process.execPath, ['--conditions=palermo-source', '--import', 'tsx', join(serverDir, 'src', 'cli', 'main.ts'), 'start', '--json'], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server B did not start: ${output}`)), 90_000);
-    processB.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      const started = JSON.parse(line) as { ok: boolean; url?: string };
-      if (started.ok && started.url) resolve(started.url);
-      else reject(new Error(line));
-    });
-    processB.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    processB.on('exit', (code) => reject(new Error(`server B exited (${code}): ${output}`)));
-  });
-  return { process: processB, url };
-}
 
 async function session(userId: string): Promise<{ token: string; csrf: string }> {
   const { token, id } = await createSession(testDb.database.db, userId, 'active', { idleSeconds: 1800, absoluteSeconds: 3600 });
@@ -89,7 +64,7 @@ beforeAll(async () => {
   await cipher.init(testDb.database.db);
   a = await buildApp({ platform: { config: loadConfig(env), database: testDb.database, db: testDb.database.db, cipher, keyring }, logger: false, webDist: join(dataDir, 'no-web') });
   await a.ready();
-  const started = await startChild({ ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', NODE_OPTIONS: '' });
+  const started = await startChildServer({ ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', NODE_OPTIONS: '' });
   child = started.process;
   bUrl = started.url;
 }, 180_000);

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { FieldCipher } from '../crypto/field-cipher.js';
 import { buildApp } from '../http/app.js';
 import { SESSION_COOKIE, createSession } from './sessions.js';
 import { crossProcessReuseReady } from './revocation.js';
+import { startChildServer } from '../../../test/support/child-server.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/test-database.js';
 
 /**
@@ -22,7 +22,6 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../.
  * the other as soon as its response is back, every time.
  */
 
-const serverDir = fileURLToPath(new URL('../../..', import.meta.url));
 const ROUNDS = 30;
 const REUSE_MS = '10000';
 
@@ -35,31 +34,6 @@ let userId = '';
 let organisationId = '';
 let adminToken = '';
 let adminCsrf = '';
-
-async function startChild(env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; url: string }> {
-  const processB = spawn(process.execPath, ['--conditions=palermo-source', '--import', 'tsx', join(serverDir, 'src', 'cli', 'main.ts'), 'start', '--json'], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server B did not start: ${output}`)), 90_000);
-    processB.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        const started = JSON.parse(line) as { ok: boolean; url?: string };
-        if (started.ok && started.url) resolve(started.url);
-        else reject(new Error(line));
-      }
-    });
-    processB.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    processB.on('exit', (code) => reject(new Error(`server B exited (${code}): ${output}`)));
-  });
-  return { process: processB, url };
-}
 
 async function listeners(): Promise<number> {
   const { rows } = await testDb.database.withScriptRunner((run) =>
@@ -118,7 +92,7 @@ beforeAll(async () => {
   await cipher.init(testDb.database.db);
   a = await buildApp({ platform: { config, database: testDb.database, db: testDb.database.db, cipher, keyring }, logger: false, webDist: join(dataDir, 'no-web') });
   await a.ready();
-  const started = await startChild({ ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', NODE_OPTIONS: '' });
+  const started = await startChildServer({ ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', NODE_OPTIONS: '' });
   child = started.process;
   bUrl = started.url;
 
