@@ -103,7 +103,7 @@ describe('reading CTDC files', () => {
     expect(where).toEqual([
       '2:yearOfRegistration:year_out_of_range:19',
       '2:gender:surrounding_whitespace:female ',
-      '2:gender:unknown_code:female ',
+      '2:gender:code_spelling:female ',
       '2:ageBroad:unknown_code:9 to 17',
       '2:citizenship:not_a_country_code:XX',
       '2:CountryOfExploitation:unknown_code:it',
@@ -113,11 +113,45 @@ describe('reading CTDC files', () => {
     ]);
     expect(summary.report.find((a) => a.column === 'CountryOfExploitation')?.readAs).toBe('read as ITA (lower case alpha-2 IT)');
     const [first, second] = await recordsOf(t.database.db, summary.datasetId);
-    expect(first).toMatchObject({ year_of_registration: null, gender: null, age_broad: null, citizenship: null, country_of_exploitation: 'ITA', exploitation: [] });
+    expect(first).toMatchObject({ year_of_registration: null, gender: 'Woman', age_broad: null, citizenship: null, country_of_exploitation: 'ITA', exploitation: [] });
     expect(second).toMatchObject({ gender: 'Woman', citizenship: 'USA', majority_status: 'Adult' });
     const stored = await t.database.db.selectFrom('statistical_import_anomalies').select(['seq', 'source_row', 'column_name', 'kind']).where('dataset_id', '=', summary.datasetId).orderBy('seq').execute();
     expect(stored.map((a) => `${a.source_row}:${a.column_name}:${a.kind}`)).toEqual(where.map((w) => w.split(':').slice(0, 1).concat(w.split(':').slice(1, 3)).join(':')));
     expect(stored.map((a) => a.seq)).toEqual(stored.map((_, i) => i + 1));
+  });
+
+  it('reads codes that differ from the code list only in letter case or spacing as those codes, and reports each (the 2020 global dataset)', async () => {
+    // The header and the spellings of the 2020 global dataset ("The Global Dataset 14 Apr 2020.csv"): "Case Management"
+    // where the code list has "Case management".
+    const header = 'By using this data you agree to the Terms of Use,yearOfRegistration,Datasource,gender,ageBroad,majorityStatus,citizenship,CountryOfExploitation,traffickMonths,isSlaveryAndPractices';
+    const text = [
+      header,
+      ',2019,Case Management,Female,9--17,minor,UA,PL,13--24 (1-2 YRS),1',
+      ',2019,Hotline,unknown,30 -- 38,ADULT,US,US,25+ (2+ yrs),-99',
+      ',2020,case  management,Trans/Transgender/Nonconforming,48+,Adult,NG,IT,0--12,-99',
+    ].join('\n');
+    const summary = await importCtdc(t.database.db, file('The Global Dataset 14 Apr 2020.csv', text), { actor, reportLimit: 100, postgresUrl: t.url });
+    expect(summary.rowsImported).toBe(3);
+    expect(summary.anomalies.code_spelling).toBe(8);
+    expect(summary.report.filter((a) => a.kind !== 'unknown_column').map((a) => `${a.row}:${a.column}:${a.kind}:${a.original}:${a.readAs}`)).toEqual([
+      '2:Datasource:code_spelling:Case Management:read as "Case management": differs from the code list only in letter case or spacing',
+      '2:majorityStatus:code_spelling:minor:read as "Minor": differs from the code list only in letter case or spacing',
+      '2:traffickMonths:code_spelling:13--24 (1-2 YRS):read as "13--24 (1-2 yrs)": differs from the code list only in letter case or spacing',
+      '3:gender:code_spelling:unknown:read as missing ("Unknown"): differs from the code list only in letter case or spacing',
+      '3:ageBroad:code_spelling:30 -- 38:read as "30--38": differs from the code list only in letter case or spacing',
+      '3:majorityStatus:code_spelling:ADULT:read as "Adult": differs from the code list only in letter case or spacing',
+      '4:Datasource:code_spelling:case  management:read as "Case management": differs from the code list only in letter case or spacing',
+      '4:gender:code_spelling:Trans/Transgender/Nonconforming:read as "Trans/Transgender/NonConforming": differs from the code list only in letter case or spacing',
+      '4:traffickMonths:unknown_code:0--12:missing: not a CTDC duration band',
+    ]);
+    const records = await recordsOf(t.database.db, summary.datasetId);
+    expect(records.map((r) => [r.datasource, r.gender, r.age_broad, r.majority_status, r.traffick_months])).toEqual([
+      ['Case management', 'Woman', '09--17', 'Minor', '13--24 (1-2 yrs)'],
+      ['Hotline', null, '30--38', 'Adult', '25+ (2+ yrs)'],
+      ['Case management', 'Trans/Transgender/NonConforming', '48+', 'Adult', null],
+    ]);
+    const stored = await t.database.db.selectFrom('statistical_import_anomalies').select((eb) => eb.fn.countAll<number>().as('n')).where('dataset_id', '=', summary.datasetId).where('kind', '=', 'code_spelling').executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(8);
   });
 
   it('reports a majority status that contradicts the age band, and keeps the file value', async () => {

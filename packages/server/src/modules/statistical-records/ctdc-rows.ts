@@ -13,6 +13,7 @@ export const ctdcAnomalyKinds = [
   'unknown_column',
   'surrounding_whitespace',
   'unknown_code',
+  'code_spelling',
   'not_a_country_code',
   'not_a_flag',
   'year_out_of_range',
@@ -46,9 +47,38 @@ export interface CtdcRecord {
   recruiter_relations: string[];
 }
 
+/**
+ * A code as the code list has it, from a cell that differs from it only in letter case or spacing (the 2020 global
+ * dataset writes "Case Management" where the list has "Case management"): such a cell is read as that code and
+ * reported as `code_spelling`, never dropped as missing. Only exact matches are plain.
+ */
+const fold = (value: string): string => value.toLowerCase().replace(/\s+/g, '');
+
+class CodeList {
+  private readonly exact: ReadonlyMap<string, string>;
+  private readonly folded = new Map<string, string>();
+
+  constructor(entries: Iterable<readonly [string, string]>) {
+    this.exact = new Map(entries);
+    for (const [spelling, code] of this.exact) if (!this.folded.has(fold(spelling))) this.folded.set(fold(spelling), code);
+  }
+
+  /** The code of an exactly matching cell. */
+  get(value: string): string | undefined {
+    return this.exact.get(value);
+  }
+
+  /** The code of a cell that matches only once letter case and spacing are ignored. */
+  getRespelled(value: string): string | undefined {
+    return this.folded.get(fold(value));
+  }
+}
+
+const same = (codes: Iterable<string>) => [...codes].map((c) => [c, c] as const);
+
 const MISSING = new Set(['', '-99', 'NULL', 'null', 'NA', 'N/A']);
 
-const genders: Readonly<Record<string, string>> = {
+const genderCodes: Readonly<Record<string, string>> = {
   Woman: 'Woman',
   Man: 'Man',
   'Trans/Transgender/NonConforming': 'Trans/Transgender/NonConforming',
@@ -56,10 +86,26 @@ const genders: Readonly<Record<string, string>> = {
   Male: 'Man',
   'Transgender/NonConforming': 'Trans/Transgender/NonConforming',
 };
-const ageBands = new Map<string, string>([...ctdc2024AgeBroad.codes.map((c) => [c.code, c.code] as const), ['9--17', '09--17']]);
 const minorBands = new Set(['0--8', '09--17']);
-const traffickMonths = new Set<string>(ctdc2024TraffickMonths.codes.map((c) => c.code));
-const datasources = new Set<string>(ctdcDatasource.codes.map((c) => c.code));
+/** The value that says "not known" in the gender and majority columns, read as missing. */
+const UNKNOWN = 'Unknown';
+const genders = new CodeList([...Object.entries(genderCodes), [UNKNOWN, UNKNOWN]]);
+const ageBands = new CodeList([...same(ctdc2024AgeBroad.codes.map((c) => c.code)), ['9--17', '09--17']]);
+const majorities = new CodeList(same(['Adult', 'Minor', UNKNOWN]));
+const traffickMonths = new CodeList(same(ctdc2024TraffickMonths.codes.map((c) => c.code)));
+const datasources = new CodeList(same(ctdcDatasource.codes.map((c) => c.code)));
+
+/** Set by readCode: the code it last returned when it was read from a respelled cell, else null (no closure per cell). */
+let respelled: string | null = null;
+
+/** Reads a coded cell: the code, exactly or respelled (then `respelled` holds it), else undefined. */
+function readCode(list: CodeList, value: string): string | undefined {
+  const exact = list.get(value);
+  if (exact !== undefined) return exact;
+  const code = list.getRespelled(value);
+  if (code !== undefined) respelled = code;
+  return code;
+}
 const unknownCountries = new Set<string>(ctdcUnknownCountryCodes);
 
 /** A column of the file as the reader uses it. */
@@ -168,6 +214,7 @@ export function readRow(header: CtdcHeader, cells: readonly string[], row: numbe
     if (MISSING.has(value)) continue;
     // No closure per cell here: this loop runs for every cell of files of a million rows.
     let odd: [CtdcAnomalyKind, string] | undefined;
+    respelled = null;
     switch (reader.kind) {
       case 'flag':
         if (value === '1') addFlag(record, reader.field, reader.names);
@@ -180,31 +227,37 @@ export function readRow(header: CtdcHeader, cells: readonly string[], row: numbe
         break;
       }
       case 'gender': {
-        if (value === 'Unknown') break;
-        const code = genders[value];
+        const code = readCode(genders, value);
+        if (code === UNKNOWN) break;
         if (code) record.gender = code;
         else odd = ['unknown_code', 'missing: not a CTDC gender'];
         break;
       }
       case 'ageBroad': {
-        const band = ageBands.get(value);
+        const band = readCode(ageBands, value);
         if (band) record.age_broad = band;
         else odd = ['unknown_code', 'missing: not a CTDC age band'];
         break;
       }
-      case 'majority':
-        if (value === 'Unknown') break;
-        if (value === 'Adult' || value === 'Minor') majorityFromFile = { value, original, column: column.header };
+      case 'majority': {
+        const code = readCode(majorities, value);
+        if (code === UNKNOWN) break;
+        if (code === 'Adult' || code === 'Minor') majorityFromFile = { value: code, original, column: column.header };
         else odd = ['unknown_code', 'missing: not Minor, Adult or Unknown'];
         break;
-      case 'datasource':
-        if (datasources.has(value)) record.datasource = value;
+      }
+      case 'datasource': {
+        const code = readCode(datasources, value);
+        if (code) record.datasource = code;
         else odd = ['unknown_code', 'missing: not Case management or Hotline'];
         break;
-      case 'traffickMonths':
-        if (traffickMonths.has(value)) record.traffick_months = value;
+      }
+      case 'traffickMonths': {
+        const code = readCode(traffickMonths, value);
+        if (code) record.traffick_months = code;
         else odd = ['unknown_code', 'missing: not a CTDC duration band'];
         break;
+      }
       case 'citizenship': {
         const country = readCountry(value);
         record.citizenship = country.code;
@@ -217,6 +270,10 @@ export function readRow(header: CtdcHeader, cells: readonly string[], row: numbe
         odd = country.odd;
         break;
       }
+    }
+    if (respelled !== null) {
+      const readAs = respelled === UNKNOWN ? 'missing ("Unknown")' : `"${respelled}"`;
+      odd = ['code_spelling', `read as ${readAs}: differs from the code list only in letter case or spacing`];
     }
     if (odd) note({ kind: odd[0], row, column: column.header, original, readAs: odd[1] });
   }

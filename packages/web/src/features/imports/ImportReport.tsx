@@ -5,6 +5,7 @@ const knownKinds = [
   'unknown_column',
   'surrounding_whitespace',
   'unknown_code',
+  'code_spelling',
   'not_a_country_code',
   'not_a_flag',
   'year_out_of_range',
