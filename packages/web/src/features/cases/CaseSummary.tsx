@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shareablePersonFields, type CaseView } from '@palermo/contracts';
 import { DueDate } from './DueDate';
 import { useFormats } from './format';
+import { traffickingStatusKey } from './traffickingStatus';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -30,7 +31,7 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
         {caseView.stage !== undefined ? <Row term={t('case.stage')}>{t(`caseStages.${caseView.stage}`)}</Row> : null}
         <Row term={t('case.status')}>{t(`caseStatuses.${caseView.status}`)}</Row>
         {caseView.traffickingStatus !== undefined ? (
-          <Row term={t('case.traffickingStatus')}>{t(`traffickingStatuses.${caseView.traffickingStatus}`)}</Row>
+          <Row term={t('case.traffickingStatus')}>{t(traffickingStatusKey(caseView.traffickingStatus, caseView.stage))}</Row>
         ) : null}
         {forms.length > 0 ? (
           <Row term={t('case.forms')}>{formats.list(forms.map((form) => t(`exploitation.${form}`)))}</Row>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from './api';
 import { DueDate } from './DueDate';
 import { useFormats } from './format';
+import { traffickingStatusKey } from './traffickingStatus';
 
 /** The worklist: no person fields at all, only the case's reference and where it stands. */
 export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
@@ -33,7 +34,7 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
               </th>
               <td>{item.stage === undefined ? null : t(`caseStages.${item.stage}`)}</td>
               <td>{t(`caseStatuses.${item.status}`)}</td>
-              <td>{item.traffickingStatus === undefined ? null : t(`traffickingStatuses.${item.traffickingStatus}`)}</td>
+              <td>{item.traffickingStatus === undefined ? null : t(traffickingStatusKey(item.traffickingStatus, item.stage))}</td>
               <td>{item.decisionDueAt === undefined ? null : <DueDate due={item.decisionDueAt} overdue={item.overdue === true} />}</td>
               <td>{formats.dateTime(item.openedAt)}</td>
             </tr>

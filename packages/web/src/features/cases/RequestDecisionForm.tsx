@@ -13,7 +13,10 @@ import { useCaseChange, type CaseActionProps } from './useCaseChange';
 export function RequestDecisionForm({ caseView, organisations, onChanged, onStale }: CaseActionProps) {
   const { t } = useTranslation();
   const authorities = organisations.filter((organisation) => organisation.type === 'competent_authority');
-  const [authority, setAuthority] = useState(authorities.length === 1 ? (authorities[0]?.id ?? '') : '');
+  const [chosen, setAuthority] = useState('');
+  // The organisations arrive after the form first renders: with exactly one competent authority, the select shows it
+  // without a blank option, so it is the one requested even though nobody changed the select.
+  const authority = chosen !== '' ? chosen : authorities.length === 1 ? (authorities[0]?.id ?? '') : '';
   const form = useForm({ competentAuthorityId: { id: 'decision-request-authority', label: t('decisionRequest.authority') } });
   const change = useCaseChange(form, onStale);
 
