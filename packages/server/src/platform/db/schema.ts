@@ -31,6 +31,12 @@ export interface UsersTable {
   totp_last_step: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0031: the one-time password reset code (argon2id hash), its expiry and issuer. */
+  password_reset_hash: Generated<string | null>;
+  password_reset_expires_at: Generated<Date | null>;
+  password_reset_issued_by: Generated<string | null>;
+  /** Migration 0031: until when the account holder has read the notices about her account. */
+  notices_seen_at: Generated<Date | null>;
 }
 
 export interface SessionsTable {
@@ -164,6 +170,8 @@ export interface CountrySettingsTable {
   /** Migration 0015. */
   country_iso3: string | null;
   small_cell_threshold: Generated<number>;
+  /** Migration 0028: IANA time zone in which "tomorrow" is counted for reminders. */
+  time_zone: Generated<string>;
 }
 
 export interface CasesTable {
@@ -402,6 +410,128 @@ export interface ReleasesTable {
   utility_report: ColumnType<Record<string, unknown>, string, never>;
 }
 
+/** Documents attached to a case (0029): name and content encrypted, content in chunks of at most 1 MiB. */
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  document_type: string;
+  media_type: string;
+  file_name: Bytes;
+  byte_size: number;
+  chunk_count: number;
+  for_decision: Generated<boolean>;
+  uploaded_by: string;
+  organisation_id: string;
+  created_at: Timestamp;
+}
+
+export interface CaseDocumentChunksTable {
+  document_id: string;
+  position: number;
+  content: Bytes;
+}
+
+/** The person's account (migration 0021; modules/account/README.md). jsonb data: shapes in contracts api/account.ts. */
+export interface AccountStatementsTable {
+  case_id: string;
+  version: Generated<number>;
+  /** Encrypted JSON {personAccount?, responderReasons?}, bound to account_statements.personal:<case_id>. */
+  personal: Bytes;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface AccountSituationsTable {
+  id: string;
+  case_id: string;
+  version: Generated<number>;
+  /** SituationData (contracts api/account.ts): codes, dates, ages, country codes; read parsed, written as JSON text. */
+  data: ColumnType<unknown, string, string>;
+  /** Encrypted JSON {promised?, placeTexts[]}, bound to account_situations.personal:<id>. */
+  personal: Bytes;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface AccountExploitersTable {
+  id: string;
+  case_id: string;
+  version: Generated<number>;
+  kind: string;
+  /** ExploiterData (contracts api/account.ts). */
+  data: ColumnType<unknown, string, string>;
+  /** Encrypted, bound to account_exploiters.pseudonym:<id>. */
+  pseudonym: Bytes;
+  /** Encrypted JSON {identity?, whereabouts?, otherVictims?}, bound to account_exploiters.personal:<id>. */
+  personal: Bytes;
+  /** A prosecution pipeline's suspect record, when linked; no foreign key. */
+  suspect_link_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface AccountRevisionsTable {
+  id: string;
+  case_id: string;
+  record_type: string;
+  record_id: string;
+  version: number;
+  kind: string | null;
+  data: ColumnType<unknown, string, never>;
+  pseudonym: Bytes | null;
+  personal: Bytes;
+  suspect_link_id: string | null;
+  author_user_id: string;
+  organisation_id: string;
+  created_at: Timestamp;
+}
+
+/** Migration 0028: what a user is told (a kind and a link inside the app), and whether the e-mail went. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  link: string;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Date | null;
+  email_status: Generated<string>;
+  email_attempted_at: Date | null;
+  email_error: string | null;
+}
+
+/** Migration 0028: which e-mails a user receives (no row: every kind). */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  email: boolean;
+  updated_at: Timestamp;
+}
+
+/** Migration 0028: web uploads imported by the job queue; the file is dropped once imported. */
+export interface ImportJobsTable {
+  id: string;
+  source: string;
+  file_name: string;
+  file: Bytes | null;
+  owner_user_id: string;
+  actor_name: string | null;
+  actor_organisation_id: string | null;
+  status: Generated<string>;
+  rows_read: Generated<number>;
+  progress: Generated<number>;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  error: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -437,6 +567,15 @@ export interface Schema {
   statistical_import_anomalies: StatisticalImportAnomaliesTable;
   release_budgets: ReleaseBudgetsTable;
   releases: ReleasesTable;
+  case_documents: CaseDocumentsTable;
+  case_document_chunks: CaseDocumentChunksTable;
+  account_statements: AccountStatementsTable;
+  account_situations: AccountSituationsTable;
+  account_exploiters: AccountExploitersTable;
+  account_revisions: AccountRevisionsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  import_jobs: ImportJobsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
