@@ -18,6 +18,16 @@ export const DERIVED_SCHEMAS: Readonly<Record<string, string>> = {
   derived: 'search data kept in step by ENABLE ALWAYS triggers on the tables it is derived from',
 };
 
+/**
+ * Schemas a backup leaves out on purpose, each with its reason: their tables are neither carried nor rebuilt.
+ */
+export const NOT_BACKED_UP_SCHEMAS: Readonly<Record<string, string>> = {
+  pgboss:
+    'the job queue (docs/decisions/0008): work waiting for this installation\'s processes, not records. A restored ' +
+    'installation must not send again the e-mails or run again the imports the original sent or ran; schedules are ' +
+    'set again by the server at start, and what the jobs produced (notifications, imports) is in the backed-up tables',
+};
+
 export interface ColumnInfo {
   readonly name: string;
   /** The column's type as SQL spells it (format_type), for casting text back. */
@@ -98,7 +108,7 @@ export async function tablesNotAccountedFor(db: Db): Promise<string[]> {
     where c.relkind in ('r', 'p') and not c.relispartition
       and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
     order by 1, 2`.execute(db);
-  return all.rows.filter((t) => !t.current && !(t.schema in DERIVED_SCHEMAS)).map((t) => `${t.schema}.${t.name}`);
+  return all.rows.filter((t) => !t.current && !(t.schema in DERIVED_SCHEMAS) && !(t.schema in NOT_BACKED_UP_SCHEMAS)).map((t) => `${t.schema}.${t.name}`);
 }
 
 export interface TriggerState {

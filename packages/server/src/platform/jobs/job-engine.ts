@@ -1,0 +1,128 @@
+import PgBoss from 'pg-boss';
+import type { Database, Db } from '../db/database.js';
+import { inTransaction, queueConnection } from './queue-connection.js';
+
+/** What the engine logs through (the server's pino logger, or a test's). */
+export interface JobLog {
+  error(details: object, message: string): void;
+  info?(details: object, message: string): void;
+}
+
+export interface QueueOptions {
+  /** How many times a job that threw (or whose process died) is tried again. */
+  readonly retryLimit?: number;
+  readonly retryDelaySeconds?: number;
+  /** How long one try may run before it is taken as lost and tried again (default 15 minutes). */
+  readonly expireInSeconds?: number;
+}
+
+export type JobHandler<T> = (data: T, job: { readonly id: string }) => Promise<void>;
+
+interface Registration {
+  readonly options: QueueOptions;
+  readonly handler: JobHandler<never>;
+}
+
+export interface JobEngineOptions {
+  /** Whether this process takes jobs (every server does; a command that only sends jobs does not). */
+  readonly work: boolean;
+  /** How often an idle worker asks the queue for a job (pg-boss's polling; at least 0.5). */
+  readonly pollingSeconds: number;
+}
+
+/**
+ * The one job engine (docs/decisions/0008): pg-boss over the application's database, PGlite or PostgreSQL. Jobs are
+ * rows; a worker takes one with SELECT ... FOR UPDATE SKIP LOCKED, so each job runs in one process at a time however
+ * many servers share the database, and a job whose process died is taken again once its try expires. Jobs and
+ * schedules live in the database: they survive a restart. Handlers must still tolerate a second try (a process can
+ * die after the work and before the job is marked done): every handler here is idempotent.
+ */
+export class JobEngine {
+  private readonly boss: PgBoss;
+  private readonly queues = new Map<string, Registration>();
+  private readonly schedules = new Map<string, { cron: string; timeZone: string }>();
+  private started = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: JobLog,
+    private readonly options: JobEngineOptions,
+  ) {
+    this.boss = new PgBoss({
+      db: queueConnection(database),
+      schema: 'pgboss',
+      migrate: false,
+      pollingIntervalSeconds: Math.max(0.5, options.pollingSeconds),
+      // Finished jobs are kept a week for inspection, then archived and dropped by pg-boss's maintenance.
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+      deleteAfterDays: 7,
+    });
+    this.boss.on('error', (error: Error) => this.log.error({ err: error.message }, 'job queue error'));
+  }
+
+  /** Declares a queue and what runs its jobs; before start. */
+  define<T>(name: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
+    if (this.started) throw new Error(`Queue ${name} was defined after the job engine started`);
+    if (this.queues.has(name)) throw new Error(`Queue ${name} is defined twice`);
+    this.queues.set(name, { handler: handler as JobHandler<never>, options });
+  }
+
+  /** A job of `name` every time `cron` matches in `timeZone`, sent once whatever the number of servers. */
+  async schedule(name: string, cron: string, timeZone: string): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`Unknown queue ${name}`);
+    this.schedules.set(name, { cron, timeZone });
+    if (this.started) await this.boss.schedule(name, cron, {}, { tz: timeZone });
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    this.started = true;
+    for (const [name, { options }] of this.queues) {
+      await this.boss.createQueue(name, {
+        name,
+        policy: 'standard',
+        retryLimit: options.retryLimit ?? 3,
+        retryDelay: options.retryDelaySeconds ?? 30,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 15 * 60,
+      });
+    }
+    for (const [name, { cron, timeZone }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz: timeZone });
+    if (!this.options.work) return;
+    for (const [name, { handler }] of this.queues) {
+      await this.boss.work<never>(name, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
+        if (!job) return;
+        try {
+          await handler(job.data, { id: job.id });
+        } catch (error) {
+          this.log.error({ err: error instanceof Error ? error.message : String(error), queue: name, job: job.id }, 'job failed; it will be tried again');
+          throw error;
+        }
+      });
+    }
+  }
+
+  /**
+   * Sends a job. With `tx`, the job is stored in that transaction: it exists if and only if the change that caused
+   * it commits.
+   */
+  async send(name: string, data: object, options: { tx?: Db; startAfter?: Date } = {}): Promise<string | null> {
+    if (!this.queues.has(name)) throw new Error(`Unknown queue ${name}`);
+    return this.boss.send(name, data, {
+      ...(options.tx ? { db: inTransaction(options.tx) } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  /** Waits for the jobs this process is running, then stops taking new ones. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
+  }
+
+  get kind(): Database['kind'] {
+    return this.database.kind;
+  }
+}
