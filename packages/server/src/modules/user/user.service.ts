@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
   nationallyGrantedRoles,
+  requiresTwoFactor,
   roleAllowedIn,
   type CreateUserRequest,
   type OrganisationType,
@@ -20,7 +21,7 @@ import { findOrganisation } from '../organisation/organisation.repo.js';
 import { userRules } from './user.policy.js';
 import * as repo from './user.repo.js';
 
-function present(row: repo.UserListRow): UserView {
+export function present(row: repo.UserListRow): UserView {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -39,6 +40,33 @@ const visibleUsers = (subject: Subject) => compileRule(userRules.manage, subject
 
 export async function listUsers(db: Db, subject: Subject, organisationId?: string): Promise<UserView[]> {
   return (await repo.listUsers(db, visibleUsers(subject), organisationId)).map(present);
+}
+
+/**
+ * A user the subject may administer: in an organisation the rule lets her manage (another organisation's users are
+ * not found), and, for an organisation administrator, not holding a role only a national administrator grants.
+ */
+export async function manageableUser(db: Db, subject: Subject, id: string): Promise<repo.UserListRow> {
+  const user = await repo.findUser(db, id, visibleUsers(subject));
+  if (!user) throw notFound('User');
+  if (!subject.roles.includes('national_admin') && user.roles.some((role) => nationallyGrantedRoles.includes(role as Role))) {
+    throw forbidden('Only a national administrator can manage an account holding a national role');
+  }
+  return user;
+}
+
+/** Is there another active, unlocked national administrator who can sign in with two factors? */
+export async function anotherNationalAdministrator(db: Db, exceptUserId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '!=', exceptUserId)
+    .where('active', '=', true)
+    .where('locked', '=', false)
+    .where('totp_enrolled_at', 'is not', null)
+    .where(({ eb, val }) => eb(val('national_admin'), '=', eb.fn.any('roles')))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 function checkRoles(subject: Subject, roles: readonly Role[], organisationType: OrganisationType): void {
@@ -96,30 +124,65 @@ export async function createUser(
 }
 
 export async function updateUser(tx: Db, subject: Subject, actor: Actor, id: string, changes: UpdateUserRequest): Promise<UserView> {
-  const existing = await repo.findUser(tx, id, visibleUsers(subject));
-  if (!existing) throw notFound('User');
+  const existing = await manageableUser(tx, subject, id);
   const organisation = await findOrganisation(tx, existing.organisation_id);
   if (!organisation) throw notFound('Organisation');
-  if (id === subject.userId && (changes.active === false || (changes.roles && !changes.roles.includes('national_admin') && subject.roles.includes('national_admin')))) {
-    throw badRequest(changes.active === false ? 'active' : 'roles', 'you cannot deactivate yourself or remove your own administrator role');
+  const self = id === subject.userId;
+  if (self && changes.active === false) throw badRequest('active', 'you cannot deactivate your own account');
+  const newRoles = changes.roles ? [...new Set(changes.roles)] : undefined;
+  if (newRoles) {
+    checkRoles(subject, newRoles, organisation.type as OrganisationType);
+    if (self && existing.roles.includes('national_admin') && !newRoles.includes('national_admin') && !(await anotherNationalAdministrator(tx, id))) {
+      throw badRequest('roles', 'you are the last national administrator: name another one before giving up the role');
+    }
+    if (self && existing.roles.includes('organisation_admin') && !newRoles.includes('organisation_admin') && !newRoles.includes('national_admin')) {
+      throw badRequest('roles', 'you cannot remove your own administrator role; another administrator can');
+    }
   }
-  if (changes.roles) checkRoles(subject, changes.roles, organisation.type as OrganisationType);
+  if (changes.active === true && !existing.active && !organisation.active) {
+    throw badRequest('active', 'the organisation is deactivated: reactivate the organisation first');
+  }
+  if (changes.email !== undefined && changes.email !== existing.email && (await repo.emailTaken(tx, changes.email))) {
+    throw new HttpError(409, 'conflict', 'email: a user with this e-mail address already exists', [
+      { field: 'email', problem: 'a user with this e-mail address already exists' },
+    ]);
+  }
+  const rolesChanged = newRoles !== undefined && (newRoles.length !== existing.roles.length || newRoles.some((r) => !existing.roles.includes(r)));
   const set: Record<string, unknown> = { updated_at: new Date() };
   if (changes.displayName !== undefined) set['display_name'] = changes.displayName;
-  if (changes.roles !== undefined) set['roles'] = [...new Set(changes.roles)];
+  if (changes.email !== undefined) set['email'] = changes.email;
+  if (newRoles !== undefined) set['roles'] = newRoles;
   if (changes.active !== undefined) set['active'] = changes.active;
   if (changes.unlock) Object.assign(set, { locked: false, locked_until: null, failed_sign_ins: 0 });
   await tx.updateTable('users').set(set).where('id', '=', id).execute();
   forgetCachedSessions({ userId: id });
-  const endsSessions = changes.active === false || changes.roles !== undefined;
-  if (endsSessions) await deleteUserSessions(tx, id);
-  await appendAudit(tx, actor, {
-    action: changes.unlock ? 'user.unlock' : 'user.update',
-    recordType: 'user',
-    recordId: id,
-    purpose: 'administration',
-    summary: `changed: ${Object.keys(changes).join(', ') || 'nothing'}${endsSessions ? '; sessions ended' : ''}`,
-  });
+  const deactivated = changes.active === false && existing.active;
+  // A user whose roles change or who is deactivated is signed out everywhere: every server process stops reusing her
+  // sessions before this transaction commits (revocation.ts), and they are deleted with it.
+  const ended = rolesChanged || deactivated ? await deleteUserSessions(tx, id) : 0;
+  const about = { recordType: 'user', recordId: id, purpose: 'administration' } as const;
+  const edited = (['displayName', 'email'] as const).filter(
+    (field) => changes[field] !== undefined && changes[field] !== (field === 'email' ? existing.email : existing.display_name),
+  );
+  if (edited.length > 0) await appendAudit(tx, actor, { action: 'user.update', ...about, summary: `changed: ${edited.join(', ')}` });
+  if (rolesChanged) {
+    const twoFactor = requiresTwoFactor(newRoles) && existing.totp_enrolled_at === null ? '; two factors to be set up at next sign-in' : '';
+    await appendAudit(tx, actor, {
+      action: 'user.roles_change',
+      ...about,
+      summary: `roles ${existing.roles.join(', ')} -> ${newRoles.join(', ')}; ${ended} sessions ended${twoFactor}`,
+    });
+  }
+  if (changes.active !== undefined && changes.active !== existing.active) {
+    await appendAudit(tx, actor, {
+      action: changes.active ? 'user.reactivate' : 'user.deactivate',
+      ...about,
+      summary: changes.active ? 'account reactivated' : `account deactivated; ${ended} sessions ended`,
+    });
+  }
+  if (changes.unlock) {
+    await appendAudit(tx, actor, { action: 'user.unlock', ...about, summary: existing.locked ? 'account unlocked; failed attempts cleared' : 'failed attempts cleared' });
+  }
   const updated = await repo.findUser(tx, id);
   if (!updated) throw notFound('User');
   return present(updated);

@@ -51,7 +51,7 @@ describe('audit vocabulary', () => {
   it('finds the audit fields in the source (the scan itself works)', () => {
     expect(files.length).toBeGreaterThan(50);
     expect(written.actions).toContain('auth.sign_in');
-    expect(written.actions).toContain('user.unlock'); // the second arm of a conditional
+    expect(written.actions).toContain('user.deactivate'); // the second arm of a conditional
     expect(written.actions).toContain('auth.two_factor_enrolled'); // a variable named action
     expect(written.actions).toContain('auth.account_locked'); // a parameter's default
     expect(written.purposes).toContain('security');

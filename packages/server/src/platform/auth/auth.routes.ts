@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { okResponse, sessionView, signInRequest, totpCodeRequest, totpEnrolmentResponse } from '@palermo/contracts';
+import { okResponse, passwordResetRequest, sessionView, signInRequest, totpCodeRequest, totpEnrolmentResponse } from '@palermo/contracts';
 import { publicRoute, sessionRoute } from '../http/access.js';
 import { actorOf, requireSession } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
@@ -9,6 +9,7 @@ import { clearSessionCookie, presentSession, setSessionCookie } from './session-
 import { SESSION_COOKIE, deleteSession, deleteUserSessions, loadSession } from './sessions.js';
 import { sessionPolicy, signIn } from './sign-in.js';
 import { beginEnrolment, completeTwoFactor } from './two-factor.js';
+import { redeemResetCode } from './password-reset.js';
 
 const anyStage = sessionRoute('active', 'two_factor_required', 'two_factor_enrolment_required');
 
@@ -49,6 +50,26 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           reply.header('retry-after', String(outcome.retryAfterSeconds));
           throw new HttpError(423, 'account_locked', `Too many failed attempts; try again in ${outcome.retryAfterSeconds} seconds`);
       }
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset',
+    {
+      config: {
+        access: publicRoute('a user who lost her password sets a new one with the one-time code an administrator issued'),
+        rateLimit: { max: app.platform.config.signInRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a one-time reset code',
+        body: passwordResetRequest,
+        response: { 200: okResponse },
+      },
+    },
+    async (request) => {
+      await redeemResetCode(platform(), request.body);
+      return { ok: true as const };
     },
   );
 

@@ -37,6 +37,8 @@ export interface UsersTable {
   password_reset_issued_by: Generated<string | null>;
   /** Migration 0031: until when the account holder has read the notices about her account. */
   notices_seen_at: Generated<Date | null>;
+  /** Migration 0030: the last successful password step of a sign-in (administrators' home: accounts unused for 90 days). */
+  last_signed_in_at: Generated<Date | null>;
 }
 
 export interface SessionsTable {
@@ -217,6 +219,35 @@ export interface StatusDecisionsTable {
   organisation_id: string;
   decided_at: Timestamp;
   due_at: Date | null;
+  /** Migration 0024: the parts of the decision file the decision relied on, and the documents. */
+  relied_on: Generated<string[]>;
+  relied_on_documents: Generated<string[]>;
+}
+
+/** Migration 0023: the referral form's sections about the person, each encrypted JSON (person-profile module). */
+export interface PersonProfilesTable {
+  case_id: string;
+  police_report: Bytes | null;
+  communication: Bytes | null;
+  identity_documents: Bytes | null;
+  age_assessment: Bytes | null;
+  safe_contact: Bytes | null;
+  decision_recipient: Bytes | null;
+  background: Bytes | null;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Timestamp>;
+}
+
+/** Migration 0023: append-only history of corrections (referral-form sections, intake notes, country of exploitation). */
+export interface CaseFactHistoryTable {
+  id: string;
+  case_id: string;
+  section: string;
+  earlier_value: Bytes | null;
+  changed_by: string;
+  organisation_id: string;
+  changed_at: Generated<Timestamp>;
 }
 
 export interface ConsentEventsTable {
@@ -560,6 +591,8 @@ export interface Schema {
   match_checks: MatchChecksTable;
   indicator_checklists: IndicatorChecklistsTable;
   screenings: ScreeningsTable;
+  person_profiles: PersonProfilesTable;
+  case_fact_history: CaseFactHistoryTable;
   statistical_datasets: StatisticalDatasetsTable;
   statistical_records: StatisticalRecordsTable;
   statistics_cube: StatisticsCubeTable;
