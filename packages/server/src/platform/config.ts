@@ -26,6 +26,16 @@ const environment = z.object({
   PALERMO_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   /** How often the audit log is verified and a signed checkpoint of its head written. */
   PALERMO_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** The SMTP server notifications are sent through (smtp:// or smtps://, user and password in the URL); none: no e-mail. */
+  PALERMO_SMTP_URL: z.string().url().refine((url) => /^smtps?:$/.test(new URL(url).protocol), 'must start with smtp:// or smtps://').optional(),
+  /** The sender of notification e-mails. */
+  PALERMO_MAIL_FROM: z.string().min(3).default('Palermo <palermo@localhost>'),
+  /** The address users reach the web app at: links in e-mails start with it (default: http://HOST:PORT). */
+  PALERMO_PUBLIC_URL: z.string().url().optional(),
+  /** How often an idle job worker asks the queue for work (seconds, at least 0.5). */
+  PALERMO_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Whether this server process takes jobs from the queue (every process does unless told otherwise). */
+  PALERMO_JOB_WORKERS: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -46,6 +56,13 @@ export interface Config {
   /** Signed audit checkpoints (default: `<data folder>-audit-checkpoints`, beside the data folder, never inside it). */
   readonly auditCheckpointDir: string;
   readonly auditCheckpointMinutes: number;
+  /** Notification e-mails go through this SMTP server; undefined: no e-mail is sent. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Where users reach the web app; links in e-mails start with it. */
+  readonly publicUrl: string;
+  readonly jobPollSeconds: number;
+  readonly jobWorkers: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -71,6 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     directoryStaleDays: e.PALERMO_DIRECTORY_STALE_DAYS,
     auditCheckpointDir: resolve(e.PALERMO_AUDIT_CHECKPOINT_DIR ?? `${resolve(e.PALERMO_DATA_DIR)}-audit-checkpoints`),
     auditCheckpointMinutes: e.PALERMO_AUDIT_CHECKPOINT_MINUTES,
+    smtpUrl: e.PALERMO_SMTP_URL,
+    mailFrom: e.PALERMO_MAIL_FROM,
+    publicUrl: (e.PALERMO_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    jobPollSeconds: e.PALERMO_JOB_POLL_SECONDS,
+    jobWorkers: e.PALERMO_JOB_WORKERS === 'true',
     ...overrides,
   };
 }
