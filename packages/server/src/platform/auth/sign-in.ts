@@ -98,7 +98,7 @@ export async function signIn(
     // the reset applies only to an account that is still open, decided by the database in the same statement.
     const reset = await tx
       .updateTable('users')
-      .set({ failed_sign_ins: 0, locked_until: null, ...(rehash ? { password_hash: rehash } : {}) })
+      .set({ failed_sign_ins: 0, locked_until: null, last_signed_in_at: sql<Date>`now()`, ...(rehash ? { password_hash: rehash } : {}) })
       .where('id', '=', user.id)
       .where('active', '=', true)
       .where('locked', '=', false)

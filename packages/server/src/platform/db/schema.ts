@@ -236,7 +236,7 @@ export interface PersonProfilesTable {
   background: Bytes | null;
   version: Generated<number>;
   updated_by: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 /** Migration 0023: append-only history of corrections (referral-form sections, intake notes, country of exploitation). */
@@ -247,7 +247,7 @@ export interface CaseFactHistoryTable {
   earlier_value: Bytes | null;
   changed_by: string;
   organisation_id: string;
-  changed_at: Generated<Timestamp>;
+  changed_at: Timestamp;
 }
 
 export interface ConsentEventsTable {

@@ -33,14 +33,17 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { caseRoutes } from '../../modules/case/case.routes.js';
 import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
 import { caseRecordRoutes } from '../../modules/case-record/case-record.routes.js';
+import { documentRoutes } from '../../modules/document/document.routes.js';
 import { referralRoutes } from '../../modules/referral/referral.routes.js';
 import { screeningRoutes } from '../../modules/screening/screening.routes.js';
+import { personProfileRoutes } from '../../modules/person-profile/person-profile.routes.js';
 import { sopRoutes } from '../../modules/sop/sop.routes.js';
 import { directoryRoutes } from '../../modules/directory/directory.routes.js';
 import { statisticsRoutes } from '../../modules/statistics/statistics.routes.js';
 import { estimationRoutes } from '../../modules/estimation/estimation.routes.js';
 import { releaseRoutes } from '../../modules/releases/releases.routes.js';
 import { importRoutes } from '../../modules/statistical-records/imports.routes.js';
+import { homeRoutes } from '../../modules/home/home.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -155,11 +158,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(personRoutes);
   await app.register(auditRoutes);
+  await app.register(homeRoutes);
   await app.register(caseRoutes);
   await app.register(caseSearchRoutes);
   await app.register(caseRecordRoutes);
+  await app.register(documentRoutes);
   await app.register(referralRoutes);
   await app.register(screeningRoutes);
+  await app.register(personProfileRoutes);
   await app.register(sopRoutes);
   await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
   await app.register(statisticsRoutes);
