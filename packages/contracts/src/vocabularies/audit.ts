@@ -4,6 +4,9 @@
  * beside it for searching), and a server test fails when the server writes a code missing from these lists.
  */
 export const auditActions = [
+  'account.add',
+  'account.correct',
+  'account.read',
   'audit.alert_acknowledged',
   'audit.alert_raised',
   'audit.alerts_read',
@@ -20,11 +23,14 @@ export const auditActions = [
   'backup.restored',
   'case.close',
   'case.decide',
+  'case.intake_correct',
+  'case.intake_read',
   'case.list',
   'case.measure_done',
   'case.open',
   'case.read',
   'case.screen',
+  'case.screenings_read',
   'case.search',
   'case.share',
   'case.transfer',
@@ -46,6 +52,8 @@ export const auditActions = [
   'keys.rotate',
   'match.answer',
   'match.request',
+  'notification.preferences_update',
+  'notification.undeliverable_read',
   'organisation.create',
   'organisation.update',
   'person.assign',
@@ -54,6 +62,8 @@ export const auditActions = [
   'person.list',
   'person.match_check',
   'person.read',
+  'person_profile.read',
+  'person_profile.update',
   'reference_statistics.import',
   'referral.accept',
   'referral.complete',
@@ -65,6 +75,7 @@ export const auditActions = [
   'release.create',
   'release.download',
   'release.refused',
+  'settings.time_zone_set',
   'setup.first_run',
   'sop.version_create',
   'statistical_records.export',
@@ -101,6 +112,9 @@ export type AuditPurpose = (typeof auditPurposes)[number];
 
 /** The kinds of record an audit entry can name. */
 export const auditRecordTypes = [
+  'account_exploiter',
+  'account_situation',
+  'account_statement',
   'audit_alert',
   'case',
   'case_record',

@@ -5,4 +5,5 @@ export * from './cases.js';
 export * from './indicators.js';
 export * from './sops.js';
 export * from './case-records.js';
+export * from './documents.js';
 export * from './audit.js';

@@ -1,7 +1,10 @@
 import type { FieldPolicy } from '../platform/access/field-policy.js';
+import { accountExploiterFieldPolicy, accountSituationFieldPolicy, accountStatementFieldPolicy } from './account/account.fields.js';
 import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/case-record.fields.js';
 import { caseFieldPolicy } from './case/case.fields.js';
+import { documentFieldPolicy } from './document/document.fields.js';
 import { personFieldPolicy } from './person/person.fields.js';
+import { caseIntakeFieldPolicy, caseScreeningsFieldPolicy, personProfileFieldPolicy } from './person-profile/person-profile.fields.js';
 import { referralFieldPolicy } from './referral/referral.fields.js';
 
 /**
@@ -14,4 +17,11 @@ export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
   referral: referralFieldPolicy,
   caseRecord: caseRecordFieldPolicy,
   assistancePlan: assistancePlanFieldPolicy,
+  accountStatement: accountStatementFieldPolicy,
+  accountSituation: accountSituationFieldPolicy,
+  accountExploiter: accountExploiterFieldPolicy,
+  personProfile: personProfileFieldPolicy,
+  caseIntake: caseIntakeFieldPolicy,
+  caseScreenings: caseScreeningsFieldPolicy,
+  document: documentFieldPolicy,
 };

@@ -61,13 +61,18 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string, binding: string): Buffer {
+    return this.encryptBytes(Buffer.from(plaintext, 'utf8'), binding);
+  }
+
+  /** The same envelope for bytes (a document's content), in the same layout. */
+  encryptBytes(plaintext: Uint8Array, binding: string): Buffer {
     const keyId = this.activeKeyId;
     const key = keyId ? this.dataKeys.get(keyId) : undefined;
     if (!keyId || !key) throw new Error('FieldCipher used before init()');
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(binding, 'utf8'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     return Buffer.concat([Buffer.of(FORMAT_VERSION), uuidToBytes(keyId), iv, cipher.getAuthTag(), body]);
   }
 
@@ -76,6 +81,10 @@ export class FieldCipher {
   }
 
   async decrypt(blob: Uint8Array, binding: string, db: Db): Promise<string> {
+    return (await this.decryptBytes(blob, binding, db)).toString('utf8');
+  }
+
+  async decryptBytes(blob: Uint8Array, binding: string, db: Db): Promise<Buffer> {
     const buffer = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
     if (buffer.length < HEADER_BYTES || buffer[0] !== FORMAT_VERSION) throw new Error('Unknown ciphertext format');
     const keyId = bytesToUuid(buffer.subarray(1, 1 + KEY_ID_BYTES));
@@ -90,7 +99,7 @@ export class FieldCipher {
     const decipher = createDecipheriv('aes-256-gcm', key, buffer.subarray(ivStart, ivStart + IV_BYTES));
     decipher.setAAD(Buffer.from(binding, 'utf8'));
     decipher.setAuthTag(buffer.subarray(ivStart + IV_BYTES, HEADER_BYTES));
-    return Buffer.concat([decipher.update(buffer.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(buffer.subarray(HEADER_BYTES)), decipher.final()]);
   }
 
   async decryptOptional(blob: Uint8Array | null, binding: string, db: Db): Promise<string | null> {
