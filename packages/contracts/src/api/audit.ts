@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { auditActions } from '../vocabularies/audit.js';
 import { isoDateTime, uuid } from './common.js';
 
 export const auditQuery = z.object({
   userId: uuid.optional(),
   recordId: z.string().max(100).optional(),
+  /** The case number people use (`PAL-2026-000123`): every entry about the case, its person, records and referrals. */
+  caseReference: z.string().trim().min(1, 'is required').max(40, 'is too long').optional(),
+  action: z.enum(auditActions, { error: 'is not an action the audit log records' }).optional(),
+  /** The organisation of the person who acted. */
+  organisationId: uuid.optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   /** Entries with a sequence number below this one (for paging backwards). */
@@ -18,15 +24,23 @@ export const auditEntryView = z.object({
   actorUserId: uuid.nullable(),
   actorName: z.string().nullable(),
   organisationId: uuid.nullable(),
+  /** The acting organisation's name, when it is known. */
+  organisationName: z.string().nullable(),
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
+  /** The case number of the case the entry is about (a case, its person, a record of it, a referral of it), if any. */
+  caseReference: z.string().nullable(),
   purpose: z.string(),
   summary: z.string(),
   outcome: z.enum(['allowed', 'denied', 'failed']),
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;
-export const auditList = z.object({ entries: z.array(auditEntryView) });
+export const auditList = z.object({
+  entries: z.array(auditEntryView),
+  /** Whether the case number searched for names a case (absent when none was searched for). */
+  caseFound: z.boolean().optional(),
+});
 
 /** A signed checkpoint of the audit chain's head, for an administrator to write down and keep outside the machine. */
 export const auditCheckpointView = z.object({

@@ -1,4 +1,5 @@
 import type { PasswordResetIssued } from '@palermo/contracts';
+import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
@@ -18,14 +19,20 @@ import { manageableUser } from './user.service.js';
  * installation can send it; otherwise it is answered here, once, for the administrator to pass on. Issuing a code
  * unlocks the account (the administrator has checked who is asking) and replaces any earlier code.
  */
-export async function issuePasswordReset(tx: Db, subject: Subject, actor: Actor, id: string): Promise<PasswordResetIssued> {
+export async function issuePasswordReset(
+  tx: Db,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>,
+  subject: Subject,
+  actor: Actor,
+  id: string,
+): Promise<PasswordResetIssued> {
   const user = await manageableUser(tx, subject, id);
   if (id === subject.userId) throw badRequest('id', 'you cannot reset your own password here');
   if (!user.active) throw badRequest('active', 'the account is deactivated: reactivate it first');
   const { code, expiresAt } = await storeResetCode(tx, id, subject.userId);
   await tx.updateTable('users').set({ locked: false, locked_until: null, failed_sign_ins: 0 }).where('id', '=', id).execute();
   forgetCachedSessions({ userId: id });
-  const mailer = resetCodeMailer();
+  const mailer = resetCodeMailer(config);
   // Sent inside the transaction: a message the mail server refuses leaves no code behind.
   if (mailer) await mailer.sendResetCode({ email: user.email, displayName: user.display_name }, groupedCode(code), expiresAt);
   await appendAudit(tx, actor, {

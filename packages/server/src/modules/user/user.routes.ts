@@ -64,7 +64,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(app.platform, (tx) => issuePasswordReset(tx, subjectOf(session), actorOf(session), request.params.id));
+      return inTransaction(app.platform, (tx) => issuePasswordReset(tx, app.platform.config, subjectOf(session), actorOf(session), request.params.id));
     },
   );
   r.post(

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditAlertList, auditAlertsQuery, auditCheckpointResponse, auditList, auditQuery, auditVerifyResponse, idParams, okResponse, type AuditEntryView } from '@palermo/contracts';
+import { auditAlertList, auditAlertsQuery, auditCheckpointResponse, auditList, auditQuery, auditVerifyResponse, idParams, okResponse } from '@palermo/contracts';
 import { ruleRoute } from '../http/access.js';
 import { actorOf, requireSession } from '../http/context.js';
 import { inTransaction } from '../http/transaction.js';
 import { notFound } from '../http/errors.js';
 import { acknowledgeAlert, listAlerts } from './alerts.js';
 import { appendAudit } from './audit.js';
+import { searchAudit } from './audit-search.js';
 import { auditRules } from './audit.policy.js';
 import { verifyAuditChain } from './verify.js';
 import { sealAuditEntries } from './seal.js';
@@ -26,33 +27,14 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       // Show every committed entry: seal what was written a moment ago before reading.
       await sealAuditEntries(platform.db);
       return inTransaction(platform, async (tx) => {
-        let query = tx.selectFrom('audit_log').selectAll().where('seq', 'is not', null).orderBy('seq', 'desc').limit(q.limit);
-        if (q.userId) query = query.where('actor_user_id', '=', q.userId);
-        if (q.recordId) query = query.where('record_id', '=', q.recordId);
-        if (q.from) query = query.where('occurred_at', '>=', new Date(q.from));
-        if (q.to) query = query.where('occurred_at', '<=', new Date(q.to));
-        if (q.before) query = query.where('seq', '<', q.before);
-        const rows = await query.execute();
+        const found = await searchAudit(tx, q);
         const filters = Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'limit').map(([k]) => k);
         await appendAudit(tx, actorOf(session), {
           action: 'audit.read',
           purpose: 'oversight',
-          summary: `${rows.length} entries read; filters: ${filters.join(', ') || 'none'}`,
+          summary: `${found.entries.length} entries read; filters: ${filters.join(', ') || 'none'}`,
         });
-        const entries: AuditEntryView[] = rows.map((row) => ({
-          seq: row.seq ?? 0,
-          occurredAt: row.occurred_at.toISOString(),
-          actorUserId: row.actor_user_id,
-          actorName: row.actor_name,
-          organisationId: row.organisation_id,
-          action: row.action,
-          recordType: row.record_type,
-          recordId: row.record_id,
-          purpose: row.purpose,
-          summary: row.summary,
-          outcome: row.outcome as AuditEntryView['outcome'],
-        }));
-        return { entries };
+        return found;
       });
     },
   );

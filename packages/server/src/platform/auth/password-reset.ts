@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
+import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
 import type { Platform } from '../http/context.js';
 import { appendAudit, type Actor } from '../audit/audit.js';
 import { HttpError } from '../http/errors.js';
@@ -31,11 +33,31 @@ export interface ResetCodeMailer {
   /** Sends the code to the account's address; throws when the message could not be handed to the mail server. */
   sendResetCode(to: { email: string; displayName: string }, code: string, expiresAt: Date): Promise<void>;
 }
-let mailer: ResetCodeMailer | undefined;
+let registered: ResetCodeMailer | undefined;
+/** Replaces the mail sender (tests register a recording one); undefined goes back to the configured SMTP server. */
 export function registerResetCodeMailer(next: ResetCodeMailer | undefined): void {
-  mailer = next;
+  registered = next;
 }
-export const resetCodeMailer = (): ResetCodeMailer | undefined => mailer;
+
+let smtp: { url: string; mailer: Mailer } | undefined;
+/** The sender for this installation: a registered one, else the operator's SMTP server (PALERMO_SMTP_URL), else none. */
+export function resetCodeMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>): ResetCodeMailer | undefined {
+  if (registered) return registered;
+  if (!config.smtpUrl) return undefined;
+  if (smtp?.url !== config.smtpUrl) smtp = { url: config.smtpUrl, mailer: createMailer(config.smtpUrl, config.mailFrom) };
+  const { mailer } = smtp;
+  return {
+    sendResetCode: (to, code, expiresAt) =>
+      mailer.send({
+        to: to.email,
+        subject: 'Palermo: a code to set a new password',
+        text:
+          `An administrator issued a code for setting a new password for your Palermo account:\n\n    ${code}\n\n` +
+          `It works once, until ${expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Enter it, with your e-mail address ` +
+          `and a new password, at ${config.publicUrl}/reset-password\n\nIf you did not ask for it, tell your administrator.`,
+      }),
+  };
+}
 
 /**
  * Stores the argon2id hash of a new code for the user (replacing any earlier code), expiring RESET_CODE_HOURS from
