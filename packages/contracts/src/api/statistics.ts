@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './common.js';
+import { statisticsLabelLanguages } from './statistics-labels.js';
 
 /**
  * The statistics section (national coordinator and rapporteur): de-identified statistical records only, counted as
@@ -41,7 +42,19 @@ export const statisticsFilters = z
   .refine((f) => f.yearFrom === undefined || f.yearTo === undefined || f.yearFrom <= f.yearTo, { path: ['yearTo'], message: 'must not be before yearFrom' });
 export type StatisticsFilters = z.infer<typeof statisticsFilters>;
 
-export const statisticsDownloadQuery = statisticsFilters.and(z.object({ format: z.enum(['csv', 'xlsx']) }));
+export * from './statistics-labels.js';
+
+/**
+ * A download: CSV or XLSX; `values` codes only (as other software reads them), or labels in `language` beside the
+ * codes (as a person reads them).
+ */
+export const statisticsDownloadQuery = statisticsFilters.and(
+  z.object({
+    format: z.enum(['csv', 'xlsx']),
+    values: z.enum(['codes', 'labels']).default('codes'),
+    language: z.enum(statisticsLabelLanguages).default('en'),
+  }),
+);
 export type StatisticsDownloadQuery = z.infer<typeof statisticsDownloadQuery>;
 
 export const suppressedValue = z.object({

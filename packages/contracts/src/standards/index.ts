@@ -16,6 +16,7 @@ export * from './ctdc/index.js';
 export * from './glotip/index.js';
 export * from './extensions.js';
 export * from './crosswalks/index.js';
+export * from './iso3166.js';
 
 function isVocabulary(value: unknown): value is Vocabulary {
   return typeof value === 'object' && value !== null && 'id' in value && 'codes' in value && Array.isArray(value.codes);

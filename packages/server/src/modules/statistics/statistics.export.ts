@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile from 'write-excel-file/node';
-import type { StatisticsReport, SuppressedValueView } from '@palermo/contracts';
+import type { StatisticsLabelLanguage, StatisticsReport, SuppressedValueView } from '@palermo/contracts';
+import { downloadLabeller, type Labeller } from './statistics.labels.js';
 import { must } from './must.js';
 
 /**
@@ -23,6 +24,11 @@ export const populations: Record<string, string> = {
 };
 
 export const downloadColumns = ['dataset', 'table', 'counts', 'population', 'period', 'row', 'column', 'value'] as const;
+/** With labels: the same columns, then the table, row and column in words. */
+export const labelColumns = ['table_label', 'row_label', 'column_label'] as const;
+
+/** How a download writes values: codes only, or labels in a language beside them. */
+export type DownloadValues = { readonly values: 'codes' } | { readonly values: 'labels'; readonly language: StatisticsLabelLanguage };
 
 function shown(v: SuppressedValueView | null, threshold: number): string {
   if (v === null) return '';
@@ -35,9 +41,20 @@ export function perturbationNote(report: StatisticsReport): string {
   return `Every count is slightly perturbed to protect the persons counted (cell-key method): a value may differ from the exact count by up to ${report.perturbation.maximumChange}, never below zero, and the same persons always give the same value. Totals are perturbed on their own, so cells need not add up to them exactly. Figures over several years are the sums of the years' figures.`;
 }
 
-export function downloadRows(report: StatisticsReport): string[][] {
+export function downloadRows(report: StatisticsReport, labeller?: Labeller): string[][] {
   const { threshold } = report;
   const lines: string[][] = [];
+  const dimensions = new Map(report.tables.map((t) => [t.id, { row: t.rowDimension, column: t.columnDimension ?? 'measure' }]));
+  const labelled = (line: string[]): string[] => {
+    if (!labeller) return line;
+    const [, table = '', , , , row = '', column = ''] = line;
+    const title = labeller.table(table, report.performance.reasonableGroundsDeadlineDays);
+    const of = dimensions.get(table);
+    if (of) return [...line, title, labeller.value(of.row, row), labeller.value(of.column, column)];
+    // Rates and reference figures by year (the title says what the value is); the protection note has no row.
+    if (table === 'disclosure_control') return [...line, title, '', ''];
+    return [...line, title, labeller.value('year', row), ''];
+  };
   const dataset = `${report.dataset.name}${report.dataset.synthetic ? ' (SYNTHETIC)' : ''}`;
   const period = (from: number | null, to: number | null) => (from === null && to === null ? 'all years' : `${from ?? '…'}–${to ?? '…'}`);
   for (const t of report.tables) {
@@ -65,15 +82,20 @@ export function downloadRows(report: StatisticsReport): string[][] {
   for (const r of report.reference.rows) {
     lines.push([dataset, 'glotip_reference', 'persons', `${report.reference.indicator} (UNODC GLOTIP, ${report.reference.iso3 ?? ''})`, String(r.year), String(r.year), 'glotip', r.glotip ?? '']);
   }
-  return lines;
+  return lines.map(labelled);
 }
 
-export function toCsv(report: StatisticsReport): string {
-  return stringify([[...downloadColumns], ...downloadRows(report)]);
+function table(report: StatisticsReport, values: DownloadValues): string[][] {
+  if (values.values === 'codes') return [[...downloadColumns], ...downloadRows(report)];
+  return [[...downloadColumns, ...labelColumns], ...downloadRows(report, downloadLabeller(values.language))];
 }
 
-export async function toXlsx(report: StatisticsReport): Promise<Buffer> {
-  const data = [[...downloadColumns], ...downloadRows(report)].map((row) => row.map((value) => ({ value, type: String })));
+export function toCsv(report: StatisticsReport, values: DownloadValues = { values: 'codes' }): string {
+  return stringify(table(report, values));
+}
+
+export async function toXlsx(report: StatisticsReport, values: DownloadValues = { values: 'codes' }): Promise<Buffer> {
+  const data = table(report, values).map((row) => row.map((value) => ({ value, type: String })));
   const notes = [
     [{ value: 'Dataset', type: String }, { value: `${report.dataset.name} (${report.dataset.kind})${report.dataset.synthetic ? ' - SYNTHETIC DATA' : ''}`, type: String }],
     [{ value: 'Counts', type: String }, { value: 'Persons (one per person however many organisations know them), unless the row says referrals', type: String }],

@@ -279,6 +279,34 @@ describe('statistics section', () => {
     expect(audit.some((a) => a.action === 'statistics.read' && a.summary.includes('filters: yearFrom, yearTo'))).toBe(true);
   });
 
+  it('downloads labels in the chosen language beside the codes, or codes only', async () => {
+    const codesOnly = parse((await rapporteur.request('GET', '/api/statistics/download?format=csv&values=codes')).body, { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(must(codesOnly[0]))).toEqual(['dataset', 'table', 'counts', 'population', 'period', 'row', 'column', 'value']);
+    const french = parse((await rapporteur.request('GET', '/api/statistics/download?format=csv&values=labels&language=fr')).body, { columns: true }) as Array<Record<string, string>>;
+    const line = (table: string, row: string, column?: string) => must(french.find((r) => r.table === table && r.row === row && (column === undefined || r.column === column)));
+    // The codes stay, the words follow them.
+    expect(line('age_band', '18--20')).toMatchObject({ table_label: 'Personnes par tranche d\'âge', row_label: '18 à 20 ans' });
+    expect(line('citizenship', 'ALB').row_label).toBe('Albanie');
+    expect(line('citizenship', 'VNM').row_label).toMatch(/^Vi[eê]t Nam$/u);
+    expect(line('year_stage', '2023', 'reasonable_grounds_positive')).toMatchObject({ row_label: '2023', column_label: expect.stringMatching(/^Motifs raisonnables\s:\sdécision positive$/u) });
+    expect(line('sex', 'Woman').row_label).toBe('Femme');
+    expect(line('form', 'isSexualExploit').row_label).toBe('Exploitation sexuelle');
+    expect(line('year_stage', 'total', 'total').row_label).toBe('Total');
+    const arabic = parse((await rapporteur.request('GET', '/api/statistics/download?format=csv&values=labels&language=ar')).body, { columns: true }) as Array<Record<string, string>>;
+    expect(must(arabic.find((r) => r.table === 'age_band' && r.row === '30--38')).row_label).toBe('من 30 إلى 38');
+    expect(must(arabic.find((r) => r.table === 'citizenship' && r.row === 'ALB')).row_label).toBe('ألبانيا');
+    // No code is left where a word is meant: every labelled cell of the labelled tables differs from its code.
+    for (const r of french.filter((x) => ['sex', 'age_band', 'citizenship', 'form', 'year_stage'].includes(x.table ?? ''))) {
+      if (!/^\d{4}$/u.test(r.row ?? '')) expect(r.row_label, `${r.table} ${r.row}`).not.toBe(r.row);
+      expect(r.table_label).not.toBe(r.table);
+    }
+    expect((await rapporteur.request('GET', '/api/statistics/download?format=csv&values=labels&language=de')).statusCode).toBe(400);
+    const xlsx = await rapporteur.request('GET', '/api/statistics/download?format=xlsx&values=labels&language=ar');
+    expect(xlsx.statusCode).toBe(200);
+    const audit = await t.platform.db.selectFrom('audit_log').select('summary').where('action', '=', 'statistics.download').execute();
+    expect(audit.some((a) => a.summary.endsWith('as csv with labels (fr)'))).toBe(true);
+  });
+
   it('takes the threshold from the country setting (values listed, rates shown)', async () => {
     await t.platform.db.updateTable('country_settings').set({ small_cell_threshold: 50 }).where('id', '=', 1).execute();
     try {

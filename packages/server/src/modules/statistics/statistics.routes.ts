@@ -62,7 +62,7 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
     { config: access, schema: { tags, summary: 'The report as shown, as CSV or XLSX, counts perturbed as on the page (audited)', querystring: statisticsDownloadQuery } },
     async (request, reply) => {
       const session = requireSession(request);
-      const { format, ...filters } = request.query;
+      const { format, values, language, ...filters } = request.query;
       const report = await inTransaction(platform, async (tx) => {
         const built = await statistics.buildReport(tx, filters, platform.cipher.recordKeys);
         await appendAudit(tx, actorOf(session), {
@@ -70,14 +70,15 @@ export async function statisticsRoutes(app: FastifyInstance): Promise<void> {
           recordType: 'statistical_dataset',
           recordId: built.dataset.id,
           purpose: 'statistics',
-          summary: `Statistics of the ${built.dataset.kind} dataset downloaded as ${format}`,
+          summary: `Statistics of the ${built.dataset.kind} dataset downloaded as ${format}${values === 'labels' ? ` with labels (${language})` : ''}`,
         });
         return built;
       });
       const name = `statistics-${report.dataset.kind}-${new Date().toISOString().slice(0, 10)}`;
       reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(report));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(report));
+      const written = values === 'labels' ? ({ values, language } as const) : ({ values } as const);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(report, written));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(report, written));
     },
   );
 }

@@ -96,7 +96,7 @@ export function ReleaseForm({ datasetId, budget, onMade }: Props) {
     });
   }
 
-  const attributeOptions = releaseAttributeNames.map((name) => ({ value: name, label: name }));
+  const attributeOptions = releaseAttributeNames.map((name) => ({ value: name, label: t(`releases.attributes.${name}`) }));
   return (
     <section aria-labelledby="release-form-title">
       <h2 id="release-form-title">{t('releases.formTitle')}</h2>

@@ -10,7 +10,7 @@ import { RadioGroup, TextAreaField } from '../cases/controls';
 import { useCaseChange, type CaseActionProps } from '../cases/useCaseChange';
 import { listChecklists, screenCase } from './api';
 import { Suggestion } from './Suggestion';
-import { useIndicatorText } from './indicatorText';
+import { useBuiltInChecklistText, useIndicatorText } from './indicatorText';
 
 const checklistKey = (checklist: IndicatorChecklistView) => `${checklist.code}@${checklist.version}`;
 
@@ -21,6 +21,7 @@ const checklistKey = (checklist: IndicatorChecklistView) => `${checklist.code}@$
 export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionProps, 'organisations'>) {
   const { t } = useTranslation();
   const indicatorText = useIndicatorText();
+  const builtInText = useBuiltInChecklistText();
   const [checklists] = useResource(listChecklists, 'checklists');
   const [chosen, setChosen] = useState('');
   const [answers, setAnswers] = useState<Record<string, IndicatorAnswer>>({});
@@ -90,8 +91,8 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
         )}
         {document ? (
           <>
-            <p className="hint">{document.source}</p>
-            {document.note ? <p>{document.note}</p> : null}
+            <p className="hint">{builtInText(document, 'source') ?? document.source}</p>
+            {document.note ? <p>{builtInText(document, 'note') ?? indicatorText(document.code, 'note', document.note)}</p> : null}
             {document.categories.map((category) => {
               const inCategory = items.filter((item) => item.category === category.code);
               if (inCategory.length === 0) return null;

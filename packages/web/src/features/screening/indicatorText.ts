@@ -20,3 +20,28 @@ export function useIndicatorText(): (checklistCode: string, path: string, source
     [i18n, language],
   );
 }
+
+/** The checklists the installation starts with, and the version whose source and note the locale files translate. */
+const builtInChecklists = { ilo_forced_labour: 1, trafficking_general: 1 } as const;
+type BuiltInChecklist = keyof typeof builtInChecklists;
+
+function isBuiltIn(code: string): code is BuiltInChecklist {
+  return Object.hasOwn(builtInChecklists, code);
+}
+
+/**
+ * The source and note of a checklist the installation started with, in the reader's language; undefined for any
+ * other checklist or version (a national list shows its own words). The stored source of the starting lists carries
+ * working references meant for the project's own records, never for a reader.
+ */
+export function useBuiltInChecklistText(): (document: { code: string; version: number }, field: 'source' | 'note') => string | undefined {
+  const { t } = useTranslation();
+  return useCallback(
+    (document: { code: string; version: number }, field: 'source' | 'note') => {
+      const code = document.code;
+      if (!isBuiltIn(code) || builtInChecklists[code] !== document.version) return undefined;
+      return t(`indicators.${code}.${field}`);
+    },
+    [t],
+  );
+}

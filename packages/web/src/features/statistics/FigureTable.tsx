@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatisticsTable } from '@palermo/contracts';
 import { Count } from './Count';
-import { dimensionLabel, valueLabel } from './labels';
+import { dimensionLabel, valueLabel as labelOf } from './labels';
 
 /** Series colours, distinguishable for the common forms of colour blindness (Okabe-Ito). */
 export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -26,12 +26,13 @@ export function useCountingCaption() {
  * only, which the server's Content-Security-Policy (style-src 'self') allows.
  */
 export function FigureTable({ table, title, threshold, stacked = false }: { table: StatisticsTable; title: string; threshold: number; stacked?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const valueLabel = (dimension: string, key: string) => labelOf(t, dimension, key, i18n.language);
   const caption = useCountingCaption()(table, title);
   const columnDimension = table.columnDimension ?? 'measure';
-  const seriesLabel = (column: string) => (table.columnDimension === null ? t(`statistics.units.${table.counting.unit}`) : valueLabel(t, columnDimension, column));
+  const seriesLabel = (column: string) => (table.columnDimension === null ? t(`statistics.units.${table.counting.unit}`) : valueLabel(columnDimension, column));
   const data = table.rows.map((row) => {
-    const point: Record<string, string | number | null> = { name: valueLabel(t, table.rowDimension, row.key) };
+    const point: Record<string, string | number | null> = { name: valueLabel(table.rowDimension, row.key) };
     table.columns.forEach((column, i) => {
       point[seriesLabel(column)] = row.cells[i]?.value ?? null;
     });
@@ -79,7 +80,7 @@ export function FigureTable({ table, title, threshold, stacked = false }: { tabl
               <tbody>
                 {table.rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{valueLabel(t, table.rowDimension, row.key)}</th>
+                    <th scope="row">{valueLabel(table.rowDimension, row.key)}</th>
                     {row.cells.map((cell, i) => (
                       <td key={table.columns[i]} className="number">
                         <Count value={cell} threshold={threshold} />

@@ -17,7 +17,9 @@ const dimensionFilters = [
  * bookmarked, shared and reloaded), and the figures follow.
  */
 export function Filters({ filters, options, onChange }: { filters: StatisticsFilters; options: StatisticsOptions; onChange: (key: FilterKey, value: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const collator = new Intl.Collator(language);
   const years = options.years;
   const select = (key: FilterKey, label: string, values: Array<{ value: string; label: string }>, anyLabel: string) => {
     const current = filters[key] === undefined ? '' : String(filters[key]);
@@ -36,6 +38,11 @@ export function Filters({ filters, options, onChange }: { filters: StatisticsFil
       </div>
     );
   };
+  // Countries are listed by name in the reader's language, in its alphabetical order; other lists keep their order.
+  const labelled = (dimension: (typeof dimensionFilters)[number][1], values: readonly string[]) => {
+    const list = values.map((value) => ({ value, label: valueLabel(t, dimension, value, language) }));
+    return dimension === 'citizenship' || dimension === 'countryOfExploitation' ? list.sort((a, b) => collator.compare(a.label, b.label)) : list;
+  };
   return (
     <form className="filters" aria-label={t('statistics.filtersTitle')} onSubmit={(e) => e.preventDefault()}>
       {select(
@@ -50,7 +57,7 @@ export function Filters({ filters, options, onChange }: { filters: StatisticsFil
         select(
           key,
           dimensionLabel(t, dimension),
-          options.values[dimension].map((value) => ({ value, label: valueLabel(t, dimension, value) })),
+          labelled(dimension, options.values[dimension]),
           t('statistics.any'),
         ),
       )}

@@ -1,15 +1,17 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { StatisticsReport } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { downloadHref, filtersFrom, loadStatistics, loadStatisticsOptions, queryOf, type FilterKey } from './api';
+import { downloadHref, filtersFrom, loadStatistics, loadStatisticsOptions, queryOf, type DownloadValues, type FilterKey } from './api';
 import { Filters } from './Filters';
 import { FigureTable } from './FigureTable';
 import { PerformanceTable } from './Performance';
 import { ReferenceComparison } from './Reference';
 import { RefreshCountryData } from './RefreshCountryData';
+import { RadioGroup } from '../cases/controls';
 
 /**
  * The statistics section for the national coordinator and rapporteur: persons (one per person, however many
@@ -68,6 +70,7 @@ function Report({ report, query }: { report: StatisticsReport; query: string }) 
   const years = table('year_stage')?.rows.map((r) => r.key) ?? [];
   const filters = filtersFrom(new URLSearchParams(query));
   const built = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(report.builtAt));
+  const [values, setValues] = useState<DownloadValues>('labels');
   return (
     <>
       {report.dataset.synthetic ? (
@@ -79,11 +82,18 @@ function Report({ report, query }: { report: StatisticsReport; query: string }) 
       <p className="note" role="note" data-testid="perturbation-note">
         {t('statistics.perturbationNote', { change: report.perturbation.maximumChange })}
       </p>
+      <RadioGroup
+        id="statistics-download-values"
+        legend={t('statistics.downloadValues')}
+        options={(['labels', 'codes'] as const).map((option) => ({ value: option, label: t(option === 'labels' ? 'statistics.downloadLabels' : 'statistics.downloadCodes') }))}
+        value={values}
+        onChange={setValues}
+      />
       <p className="filter-buttons">
-        <a href={downloadHref(filters, 'csv')} download>
+        <a href={downloadHref(filters, 'csv', values, i18n.language)} download>
           {t('statistics.downloadCsv')}
         </a>{' '}
-        <a href={downloadHref(filters, 'xlsx')} download>
+        <a href={downloadHref(filters, 'xlsx', values, i18n.language)} download>
           {t('statistics.downloadXlsx')}
         </a>
       </p>

@@ -48,9 +48,13 @@ export function loadStatistics(filters: StatisticsFilters): Promise<StatisticsRe
   return api.get(`/api/statistics${query ? `?${query}` : ''}`, statisticsReport);
 }
 
-export function downloadHref(filters: StatisticsFilters, format: 'csv' | 'xlsx'): string {
+/** How a download writes values: labels in the page's language beside the codes, or codes only. */
+export type DownloadValues = 'labels' | 'codes';
+
+export function downloadHref(filters: StatisticsFilters, format: 'csv' | 'xlsx', values: DownloadValues = 'codes', language = 'en'): string {
   const query = queryOf(filters);
-  return `/api/statistics/download?format=${format}${query ? `&${query}` : ''}`;
+  const written = values === 'labels' ? `&values=labels&language=${encodeURIComponent(language)}` : '';
+  return `/api/statistics/download?format=${format}${written}${query ? `&${query}` : ''}`;
 }
 
 export function refreshCountryStatistics(): Promise<StatisticsRefreshResult> {
