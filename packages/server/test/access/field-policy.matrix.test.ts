@@ -9,6 +9,7 @@ import { relationships } from '../../src/platform/access/relationships.js';
 import { caseRules } from '../../src/modules/case/case.policy.js';
 import { caseColumns } from '../../src/modules/case/case.repo.js';
 import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
+import { documentRules } from '../../src/modules/document/document.policy.js';
 import { personRules } from '../../src/modules/person/person.policy.js';
 import { personColumns } from '../../src/modules/person/person.repo.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
@@ -57,6 +58,7 @@ describe('the field policy keeps every promise of need to know (in process, over
       expect(visible.case.size > 0, `case ${JSON.stringify(s)}`).toBe(allows(caseRules.read, subject, caseFactsOf(s)));
       expect(visible.person.size > 0, `person ${JSON.stringify(s)}`).toBe(allows(personRules.read, subject, personFactsOf(s)));
       if (allows(caseRecordRules.read, subject, caseFactsOf(s))) expect(visible.caseRecord).toEqual(everything.caseRecord);
+      expect(visible.document.size > 0, `document ${JSON.stringify(s)}`).toBe(allows(documentRules.read, subject, caseFactsOf(s)));
     }
   });
 });
@@ -151,14 +153,15 @@ describe('the policy compiled to SQL agrees with the evaluator over the whole bo
     for (const roles of dimensions.roles) {
       for (const organisationType of dimensions.organisationType) {
         const subject: Subject = { userId: ids.userId, organisationId: ids.organisationId, organisationType, jurisdictions: ['NORTH'], roles };
-        const { rows } = await sql<{ id: string; readable: boolean; person_readable: boolean; case_fields: string[]; person_fields: string[]; record_fields: string[]; plan_fields: string[] }>`
+        const { rows } = await sql<{ id: string; readable: boolean; person_readable: boolean; case_fields: string[]; person_fields: string[]; record_fields: string[]; plan_fields: string[]; document_fields: string[] }>`
           select c.id,
             ${compileRule(caseRules.read, subject, caseColumns)} as readable,
             ${compileRule(personRules.read, subject, personColumns)} as person_readable,
             ${compileVisibleFields(policy('case'), subject, caseColumns)} as case_fields,
             ${compileVisibleFields(policy('person'), subject, personColumns)} as person_fields,
             ${compileVisibleFields(policy('caseRecord'), subject, caseColumns)} as record_fields,
-            ${compileVisibleFields(policy('assistancePlan'), subject, caseColumns)} as plan_fields
+            ${compileVisibleFields(policy('assistancePlan'), subject, caseColumns)} as plan_fields,
+            ${compileVisibleFields(policy('document'), subject, caseColumns)} as document_fields
           from cases c join persons p on p.id = c.person_id
           where c.id = any(${caseIds}::uuid[])`.execute(db);
         const byId = new Map(rows.map((row) => [row.id, row]));
@@ -176,6 +179,7 @@ describe('the policy compiled to SQL agrees with the evaluator over the whole bo
           expect(new Set(row.person_fields), `person ${where}`).toEqual(visibleFields(policy('person'), subject, personFacts));
           expect(new Set(row.record_fields), `case record ${where}`).toEqual(visibleFields(policy('caseRecord'), subject, facts));
           expect(new Set(row.plan_fields), `plan ${where}`).toEqual(visibleFields(policy('assistancePlan'), subject, facts));
+          expect(new Set(row.document_fields), `document ${where}`).toEqual(visibleFields(policy('document'), subject, facts));
           compared += 1;
         }
       }

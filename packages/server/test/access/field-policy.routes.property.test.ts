@@ -13,6 +13,8 @@ import { personalTag, recordTag } from '@palermo/contracts';
 import { fieldsOutsidePolicy, visibleFields } from '../../src/platform/access/field-policy.js';
 import type { RecordFacts, Subject } from '../../src/platform/access/rules.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
+import { chunkBinding, fileNameBinding } from '../../src/modules/document/document.service.js';
+import { insertAccountFixture } from '../../src/modules/account/account.fixtures.js';
 import { clientFor, createTestApp, insertUser, type Client, type TestApp } from '../support/test-app.js';
 import { caseFactsOf, personFactsOf, scenarioArbitrary, subjectOf, type Scenario } from './need-to-know.js';
 
@@ -113,6 +115,9 @@ function canaries() {
     identityNumber: `ID${tag()}`,
     notes: `Note${tag()}`,
     message: `Message${tag()}`,
+    personAccount: `Account${tag()}`,
+    exploiterPseudonym: `Exploiter${tag()}`,
+    place: `Place${tag()}`,
   };
 }
 const columns = { givenName: 'given_name', familyName: 'family_name', pseudonym: 'pseudonym', birthDate: 'birth_date', phone: 'phone', address: 'address', identityNumber: 'identity_number', notes: 'notes' } as const;
@@ -155,6 +160,15 @@ async function seed(s: Scenario): Promise<World> {
     gender: 'Feminine', citizenships: ['MD'], is_child: true,
   }).execute();
   await db.insertInto('cases').values({ id: caseId, reference, person_id: personId, managing_organisation_id: facts.organisationId ?? '', case_manager_user_id: facts.assigneeUserId, reported_by_organisation_id: facts.organisationId ?? '', forms_of_exploitation: ['ForcedLabour'] }).execute();
+  // A document marked for the decision (what the most relationships could see of a case's documents).
+  const documentId = randomUUID();
+  await db.insertInto('case_documents').values({
+    id: documentId, case_id: caseId, document_type: 'identity_document', media_type: 'application/pdf', file_name: cipher.encrypt('passport.pdf', fileNameBinding(documentId)),
+    byte_size: 9, chunk_count: 1, for_decision: true, uploaded_by: other.id, organisation_id: ids.otherOrganisationId,
+  }).execute();
+  await db.insertInto('case_document_chunks').values({ document_id: documentId, position: 0, content: cipher.encryptBytes(Buffer.from('%PDF-1.4\n'), chunkBinding(documentId, 0, 1)) }).execute();
+  // The person's account: a statement, a situation and an exploiter, each with its history.
+  await insertAccountFixture(db, cipher, { caseId, userId: other.id, organisationId: ids.otherOrganisationId, personAccount: values.personAccount, exploiterPseudonym: values.exploiterPseudonym, place: values.place });
   if (s.lawEnforcementConsent) await db.insertInto('person_consents').values({ person_id: personId, purpose: 'law_enforcement', status: 'given', recorded_by: other.id, recorded_at: new Date() }).execute();
   let referralId: string | null = null;
   if (s.share !== 'none') {
@@ -193,7 +207,7 @@ function factsFor(w: World, kind: string, viewer: Subject): RecordFacts {
 
 /** The world a record of the response belongs to (records of earlier runs stay in the database and may be seen). */
 function worldOf(worlds: readonly World[], kind: string, value: Record<string, unknown>): World | undefined {
-  const id = kind === 'caseRecord' || kind === 'assistancePlan' ? value.caseId : value.id;
+  const id = kind === 'caseRecord' || kind === 'assistancePlan' || kind === 'document' || kind.startsWith('account') ? value.caseId : value.id;
   return worlds.find((w) => (kind === 'person' ? w.personId : kind === 'referral' ? w.referralId : w.caseId) === id);
 }
 
@@ -248,7 +262,12 @@ describe('no response carries a field outside the policy (property-based HTTP sa
                 for (const [field, value] of Object.entries(seen.values)) {
                   if (!response.body.includes(value)) continue;
                   expect(route.schema, `${where}: ${field} answered through a route without a response schema`).toBeDefined();
-                  const shown = field === 'message' ? shows?.referral?.has('message') : shows?.case?.has(`person.fields.${field}`) || shows?.person?.has(field);
+                  const shown =
+                    field === 'message' ? shows?.referral?.has('message')
+                    : field === 'personAccount' ? shows?.accountStatement?.has('personAccount')
+                    : field === 'exploiterPseudonym' ? shows?.accountExploiter?.has('pseudonym')
+                    : field === 'place' ? shows?.accountSituation?.has('places')
+                    : shows?.case?.has(`person.fields.${field}`) || shows?.person?.has(field);
                   expect(shown, `${where}: ${field} shown outside the policy`).toBe(true);
                 }
               }

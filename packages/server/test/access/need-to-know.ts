@@ -131,6 +131,7 @@ export interface Visible {
   readonly referral: Set<string>;
   readonly caseRecord: Set<string>;
   readonly assistancePlan: Set<string>;
+  readonly document: Set<string>;
 }
 
 const policyOf = (p: Policies, kind: string): FieldPolicy => {
@@ -149,6 +150,7 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     referral: visibleFields(policyOf(p, 'referral'), subject, facts, p.rules),
     caseRecord: visibleFields(policyOf(p, 'caseRecord'), subject, facts, p.rules),
     assistancePlan: visibleFields(policyOf(p, 'assistancePlan'), subject, facts, p.rules),
+    document: visibleFields(policyOf(p, 'document'), subject, facts, p.rules),
   };
 }
 
@@ -175,12 +177,14 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   const casePersonal = [...v.case].filter(isPersonalCasePath).filter((f) => f !== 'timeline');
 
   if (fullSide) {
-    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan'] as const) {
+    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document'] as const) {
       if (v[kind].size !== all[kind].size) fail(`the managing side and the case manager see the whole ${kind}`);
     }
     return broken;
   }
   if (v.caseRecord.size > 0 || v.assistancePlan.size > 0) fail('only the managing side and the case manager see the case record');
+  if (v.document.size > 0 && !authority) fail('documents: only the managing side, the case manager and a competent authority deciding (those marked for the decision)');
+  if (authority && v.document.size !== all.document.size) fail('a competent authority sees the documents marked for the decision whole');
   if (!lawEnforcement && !pending && !accepted && !authority) {
     if (v.case.size > 0) fail('no relationship, nothing of the case (coordinator, ended share, reassigned, no consent, outside jurisdiction)');
     if (v.person.size > 0) fail('no relationship, nothing of the person');
@@ -219,6 +223,7 @@ export const everything: Visible = {
   referral: new Set(fieldPolicies.referral?.fields),
   caseRecord: new Set(fieldPolicies.caseRecord?.fields),
   assistancePlan: new Set(fieldPolicies.assistancePlan?.fields),
+  document: new Set(fieldPolicies.document?.fields),
 };
 
 /** The need-to-know property over the shared generator, for given (real or mutated) policies. */
@@ -255,6 +260,8 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'competent authority sees the identity number', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('person.fields.identityNumber') },
   { name: 'competent authority sees consents', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('consents') },
   { name: 'receiver after acceptance reads the case record', edit: (p) => void grant(p, 'caseRecord').receiverAfterAcceptance.fields.push('notes', 'data') },
+  { name: 'law enforcement with consent reads the documents', edit: (p) => void grant(p, 'document').lawEnforcementWithConsent.fields.push('id', 'fileName') },
+  { name: 'receiver after acceptance reads the documents', edit: (p) => void grant(p, 'document').receiverAfterAcceptance.fields.push('id', 'fileName') },
   { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },
 ];
 
