@@ -14,6 +14,7 @@ import {
 import { consentPurpose, consentStatus, createPersonRequest } from './persons.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
 import { personal, recordKind } from './personal.js';
+import { decisionFileParts } from './person-profile.js';
 
 /** Every request that changes a case carries an idempotency key: a retried request does not act twice. */
 export const idempotencyHeaders = z.object({
@@ -40,6 +41,9 @@ export const decisionRequest = versionedRequest.extend({
   kind: z.enum(decisionKinds),
   outcome: z.enum(decisionOutcomes),
   reason: z.string().trim().min(10, 'must explain the decision (at least 10 characters)').max(10_000),
+  /** What in the decision file the decision relied on, and which of the documents attached for it. */
+  reliedOn: z.array(z.enum(decisionFileParts)).max(decisionFileParts.length).default([]),
+  reliedOnDocumentIds: z.array(uuid).max(50).default([]),
 });
 export type DecisionRequest = z.infer<typeof decisionRequest>;
 
@@ -128,11 +132,27 @@ export const caseSummary = recordKind('case', caseView.pick({
   overdue: true,
   openedAt: true,
 }));
-export const caseList = z.object({ cases: z.array(caseSummary) });
+/** How the worklist can be ordered: newest or oldest first, by next decision due, by case number, by stage. */
+export const caseListSorts = ['opened_desc', 'opened_asc', 'due_asc', 'reference_asc', 'stage_asc'] as const;
+export type CaseListSort = (typeof caseListSorts)[number];
+/** Deadline filters: a decision overdue, or due within seven days. */
+export const caseListDeadlines = ['overdue', 'week'] as const;
+export const caseList = z.object({
+  cases: z.array(caseSummary),
+  /** How many cases match the filters (every page together). */
+  total: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1),
+});
 export const caseListQuery = z.object({
   stage: z.enum(caseStages).optional(),
   status: z.enum(caseStatuses).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  deadline: z.enum(caseListDeadlines).optional(),
+  form: z.enum(formsOfExploitation).optional(),
+  assignedToMe: z.enum(['true', 'false']).optional(),
+  sort: z.enum(caseListSorts).default('opened_desc'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

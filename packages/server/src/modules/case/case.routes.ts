@@ -41,13 +41,22 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/api/cases',
-    { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'Cases the caller may see: the worklist', querystring: caseListQuery, response: { 200: caseList } } },
+    { config: { access: ruleRoute('case.read', caseRules.read) }, schema: { tags, summary: 'Cases the caller may see: the worklist, filtered, sorted and paged, with the total', querystring: caseListQuery, response: { 200: caseList } } },
     async (request) => {
       const session = requireSession(request);
       const q = request.query;
       // One statement reads the page and writes its audit entry (listCases): no transaction to open around it.
-      const list = await cases.listCases(platform.db, subjectOf(session), actorOf(session), { stage: q.stage, status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', limit: q.limit });
-      return { cases: list };
+      return cases.listCases(platform.db, subjectOf(session), actorOf(session), {
+        stage: q.stage,
+        status: q.status,
+        overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+        deadline: q.deadline,
+        form: q.form,
+        assignedToMe: q.assignedToMe === 'true',
+        sort: q.sort,
+        offset: q.offset,
+        limit: q.limit,
+      });
     },
   );
 

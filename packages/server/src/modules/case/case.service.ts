@@ -11,7 +11,7 @@ import type {
   ShareablePersonField,
   TraffickingStatus,
 } from '@palermo/contracts';
-import { caseSummary, closeCaseRequest, openCaseRequest } from '@palermo/contracts';
+import { caseStages, caseSummary, closeCaseRequest, openCaseRequest, type CaseListSort } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
@@ -156,33 +156,63 @@ export interface CaseListFilter {
   readonly stage?: CaseStage | undefined;
   readonly status?: CaseStatus | undefined;
   readonly overdue?: boolean | undefined;
+  readonly deadline?: 'overdue' | 'week' | undefined;
+  readonly form?: FormOfExploitation | undefined;
+  readonly assignedToMe?: boolean | undefined;
+  readonly sort?: CaseListSort | undefined;
+  readonly offset?: number | undefined;
   readonly limit: number;
 }
 
+/** Each sort as SQL over the page's rows (`r`), always ending on the id so that pages never overlap. */
+const shows = (field: string) => sql<boolean>`${field} = any(r.visible_fields)`;
+const listOrders: Record<CaseListSort, ReturnType<typeof sql>> = {
+  opened_desc: sql`r.opened_at desc, r.id`,
+  opened_asc: sql`r.opened_at asc, r.id`,
+  due_asc: sql`(case when ${shows('decisionDueAt')} then r.decision_due_at end) asc nulls last, r.opened_at desc, r.id`,
+  reference_asc: sql`r.reference asc, r.id`,
+  stage_asc: sql`(case when ${shows('stage')} then array_position(${sql.val([...caseStages])}::text[], r.stage) end) asc nulls last, r.opened_at desc, r.id`,
+};
+
 /**
- * The worklist: cases the user may see, newest first, filtered; overdue decisions can be picked out. Reads only the
- * columns listed (the filter reads the case and its person through caseColumns, like every other read), in one
- * statement that also writes the audit entry, so a transaction around it is not needed.
+ * The worklist: cases the user may see, filtered, sorted and paged, with the total. Reads only the columns listed (the
+ * filter reads the case and its person through caseColumns, like every other read), in one statement that also writes
+ * the audit entry, so a transaction around it is not needed.
  */
 export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: CaseListFilter) {
+  const waiting = sql`c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive')`;
   let query = repo
     .selectCaseSummaries(tx)
     .select(sql<string[]>`${compileVisibleFields(caseFieldPolicy, subject, repo.caseColumns)}`.as('visible_fields'))
     .where(compileRule(caseRules.read, subject, repo.caseColumns));
   if (filter.stage) query = query.where('c.stage', '=', filter.stage);
   if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.form) query = query.where(sql<boolean>`c.forms_of_exploitation @> array[${filter.form}]::text[]`);
+  if (filter.assignedToMe) query = query.where('c.case_manager_user_id', '=', subject.userId);
   if (filter.overdue !== undefined) {
-    const overdue = sql<boolean>`(c.decision_due_at is not null and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive'))`;
+    const overdue = sql<boolean>`(c.decision_due_at is not null and c.decision_due_at < now() and ${waiting})`;
     query = query.where(overdue, '=', filter.overdue);
   }
-  const page = query.orderBy('c.opened_at', 'desc').orderBy('c.id').limit(filter.limit);
+  if (filter.deadline === 'overdue') query = query.where(sql<boolean>`c.decision_due_at < now() and ${waiting}`);
+  if (filter.deadline === 'week') query = query.where(sql<boolean>`c.decision_due_at >= now() and c.decision_due_at < now() + interval '7 days' and ${waiting}`);
+  const order = listOrders[filter.sort ?? 'opened_desc'];
+  // Filtering or sorting by a field the user may not see would reveal it: a filter on a field keeps only the cases
+  // that show it to the user (the inner filter serves the indexes, this one the field policy).
+  const guards = [
+    ...(filter.stage ? [shows('stage')] : []),
+    ...(filter.overdue !== undefined || filter.deadline ? [shows('decisionDueAt')] : []),
+    ...(filter.form ? [shows('formsOfExploitation')] : []),
+  ];
+  const guarded = guards.length > 0 ? sql`where ${sql.join(guards, sql` and `)}` : sql``;
+  const page = sql`select r.*, count(*) over () as total from (${query}) as r ${guarded} order by ${order} limit ${filter.limit} offset ${filter.offset ?? 0}`;
   // The statement that reads the page writes its audit entry (when it lists anything): one round trip, not two.
-  const summary = sql<string>`'listed ' || count(*) || ' cases (no person names): ' || string_agg(r.reference, ' ' order by r.opened_at desc, r.id)`;
-  const { rows } = await sql<ListRow>`
+  const summary = sql<string>`'listed ' || count(*) || ' cases (no person names): ' || string_agg(r.reference, ' ' order by ${order})`;
+  const { rows } = await sql<ListRow & { total: string | number }>`
     with r as (${page}),
       logged as (${auditEntry(actor, { action: 'case.list', recordType: 'case', purpose: 'case_management' }, summary, sql`from r having count(*) > 0`)})
-    select * from r order by r.opened_at desc, r.id`.execute(tx);
-  return rows.map((row) =>
+    select * from r order by ${order}`.execute(tx);
+  const total = Number(rows[0]?.total ?? (filter.offset ? await countCases(tx, sql`select 1 from (${query}) as r ${guarded}`) : 0));
+  const cases = rows.map((row) =>
     presentFields(
       {
         id: row.id,
@@ -198,6 +228,13 @@ export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: 
       new Set(row.visible_fields),
     ) as z.infer<typeof caseSummary>,
   );
+  return { cases, total, offset: filter.offset ?? 0, limit: filter.limit };
+}
+
+/** The total when the page asked for lies past the last case (so the page itself cannot carry it). */
+async function countCases(tx: Db, matching: ReturnType<typeof sql>): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from (${matching}) as q`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**

@@ -145,7 +145,7 @@ describe('synthetic cases for the demo country', () => {
     const view = await db.transaction().execute((tx) => readCase(tx, cipher, subject, systemActor('test'), row.case_id));
     expect(view?.person?.fields?.givenName).toBe(names.givenName);
     expect(view?.timeline[0]?.action).toBe('case.opened');
-    const list = await db.transaction().execute((tx) => listCases(tx, subject, systemActor('test'), { stage: 'screened', limit: 50 }));
+    const list = await db.transaction().execute((tx) => listCases(tx, subject, systemActor('test'), { stage: 'screened', limit: 50 }).then((l) => l.cases));
     expect(list.length).toBeGreaterThan(0);
     for (const c of list) expect(c.stage).toBe('screened');
   });

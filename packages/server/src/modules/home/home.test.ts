@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeCounts, homeView, type HomeView } from '@palermo/contracts';
 import { clientFor, createTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -35,6 +36,7 @@ async function home(who: Staff): Promise<HomeView> {
   expect(response.statusCode, response.body).toBe(200);
   return homeView.parse(response.json());
 }
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const refsIn = (view: HomeView) => JSON.stringify(view).match(/C-\d{4}-[A-Z0-9]{7}/g) ?? [];
 
 beforeAll(async () => {
@@ -75,11 +77,11 @@ beforeAll(async () => {
       .values({ id: randomUUID(), case_id: ids[name] ?? '', organisation_id: authority.id, purpose: 'identification_decision', person_fields: ['givenName'], granted_by: cwA.user.id, granted_at: new Date() })
       .execute();
   }
-  await db.updateTable('cases').set({ reflection_period_start: new Date(Date.now() - 25 * 86_400_000), reflection_period_end: new Date(Date.now() + 4 * 86_400_000) }).where('id', '=', ids['a2'] ?? '').execute();
+  await db.updateTable('cases').set({ reflection_period_start: day(-25), reflection_period_end: day(4) }).where('id', '=', ids['a2'] ?? '').execute();
   // Case b (ngo B) is referred to ngo A for shelter, urgently, two days ago.
   await consentTo(t, cwB, ids['b'] ?? '', ngoA.id);
   const sent = await refer(t, cwB, ids['b'] ?? '', { toOrganisationId: ngoA.id, service: 'shelter', urgency: 'urgent' });
-  await db.updateTable('referrals').set({ sent_at: new Date(Date.now() - 2 * 86_400_000) }).where('id', '=', sent.id).execute();
+  await sql`update referrals set sent_at = now() - interval '2 days' where id = ${sent.id}::uuid`.execute(db);
   // A locked account in each organisation, one without a second factor in ngo A.
   const lockedA = await staff(t, ngoA, ['caseworker']);
   const lockedB = await staff(t, ngoB, ['caseworker']);
@@ -125,10 +127,10 @@ describe('the caseworker and the supervisor', () => {
   it('lists the SOP measures past their deadline and the cases without activity for 30 days', async () => {
     await t.platform.db.updateTable('cases').set({ opened_at: new Date(Date.now() - 40 * 86_400_000), stage: 'reported', decision_due_at: null }).where('id', '=', ids['a2'] ?? '').execute();
     await t.platform.db.executeQuery(
-      (await import('kysely')).sql`alter table case_actions disable trigger case_actions_no_update`.compile(t.platform.db),
+      sql`alter table case_actions disable trigger case_actions_no_update`.compile(t.platform.db),
     );
     await t.platform.db.updateTable('case_actions').set({ occurred_at: new Date(Date.now() - 40 * 86_400_000) }).where('case_id', '=', ids['a2'] ?? '').execute();
-    await t.platform.db.executeQuery((await import('kysely')).sql`alter table case_actions enable trigger case_actions_no_update`.compile(t.platform.db));
+    await t.platform.db.executeQuery(sql`alter table case_actions enable trigger case_actions_no_update`.compile(t.platform.db));
     const view = await home(cwA2);
     expect(view.inactiveCases?.items.map((i) => i.reference)).toEqual([refs['a2']]);
     expect(view.measuresOverdue?.items.length).toBeGreaterThan(0);
