@@ -207,7 +207,7 @@ function factsFor(w: World, kind: string, viewer: Subject): RecordFacts {
 
 /** The world a record of the response belongs to (records of earlier runs stay in the database and may be seen). */
 function worldOf(worlds: readonly World[], kind: string, value: Record<string, unknown>): World | undefined {
-  const id = kind === 'caseRecord' || kind === 'assistancePlan' || kind === 'document' || kind.startsWith('account') ? value.caseId : value.id;
+  const id = kind === 'caseRecord' || kind === 'assistancePlan' || kind === 'document' || kind.startsWith('account') || kind === 'personProfile' || kind === 'caseIntake' || kind === 'caseScreenings' ? value.caseId : value.id;
   return worlds.find((w) => (kind === 'person' ? w.personId : kind === 'referral' ? w.referralId : w.caseId) === id);
 }
 

@@ -145,6 +145,15 @@ export async function decide(
   if (!transition) {
     throw new HttpError(409, 'impossible_transition', `A ${input.kind.replace('_', ' ')} decision is not possible when the case is at "${stageNames[row.stage] ?? row.stage}"`);
   }
+  const reliedOnDocuments = [...new Set(input.reliedOnDocumentIds ?? [])];
+  if (reliedOnDocuments.length > 0) {
+    // Only documents attached to this case for the decision (the decision file shows no other).
+    const found = await sql<{ id: string }>`select id from case_documents where case_id = ${id} and for_decision and id = any(${reliedOnDocuments}::uuid[])`.execute(tx);
+    const known = new Set(found.rows.map((r) => r.id));
+    const index = reliedOnDocuments.findIndex((documentId) => !known.has(documentId));
+    if (index >= 0) throw badRequest(`reliedOnDocumentIds.${index}`, 'is not a document attached to this case for the decision');
+  }
+  const reliedOn = [...new Set([...(input.reliedOn ?? []), ...(reliedOnDocuments.length > 0 ? (['documents'] as const) : [])])];
   const version = await bumpVersion(tx, id, input.version);
   const settings = await tx.selectFrom('country_settings').selectAll().executeTakeFirstOrThrow();
   const decisionId = randomUUID();
@@ -160,6 +169,8 @@ export async function decide(
       organisation_id: subject.organisationId,
       decided_at: new Date(),
       due_at: row.decision_due_at,
+      relied_on: reliedOn,
+      relied_on_documents: reliedOnDocuments,
     })
     .execute();
   await tx
@@ -178,6 +189,6 @@ export async function decide(
     })
     .where('id', '=', id)
     .execute();
-  await appendAudit(tx, actor, { action: 'case.decide', recordType: 'case', recordId: id, purpose: 'identification', summary });
+  await appendAudit(tx, actor, { action: 'case.decide', recordType: 'case', recordId: id, purpose: 'identification', summary: `${summary}; relied on: ${reliedOn.join(', ') || 'nothing named'}${reliedOnDocuments.length > 0 ? ` (${reliedOnDocuments.length} documents)` : ''}` });
   return { id, reference: row.reference, version };
 }

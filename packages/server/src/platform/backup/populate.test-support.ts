@@ -19,7 +19,10 @@ import { sendReferral } from '../../modules/referral/referral.service.js';
 import { recordConsentEvent } from '../../modules/case/case-consent.js';
 import { checkForDuplicates } from '../../modules/case/case-match-checks.js';
 import { createEntry } from '../../modules/directory/directory.service.js';
+import { addDocument } from '../../modules/document/document.service.js';
+import { checkFile } from '../../modules/document/document.content.js';
 import { quoteIdent, tablesInDependencyOrder } from './tables.js';
+import { updateSection } from '../../modules/person-profile/person-profile.service.js';
 
 /** A small CTDC file in the synthetic v2 layout (invented rows). */
 const CTDC_HEADER =
@@ -84,6 +87,18 @@ async function caseWork(database: Database, cipher: FieldCipher): Promise<void> 
   await db.transaction().execute(async (tx) => {
     await recordConsentEvent(tx, manager, actor, open.id, consentEventRequest.parse({ purpose: 'referral', targetOrganisationId: shelter.id, status: 'given', method: 'verbal' }), randomUUID());
     await sendReferral(tx, cipher, manager, actor, open.id, sendReferralRequest.parse({ toOrganisationId: shelter.id, service: 'shelter' }), randomUUID());
+  });
+  // Two documents: a PDF of three encrypted chunks (marked for the decision) and an image.
+  const scan = Buffer.concat([Buffer.from('%PDF-1.4\n% First session scan\n'), Buffer.alloc(2_500_000, 'x'), Buffer.from('\n%%EOF\n')]);
+  const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  for (const [name, bytes, forDecision] of [['scan.pdf', scan, true], ['photo.png', photo, false]] as const) {
+    const file = await checkFile(name, bytes);
+    await db.transaction().execute((tx) => addDocument(tx, cipher, manager, actor, open.id, { documentType: 'identity_document', forDecision, file }));
+  }
+  // The referral form's facts: a section recorded, then corrected (a history row).
+  await db.transaction().execute(async (tx) => {
+    await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 0, value: { languages: ['ro'], interpreterNeeded: 'yes', interpreterLanguage: 'ro' } });
+    await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 1, value: { languages: ['ro', 'en'], interpreterNeeded: 'no' } });
   });
   const check = await db.transaction().execute((tx) => checkForDuplicates(tx, cipher, manager, actor, open.id));
   if (check.kind === 'refused') throw check.error;
