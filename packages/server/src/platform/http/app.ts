@@ -33,6 +33,7 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { caseRoutes } from '../../modules/case/case.routes.js';
 import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
 import { caseRecordRoutes } from '../../modules/case-record/case-record.routes.js';
+import { accountRoutes } from '../../modules/account/account.routes.js';
 import { documentRoutes } from '../../modules/document/document.routes.js';
 import { referralRoutes } from '../../modules/referral/referral.routes.js';
 import { screeningRoutes } from '../../modules/screening/screening.routes.js';
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(documentRoutes);
   await app.register(referralRoutes);
   await app.register(screeningRoutes);
+  await app.register(accountRoutes);
   await app.register(personProfileRoutes);
   await app.register(sopRoutes);
   await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
