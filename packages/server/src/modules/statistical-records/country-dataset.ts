@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Db } from '../../platform/db/database.js';
+import { accountColumns, loadAccounts, type AccountsByCase } from './account-facts.js';
 import { alpha3Of } from './country-codes.js';
 import { loadNrmFacts, nrmColumnsOf, type CaseNrmFacts, type NrmColumns, type NrmFactsByCase } from './nrm-facts.js';
 import { insertRecords, lockCountryDataset, type NewRecord } from './statistical-records.repo.js';
@@ -41,6 +42,9 @@ import { insertRecords, lockCountryDataset, type NewRecord } from './statistical
  *   decision. Dates are days (UTC), never times.
  * - NRM performance (reasonable-grounds due day, reflection period, referral counts, latest follow-up): see
  *   nrm-facts.ts.
+ * - The person's account (exploitation situations and exploiters: forms, duration, country of exploitation when the
+ *   case names none, means of control, labour sector, type of sexual exploitation, recruiter relation): see
+ *   account-facts.ts. A correction of the account is in the records at the next refresh.
  * - person_key is a fresh random uuid per person per refresh: nothing links a record to a person, a case or a previous
  *   refresh.
  * - record_key (the cell-key method's, docs/decisions/0005) is the keyed hash of the group's representative person id
@@ -184,7 +188,8 @@ async function loadFacts(tx: Db) {
     .where('m.status', '=', 'confirmed_same_person')
     .execute();
   const nrm = await loadNrmFacts(tx);
-  return { cases, persons, decisions, consents, links, nrm };
+  const accounts = await loadAccounts(tx);
+  return { cases, persons, decisions, consents, links, nrm, accounts };
 }
 
 function firstOf<T>(items: readonly T[], pick: (item: T) => string | null | undefined): string | null {
@@ -230,6 +235,7 @@ async function recordOf(
   cases: readonly CaseRow[],
   decisions: readonly DecisionRow[],
   nrm: NrmFactsByCase,
+  accounts: AccountsByCase,
   tx: Db,
   cipher: FieldCipher | undefined,
   representativeId: string,
@@ -240,8 +246,12 @@ async function recordOf(
   const age = await ageAtReferral(persons, referredOn, tx, cipher);
   const gender = firstOf(persons, (p) => p.gender);
   const citizenship = primaryCitizenship(persons.flatMap((p) => p.citizenships));
-  const forms = [...new Set(cases.flatMap((c) => c.forms_of_exploitation))];
-  const newestCountry = firstOf([...cases].reverse(), (c) => c.country_of_exploitation);
+  const account = accountColumns(
+    cases.flatMap((c) => accounts.get(c.id) ?? []),
+    referredOn,
+  );
+  const forms = [...new Set([...cases.flatMap((c) => c.forms_of_exploitation), ...account.forms])];
+  const newestCountry = firstOf([...cases].reverse(), (c) => c.country_of_exploitation) ?? account.country_of_exploitation_alpha2;
   const furthest = cases.reduce((best, c) => {
     const rank = stageRank[c.stage] ?? 0;
     const bestRank = stageRank[best.stage] ?? 0;
@@ -262,12 +272,12 @@ async function recordOf(
     majority_status: majority,
     citizenship: citizenship ? alpha3Of(citizenship) : null,
     country_of_exploitation: newestCountry ? alpha3Of(newestCountry) : null,
-    traffick_months: null,
-    means_of_control: [],
+    traffick_months: account.traffick_months,
+    means_of_control: account.means_of_control,
     exploitation: exploitationFlags(forms),
-    labour_sectors: forms.includes('ForcedBegging') ? ['typeOfLabourBegging'] : [],
-    sex_types: [],
-    recruiter_relations: [],
+    labour_sectors: [...new Set([...(forms.includes('ForcedBegging') ? ['typeOfLabourBegging'] : []), ...account.labour_sectors])],
+    sex_types: account.sex_types,
+    recruiter_relations: account.recruiter_relations,
     stage: furthest.stage,
     trafficking_status: status,
     referring_organisation_type: translate(organisationTypeToHtcdsOrgType, first.reporter_type)[0] ?? null,
@@ -288,7 +298,7 @@ async function recordOf(
 export async function refreshCountryDataset(db: Db, actor: Actor, options: RefreshOptions = {}): Promise<RefreshResult> {
   return runInTransaction(db, async (tx) => {
     const datasetId = await lockCountryDataset(tx, actor);
-    const { cases, persons, decisions, consents, links, nrm } = await loadFacts(tx);
+    const { cases, persons, decisions, consents, links, nrm, accounts } = await loadFacts(tx);
 
     const groups = new PersonGroups();
     for (const link of links) for (const candidate of link.candidate_person_ids) groups.union(link.person_id, candidate);
@@ -329,7 +339,7 @@ export async function refreshCountryDataset(db: Db, actor: Actor, options: Refre
         excludedWithoutConsent += 1;
         continue;
       }
-      records.push(await recordOf(datasetId, personsByGroup.get(root) ?? [], groupCases, decisionsByGroup.get(root) ?? [], nrm, tx, options.cipher, root));
+      records.push(await recordOf(datasetId, personsByGroup.get(root) ?? [], groupCases, decisionsByGroup.get(root) ?? [], nrm, accounts, tx, options.cipher, root));
     }
     await insertRecords(tx, records);
     await tx
