@@ -24,6 +24,7 @@ import {
   wellbeingScale,
 } from '../vocabularies/case-records.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { earliestToday } from './dates.js';
 import { personal, recordKind } from './personal.js';
 
 /*
@@ -67,6 +68,15 @@ export const assistanceGoalData = z.strictObject({
   chosenByPerson: z.literal(true, { error: 'must be true: the person chooses their own goals' }),
   targetDate: isoDate.optional(),
 });
+
+/**
+ * A goal as recorded now: one still to reach cannot have a target date already past (an achieved or dropped goal may:
+ * it is history). Stored goals are read back with assistanceGoalData alone, since their target dates pass.
+ */
+const newAssistanceGoalData = assistanceGoalData.refine(
+  (goal) => goal.targetDate === undefined || goal.status === 'achieved' || goal.status === 'dropped' || goal.targetDate >= earliestToday(),
+  { path: ['targetDate'], message: 'must not be in the past' },
+);
 
 export const serviceDeliveredData = z
   .strictObject({
@@ -159,7 +169,7 @@ const optionalVersion = requiredVersion.optional();
 export const addCaseRecordRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('case_manager_assigned'), data: caseManagerAssignedData, notes: text.optional(), version: requiredVersion }),
   z.object({ kind: z.literal('needs_assessment'), data: needsAssessmentData, notes: text.optional(), supersedesId, version: optionalVersion }),
-  z.object({ kind: z.literal('assistance_goal'), data: assistanceGoalData, notes: text.describe('The goal, in the person\'s words'), supersedesId, version: optionalVersion }),
+  z.object({ kind: z.literal('assistance_goal'), data: newAssistanceGoalData, notes: text.describe('The goal, in the person\'s words'), supersedesId, version: optionalVersion }),
   z.object({ kind: z.literal('service_delivered'), data: serviceDeliveredData, notes: text.optional(), supersedesId, version: optionalVersion }),
   z.object({ kind: z.literal('follow_up'), data: followUpData, notes: text.optional(), supersedesId, version: optionalVersion }),
   z.object({ kind: z.literal('risk_assessment'), data: riskAssessmentData, notes: text.optional(), supersedesId, version: optionalVersion }),

@@ -13,6 +13,7 @@ import {
 } from '../vocabularies/cases.js';
 import { consentPurpose, consentStatus, createPersonRequest } from './persons.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { allAlpha3, alpha2OfAlpha3 } from '../standards/iso3166.js';
 import { personal, recordKind } from './personal.js';
 import { decisionFileParts } from './person-profile.js';
 
@@ -21,7 +22,12 @@ export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters'),
 });
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NG');
+const assignedCountries = new Set(allAlpha3().map((code) => alpha2OfAlpha3(code)));
+const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as NG', abort: true })
+  .refine((code) => assignedCountries.has(code), 'is not a country code in ISO 3166-1');
 
 /** Report a suspicion: the person may be anonymous (no name at all) or known by a pseudonym. */
 export const openCaseRequest = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentPurposes, consentStatuses } from '../vocabularies/consent.js';
-import { isoDate, isoDateTime, nameText, uuid } from './common.js';
+import { isoDateTime, nameText, uuid } from './common.js';
+import { pastOrToday } from './dates.js';
 import { personal, recordKind } from './personal.js';
 
 /**
@@ -12,11 +13,13 @@ export const createPersonRequest = z.object({
   familyName: nameText({ max: 200 }).optional(),
   /** A name the person chose to be known by; intake may be anonymous. */
   pseudonym: nameText({ max: 200 }).optional(),
-  birthDate: isoDate.optional(),
+  birthDate: pastOrToday.optional(),
+  /** Written as people write it (spaces, dashes, brackets and dots are dropped), stored in E.164. */
   phone: z
     .string()
     .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +442071234567')
+    .transform((value) => value.replace(/[\s\-().]/g, ''))
+    .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +442071234567'))
     .optional(),
   address: z.string().trim().max(500).optional(),
   identityNumber: z.string().trim().max(100).optional(),

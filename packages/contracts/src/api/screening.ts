@@ -115,7 +115,8 @@ export const screeningSubmission = z.strictObject({
   checklistVersion,
   answers: z
     .record(z.string(), indicatorAnswer)
-    .refine((answers) => Object.keys(answers).length <= 300, 'must answer at most 300 items'),
+    .refine((answers) => Object.keys(answers).length <= 300, 'must answer at most 300 items')
+    .refine((answers) => Object.values(answers).some((answer) => answer !== 'unknown'), 'must answer at least one indicator'),
   isChild: z.boolean().optional(),
   notes: z.string().trim().max(4000, 'must be at most 4000 characters').optional(),
 });

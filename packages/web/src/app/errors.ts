@@ -23,6 +23,23 @@ const fixedProblems: Record<string, (t: TFunction) => string> = {
   'no such organisation': (t) => t('problems.noSuchOrganisation'),
   'the organisation is deactivated': (t) => t('problems.organisationInactive'),
   'you cannot deactivate yourself or remove your own administrator role': (t) => t('problems.notYourself'),
+  'must not be in the future': (t) => t('problems.notFuture'),
+  'must not be in the past': (t) => t('problems.notPast'),
+  'must be a date (year, month and day)': (t) => t('problems.date'),
+  'must be an E.164 phone number such as +442071234567': (t) => t('problems.phone'),
+  'must be an ISO 3166-1 alpha-2 code such as NG': (t) => t('problems.countryCode'),
+  'is not a country code in ISO 3166-1': (t) => t('problems.noSuchCountry'),
+  'must answer at least one indicator': (t) => t('problems.screeningEmpty'),
+  'must be the twelve letters and digits of the reset code': (t) => t('problems.resetCodeForm'),
+  'the reset code is wrong, was already used or has expired': (t) => t('problems.resetCodeRefused'),
+  'you cannot deactivate your own account': (t) => t('problems.notYourself'),
+  'you are the last national administrator: name another one before giving up the role': (t) => t('problems.lastNationalAdmin'),
+  'you cannot remove your own administrator role; another administrator can': (t) => t('problems.ownAdminRole'),
+  'the organisation is deactivated: reactivate the organisation first': (t) => t('problems.organisationInactive'),
+  'the account is deactivated: reactivate it first': (t) => t('problems.accountInactive'),
+  'you cannot reset your own password here': (t) => t('problems.ownPassword'),
+  'you cannot reset your own authenticator here': (t) => t('problems.ownAuthenticator'),
+  'is not an action the audit log records': (t) => t('problems.choose'),
 };
 
 /** Translates one of the plain-English "problem" phrases used by the contracts (server and client alike). */

@@ -25,6 +25,11 @@ const knownProblems = [
   /^must name at least one role$/,
 ];
 
+/** The contract's own phrase for a problem, when it wrote one (zod's defaults start with "Invalid"). */
+function contractWords(message: string): string | undefined {
+  return message !== '' && !/^Invalid\b/.test(message) ? message : undefined;
+}
+
 function problemOf(issue: LooseIssue): string {
   const message = typeof issue.message === 'string' ? issue.message : '';
   if (knownProblems.some((pattern) => pattern.test(message))) return message;
@@ -38,7 +43,8 @@ function problemOf(issue: LooseIssue): string {
     case 'invalid_format':
       if (issue.format === 'email') return 'must be an e-mail address';
       if (issue.format === 'uuid') return 'must be a valid identifier';
-      return 'is not valid';
+      // A format the contract explains in its own words (a phone number, a country code, a date): keep them.
+      return contractWords(message) ?? 'is not valid';
     case 'invalid_value':
       return 'must be one of the listed options';
     case 'invalid_type':
