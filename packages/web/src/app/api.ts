@@ -133,11 +133,38 @@ export const api = {
   async patch<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
     return parse(schema, await send('PATCH', path, body), path);
   },
+  async put<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
+    return parse(schema, await send('PUT', path, body), path);
+  },
   /** A state-changing request whose answer the client does not need. */
   async postIgnoringBody(path: string, body: unknown = {}): Promise<void> {
     await send('POST', path, body);
   },
 };
+
+/**
+ * Sends a form with files (multipart/form-data, the browser writes the boundary), with the CSRF header, and checks the
+ * answer against the contract.
+ */
+export async function sendForm<T>(path: string, form: FormData, schema: Schema<T>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached');
+  }
+  const json = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, json);
+    if (error.status === 401 && error.code === 'unauthenticated') {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+  return parse(schema, json, path);
+}
 
 /**
  * Sends a file as the request body (application/octet-stream, its name in `x-file-name`), with the CSRF header, and

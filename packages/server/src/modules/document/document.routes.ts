@@ -86,8 +86,8 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.put(
-    '/api/cases/:id/documents/:documentId/for-decision',
+  r.patch(
+    '/api/cases/:id/documents/:documentId',
     {
       config: { access: ruleRoute('document.mark', documentRules.add) },
       schema: { tags, summary: 'Mark a document for the decision on victim status (the competent authority then sees it), or take the mark away (audited)', params: documentParams, body: documentForDecisionRequest, response: { 200: documentRef } },

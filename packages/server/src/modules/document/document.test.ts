@@ -209,10 +209,10 @@ describe('attacks', () => {
     const added = await attach(mine.id, 'letter.pdf', pdf('secret letter'));
     // The other organisation reads its own case, and tries the document id through it.
     expect((await download(otherNgo, theirs.id, added.id)).statusCode).toBe(404);
-    expect((await otherNgo.request('PUT', `/api/cases/${theirs.id}/documents/${added.id}/for-decision`, { forDecision: true })).statusCode).toBe(404);
+    expect((await otherNgo.request('PATCH', `/api/cases/${theirs.id}/documents/${added.id}`, { forDecision: true })).statusCode).toBe(404);
     expect((await download(otherNgo, mine.id, added.id)).statusCode).toBe(404);
     expect((await listOf(otherNgo, mine.id)).statusCode).toBe(404);
-    expect((await otherNgo.request('PUT', `/api/cases/${mine.id}/documents/${added.id}/for-decision`, { forDecision: true })).statusCode).toBe(404);
+    expect((await otherNgo.request('PATCH', `/api/cases/${mine.id}/documents/${added.id}`, { forDecision: true })).statusCode).toBe(404);
     const upload = await uploaderFor(t, { id: otherNgo.userId });
     expect((await upload.upload(mine.id, documentParts('x.pdf', pdf()))).statusCode).toBe(404);
     const denied = await t.platform.db.selectFrom('audit_log').select(['action']).where('record_id', '=', mine.id).where('outcome', '=', 'denied').execute();
@@ -253,12 +253,12 @@ describe('who sees the documents', () => {
     expect((await download(decisionMaker, c.id, forDecision.id)).statusCode).toBe(200);
     expect((await download(decisionMaker, c.id, health.id)).statusCode).toBe(404);
     // The authority may not mark, nor attach.
-    expect((await decisionMaker.request('PUT', `/api/cases/${c.id}/documents/${health.id}/for-decision`, { forDecision: true })).statusCode).not.toBe(200);
+    expect((await decisionMaker.request('PATCH', `/api/cases/${c.id}/documents/${health.id}`, { forDecision: true })).statusCode).not.toBe(200);
     // The caseworker marks the health letter: now the authority sees it; unmarked, it goes again.
-    const marked = await caseworker.request('PUT', `/api/cases/${c.id}/documents/${health.id}/for-decision`, { forDecision: true });
+    const marked = await caseworker.request('PATCH', `/api/cases/${c.id}/documents/${health.id}`, { forDecision: true });
     expect(marked.json()).toMatchObject({ id: health.id, forDecision: true });
     expect((await documentsSeenBy(decisionMaker, c.id)).length).toBe(2);
-    await caseworker.request('PUT', `/api/cases/${c.id}/documents/${health.id}/for-decision`, { forDecision: false });
+    await caseworker.request('PATCH', `/api/cases/${c.id}/documents/${health.id}`, { forDecision: false });
     expect((await download(decisionMaker, c.id, health.id)).statusCode).toBe(404);
     const purposes = await t.platform.db.selectFrom('audit_log').select('purpose').where('record_id', '=', forDecision.id).where('action', '=', 'document.download').execute();
     expect(purposes.map((p) => p.purpose)).toEqual(['identification_decision']);

@@ -22,6 +22,7 @@ import { createEntry } from '../../modules/directory/directory.service.js';
 import { addDocument } from '../../modules/document/document.service.js';
 import { checkFile } from '../../modules/document/document.content.js';
 import { quoteIdent, tablesInDependencyOrder } from './tables.js';
+import { populateNotifications } from '../../modules/notifications/notifications.populate.test-support.js';
 import { updateSection } from '../../modules/person-profile/person-profile.service.js';
 
 /** A small CTDC file in the synthetic v2 layout (invented rows). */
@@ -62,6 +63,7 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await importGlotip(db, { fileName: 'glotip.csv', bytes: Buffer.from(glotipFixture, 'utf8') }, { actor });
   await makeRelease({ db }, actor, releaseRequest.parse({ kind: 'k_anonymous', datasetId: country.datasetId, k: 2, quasiIdentifiers: ['gender'] }));
   await caseWork(database, cipher);
+  await populateNotifications(db);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);
 }

@@ -11,7 +11,9 @@ import { listOrganisations } from '../organisations/api';
 import { CaseManagerForm } from '../case-records/CaseManagerForm';
 import { CaseRecordsSection } from '../case-records/CaseRecordsSection';
 import { CaseReferrals } from '../referrals/CaseReferrals';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { ScreeningForm } from '../screening/ScreeningForm';
+import { CaseFacts } from '../person-profile/CaseFacts';
 import { ActionPanel, StaleCaseContext } from './ActionPanel';
 import { getCase } from './api';
 import { ConsentsTable, MeasuresList, Timeline } from './CaseSections';
@@ -135,6 +137,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
     <>
       <CaseSummary caseView={caseView} />
       <PersonDetails caseView={caseView} />
+      <CaseFacts caseView={caseView} managing={managing} onChanged={() => onChanged()} />
       {(managing && isOpen) || canDecide ? (
         <section aria-labelledby="case-actions-title">
           <h2 id="case-actions-title">{t('case.actionsTitle')}</h2>
@@ -174,6 +177,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       {managing ? <CaseReferrals {...props} canRefer={isOpen} /> : null}
       {!assisting && managing ? <p className="notice">{t('case.intakeOnly')}</p> : null}
       {assisting ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
+      {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}
       <Timeline caseView={caseView} />
