@@ -27,7 +27,8 @@ export async function createTestApp(options: { config?: Partial<Config>; logger?
   const dataDir = mkdtempSync(join(tmpdir(), 'palermo-test-'));
   const testDb = await createTestDatabase();
   await migrate(testDb.database);
-  const config = loadConfig({ PALERMO_DATA_DIR: dataDir, PALERMO_LOG_LEVEL: 'silent', PALERMO_SIGN_IN_RATE_LIMIT: '1000' }, options.config ?? {});
+  // Job workers ask the queue twice a second: a test waits for a background job no longer than that.
+  const config = loadConfig({ PALERMO_DATA_DIR: dataDir, PALERMO_LOG_LEVEL: 'silent', PALERMO_SIGN_IN_RATE_LIMIT: '1000', PALERMO_JOB_POLL_SECONDS: '0.5' }, options.config ?? {});
   const keyring = Keyring.open({ dataDir });
   const cipher = new FieldCipher(keyring);
   await cipher.init(testDb.database.db);

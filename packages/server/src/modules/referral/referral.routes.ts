@@ -17,6 +17,7 @@ import {
 import { anyRespondRule, referralRules } from './referral.policy.js';
 import * as referrals from './referral.service.js';
 import { acceptReferral, completeReferral, declineReferral, withdrawReferral } from './referral-response.js';
+import { referralAnswered, referralReceived } from '../notifications/notifications.service.js';
 
 /** The referral part of the National Referral Mechanism: send, inbox and outbox, answer, record the service delivered. */
 export async function referralRoutes(app: FastifyInstance): Promise<void> {
@@ -33,9 +34,11 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) =>
-        referrals.sendReferral(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']),
-      );
+      return inTransaction(platform, async (tx) => {
+        const sent = await referrals.sendReferral(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']);
+        await referralReceived(tx, app.jobs, sent.id);
+        return sent;
+      });
     },
   );
 
@@ -74,7 +77,11 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     { config: respond, schema: { tags, summary: 'Accept a referral (a transfer moves case management here)', params: idParams, headers: idempotencyHeaders, body: acceptReferralRequest, response: { 200: referralRef } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) => acceptReferral(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+      return inTransaction(platform, async (tx) => {
+        const accepted = await acceptReferral(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']);
+        await referralAnswered(tx, app.jobs, request.params.id);
+        return accepted;
+      });
     },
   );
 
@@ -83,9 +90,11 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     { config: respond, schema: { tags, summary: 'Decline a referral with a reason (ends what was shared)', params: idParams, headers: idempotencyHeaders, body: declineReferralRequest, response: { 200: referralRef } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) =>
-        declineReferral(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']),
-      );
+      return inTransaction(platform, async (tx) => {
+        const declined = await declineReferral(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']);
+        await referralAnswered(tx, app.jobs, request.params.id);
+        return declined;
+      });
     },
   );
 

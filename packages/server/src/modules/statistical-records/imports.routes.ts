@@ -27,11 +27,10 @@ export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
  * Imports and exports of the field's statistical formats from the web app.
  *
  * Progress: the file is the body of `POST /api/imports/:source` (application/octet-stream, name in `x-file-name`),
- * which answers 202 with a job id at once; the import runs in the background in this process (all or nothing, in one
- * transaction) and `GET /api/imports/jobs/:id` tells how far it has gone and, at the end, gives the report or the
- * error. Jobs live in memory (one Palermo process serves a country; the data folder is locked to it), are visible
- * to the person who started them only, and are forgotten an hour after they end; what they imported stays, with its
- * report, in the database.
+ * which answers 202 with a job id at once; the import runs as a job on the job engine (import-jobs.ts), in whichever
+ * server process takes it (all or nothing, in one transaction), and `GET /api/imports/jobs/:id` tells how far it has
+ * gone and, at the end, gives the report or the error. Jobs are rows (they survive a restart), visible to the person
+ * who started them only; what they imported stays, with its report, in the database.
  */
 /**
  * The browser sends the name percent-encoded (headers are ASCII); the last path segment is kept. The decoded name
@@ -56,8 +55,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { platform } = app;
   const tags = ['imports'];
-  const jobs = new ImportJobs(platform.db, app.log, platform.database.kind === 'postgres' ? platform.config.databaseUrl : undefined);
-  app.addHook('onClose', async () => jobs.settle());
+  const jobs = new ImportJobs(platform.db, app.log, platform.database.kind === 'postgres' ? platform.config.databaseUrl : undefined, app.jobs);
 
   // Uploads are raw files: only in this plugin's routes.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
@@ -81,7 +79,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       if (!Buffer.isBuffer(body)) {
         throw new HttpError(415, 'unsupported_media_type', 'Send the file as application/octet-stream');
       }
-      const jobId = jobs.start(request.params.source, fileNameOf(request.headers['x-file-name']), body, actorOf(session), session.user.id);
+      const jobId = await jobs.start(request.params.source, fileNameOf(request.headers['x-file-name']), body, actorOf(session), session.user.id);
       return reply.code(202).send({ jobId });
     },
   );
@@ -94,7 +92,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      const job = jobs.view(request.params.id, session.user.id);
+      const job = await jobs.view(request.params.id, session.user.id);
       if (!job) throw notFound('Import job');
       return job;
     },

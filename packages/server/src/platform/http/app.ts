@@ -44,6 +44,8 @@ import { statisticsRoutes } from '../../modules/statistics/statistics.routes.js'
 import { estimationRoutes } from '../../modules/estimation/estimation.routes.js';
 import { releaseRoutes } from '../../modules/releases/releases.routes.js';
 import { importRoutes } from '../../modules/statistical-records/imports.routes.js';
+import { notificationRoutes } from '../../modules/notifications/notifications.routes.js';
+import { attachJobEngine } from '../jobs/app-jobs.js';
 import { homeRoutes } from '../../modules/home/home.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
@@ -81,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
   });
   app.decorate('platform', { ...options.platform, log: app.log });
+  attachJobEngine(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -174,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(estimationRoutes);
   await app.register(releaseRoutes);
   await app.register(importRoutes);
+  await app.register(notificationRoutes);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;
