@@ -9,6 +9,7 @@ import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { listOrganisations } from '../organisations/api';
 import { CaseManagerForm } from '../case-records/CaseManagerForm';
+import { AccountSection } from '../account/AccountSection';
 import { CaseRecordsSection } from '../case-records/CaseRecordsSection';
 import { CaseReferrals } from '../referrals/CaseReferrals';
 import { DocumentsSection } from '../documents/DocumentsSection';
@@ -176,6 +177,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       ) : null}
       {managing ? <CaseReferrals {...props} canRefer={isOpen} /> : null}
       {!assisting && managing ? <p className="notice">{t('case.intakeOnly')}</p> : null}
+      <AccountSection caseView={caseView} />
       {assisting ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
       {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
