@@ -33,6 +33,7 @@ export * from './citizenship.js';
 export * from './counting.js';
 export * from './organisation.js';
 export * from './decisions.js';
+export * from './htcds-fields.js';
 export * from './screening-to-control.js';
 
 /** Every crosswalk, for tests and for a reference page listing them. */

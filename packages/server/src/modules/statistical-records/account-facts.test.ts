@@ -67,7 +67,7 @@ describe("the person's account as CTDC columns", () => {
     // 2021-03-10 to the referral day 2023-04-01: 25 calendar months.
     expect(columns.traffick_months).toBe('25+ (2+ yrs)');
     expect(columns.country_of_exploitation_alpha2).toBe('FR');
-    expect(columns.forms.sort()).toEqual(['ForcedLabour', 'SexualExploitation']);
+    expect([...columns.forms].sort()).toEqual(['ForcedLabour', 'SexualExploitation']);
     expect(columns.means_of_control.sort()).toEqual(['meansDenyBasicNeeds', 'meansDrugsAlcohol', 'meansOfControlPsychoactiveSubstances', 'meansOfControlRestrictsMovement'].sort());
     expect(columns.labour_sectors).toEqual(expect.arrayContaining(['typeOfLabourHospitality', 'typeOfLabourManufacturing']));
     expect(columns.sex_types.sort()).toEqual(['typeOfSexPornography', 'typeOfSexRemoteInteractiveServices']);
