@@ -45,7 +45,7 @@ export type ReleaseAttributeName = (typeof releaseAttributeNames)[number];
 export const releaseAttributeName = z.enum(releaseAttributeNames);
 
 /** Quasi-identifiers offered first: the ones a neighbour or an employer could know. */
-export const defaultQuasiIdentifiers: readonly ReleaseAttributeName[] = ['yearOfRegistration', 'gender', 'ageBroad', 'citizenship', 'CountryOfExploitation'];
+export const defaultQuasiIdentifiers: readonly ReleaseAttributeName[] = ['yearOfRegistration', 'gender', 'ageBroad', 'citizenship', 'CountryOfExploitation', 'traffickMonths'];
 
 export const releaseKinds = ['synthetic', 'k_anonymous'] as const;
 export type ReleaseKind = (typeof releaseKinds)[number];

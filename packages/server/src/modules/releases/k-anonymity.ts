@@ -14,10 +14,13 @@ const period: Generalise = (year) => {
 };
 const subregion: Generalise = (country) => regionOf(country)?.subregion ?? SUPPRESSED;
 const region: Generalise = (country) => regionOf(country)?.region ?? SUPPRESSED;
+/** CTDC's three duration bands -> up to two years, or more. */
+const upToTwoYears: Generalise = (band) => (band === '25+ (2+ yrs)' ? band : '0--24 (0-2 yrs)');
 
 /**
  * Generalisation hierarchies, lowest level first; the level above the last is always "suppressed" (*). Age band ->
- * minor/adult; year -> five-year period; country -> M49 subregion -> region. Every other attribute goes straight to *.
+ * minor/adult; year -> five-year period; country -> M49 subregion -> region; duration -> up to two years or more.
+ * Every other attribute goes straight to *.
  * A missing value stays missing at every level (missing is already the least specific answer).
  */
 export const hierarchies: Readonly<Record<string, readonly Generalise[]>> = {
@@ -25,6 +28,7 @@ export const hierarchies: Readonly<Record<string, readonly Generalise[]>> = {
   yearOfRegistration: [period],
   citizenship: [subregion, region],
   CountryOfExploitation: [subregion, region],
+  traffickMonths: [upToTwoYears],
 };
 
 /** The highest level of an attribute: its number of generalisations + 1 (suppressed). */

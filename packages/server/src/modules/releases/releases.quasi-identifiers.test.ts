@@ -10,7 +10,7 @@ import { makeRelease } from './releases.service.js';
 /**
  * A k-anonymous release protects only the attributes treated as quasi-identifiers; every other released attribute is
  * published exactly as recorded. The attributes anyone who knows a survivor can know (year, sex, age, minor or adult,
- * citizenship, country of exploitation) therefore count as quasi-identifiers whenever they are released, whatever the request
+ * citizenship, country of exploitation, how long the exploitation lasted) therefore count as quasi-identifiers whenever they are released, whatever the request
  * names: a careless choice of one quasi-identifier must not publish record-level rows that single someone out.
  */
 describe('quasi-identifiers of a k-anonymous release', () => {
@@ -23,7 +23,7 @@ describe('quasi-identifiers of a k-anonymous release', () => {
   }, 120_000);
   afterAll(async () => t?.drop());
 
-  it('leave no released row whose year, sex, age, minor or adult, citizenship and country of exploitation fewer than k rows share, when the request names only sex', async () => {
+  it('leave no released row whose year, sex, age, minor or adult, citizenship, country of exploitation and duration fewer than k rows share, when the request names only sex', async () => {
     const k = 11;
     const request = releaseRequest.parse({ kind: 'k_anonymous', datasetId, k, quasiIdentifiers: ['gender'] });
     const made = await makeRelease({ db: t.database.db }, systemActor('test'), request);
