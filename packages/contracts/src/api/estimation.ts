@@ -136,12 +136,16 @@ export const estimationResultView = z.object({
     .object({
       rows: z.array(
         z.object({
-          model: z.enum(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic']),
+          model: z.enum(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic', 'bayesian-average']),
           terms: z.array(z.string()),
           total: z.number().nullable(),
           lower: z.number().nullable(),
           upper: z.number().nullable(),
-          search: z.enum(['exhaustive', 'greedy']).nullable(),
+          /** Conditional on the model chosen, or a credible interval over the models averaged. */
+          interval: z.enum(['model-conditional', 'credible']).nullable(),
+          search: z.enum(['exhaustive', 'greedy', 'mcmc']).nullable(),
+          /** For the model average: how many decomposable graphs it averages. */
+          graphs: z.number().int().nullable(),
           problem: z.string().nullable(),
         }),
       ),

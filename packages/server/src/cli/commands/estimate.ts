@@ -74,14 +74,18 @@ const ROW_LABELS: Record<SpreadRow['model'], string> = {
   'stepwise-0.05': 'stepwise, p < 0.05',
   'best-aic': 'best by AIC',
   'best-bic': 'best by BIC',
+  'bayesian-average': 'Bayesian average',
 };
 
 function spreadSummary(spread: Spread): string[] {
-  const lines = ['', 'The same data under other models (95% intervals conditional on each model):'];
+  const lines = ['', 'The same data under other models (95% intervals conditional on each model; for the Bayesian average, a credible interval over the models):'];
   for (const row of spread.rows) {
     const label = `  ${ROW_LABELS[row.model].padEnd(20)}`;
     if (!row.estimable) lines.push(`${label}cannot be estimated: ${row.reason}`);
-    else lines.push(`${label}${whole(row.total).padStart(9)}  (${whole(row.lower)} - ${whole(row.upper)})  ${row.terms.length === 0 ? 'no interactions' : row.terms.join(', ')}${row.search ? ` [${row.search} search]` : ''}`);
+    else {
+      const models = row.graphs !== undefined ? `${row.graphs.toLocaleString('en-US')} decomposable graphs` : row.terms.length === 0 ? 'no interactions' : row.terms.join(', ');
+      lines.push(`${label}${whole(row.total).padStart(9)}  (${whole(row.lower)} - ${whole(row.upper)})  ${models}${row.search ? ` [${row.search} search]` : ''}`);
+    }
   }
   lines.push(spread.summary);
   return lines;
@@ -126,7 +130,7 @@ export function registerEstimate(program: Command): void {
     .option('--threshold <p>', `stepwise: add an interaction while its p-value is below this (default ${DEFAULT_THRESHOLD})`)
     .option('--test <test>', 'stepwise: poisson (default, as SparseMSE) or lrt (likelihood ratio)')
     .option('--terms <terms>', 'fit exactly these two-list interactions, e.g. LA:NG,PF:NCA')
-    .option('--no-spread', 'skip the table of the same data under other models (main effects, stepwise at p 0.001, 0.02, 0.05, best AIC and BIC)')
+    .option('--no-spread', 'skip the table of the same data under other models (main effects, stepwise at p 0.001, 0.02, 0.05, best AIC and BIC, Bayesian average over graphs)')
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
       const out = output(Boolean(options.json));

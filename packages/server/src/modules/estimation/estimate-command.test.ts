@@ -87,16 +87,21 @@ describe('palermo estimate', () => {
     expect(human.stdout).toContain('K:R (minus infinity: no one on both)');
   });
 
-  it('adds the spread: the same data under six models, with the range in words; --no-spread leaves it out', async () => {
+  it('adds the spread: the same data under seven models, with the range in words; --no-spread leaves it out', async () => {
     const ned5 = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/Ned_5.csv', import.meta.url));
     const result = JSON.parse((await estimate('--lists', ned5, '--json')).stdout) as { total: number; spread: { rows: { model: string; total: number; estimable: boolean }[]; summary: string } };
-    expect(result.spread.rows.map((row) => row.model)).toEqual(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic']);
+    expect(result.spread.rows.map((row) => row.model)).toEqual(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic', 'bayesian-average']);
     expect(result.spread.rows.every((row) => row.estimable)).toBe(true);
     // The chosen estimate (stepwise at p 0.02) is its row.
     expect(result.spread.rows[2]?.total).toBe(result.total);
     expect(result.spread.summary).toMatch(/^The totals range from 46,331 to 146,032/);
     const human = await estimate('--lists', ned5);
     expect(human.stdout).toContain('best by AIC            46,331  (40,582 - 53,101)');
+    // The Bayesian average over the 822 decomposable graphs of five lists, its interval a credible one.
+    const average = result.spread.rows[6] as { total: number; interval?: string; graphs?: number } | undefined;
+    expect(average).toMatchObject({ interval: 'credible', graphs: 822 });
+    expect(Math.abs((average?.total ?? 0) - 50394) / 50394).toBeLessThan(0.002);
+    expect(human.stdout).toMatch(/Bayesian average +50,\d{3} .*822 decomposable graphs \[exhaustive search\]/);
     const without = JSON.parse((await estimate('--lists', ned5, '--json', '--no-spread')).stdout) as object;
     expect(without).not.toHaveProperty('spread');
   });

@@ -16,15 +16,17 @@ import { spreadOfModels } from './spread.js';
 
 /** The spread over models is computed on request up to this many lists (well under a second); the command line goes further. */
 export const SPREAD_ON_PAGE_MAX_LISTS = 8;
+/** The model average is computed on request up to this many lists (a few seconds for six); the command line goes further. */
+export const AVERAGE_ON_PAGE_MAX_LISTS = 6;
 
 function spreadView(table: OverlapTable): EstimationResultView['spread'] {
   if (table.lists.length > SPREAD_ON_PAGE_MAX_LISTS) return null;
-  const spread = spreadOfModels(table);
+  const spread = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS });
   return {
     rows: spread.rows.map((row) =>
       row.estimable
-        ? { model: row.model, terms: [...row.terms], total: row.total, lower: row.lower, upper: row.upper, search: row.search ?? null, problem: null }
-        : { model: row.model, terms: [], total: null, lower: null, upper: null, search: null, problem: row.problem },
+        ? { model: row.model, terms: [...row.terms], total: row.total, lower: row.lower, upper: row.upper, interval: row.interval, search: row.search ?? null, graphs: row.graphs ?? null, problem: null }
+        : { model: row.model, terms: [], total: null, lower: null, upper: null, interval: null, search: null, graphs: null, problem: row.problem },
     ),
     lowest: spread.range?.lowest ?? null,
     highest: spread.range?.highest ?? null,

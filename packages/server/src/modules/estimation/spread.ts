@@ -12,6 +12,11 @@
  *   It finds a local best, not necessarily the global one; the row says which search gave it. Above ten lists the
  *   search is not run (each of its hundreds of fits has up to 2^k - 1 cells) and the rows say so.
  *
+ * - a Bayesian model average over decomposable graphical models, as R's dga (model-averaging.ts): its total is the
+ *   posterior median and its interval a 95% credible interval, which carries the uncertainty of the model choice;
+ *   exact up to five lists, a Markov chain search over graphs up to AVERAGE_MAX_LISTS.
+ * Each row says which kind its interval is.
+ *
  * AIC is as SparseMSE's `modelfit` (R's glm AIC, each interaction between lists nobody is on together counted as one
  * parameter, fitted as minus infinity). BIC replaces the 2 per parameter by log(n), n the number of people observed.
  * Models that are not identifiable or whose maximum likelihood estimate does not exist are not candidates; among
@@ -22,6 +27,7 @@ import { estimateHiddenPopulation, type EstimateOptions } from './estimate.js';
 import { checkModel } from './existence.js';
 import { fitLogLinear, termName, type Term } from './loglinear.js';
 import type { OverlapTable } from './overlap-table.js';
+import { averageOverGraphs } from './model-averaging.js';
 import { allPairs } from './stepwise.js';
 
 export const SPREAD_THRESHOLDS = [0.001, 0.02, 0.05] as const;
@@ -29,8 +35,15 @@ export const SPREAD_THRESHOLDS = [0.001, 0.02, 0.05] as const;
 export const EXHAUSTIVE_SEARCH_MAX_LISTS = 5;
 /** Above this many lists even the greedy search (hundreds of fits of up to 2^k - 1 cells) is not attempted. */
 export const GREEDY_SEARCH_MAX_LISTS = 10;
+/** Above this many lists the model average is not attempted (the chain's graphs have up to 2^k - 1 cells). */
+export const AVERAGE_MAX_LISTS = 10;
 
-export type SpreadModel = 'main' | 'stepwise-0.001' | 'stepwise-0.02' | 'stepwise-0.05' | 'best-aic' | 'best-bic';
+export type SpreadModel = 'main' | 'stepwise-0.001' | 'stepwise-0.02' | 'stepwise-0.05' | 'best-aic' | 'best-bic' | 'bayesian-average';
+/**
+ * What a row's interval is: normal on the log scale and conditional on the model (as if it had not been chosen from
+ * the data), or a Bayesian credible interval over the models averaged.
+ */
+export type IntervalKind = 'model-conditional' | 'credible';
 export type Criterion = 'aic' | 'bic';
 
 export type SpreadRow =
@@ -45,16 +58,21 @@ export type SpreadRow =
       readonly lower: number;
       readonly upper: number;
       readonly level: number;
-      readonly aic: number;
-      readonly bic: number;
-      /** For the best-model rows: how the model was found. */
-      readonly search?: 'exhaustive' | 'greedy';
+      readonly interval: IntervalKind;
+      /** The fitted model's criteria (not for the model average). */
+      readonly aic?: number;
+      readonly bic?: number;
+      /** For the best-model rows and the average: how the models were found. */
+      readonly search?: 'exhaustive' | 'greedy' | 'mcmc';
+      /** For the average: how many graphs it averages and the most probable of them. */
+      readonly graphs?: number;
+      readonly topModels?: readonly { readonly terms: readonly string[]; readonly probability: number }[];
     }
   | {
       readonly model: SpreadModel;
       readonly estimable: false;
       /** `not-searched`: more lists than the best-model search is run for (GREEDY_SEARCH_MAX_LISTS). */
-      readonly problem: EstimationError['code'] | 'not-searched';
+      readonly problem: EstimationError['code'] | 'not-searched' | 'not-computed';
       readonly reason: string;
     };
 
@@ -120,7 +138,7 @@ function greedyBest(table: OverlapTable, criterion: Criterion): Scored | null {
   return current;
 }
 
-function row(table: OverlapTable, model: SpreadModel, options: EstimateOptions, search?: 'exhaustive' | 'greedy'): SpreadRow {
+function row(table: OverlapTable, model: Exclude<SpreadModel, 'bayesian-average'>, options: EstimateOptions, search?: 'exhaustive' | 'greedy'): SpreadRow {
   try {
     const result = estimateHiddenPopulation(table, options);
     const parameters = result.model.coefficients.length + result.model.emptyTerms.length;
@@ -134,6 +152,7 @@ function row(table: OverlapTable, model: SpreadModel, options: EstimateOptions, 
       lower: result.interval.lower,
       upper: result.interval.upper,
       level: result.interval.level,
+      interval: 'model-conditional',
       aic: result.model.aic,
       bic: result.model.aic - 2 * parameters + Math.log(table.observed) * parameters,
       ...(search ? { search } : {}),
@@ -161,19 +180,56 @@ function summarise(rows: readonly SpreadRow[]): Pick<Spread, 'range' | 'summary'
   return { range: { lowest, highest, ratio }, summary: `${spread}${notes}` };
 }
 
-export function spreadOfModels(table: OverlapTable): Spread {
+function averageRow(table: OverlapTable, averageMaxLists: number): SpreadRow {
+  const model = 'bayesian-average';
+  if (table.lists.length > averageMaxLists) {
+    return { model, estimable: false, problem: 'not-computed', reason: `the model average is computed here for at most ${averageMaxLists} lists (found ${table.lists.length}); the command line computes it for up to ${AVERAGE_MAX_LISTS}` };
+  }
+  try {
+    const average = averageOverGraphs(table);
+    return {
+      model,
+      estimable: true,
+      terms: [],
+      emptyTerms: [],
+      hidden: average.total - average.observed,
+      total: average.total,
+      lower: average.lower,
+      upper: average.upper,
+      level: average.level,
+      interval: 'credible',
+      search: average.search,
+      graphs: average.graphs,
+      topModels: average.topModels,
+    };
+  } catch (error) {
+    if (!(error instanceof EstimationError)) throw error;
+    return { model, estimable: false, problem: error.code, reason: error.message };
+  }
+}
+
+export interface SpreadOptions {
+  /** The model average is computed up to this many lists (AVERAGE_MAX_LISTS by default; fewer on request). */
+  readonly averageMaxLists?: number;
+}
+
+export function spreadOfModels(table: OverlapTable, options: SpreadOptions = {}): Spread {
+  const withAverage = (rows: SpreadRow[]): Spread => {
+    rows.push(averageRow(table, Math.min(options.averageMaxLists ?? AVERAGE_MAX_LISTS, AVERAGE_MAX_LISTS)));
+    return { rows, ...summarise(rows) };
+  };
   const rows: SpreadRow[] = [row(table, 'main', { model: 'main' })];
   for (const threshold of SPREAD_THRESHOLDS) rows.push(row(table, `stepwise-${threshold}`, { model: 'stepwise', test: 'poisson', threshold }));
   if (table.lists.length > GREEDY_SEARCH_MAX_LISTS) {
     for (const criterion of ['aic', 'bic'] as const) {
       rows.push({ model: `best-${criterion}`, estimable: false, problem: 'not-searched', reason: `the search for the best model is run for at most ${GREEDY_SEARCH_MAX_LISTS} lists (found ${table.lists.length}); merge lists to see it` });
     }
-    return { rows, ...summarise(rows) };
+    return withAverage(rows);
   }
   const exhaustive = table.lists.length <= EXHAUSTIVE_SEARCH_MAX_LISTS;
   const found = exhaustive ? exhaustiveBest(table) : { aic: greedyBest(table, 'aic'), bic: greedyBest(table, 'bic') };
   for (const criterion of ['aic', 'bic'] as const) {
-    const model: SpreadModel = `best-${criterion}`;
+    const model = `best-${criterion}` as const;
     const best = found[criterion];
     if (!best) {
       rows.push({ model, estimable: false, problem: 'not-estimable', reason: 'no model with two-list interactions can be estimated from these data' });
@@ -182,5 +238,5 @@ export function spreadOfModels(table: OverlapTable): Spread {
     const options: EstimateOptions = best.terms.length === 0 ? { model: 'main' } : { terms: best.terms.map((term) => termName(table.lists, term)) };
     rows.push(row(table, model, options, exhaustive ? 'exhaustive' : 'greedy'));
   }
-  return { rows, ...summarise(rows) };
+  return withAverage(rows);
 }

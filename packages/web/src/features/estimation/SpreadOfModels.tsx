@@ -26,6 +26,8 @@ function useModelLabel(): (row: Row) => string {
         return t('estimation.spread.models.bestAic');
       case 'best-bic':
         return t('estimation.spread.models.bestBic');
+      case 'bayesian-average':
+        return t('estimation.spread.models.bayesianAverage');
     }
   };
 }
@@ -103,17 +105,32 @@ export function SpreadOfModels({ spread }: { spread: Spread }) {
                 <th scope="row">
                   {label(row)}
                   {row.search === 'greedy' ? ` (${t('estimation.spread.greedy')})` : ''}
+                  {row.search === 'mcmc' ? ` (${t('estimation.spread.mcmc')})` : ''}
                 </th>
                 {row.total !== null && row.lower !== null && row.upper !== null ? (
                   <>
                     <td>{whole(row.total)}</td>
-                    <td>{t('estimation.intervalValue', { lower: whole(row.lower), upper: whole(row.upper) })}</td>
                     <td>
-                      <bdi>{row.terms.length > 0 ? row.terms.join(', ') : t('estimation.spread.noTerms')}</bdi>
+                      {t('estimation.intervalValue', { lower: whole(row.lower), upper: whole(row.upper) })}
+                      <br />
+                      <small>{row.interval === 'credible' ? t('estimation.spread.credible') : t('estimation.spread.conditional')}</small>
+                    </td>
+                    <td>
+                      {row.graphs !== null ? (
+                        t('estimation.spread.graphs', { count: row.graphs, formatted: format.format(row.graphs) })
+                      ) : (
+                        <bdi>{row.terms.length > 0 ? row.terms.join(', ') : t('estimation.spread.noTerms')}</bdi>
+                      )}
                     </td>
                   </>
                 ) : (
-                  <td colSpan={3}>{row.problem === 'not-searched' ? t('estimation.spread.notSearched') : t('estimation.spread.notEstimable')}</td>
+                  <td colSpan={3}>
+                    {row.problem === 'not-searched'
+                      ? t('estimation.spread.notSearched')
+                      : row.problem === 'not-computed'
+                        ? t('estimation.spread.notComputed')
+                        : t('estimation.spread.notEstimable')}
+                  </td>
                 )}
               </tr>
             ))}
