@@ -23,3 +23,4 @@ export * from './api/imports.js';
 export * from './api/account.js';
 export * from './api/home.js';
 export * from './api/notifications.js';
+export * from './api/person-record.js';

@@ -563,6 +563,24 @@ export interface ImportJobsTable {
   finished_at: Date | null;
 }
 
+/** Migration 0026: a person's requests to see, correct or erase her data, and their answers (person-record module). */
+export interface DataSubjectRequestsTable {
+  id: string;
+  person_id: string;
+  case_id: string;
+  organisation_id: string;
+  kind: string;
+  details: Bytes | null;
+  received_on: ColumnType<string, string, string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  outcome: string | null;
+  answer: Bytes | null;
+  answer_language: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -609,6 +627,7 @@ export interface Schema {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   import_jobs: ImportJobsTable;
+  data_subject_requests: DataSubjectRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -38,7 +38,7 @@ const MARGIN = 50;
 const SIZES = { title: 18, heading: 13, label: 9, body: 10.5, small: 8 } as const;
 type Size = keyof typeof SIZES;
 
-interface Style {
+export interface Style {
   size: Size;
   bold?: boolean;
   colour?: string;
