@@ -41,6 +41,7 @@ export const auditList = z.object({
   /** Whether the case number searched for names a case (absent when none was searched for). */
   caseFound: z.boolean().optional(),
 });
+export type AuditList = z.infer<typeof auditList>;
 
 /** A signed checkpoint of the audit chain's head, for an administrator to write down and keep outside the machine. */
 export const auditCheckpointView = z.object({

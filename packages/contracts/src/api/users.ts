@@ -53,6 +53,10 @@ export const passwordResetIssued = z.object({
 });
 export type PasswordResetIssued = z.infer<typeof passwordResetIssued>;
 
+/** A lost authenticator removed: the user sets up a new one at her next sign-in; her sessions ended. */
+export const twoFactorResetResult = z.object({ sessionsEnded: z.number().int() });
+export type TwoFactorResetResult = z.infer<typeof twoFactorResetResult>;
+
 /** The user sets a new password with the one-time code an administrator gave her. */
 export const passwordResetRequest = z.object({
   email,

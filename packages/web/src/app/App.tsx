@@ -1,9 +1,10 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@palermo/contracts';
 import { AuditPage } from '../features/audit/AuditPage';
 import { EnrolmentPage } from '../features/auth/EnrolmentPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
 import { CasePage } from '../features/cases/CasePage';
@@ -51,6 +52,7 @@ export function App() {
 function Gate() {
   const { t } = useTranslation();
   const { state, reload } = useSession();
+  const location = useLocation();
   switch (state.status) {
     case 'loading':
       return (
@@ -79,7 +81,7 @@ function Gate() {
     case 'signed_out':
       return (
         <PublicLayout>
-          <SignInPage notice={state.notice} />
+          {location.pathname === '/reset-password' ? <ResetPasswordPage /> : <SignInPage notice={state.notice} />}
         </PublicLayout>
       );
     case 'signed_in':
@@ -205,6 +207,7 @@ function AppRoutes() {
             </Allowed>
           }
         />
+        <Route path="reset-password" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SignOutButtons } from '../features/auth/SignOutButtons';
+import { AccountNotices } from '../features/users/AccountNotices';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases } from './permissions';
 import { useActiveSession } from './session';
@@ -58,6 +59,7 @@ export function Layout() {
         </nav>
       </header>
       <main id={mainId} tabIndex={-1}>
+        <AccountNotices />
         <Outlet />
       </main>
     </>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { organisationTypes, roles, type OrganisationType, type Role } from '@palermo/contracts';
 import { ApiError } from './api';
+import { documentProblemOf } from '../features/documents/problems';
 
 const isRole = (value: string | undefined): value is Role => (roles as readonly string[]).includes(value ?? '');
 const isOrganisationType = (value: string | undefined): value is OrganisationType =>
@@ -17,6 +18,7 @@ const fixedProblems: Record<string, (t: TFunction) => string> = {
   'must be a valid identifier': (t) => t('problems.identifier'),
   'is not valid': (t) => t('problems.invalid'),
   'date order': (t) => t('problems.dateOrder'),
+  'passwords differ': (t) => t('problems.passwordsDiffer'),
   'code rejected': (t) => t('errors.invalidCode'),
   'a user with this e-mail address already exists': (t) => t('problems.emailTaken'),
   'an organisation with this name already exists': (t) => t('problems.nameTaken'),
@@ -59,6 +61,8 @@ export function translateProblem(t: TFunction, problem: string): string {
     const role = match[1];
     if (isRole(role)) return t('problems.roleNationalOnly', { role: t(`roles.${role}`) });
   }
+  const documentProblem = documentProblemOf(problem);
+  if (documentProblem) return t(`documents.problems.${documentProblem}`);
   // Something the contracts do not list: show the server's own words.
   return problem;
 }

@@ -6,12 +6,12 @@ import {
   idParams,
   okResponse,
   passwordResetIssued,
+  twoFactorResetResult,
   updateUserRequest,
   userList,
   userListQuery,
   userView,
 } from '@palermo/contracts';
-import { z } from 'zod';
 import { ruleRoute, sessionRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
 import { inTransaction } from '../../platform/http/transaction.js';
@@ -75,7 +75,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         tags: ['users'],
         summary: "Remove a user's lost authenticator: she sets up a new one at her next sign-in",
         params: idParams,
-        response: { 200: z.object({ sessionsEnded: z.number().int() }) },
+        response: { 200: twoFactorResetResult },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import type { AuditEntryView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
+import { listOrganisations } from '../organisations/api';
 import { listUsers } from '../users/api';
 import { AuditAlerts } from './AuditAlerts';
 import { AuditFilters } from './AuditFilters';
@@ -16,11 +17,14 @@ interface Listing {
   filter: AuditFilter;
   entries: AuditEntryView[];
   hasOlder: boolean;
+  /** False when the case number searched for names no case. */
+  caseFound: boolean | undefined;
 }
 
 export function AuditPage() {
   const { t } = useTranslation();
   const [users] = useResource(() => listUsers(), 'users');
+  const [organisations] = useResource(listOrganisations, 'organisations');
   const [listing, setListing] = useState<Listing | null>(null);
   const [loading, setLoading] = useState<'first' | 'older' | null>('first');
   const [error, setError] = useState<unknown>(null);
@@ -36,11 +40,12 @@ export function AuditPage() {
       setError(null);
       setOlderStatus(null);
       try {
-        const batch = await listAudit(filter, before);
+        const answer = await listAudit(filter, before);
+        const batch = answer.entries;
         if (id !== request.current) return;
         const entries = previous ? [...previous.entries, ...batch] : batch;
         const hasOlder = batch.length === auditPageSize;
-        setListing({ filter, entries, hasOlder });
+        setListing({ filter, entries, hasOlder, caseFound: answer.caseFound });
         if (previous) {
           setOlderStatus(hasOlder ? 'loaded' : 'none');
           // The button goes away when there is nothing older; leave focus on the table rather than nowhere.
@@ -64,6 +69,7 @@ export function AuditPage() {
       <AuditAlerts users={users.status === 'ready' ? users.data : null} />
       <AuditFilters
         users={users.status === 'ready' ? users.data : users.status === 'failed' ? null : []}
+        organisations={organisations.status === 'ready' ? organisations.data : []}
         onApply={(filter) => void load(filter, null)}
       />
       <section aria-labelledby="audit-entries-title">
@@ -75,7 +81,7 @@ export function AuditPage() {
         {loading === 'first' ? <Loading /> : null}
         {listing !== null && loading !== 'first' ? (
           listing.entries.length === 0 ? (
-            <p>{t('audit.empty')}</p>
+            <p>{listing.caseFound === false ? t('audit.noSuchCase', { reference: listing.filter.caseReference }) : t('audit.empty')}</p>
           ) : (
             <>
               <AuditTable entries={listing.entries} ref={table} />

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '@palermo/contracts';
 import { AuditCode } from './AuditCode';
+import { summarySentence } from './summary';
 
 const outcomeClass: Record<AuditEntryView['outcome'], string> = {
   allowed: 'badge badge-ok',
@@ -26,12 +27,9 @@ export function AuditTable({ entries, ref }: Props) {
             <th scope="col">{t('audit.colSeq')}</th>
             <th scope="col">{t('audit.colTime')}</th>
             <th scope="col">{t('audit.colActor')}</th>
-            <th scope="col">{t('audit.colAction')}</th>
+            <th scope="col">{t('audit.colWhat')}</th>
             <th scope="col">{t('audit.colRecord')}</th>
             <th scope="col">{t('audit.colPurpose')}</th>
-            <th scope="col" title={t('audit.summaryNote')}>
-              {t('audit.colSummary')}
-            </th>
             <th scope="col">{t('audit.colOutcome')}</th>
           </tr>
         </thead>
@@ -42,24 +40,36 @@ export function AuditTable({ entries, ref }: Props) {
               <td>
                 <time dateTime={entry.occurredAt}>{time.format(new Date(entry.occurredAt))}</time>
               </td>
-              <td>{entry.actorName ?? (entry.actorUserId ? <bdi>{entry.actorUserId}</bdi> : t('audit.system'))}</td>
               <td>
-                <AuditCode vocabulary="actions" code={entry.action} />
+                {entry.actorName ? <bdi>{entry.actorName}</bdi> : t('audit.system')}
+                {entry.organisationName ? (
+                  <>
+                    <br />
+                    <span className="muted">
+                      <bdi>{entry.organisationName}</bdi>
+                    </span>
+                  </>
+                ) : null}
               </td>
               <td>
-                {entry.recordType || entry.recordId ? (
-                  <bdi>
-                    {entry.recordType ? <AuditCode vocabulary="recordTypes" code={entry.recordType} /> : null} {entry.recordId}
-                  </bdi>
+                <AuditCode vocabulary="actions" code={entry.action} />
+                <Summary summary={entry.summary} />
+              </td>
+              <td>
+                {entry.caseReference ? (
+                  <span>
+                    {t('audit.caseNumber')} <bdi dir="ltr">{entry.caseReference}</bdi>
+                  </span>
+                ) : entry.recordType ? (
+                  <span title={entry.recordId ?? undefined}>
+                    <AuditCode vocabulary="recordTypes" code={entry.recordType} />
+                  </span>
                 ) : (
                   t('app.none')
                 )}
               </td>
               <td>
                 <AuditCode vocabulary="purposes" code={entry.purpose} />
-              </td>
-              <td>
-                <bdi>{entry.summary}</bdi>
               </td>
               <td>
                 <span className={outcomeClass[entry.outcome]}>{t(`outcomes.${entry.outcome}`)}</span>
@@ -69,5 +79,20 @@ export function AuditTable({ entries, ref }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** What the entry says happened: a sentence in the reader's language, or the note as recorded (in English). */
+function Summary({ summary }: { summary: string }) {
+  const { t } = useTranslation();
+  const sentence = summarySentence(t, summary);
+  if (sentence) return <p className="audit-summary">{sentence}</p>;
+  return (
+    <p className="audit-summary muted" title={t('audit.summaryNote')}>
+      <span>{t('audit.asRecorded')} </span>
+      <bdi lang="en" dir="ltr">
+        {summary}
+      </bdi>
+    </p>
   );
 }

@@ -6,7 +6,8 @@ import {
   okResponse,
   type AuditAlertView,
   type AuditCheckpointResponse,
-  type AuditEntryView,
+  type AuditAction,
+  type AuditList,
   type AuditVerifyResponse,
 } from '@palermo/contracts';
 import { api, withQuery } from '../../app/api';
@@ -14,6 +15,9 @@ import { api, withQuery } from '../../app/api';
 export interface AuditFilter {
   userId?: string | undefined;
   recordId?: string | undefined;
+  caseReference?: string | undefined;
+  action?: AuditAction | undefined;
+  organisationId?: string | undefined;
   /** ISO date-times with offset. */
   from?: string | undefined;
   to?: string | undefined;
@@ -21,9 +25,9 @@ export interface AuditFilter {
 
 export const auditPageSize = 50;
 
-export async function listAudit(filter: AuditFilter, before?: number): Promise<AuditEntryView[]> {
+export async function listAudit(filter: AuditFilter, before?: number): Promise<AuditList> {
   const path = withQuery('/api/audit', { ...filter, before, limit: auditPageSize });
-  return (await api.get(path, auditList)).entries;
+  return api.get(path, auditList);
 }
 
 export function verifyAudit(): Promise<AuditVerifyResponse> {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { signInRequest } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useSession, type SignedOutNotice } from '../../app/session';
@@ -70,6 +71,9 @@ export function SignInPage({ notice }: { notice?: SignedOutNotice | undefined })
           {t('auth.signIn')}
         </button>
       </form>
+      <p>
+        <Link to="/reset-password">{t('auth.haveResetCode')}</Link>
+      </p>
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { sessionView, totpEnrolmentResponse, type SessionView, type TotpEnrolmentResponse } from '@palermo/contracts';
+import { okResponse, sessionView, totpEnrolmentResponse, type PasswordResetRequest, type SessionView, type TotpEnrolmentResponse } from '@palermo/contracts';
 import { api } from '../../app/api';
 
 export function signIn(body: { email: string; password: string }): Promise<SessionView> {
@@ -23,4 +23,8 @@ export function signOut(): Promise<void> {
 
 export function signOutEverywhere(): Promise<void> {
   return api.postIgnoringBody('/api/auth/sign-out-everywhere');
+}
+
+export async function resetPasswordWithCode(body: PasswordResetRequest): Promise<void> {
+  await api.post('/api/auth/password-reset', body, okResponse);
 }

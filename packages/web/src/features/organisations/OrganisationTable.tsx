@@ -6,9 +6,10 @@ interface Props {
   ownOrganisationId: string;
   /** When absent, the table has no actions column (the person cannot change organisations). */
   onSetActive?: ((organisation: OrganisationView, active: boolean) => void) | undefined;
+  onEdit?: ((organisation: OrganisationView) => void) | undefined;
 }
 
-export function OrganisationTable({ organisations, ownOrganisationId, onSetActive }: Props) {
+export function OrganisationTable({ organisations, ownOrganisationId, onSetActive, onEdit }: Props) {
   const { t } = useTranslation();
   if (organisations.length === 0) return <p>{t('organisations.empty')}</p>;
   return (
@@ -39,14 +40,22 @@ export function OrganisationTable({ organisations, ownOrganisationId, onSetActiv
               </td>
               {onSetActive ? (
                 <td>
-                  {organisation.id === ownOrganisationId ? (
-                    t('organisations.own')
-                  ) : (
-                    <button type="button" onClick={() => onSetActive(organisation, !organisation.active)}>
-                      {organisation.active ? t('organisations.deactivate') : t('organisations.activate')}
-                      <span className="visually-hidden"> {organisation.name}</span>
-                    </button>
-                  )}
+                  <div className="row-actions">
+                    {onEdit ? (
+                      <button type="button" onClick={() => onEdit(organisation)}>
+                        {t('organisations.edit')}
+                        <span className="visually-hidden"> {organisation.name}</span>
+                      </button>
+                    ) : null}
+                    {organisation.id === ownOrganisationId ? (
+                      t('organisations.own')
+                    ) : (
+                      <button type="button" onClick={() => onSetActive(organisation, !organisation.active)}>
+                        {organisation.active ? t('organisations.deactivate') : t('organisations.activate')}
+                        <span className="visually-hidden"> {organisation.name}</span>
+                      </button>
+                    )}
+                  </div>
                 </td>
               ) : null}
             </tr>

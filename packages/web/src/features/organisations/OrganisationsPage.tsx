@@ -8,6 +8,7 @@ import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { CreateOrganisationForm } from './CreateOrganisationForm';
 import { OrganisationTable } from './OrganisationTable';
+import { EditOrganisationPanel } from './EditOrganisationPanel';
 import { listOrganisations, updateOrganisation } from './api';
 
 export function OrganisationsPage() {
@@ -17,6 +18,7 @@ export function OrganisationsPage() {
   const [organisations, reload] = useResource(listOrganisations, 'organisations');
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<OrganisationView | null>(null);
 
   function onCreated(organisation: OrganisationView) {
     setActionError(null);
@@ -50,6 +52,19 @@ export function OrganisationsPage() {
             organisations={organisations.data}
             ownOrganisationId={session.user.organisation.id}
             onSetActive={managesAll ? (organisation, active) => void setActive(organisation, active) : undefined}
+            onEdit={managesAll ? setEditing : undefined}
+          />
+        ) : null}
+        {editing ? (
+          <EditOrganisationPanel
+            key={editing.id}
+            organisation={editing}
+            onSaved={(organisation) => {
+              setEditing(null);
+              setStatus(t('organisations.saved', { name: organisation.name }));
+              reload();
+            }}
+            onClose={() => setEditing(null)}
           />
         ) : null}
       </section>

@@ -7,9 +7,11 @@ interface Props {
   currentUserId: string;
   /** Resolves true when the change was saved. */
   onUpdate: (user: UserView, change: UpdateUserRequest) => Promise<boolean>;
+  /** Opens the panel where the user's details, roles and lost credentials are handled. */
+  onManage: (user: UserView) => void;
 }
 
-export function UserTable({ users, currentUserId, onUpdate }: Props) {
+export function UserTable({ users, currentUserId, onUpdate, onManage }: Props) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const wrapper = useRef<HTMLDivElement>(null);
@@ -76,6 +78,10 @@ export function UserTable({ users, currentUserId, onUpdate }: Props) {
                 </td>
                 <td>
                   <div className="row-actions">
+                    <button type="button" onClick={() => onManage(user)}>
+                      {t('users.manage')}
+                      <span className="visually-hidden"> {user.displayName}</span>
+                    </button>
                     {isSelf ? null : (
                       <button type="button" onClick={() => change(user, { active: !user.active })}>
                         {user.active ? t('users.deactivate') : t('users.reactivate')}

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { listOrganisations } from '../organisations/api';
 import { CreateUserForm, type OrganisationOption } from './CreateUserForm';
 import { UserTable } from './UserTable';
+import { ManageUserPanel } from './ManageUserPanel';
 import { listUsers, updateUser } from './api';
 
 interface OrganisationChoice extends OrganisationOption {
@@ -35,6 +36,7 @@ export function UsersPage() {
   const [saved, setSaved] = useState<Record<string, UserView>>({});
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
+  const [managing, setManaging] = useState<UserView | null>(null);
 
   function applyFilter(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,6 +65,12 @@ export function UsersPage() {
       setActionError(error);
       return false;
     }
+  }
+
+  function onSaved(user: UserView, message: string) {
+    setSaved((current) => ({ ...current, [user.id]: user }));
+    setManaging(user);
+    setStatus(message);
   }
 
   const assignableRoles = managesAll ? roles : roles.filter((role) => !nationallyGrantedRoles.includes(role));
@@ -103,7 +111,18 @@ export function UsersPage() {
         {users.status === 'loading' ? <Loading /> : null}
         {users.status === 'failed' ? <ErrorAlert error={users.error} /> : null}
         {users.status === 'ready' ? (
-          <UserTable users={shownUsers} currentUserId={session.user.id} onUpdate={onUpdate} />
+          <UserTable users={shownUsers} currentUserId={session.user.id} onUpdate={onUpdate} onManage={setManaging} />
+        ) : null}
+        {managing ? (
+          <ManageUserPanel
+            key={managing.id}
+            user={saved[managing.id] ?? managing}
+            organisationType={organisations.find((organisation) => organisation.id === managing.organisationId)?.type}
+            assignableRoles={assignableRoles}
+            isSelf={managing.id === session.user.id}
+            onSaved={onSaved}
+            onClose={() => setManaging(null)}
+          />
         ) : null}
       </section>
     </Page>
