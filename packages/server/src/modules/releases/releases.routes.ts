@@ -6,11 +6,13 @@ import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession } from '../../platform/http/context.js';
 import { releaseRules } from './releases.policy.js';
 import * as service from './releases.service.js';
+import { defineReleaseJob, makeReleaseOnQueue } from './release-job.js';
 
 /** Privacy-safe releases: the datasets with their budgets, the ledger, making a release, downloading its file. */
 export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: ruleRoute('release.read', releaseRules.read) };
+  defineReleaseJob(app.jobs, { db: app.platform.db, cipher: app.platform.cipher });
 
   r.get(
     '/api/releases/datasets',
@@ -37,9 +39,8 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      // The confirmation is checked by the schema (400 naming `confirmed` without it); the service reads the request.
-      const { release, budget } = await service.makeRelease({ db: app.platform.db, cipher: app.platform.cipher }, actorOf(session), request.body);
-      return { release, budget };
+      // The confirmation is checked by the schema (400 naming `confirmed` without it); the job reads the request.
+      return makeReleaseOnQueue(app.jobs, actorOf(session), request.body);
     },
   );
 

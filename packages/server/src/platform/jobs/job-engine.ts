@@ -16,7 +16,8 @@ export interface QueueOptions {
   readonly expireInSeconds?: number;
 }
 
-export type JobHandler<T> = (data: T, job: { readonly id: string }) => Promise<void>;
+/** Runs one job; what it returns is kept as the job's output (for `sendAndWait`). */
+export type JobHandler<T> = (data: T, job: { readonly id: string }) => Promise<unknown>;
 
 interface Registration {
   readonly options: QueueOptions;
@@ -94,7 +95,7 @@ export class JobEngine {
       await this.boss.work<never>(name, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
         if (!job) return;
         try {
-          await handler(job.data, { id: job.id });
+          return await handler(job.data, { id: job.id });
         } catch (error) {
           this.log.error({ err: error instanceof Error ? error.message : String(error), queue: name, job: job.id }, 'job failed; it will be tried again');
           throw error;
@@ -115,6 +116,24 @@ export class JobEngine {
     });
   }
 
+  /**
+   * Sends a job and waits for whichever server process takes it to finish it: the handler's answer, or an error when
+   * the job failed or no process took it within `timeoutMs`. For work a request waits for but that must not run
+   * inside it (a request's process may stop; the job is finished by another).
+   */
+  async sendAndWait<T>(name: string, data: object, timeoutMs = 10 * 60_000): Promise<T> {
+    const id = await this.send(name, data);
+    if (!id) throw new Error(`The job queue did not take the ${name} job`);
+    const deadline = Date.now() + timeoutMs;
+    for (let wait = 25; Date.now() < deadline; wait = Math.min(wait * 2, 250)) {
+      const job = await this.boss.getJobById<unknown>(name, id, { includeArchive: true });
+      if (job?.state === 'completed') return job.output as T;
+      if (job?.state === 'failed' || job?.state === 'cancelled') throw new Error(`The ${name} job failed`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    throw new JobTimeout(name);
+  }
+
   /** Waits for the jobs this process is running, then stops taking new ones. */
   async stop(): Promise<void> {
     if (!this.started) return;
@@ -124,5 +143,12 @@ export class JobEngine {
 
   get kind(): Database['kind'] {
     return this.database.kind;
+  }
+}
+
+/** No server process finished the job in time (none takes jobs, or all are busy). */
+export class JobTimeout extends Error {
+  constructor(readonly queue: string) {
+    super(`No server process finished the ${queue} job in time`);
   }
 }
