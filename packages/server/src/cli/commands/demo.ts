@@ -14,9 +14,11 @@ export function registerDemo(program: Command): void {
         const summary = await database.db.transaction().execute(async (tx) => {
           const demo = await seedDemo(tx, cipher);
           const cases = await seedDemoCases(tx, cipher);
-          return { ...demo, casesCreated: cases.casesCreated, credentials: [...demo.credentials, ...cases.credentials] };
+          const credentials = [...demo.credentials, ...cases.credentials];
+          // Every user created is counted, the caseworkers of the generated cases' organisations too.
+          return { ...demo, usersCreated: credentials.length, casesCreated: cases.casesCreated, credentials };
         });
-        const lines = summary.credentials.map((c) => `  ${c.role.padEnd(22)} ${c.email.padEnd(44)} ${c.password}`);
+        const lines = credentialTable(summary.credentials);
         output(Boolean(options.json)).result(
           { ok: true, synthetic: true, country: demoCountry, ...summary },
           [
@@ -27,4 +29,15 @@ export function registerDemo(program: Command): void {
         );
       });
     });
+}
+
+/** A role as a person reads it: national_admin -> National admin. */
+const roleWords = (role: string) => role.charAt(0).toUpperCase() + role.slice(1).replace(/_/g, ' ');
+
+/** One line per credential: role, organisation, e-mail address, password, in aligned columns. */
+export function credentialTable(credentials: readonly { role: string; organisation: string; email: string; password: string }[]): string[] {
+  if (credentials.length === 0) return [];
+  const rows = [['Role', 'Organisation', 'E-mail', 'Password'], ...credentials.map((c) => [roleWords(c.role), c.organisation, c.email, c.password])];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')}`);
 }
