@@ -24,6 +24,7 @@ import { checkFile } from '../../modules/document/document.content.js';
 import { quoteIdent, tablesInDependencyOrder } from './tables.js';
 import { populateNotifications } from '../../modules/notifications/notifications.populate.test-support.js';
 import { updateSection } from '../../modules/person-profile/person-profile.service.js';
+import { populateDataRequests } from '../../modules/person-record/person-record.populate.test-support.js';
 
 /** A small CTDC file in the synthetic v2 layout (invented rows). */
 const CTDC_HEADER =
@@ -102,6 +103,7 @@ async function caseWork(database: Database, cipher: FieldCipher): Promise<void> 
     await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 0, value: { languages: ['ro'], interpreterNeeded: 'yes', interpreterLanguage: 'ro' } });
     await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 1, value: { languages: ['ro', 'en'], interpreterNeeded: 'no' } });
   });
+  await populateDataRequests(db, cipher, manager, actor, open.id);
   const check = await db.transaction().execute((tx) => checkForDuplicates(tx, cipher, manager, actor, open.id));
   if (check.kind === 'refused') throw check.error;
   const admin = await db.selectFrom('users').select('id').where(sql<boolean>`'national_admin' = any(roles)`).executeTakeFirstOrThrow();
