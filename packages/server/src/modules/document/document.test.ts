@@ -164,7 +164,7 @@ describe('bad input: 400 naming the field, nothing stored', () => {
     const oversize = Buffer.concat([pdf().subarray(0, -7), Buffer.alloc(20 * 1024 * 1024, 'x'), Buffer.from('\n%%EOF\n')]);
     await refused(documentParts('big.pdf', oversize), 'file', /at most 20 MiB/);
     await refused([{ name: 'documentType', value: 'identity_document' }], 'file', /required/);
-    await refused(documentParts('a.pdf', pdf(), 'selfie'), 'documentType', /must be one of/);
+    await refused(documentParts('a.pdf', pdf(), 'selfie'), 'documentType', /must be one of the listed options/);
     await refused([...documentParts('a.pdf', pdf()), { name: 'file', value: pdf(), fileName: 'b.pdf' }], 'file', /one file/);
     await refused([...documentParts('a.pdf', pdf()), { name: 'path', value: '/etc' }], 'path', /not a field/);
   });

@@ -70,7 +70,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   }
   const documentType = fields.get('documentType');
   if (documentType === undefined || documentType === '') throw badRequest('documentType', 'is required');
-  if (!(documentTypes as readonly string[]).includes(documentType)) throw badRequest('documentType', `must be one of ${documentTypes.join(', ')}`);
+  if (!(documentTypes as readonly string[]).includes(documentType)) throw badRequest('documentType', 'must be one of the listed options');
   const forDecision = fields.get('forDecision') ?? 'false';
   if (forDecision !== 'true' && forDecision !== 'false') throw badRequest('forDecision', 'must be true or false');
   if (!file) throw badRequest('file', 'is required');

@@ -25,7 +25,8 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
   const { t, i18n } = useTranslation();
   const formats = useFormats();
   const [version, setVersion] = useState(0);
-  const [notice, setNotice] = useState('');
+  // Kept as what happened, and said in the reader's language when shown (it follows a change of language).
+  const [notice, setNotice] = useState<{ key: 'uploaded' | 'markedForDecision' | 'unmarkedForDecision'; name: string } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [documents] = useResource(() => listDocuments(caseId), `documents:${caseId}:${version}`);
   const size = (bytes: number) =>
@@ -37,7 +38,7 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
     setActionError(null);
     try {
       const marked = await markForDecision(caseId, document.id, !document.forDecision);
-      setNotice(t(marked.forDecision ? 'documents.markedForDecision' : 'documents.unmarkedForDecision', { name: document.fileName ?? '' }));
+      setNotice({ key: marked.forDecision ? 'markedForDecision' : 'unmarkedForDecision', name: document.fileName ?? '' });
       setVersion((v) => v + 1);
     } catch (error) {
       setActionError(error);
@@ -47,13 +48,13 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
   return (
     <section id="documents" aria-labelledby="documents-title">
       <h2 id="documents-title">{t('documents.title')}</h2>
-      <StatusMessage>{notice}</StatusMessage>
+      <StatusMessage>{notice ? t(`documents.${notice.key}`, { name: notice.name }) : ''}</StatusMessage>
       {canAdd ? (
         <ActionPanel id="action-document" title={t('documents.addTitle')}>
           <UploadDocumentForm
             caseId={caseId}
-            onUploaded={(text) => {
-              setNotice(text);
+            onUploaded={(name) => {
+              setNotice({ key: 'uploaded', name });
               setVersion((v) => v + 1);
             }}
           />
@@ -86,8 +87,9 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
                 </td>
                 <td>{document.documentType ? t(`documents.types.${document.documentType}`) : null}</td>
                 <td>
-                  {document.mediaType ? formatNames[document.mediaType] : null}
-                  {document.byteSize !== undefined ? `, ${size(document.byteSize)}` : null}
+                  {document.mediaType && document.byteSize !== undefined
+                    ? t('documents.formatAndSize', { format: formatNames[document.mediaType], size: size(document.byteSize) })
+                    : null}
                 </td>
                 <td>
                   {document.createdAt ? formats.dateTime(document.createdAt) : null}
@@ -99,7 +101,7 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
                   ) : null}
                 </td>
                 <td>
-                  {document.forDecision ? t('documents.forDecisionYes') : t('documents.forDecisionNo')}
+                  <span>{document.forDecision ? t('documents.forDecisionYes') : t('documents.forDecisionNo')}</span>
                   {canAdd ? (
                     <>
                       {' '}

@@ -6,11 +6,10 @@ import { HintAndError, SelectField, describedBy } from '../../components/fields'
 import { useForm } from '../../components/useForm';
 import { CheckboxField } from '../cases/controls';
 import { uploadDocument } from './api';
-import { localiseDocumentError } from './problems';
 
 interface Props {
   caseId: string;
-  onUploaded: (notice: string) => void;
+  onUploaded: (fileName: string) => void;
 }
 
 /** Choose the kind of document and the file; the server checks what the file is (by its content) and its size. */
@@ -28,29 +27,26 @@ export function UploadDocumentForm({ caseId, onUploaded }: Props) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The server's own phrases: translated where they are shown, so a change of language translates them again.
     const issues = [
-      ...(documentType === '' ? [{ field: 'documentType', problem: t('documents.problems.chooseType') }] : []),
-      ...(file === null ? [{ field: 'file', problem: t('documents.problems.required') }] : []),
-      ...(file !== null && file.size === 0 ? [{ field: 'file', problem: t('documents.problems.empty') }] : []),
-      ...(file !== null && file.size > maxDocumentBytes ? [{ field: 'file', problem: t('documents.problems.tooLarge') }] : []),
+      ...(documentType === '' ? [{ field: 'documentType', problem: 'must be one of the listed options' }] : []),
+      ...(file === null ? [{ field: 'file', problem: 'is required' }] : []),
+      ...(file !== null && file.size === 0 ? [{ field: 'file', problem: 'is empty' }] : []),
+      ...(file !== null && file.size > maxDocumentBytes ? [{ field: 'file', problem: 'must be at most 20 MiB' }] : []),
     ];
     if (issues.length > 0 || documentType === '' || file === null) {
       form.fail(issues);
       return;
     }
     const saved = await form.run(async () => {
-      try {
-        await uploadDocument(caseId, { documentType, forDecision, file });
-      } catch (error) {
-        throw localiseDocumentError(t, error);
-      }
+      await uploadDocument(caseId, { documentType, forDecision, file });
     });
     if (saved) {
       setDocumentType('');
       setForDecision(false);
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
-      onUploaded(t('documents.uploaded', { name: file.name }));
+      onUploaded(file.name);
     }
   }
 
