@@ -17,6 +17,8 @@ const benches = [
   'packages/server/bench/backup.ts',
   // the caseworker's case list, name search and case page on a large synthetic case load;
   'packages/server/bench/cases.ts',
+  // each role's home and the case list under every filter, sort and page, on 100,000 cases;
+  'packages/server/bench/homes.ts',
   // the import of a 1,000,000-row CTDC file on PostgreSQL, beside parsing the same file without storing it;
   'packages/server/bench/ctdc-import.ts',
   // multiple systems estimation on six lists: pure computation (no database);

@@ -20,6 +20,8 @@ export type { DbKind };
 
 export interface CaseBenchData {
   readonly caseworker: { readonly email: string; readonly password: string };
+  /** Every demo user's credentials, one per role (the homes benchmark signs in as each). */
+  readonly credentials?: ReadonlyArray<{ readonly role: string; readonly email: string; readonly password: string }>;
   readonly organisationId: string;
   /** Cases the caseworker may open (their organisation's), a sample to rotate through. */
   readonly caseIds: string[];
@@ -77,6 +79,7 @@ export async function prepareCaseData(target: Target, count: number, searchNames
       .execute();
     return {
       caseworker: { email: caseworker.email, password: caseworker.password },
+      credentials: demo.credentials.map((c) => ({ role: c.role, email: c.email, password: c.password })),
       organisationId: user.organisation_id,
       caseIds: sample.map((c) => c.id),
       cases: count,

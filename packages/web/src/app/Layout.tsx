@@ -10,6 +10,9 @@ import { canImport } from '../features/imports/permissions';
 import { canSeeReleases } from '../features/releases/permissions';
 import { canSeeStatistics } from '../features/statistics/permissions';
 import { SkipLink, mainId } from './SkipLink';
+import { NavCount, NavCountsProvider } from '../features/home/NavCount';
+import type { HomeCounts } from '../features/home/api';
+import { NotificationsCount } from '../features/notifications/NotificationsCount';
 
 /** The frame of every page once signed in: skip link, header with navigation and account actions, main content. */
 export function Layout() {
@@ -17,22 +20,23 @@ export function Layout() {
   const session = useActiveSession();
   const { roles } = session.user;
   const links = [
-    { to: '/', label: t('nav.home'), show: true },
+    { to: '/', label: t('nav.home'), show: true, count: 'home' as keyof HomeCounts },
     { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(roles) },
-    { to: '/users', label: t('nav.users'), show: canManageUsers(roles) },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(roles), count: 'users' as keyof HomeCounts },
     { to: '/audit', label: t('nav.audit'), show: canReadAudit(roles) },
-    { to: '/cases', label: t('nav.cases'), show: canSeeCases(roles) },
-    { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(roles) },
+    { to: '/cases', label: t('nav.cases'), show: canSeeCases(roles), count: 'cases' as keyof HomeCounts },
+    { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(roles), count: 'referrals' as keyof HomeCounts },
     { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(roles) },
     { to: '/directory', label: t('nav.directory'), show: true },
     { to: '/estimation', label: t('nav.estimation'), show: canEstimate(roles) },
     { to: '/releases', label: t('nav.releases'), show: canSeeReleases(roles) },
     { to: '/statistics', label: t('nav.statistics'), show: canSeeStatistics(roles) },
     { to: '/imports', label: t('nav.imports'), show: canImport(roles) },
+    { to: '/notifications', label: t('notifications.nav'), show: true },
   ].filter((link) => link.show);
 
   return (
-    <>
+    <NavCountsProvider>
       <SkipLink />
       <header className="site-header">
         <div className="header-bar">
@@ -52,6 +56,8 @@ export function Layout() {
               <li key={link.to}>
                 <NavLink to={link.to} end={link.to === '/'}>
                   {link.label}
+                  {'count' in link && link.count ? <NavCount area={link.count} /> : null}
+                  {link.to === '/notifications' ? <NotificationsCount /> : null}
                 </NavLink>
               </li>
             ))}
@@ -62,6 +68,6 @@ export function Layout() {
         <AccountNotices />
         <Outlet />
       </main>
-    </>
+    </NavCountsProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { followUpMilestones, followUpWindows, homeListLimit, type CaseFlag, type CaseStage, type FollowUpMilestone, type HomeCaseItem } from '@palermo/contracts';
+import { followUpMilestones, followUpWindows, homeListLimit, homeTotalCap, type CaseFlag, type CaseStage, type FollowUpMilestone, type HomeCaseItem } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
@@ -21,6 +21,11 @@ import { isResponsibleFor } from '../sop/sop.measures.js';
 const waitingStages = sql`('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive')`;
 const waiting = sql<SqlBool>`(c.decision_due_at is not null and c.stage in ${waitingStages})`;
 const open = sql<SqlBool>`c.status in ('Active', 'FollowUp')`;
+/**
+ * Follow-ups and SOP measures missed for longer than this are no longer listed as due: the case then shows among
+ * those without activity, and the plan (case page) keeps every milestone. Keeps the lists about what can still be done.
+ */
+const missedAfter = sql`interval '30 days'`;
 /** The next deadline of a case: its decision's due date while it waits for one, or the end of its reflection period. */
 export const nextDeadline = sql`least(case when ${waiting} then c.decision_due_at end,
   case when c.reflection_period_end >= current_date then c.reflection_period_end::timestamptz end)`;
@@ -44,7 +49,6 @@ interface Row {
   readonly milestone?: string | null;
   readonly measure_title?: string | null;
   readonly last_activity_at?: Date | string | null;
-  readonly total: string | number;
 }
 
 const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
@@ -59,12 +63,13 @@ async function caseList(
   list: { from?: RawBuilder<unknown>; where: Expression<SqlBool>; dueAt: RawBuilder<unknown>; overdue: RawBuilder<unknown>; extra?: RawBuilder<unknown>; order: RawBuilder<unknown> },
 ): Promise<HomeCaseList> {
   const assist = compileRule(caseRules.assist, subject, caseColumns);
+  const from = list.from ?? sql`cases c join persons p on p.id = c.person_id`;
+  const where = sql`${compileRule(caseRules.read, subject, caseColumns)} and ${list.where}`;
   const { rows } = await sql<Row>`
     with hit as (
       select c.id, c.reference, c.stage, c.person_id, ${list.dueAt} as due_at, ${list.overdue} as overdue, ${waiting} as awaiting,
-        ${list.extra ?? sql`null::text as milestone`}, count(*) over () as total
-      from ${list.from ?? sql`cases c join persons p on p.id = c.person_id`}
-      where ${compileRule(caseRules.read, subject, caseColumns)} and ${list.where}
+        ${list.extra ?? sql`null::text as milestone`}
+      from ${from} where ${where}
       order by ${list.order}
       limit ${homeListLimit})
     select hit.*, p.is_child,
@@ -74,8 +79,10 @@ async function caseList(
         and not exists (select 1 from case_records x where x.supersedes_id = k.id)) end as safety_risk
     from hit join cases c on c.id = hit.id join persons p on p.id = c.person_id
     order by ${list.order}`.execute(db);
-  const total = Number(rows[0]?.total ?? 0);
-  return { total, items: rows.map(present) };
+  // The total is counted apart, up to the cap: a list of thousands says "more than 1,000", it does not count them all.
+  const counted = rows.length < homeListLimit ? { rows: [{ n: rows.length }] } : await sql<{ n: string | number }>`
+    select count(*) as n from (select 1 from ${from} where ${where} limit ${homeTotalCap + 1}) as q`.execute(db);
+  return { total: Number(counted.rows[0]?.n ?? 0), items: rows.map(present) };
 }
 
 function present(row: Row): HomeCaseItem {
@@ -120,7 +127,8 @@ export function followUpsDue(db: Db, subject: Subject) {
   const windows = sql.join(followUpMilestones.map((m, i) => sql`(${m}::text, ${i}::int, ${followUpWindows[m].from}::interval, ${followUpWindows[m].by}::interval)`));
   return caseList(db, subject, {
     from: sql`cases c join persons p on p.id = c.person_id cross join (values ${windows}) as w(milestone, position, from_offset, by_offset)`,
-    where: sql<SqlBool>`${scopeOf(subject)} and current_date >= (c.opened_at::date + w.from_offset)::date
+    where: sql<SqlBool>`${scopeOf(subject)} and c.opened_at >= now() - interval '3 months 14 days' - ${missedAfter}
+      and current_date >= (c.opened_at::date + w.from_offset)::date and (c.opened_at::date + w.by_offset)::date >= current_date - ${missedAfter}
       and not exists (select 1 from case_records f where f.case_id = c.id and f.kind = 'follow_up' and f.data->>'milestone' = w.milestone
         and f.data->>'outcome' in ('completed', 'person_declined'))`,
     dueAt: sql`(c.opened_at::date + w.by_offset)::date::timestamptz`,
@@ -155,7 +163,7 @@ export function inactiveCases(db: Db, subject: Subject) {
     dueAt: sql`null::timestamptz`,
     overdue: sql`true`,
     extra: sql`${last} as last_activity_at, null::text as milestone`,
-    order: sql`last_activity_at asc nulls first, c.id`,
+    order: sql`c.opened_at asc, c.id`,
   });
 }
 
@@ -174,10 +182,13 @@ export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument) {
       .map((m) => sql`(${m.when.stage}::text, ${`measure:${m.id}`}::text, ${m.title}::text, ${m.when.deadlineDays ?? 0}::int)`),
   );
   if (measures.length === 0) return Promise.resolve({ items: [], total: 0 });
-  const due = sql`(${stageEntered} + make_interval(days => m.days))`;
+  const longest = Math.max(...sop.sops.flatMap((x) => x.measures.map((m) => m.when.deadlineDays ?? 0)));
+  const due = sql`(entered.at + make_interval(days => m.days))`;
   return caseList(db, subject, {
-    from: sql`cases c join persons p on p.id = c.person_id join (values ${sql.join(measures)}) as m(stage, done_key, title, days) on m.stage = c.stage`,
-    where: sql<SqlBool>`${scopeOf(subject)} and ${due} < now()
+    from: sql`cases c join persons p on p.id = c.person_id cross join lateral (select ${stageEntered} as at) as entered
+      join (values ${sql.join(measures)}) as m(stage, done_key, title, days) on m.stage = c.stage`,
+    where: sql<SqlBool>`${scopeOf(subject)} and c.updated_at >= now() - make_interval(days => ${longest}) - ${missedAfter}
+      and ${due} < now() and ${due} >= now() - ${missedAfter}
       and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key)`,
     dueAt: sql`${due}`,
     overdue: sql`true`,
