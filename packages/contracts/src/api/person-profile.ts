@@ -229,3 +229,6 @@ export type ScreeningReadBack = z.infer<typeof screeningReadBack>;
 /** The parts of the decision file a decision on victim status can rely on (status_decisions.relied_on). */
 export const decisionFileParts = ['account', 'first_responder_reasons', 'screening', 'referral_form', 'intake', 'documents'] as const;
 export type DecisionFilePart = (typeof decisionFileParts)[number];
+
+/** The answer to a correction: the version to name in the next one (the profile's, or the case's for the intake). */
+export const factChangeResult = z.object({ caseId: uuid, version: z.number().int() });

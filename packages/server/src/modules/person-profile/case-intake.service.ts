@@ -58,7 +58,7 @@ export async function correctIntake(
   input: CorrectIntakeRequest,
 ): Promise<{ caseId: string; version: number }> {
   if (typeof input.countryOfExploitation === 'string' && !isAssignedCountry(input.countryOfExploitation)) {
-    throw validationFailed([{ field: 'countryOfExploitation', problem: `${input.countryOfExploitation} is not an assigned ISO 3166-1 country code` }]);
+    throw validationFailed([{ field: 'countryOfExploitation', problem: 'is not an assigned ISO 3166-1 country code' }]);
   }
   const row = await caseForChange(tx, subject, caseId, caseRules.manage, input.version);
   const changed: string[] = [];

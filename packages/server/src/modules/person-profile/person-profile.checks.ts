@@ -55,8 +55,8 @@ export function semanticProblems(value: unknown, prefix: string): FieldProblem[]
       return;
     }
     if (typeof node !== 'string') return;
-    if (/country$/i.test(key) && !isAssignedCountry(node)) problems.push({ field: path, problem: `${node} is not an assigned ISO 3166-1 country code` });
-    if ((key === 'languages' || /Language$/.test(key)) && !isKnownLanguage(node)) problems.push({ field: path, problem: `${node} is not a known language code` });
+    if (/country$/i.test(key) && !isAssignedCountry(node)) problems.push({ field: path, problem: 'is not an assigned ISO 3166-1 country code' });
+    if ((key === 'languages' || /Language$/.test(key)) && !isKnownLanguage(node)) problems.push({ field: path, problem: 'is not a known language code' });
     if (/On$/.test(key) && node > today()) problems.push({ field: path, problem: 'must not be in the future' });
   };
   visit(value, prefix, '');

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   caseIntakeView,
   caseScreeningsView,
   correctIntakeRequest,
+  factChangeResult,
   idParams,
   personProfileView,
   updateProfileSectionRequest,
@@ -18,11 +18,11 @@ import { caseRules } from '../case/case.policy.js';
 import { correctIntake, readIntake, readScreenings } from './case-intake.service.js';
 import { readProfile, updateSection } from './person-profile.service.js';
 
-const changed = z.object({ caseId: z.uuid(), version: z.number().int() });
+const changed = factChangeResult;
 
 /**
- * The referral form's facts about the person (GET/PUT /api/cases/:id/profile), the intake shown again and corrected
- * (GET/PUT /api/cases/:id/intake) and the screenings read back (GET /api/cases/:id/screenings). Reads are audited and
+ * The referral form's facts about the person (GET/PATCH /api/cases/:id/profile), the intake shown again and corrected
+ * (GET/PATCH /api/cases/:id/intake) and the screenings read back (GET /api/cases/:id/screenings). Reads are audited and
  * answer only what the field policies (person-profile.fields.ts) show; a case the user may not read answers 404.
  */
 export async function personProfileRoutes(app: FastifyInstance): Promise<void> {
@@ -41,7 +41,7 @@ export async function personProfileRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.put(
+  r.patch(
     '/api/cases/:id/profile',
     { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Record or correct one section of the referral form (the earlier value is kept in the history)', params: idParams, body: updateProfileSectionRequest, response: { 200: changed } } },
     async (request) => {
@@ -62,7 +62,7 @@ export async function personProfileRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  r.put(
+  r.patch(
     '/api/cases/:id/intake',
     { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: "Correct the intake's notes or country of exploitation (history kept)", params: idParams, body: correctIntakeRequest, response: { 200: changed } } },
     async (request) => {

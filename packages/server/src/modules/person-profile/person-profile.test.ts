@@ -17,7 +17,7 @@ let shelterId: string;
 
 const key = () => randomUUID();
 const post = (client: Client, url: string, body: unknown): Promise<LightMyRequestResponse> => client.request('POST', url, body, { 'idempotency-key': key() });
-const put = (client: Client, url: string, body: unknown): Promise<LightMyRequestResponse> => client.request('PUT', url, body);
+const put = (client: Client, url: string, body: unknown): Promise<LightMyRequestResponse> => client.request('PATCH', url, body);
 async function signedIn(orgId: string, roles: Parameters<typeof insertUser>[2]): Promise<Client> {
   return clientFor(t, await insertUser(t, orgId, roles));
 }

@@ -15,6 +15,7 @@ import { CaseReferrals } from '../referrals/CaseReferrals';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { ScreeningForm } from '../screening/ScreeningForm';
 import { CaseFacts } from '../person-profile/CaseFacts';
+import { PersonRecordSection } from '../person-record/PersonRecordSection';
 import { ActionPanel, StaleCaseContext } from './ActionPanel';
 import { getCase } from './api';
 import { ConsentsTable, MeasuresList, Timeline } from './CaseSections';
@@ -182,6 +183,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}
+      {managing ? <PersonRecordSection caseId={caseView.id} answersRequests={session.user.roles.includes('supervisor') && session.user.organisation.id === caseView.managingOrganisationId} /> : null}
       <Timeline caseView={caseView} />
     </>
   );

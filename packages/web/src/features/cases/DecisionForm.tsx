@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decisionOutcomes, decisionRequest, type CaseStage, type DecisionKind, type DecisionOutcome } from '@palermo/contracts';
+import { decisionOutcomes, decisionRequest, type CaseStage, type DecisionFilePart, type DecisionKind, type DecisionOutcome } from '@palermo/contracts';
 import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
+import { ReliedOnFields } from '../person-profile/DecisionFile';
 import { decide } from './api';
 import { RadioGroup, TextAreaField } from './controls';
 import { localiseIssues } from './problems';
@@ -34,6 +35,8 @@ export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionPr
   const [kind, setKind] = useState<string>(kinds.length === 1 ? (kinds[0] ?? '') : '');
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [reason, setReason] = useState('');
+  const [reliedOn, setReliedOn] = useState<DecisionFilePart[]>([]);
+  const [reliedOnDocumentIds, setReliedOnDocumentIds] = useState<string[]>([]);
   const form = useForm({
     kind: { id: 'decision-kind', label: t('decision.kind') },
     outcome: { id: 'decision-outcome', label: t('decision.outcome') },
@@ -43,7 +46,7 @@ export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionPr
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checked = validate(decisionRequest, { kind: kind || undefined, outcome: outcome || undefined, reason, version: caseView.version });
+    const checked = validate(decisionRequest, { kind: kind || undefined, outcome: outcome || undefined, reason, reliedOn, reliedOnDocumentIds, version: caseView.version });
     if (!checked.ok) {
       form.fail(localiseIssues(t, checked.issues));
       return;
@@ -81,6 +84,7 @@ export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionPr
           onChange={setOutcome}
           inline
         />
+        <ReliedOnFields caseId={caseView.id} parts={reliedOn} documentIds={reliedOnDocumentIds} onPartsChange={setReliedOn} onDocumentsChange={setReliedOnDocumentIds} />
         <TextAreaField
           id="decision-reason"
           label={t('decision.reason')}
