@@ -63,7 +63,13 @@ export function ReleasesPage() {
             ))}
           </SelectField>
           <Budget dataset={dataset} />
-          {canMakeReleases(session.user.roles) ? <ReleaseForm key={dataset.id} datasetId={dataset.id} budget={dataset.budget} onMade={onMade} /> : null}
+          {canMakeReleases(session.user.roles) ? (
+            <ReleaseForm key={dataset.id} datasetId={dataset.id} budget={dataset.budget} onMade={onMade} />
+          ) : (
+            <p className="notice" data-testid="release-why-not">
+              {t('releases.onlyRapporteur')}
+            </p>
+          )}
           <StatusMessage>{announce ? t('releases.ready') : ''}</StatusMessage>
           <div ref={resultRef}>{made && made.release.datasetId === dataset.id ? <ReleaseResult release={made.release} /> : null}</div>
           <Ledger datasetId={dataset.id} version={version} />
