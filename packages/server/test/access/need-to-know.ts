@@ -132,6 +132,9 @@ export interface Visible {
   readonly caseRecord: Set<string>;
   readonly assistancePlan: Set<string>;
   readonly document: Set<string>;
+  readonly personProfile: Set<string>;
+  readonly caseIntake: Set<string>;
+  readonly caseScreenings: Set<string>;
 }
 
 const policyOf = (p: Policies, kind: string): FieldPolicy => {
@@ -151,6 +154,9 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     caseRecord: visibleFields(policyOf(p, 'caseRecord'), subject, facts, p.rules),
     assistancePlan: visibleFields(policyOf(p, 'assistancePlan'), subject, facts, p.rules),
     document: visibleFields(policyOf(p, 'document'), subject, facts, p.rules),
+    personProfile: visibleFields(policyOf(p, 'personProfile'), subject, facts, p.rules),
+    caseIntake: visibleFields(policyOf(p, 'caseIntake'), subject, facts, p.rules),
+    caseScreenings: visibleFields(policyOf(p, 'caseScreenings'), subject, facts, p.rules),
   };
 }
 
@@ -177,7 +183,7 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   const casePersonal = [...v.case].filter(isPersonalCasePath).filter((f) => f !== 'timeline');
 
   if (fullSide) {
-    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document'] as const) {
+    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document', 'personProfile', 'caseIntake', 'caseScreenings'] as const) {
       if (v[kind].size !== all[kind].size) fail(`the managing side and the case manager see the whole ${kind}`);
     }
     return broken;
@@ -185,6 +191,18 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   if (v.caseRecord.size > 0 || v.assistancePlan.size > 0) fail('only the managing side and the case manager see the case record');
   if (v.document.size > 0 && !authority) fail('documents: only the managing side, the case manager and a competent authority deciding (those marked for the decision)');
   if (authority && v.document.size !== all.document.size) fail('a competent authority sees the documents marked for the decision whole');
+  // The decision file: the screenings and the intake go to the managing side and a competent authority deciding only;
+  // the referral form's facts also, in part, to an accepted receiver (communication) and law enforcement (police report).
+  if ((v.caseScreenings.size > 0 || v.caseIntake.size > 0) && !authority) fail('screenings and intake: only the managing side and a competent authority deciding');
+  if (authority && (v.caseScreenings.size !== all.caseScreenings.size || !v.caseIntake.has('notes'))) fail('a competent authority deciding reads the screenings and the intake notes');
+  if (authority && !['policeReport', 'communication', 'identityDocuments', 'ageAssessment', 'safeContact', 'decisionRecipient', 'background'].every((f) => v.personProfile.has(f))) {
+    fail('a competent authority deciding reads every section of the referral form');
+  }
+  if (!authority) {
+    const allowed = ['caseId', 'history', ...(accepted ? ['communication'] : []), ...(lawEnforcement ? ['policeReport'] : [])];
+    if (!subsetOf([...v.personProfile], allowed)) fail('referral form: an accepted receiver the communication needs, law enforcement with consent the police report, nobody else outside the managing side');
+    if (!accepted && !lawEnforcement && v.personProfile.size > 0) fail('referral form: nothing to a receiver before acceptance, a former receiver or the coordinator');
+  }
   if (!lawEnforcement && !pending && !accepted && !authority) {
     if (v.case.size > 0) fail('no relationship, nothing of the case (coordinator, ended share, reassigned, no consent, outside jurisdiction)');
     if (v.person.size > 0) fail('no relationship, nothing of the person');
@@ -224,6 +242,9 @@ export const everything: Visible = {
   caseRecord: new Set(fieldPolicies.caseRecord?.fields),
   assistancePlan: new Set(fieldPolicies.assistancePlan?.fields),
   document: new Set(fieldPolicies.document?.fields),
+  personProfile: new Set(fieldPolicies.personProfile?.fields),
+  caseIntake: new Set(fieldPolicies.caseIntake?.fields),
+  caseScreenings: new Set(fieldPolicies.caseScreenings?.fields),
 };
 
 /** The need-to-know property over the shared generator, for given (real or mutated) policies. */
@@ -262,6 +283,8 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'receiver after acceptance reads the case record', edit: (p) => void grant(p, 'caseRecord').receiverAfterAcceptance.fields.push('notes', 'data') },
   { name: 'law enforcement with consent reads the documents', edit: (p) => void grant(p, 'document').lawEnforcementWithConsent.fields.push('id', 'fileName') },
   { name: 'receiver after acceptance reads the documents', edit: (p) => void grant(p, 'document').receiverAfterAcceptance.fields.push('id', 'fileName') },
+  { name: 'receiver before acceptance reads the police report', edit: (p) => void grant(p, 'personProfile').receiverBeforeAcceptance.fields.push('caseId', 'policeReport') },
+  { name: 'law enforcement with consent reads the screenings', edit: (p) => void grant(p, 'caseScreenings').lawEnforcementWithConsent.fields.push('caseId', 'screenings') },
   { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },
 ];
 
