@@ -118,6 +118,8 @@ function canaries() {
     personAccount: `Account${tag()}`,
     exploiterPseudonym: `Exploiter${tag()}`,
     place: `Place${tag()}`,
+    crimeReference: `Crime${tag()}`,
+    screeningNotes: `Screening${tag()}`,
   };
 }
 const columns = { givenName: 'given_name', familyName: 'family_name', pseudonym: 'pseudonym', birthDate: 'birth_date', phone: 'phone', address: 'address', identityNumber: 'identity_number', notes: 'notes' } as const;
@@ -169,6 +171,18 @@ async function seed(s: Scenario): Promise<World> {
   await db.insertInto('case_document_chunks').values({ document_id: documentId, position: 0, content: cipher.encryptBytes(Buffer.from('%PDF-1.4\n'), chunkBinding(documentId, 0, 1)) }).execute();
   // The person's account: a statement, a situation and an exploiter, each with its history.
   await insertAccountFixture(db, cipher, { caseId, userId: other.id, organisationId: ids.otherOrganisationId, personAccount: values.personAccount, exploiterPseudonym: values.exploiterPseudonym, place: values.place });
+  // The referral form (a police report, communication needs) and a screening with notes.
+  await db.insertInto('person_profiles').values({
+    case_id: caseId, updated_by: other.id,
+    police_report: cipher.encrypt(JSON.stringify({ reported: 'yes', crimeReference: values.crimeReference }), `person_profiles.police_report:${caseId}`),
+    communication: cipher.encrypt(JSON.stringify({ languages: ['ro'], interpreterNeeded: 'yes' }), `person_profiles.communication:${caseId}`),
+  }).execute();
+  const screeningId = randomUUID();
+  await db.insertInto('screenings').values({
+    id: screeningId, case_id: caseId, checklist_code: 'ilo_forced_labour', checklist_version: 1, answers: JSON.stringify({ debt_bondage: 'present' }), is_child: false,
+    assessment: JSON.stringify({ suggestion: 'refer_for_identification' }), notes: cipher.encrypt(values.screeningNotes, `screenings.notes:${screeningId}`),
+    screened_by: other.id, organisation_id: ids.otherOrganisationId, screened_at: new Date(),
+  }).execute();
   if (s.lawEnforcementConsent) await db.insertInto('person_consents').values({ person_id: personId, purpose: 'law_enforcement', status: 'given', recorded_by: other.id, recorded_at: new Date() }).execute();
   let referralId: string | null = null;
   if (s.share !== 'none') {
@@ -267,6 +281,9 @@ describe('no response carries a field outside the policy (property-based HTTP sa
                     : field === 'personAccount' ? shows?.accountStatement?.has('personAccount')
                     : field === 'exploiterPseudonym' ? shows?.accountExploiter?.has('pseudonym')
                     : field === 'place' ? shows?.accountSituation?.has('places')
+                    : field === 'crimeReference' ? shows?.personProfile?.has('policeReport')
+                    : field === 'screeningNotes' ? shows?.caseScreenings?.has('screenings')
+                    : field === 'notes' ? shows?.case?.has('person.fields.notes') || shows?.person?.has('notes') || shows?.caseIntake?.has('notes')
                     : shows?.case?.has(`person.fields.${field}`) || shows?.person?.has(field);
                   expect(shown, `${where}: ${field} shown outside the policy`).toBe(true);
                 }
