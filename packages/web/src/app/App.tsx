@@ -34,6 +34,7 @@ import { SessionProvider, useActiveSession, useSession } from './session';
 
 /** The statistics page carries the charting library: loaded only when someone opens it. */
 const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
 export function App() {
   return (
@@ -108,6 +109,14 @@ function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
+        <Route
+          path="notifications"
+          element={
+            <Suspense fallback={<Loading />}>
+              <NotificationsPage />
+            </Suspense>
+          }
+        />
         <Route
           path="organisations"
           element={

@@ -17,7 +17,7 @@ export async function populateNotifications(db: Db): Promise<void> {
       statuses.map((status, i) => ({
         id: randomUUID(),
         user_id: i % 2 === 0 ? first.id : second.id,
-        kind: (['referral_received', 'referral_answered', 'decision_due'] as const)[i % 3]!,
+        kind: i % 3 === 0 ? 'referral_received' : i % 3 === 1 ? 'referral_answered' : 'decision_due',
         link: i % 2 === 0 ? '/referrals' : `/cases/${randomUUID()}`,
         dedupe_key: `populate:${i}`,
         created_at: new Date(Date.UTC(2026, 0, 1 + i)),
