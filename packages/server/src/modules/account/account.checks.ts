@@ -10,8 +10,11 @@ type Issue = { field: string; problem: string };
 
 const known = <T>(answer: Answer<T> | undefined): T | undefined => (answer?.state === 'known' ? answer.value : undefined);
 
-/** Kosovo has no ISO code; the field writes XK (as statistical-records/country-codes.ts). */
-const isAssignedCountry = (code: string) => code === 'XK' || countries.isValid(code);
+/**
+ * An ISO 3166-1 assigned code, or one of the X codes ISO leaves to its users: Kosovo has none and the field writes XK
+ * (as statistical-records/country-codes.ts); the demo's Demoland is XD. Other unassigned codes (ZZ, QQ...) are refused.
+ */
+const isAssignedCountry = (code: string) => /^X[A-Z]$/u.test(code) || countries.isValid(code);
 
 function refuse(issues: Issue[]): void {
   if (issues.length > 0) throw new HttpError(400, 'validation', issues.map((i) => `${i.field}: ${i.problem}`).join('; '), issues);

@@ -58,7 +58,12 @@ export function AnswerInput({ id, label, kind, draft, onChange, options = [], er
       ) : kind === 'code' || kind === 'country' || kind === 'boolean' ? (
         <select id={valueId} aria-label={label} value={draft.value} onChange={(event) => setValue(event.target.value)} aria-invalid={error ? true : undefined}>
           <option value="">{kind === 'country' ? t('account.chooseCountry') : '—'}</option>
-          {(kind === 'boolean' ? [{ value: 'true', label: t('account.yes') }, { value: 'false', label: t('account.no') }] : options).map((option) => (
+          {(kind === 'boolean'
+            ? [{ value: 'true', label: t('account.yes') }, { value: 'false', label: t('account.no') }]
+            : draft.value !== '' && !options.some((o) => o.value === draft.value)
+              ? [...options, { value: draft.value, label: draft.value }]
+              : options
+          ).map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
