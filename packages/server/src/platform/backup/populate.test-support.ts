@@ -25,6 +25,8 @@ import { quoteIdent, tablesInDependencyOrder } from './tables.js';
 import { populateNotifications } from '../../modules/notifications/notifications.populate.test-support.js';
 import { updateSection } from '../../modules/person-profile/person-profile.service.js';
 import { populateDataRequests } from '../../modules/person-record/person-record.populate.test-support.js';
+import { addExploiter, addSituation, correctSituation, saveStatement } from '../../modules/account/account.service.js';
+import { addExploiterRequest, addSituationRequest, correctSituationRequest, saveStatementRequest } from '@palermo/contracts';
 
 /** A small CTDC file in the synthetic v2 layout (invented rows). */
 const CTDC_HEADER =
@@ -102,6 +104,14 @@ async function caseWork(database: Database, cipher: FieldCipher): Promise<void> 
   await db.transaction().execute(async (tx) => {
     await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 0, value: { languages: ['ro'], interpreterNeeded: 'yes', interpreterLanguage: 'ro' } });
     await updateSection(tx, cipher, manager, actor, open.id, { section: 'communication', version: 1, value: { languages: ['ro', 'en'], interpreterNeeded: 'no' } });
+  });
+  // The person's account: her words, a situation corrected once (two revisions) and an exploiter.
+  await db.transaction().execute(async (tx) => {
+    await saveStatement(tx, cipher, manager, actor, open.id, saveStatementRequest.parse({ personAccount: { state: 'known', value: 'He kept my passport' }, responderReasons: { state: 'declined' } }));
+    const situation = { forms: { state: 'known', value: ['ForcedLabour'] }, startDate: { state: 'known', value: '2024-02-01' }, places: [{ stage: 'Exploitation', country: { state: 'known', value: 'IT' }, place: 'A farm' }] };
+    const added = await addSituation(tx, cipher, manager, actor, open.id, addSituationRequest.parse(situation), randomUUID());
+    await correctSituation(tx, cipher, manager, actor, open.id, added.id, correctSituationRequest.parse({ ...situation, startDate: { state: 'known', value: '2024-03-01' }, version: added.version }));
+    await addExploiter(tx, cipher, manager, actor, open.id, addExploiterRequest.parse({ kind: 'person', pseudonym: 'The boss', roles: { state: 'known', value: ['Exploiter'] }, situationIds: [added.id] }), randomUUID());
   });
   await populateDataRequests(db, cipher, manager, actor, open.id);
   const check = await db.transaction().execute((tx) => checkForDuplicates(tx, cipher, manager, actor, open.id));
