@@ -31,13 +31,36 @@ COMMENT ON INDEX cases_reported_by_idx IS 'Home: suspicions an organisation repo
 CREATE INDEX case_records_follow_up_idx ON case_records (case_id, (data->>'milestone')) WHERE kind = 'follow_up';
 COMMENT ON INDEX case_records_follow_up_idx IS 'Home: follow-ups recorded per case and milestone';
 
--- SOP measures marked done and the latest action of a case (measures overdue, cases without activity).
-CREATE INDEX case_actions_case_key_idx ON case_actions (case_id, idempotency_key);
-CREATE INDEX case_actions_case_action_idx ON case_actions (case_id, action, occurred_at DESC);
+-- When a case entered its stage: SOP measures fall due that many days after (the home's measures overdue). Kept by a
+-- trigger whenever the stage changes (ENABLE ALWAYS: bulk loads that skip foreign-key checks keep it too); a new case
+-- enters its first stage when it is opened; existing cases take the time of the last action that moved them there.
+ALTER TABLE cases ADD COLUMN stage_entered_at timestamptz;
+COMMENT ON COLUMN cases.stage_entered_at IS 'When the case entered its current stage (SOP measure deadlines count from it)';
+UPDATE cases c SET stage_entered_at = coalesce((SELECT max(a.occurred_at) FROM case_actions a WHERE a.case_id = c.id AND a.action = ANY (CASE c.stage
+    WHEN 'reported' THEN ARRAY[]::text[]
+    WHEN 'screened' THEN ARRAY['case.screened']
+    WHEN 'reasonable_grounds_pending' THEN ARRAY['case.decision_requested']
+    ELSE ARRAY['decision.reasonable_grounds', 'decision.conclusive_grounds', 'decision.reconsideration'] END)), c.opened_at);
+CREATE FUNCTION cases_stage_entered() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.stage_entered_at := coalesce(NEW.stage_entered_at, NEW.opened_at);
+  ELSIF NEW.stage IS DISTINCT FROM OLD.stage THEN
+    NEW.stage_entered_at := now();
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER cases_stage_entered BEFORE INSERT OR UPDATE OF stage ON cases FOR EACH ROW EXECUTE FUNCTION cases_stage_entered();
+ALTER TABLE cases ENABLE ALWAYS TRIGGER cases_stage_entered;
+CREATE INDEX cases_stage_entered_open_idx ON cases (stage, stage_entered_at) WHERE status IN ('Active', 'FollowUp');
+COMMENT ON INDEX cases_stage_entered_open_idx IS 'Home: open cases that entered a stage in a window (SOP measures overdue)';
 
--- Unanswered referrals past their time (the coordinator's home), oldest first.
+-- Unanswered referrals past their time (the coordinator's home), oldest first; referrals and decisions this month.
 CREATE INDEX referrals_sent_idx ON referrals (sent_at) WHERE status = 'sent';
 COMMENT ON INDEX referrals_sent_idx IS 'Home: referrals waiting for an answer, oldest first';
+CREATE INDEX referrals_sent_at_idx ON referrals (sent_at);
+CREATE INDEX status_decisions_decided_idx ON status_decisions (decided_at);
 
 -- The case list sorted by stage, status or reference, and filtered by form of exploitation.
 CREATE INDEX cases_reference_idx ON cases (reference text_pattern_ops);

@@ -143,9 +143,11 @@ export const caseListSorts = ['opened_desc', 'opened_asc', 'due_asc', 'reference
 export type CaseListSort = (typeof caseListSorts)[number];
 /** Deadline filters: a decision overdue, or due within seven days. */
 export const caseListDeadlines = ['overdue', 'week'] as const;
+/** The worklist counts its total up to this many: a larger caseload shows as "more than 1,000". */
+export const caseListTotalCap = 1000;
 export const caseList = z.object({
   cases: z.array(caseSummary),
-  /** How many cases match the filters (every page together). */
+  /** How many cases match the filters (every page together), counted up to caseListTotalCap + 1 ("more than 1,000"). */
   total: z.number().int().min(0),
   offset: z.number().int().min(0),
   limit: z.number().int().min(1),

@@ -13,7 +13,7 @@ import { referralKinds, referralStatuses, referralUrgencies } from './referrals.
  */
 export const homeListLimit = 10;
 /** Totals are counted up to this many (a longer list shows as "more than 1,000"). */
-export const homeTotalCap = 1000;
+export const homeTotalCap = 100;
 
 /** Flags of a case that a home item shows beside its reference. */
 export const caseFlags = ['child', 'urgent', 'safety_risk', 'awaiting_decision'] as const;

@@ -11,7 +11,7 @@ import type {
   ShareablePersonField,
   TraffickingStatus,
 } from '@palermo/contracts';
-import { caseStages, caseSummary, closeCaseRequest, openCaseRequest, type CaseListSort } from '@palermo/contracts';
+import { caseListTotalCap, caseStages, caseSummary, closeCaseRequest, openCaseRequest, type CaseListSort } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
@@ -28,6 +28,7 @@ import type { SopDocument } from '../sop/sop.contracts.js';
 import { decryptPageFields, loadCasePage, personFieldsShown } from './case-read.js';
 import { caseFieldPolicy } from './case.fields.js';
 import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
+import { relationshipRules, relationships } from '../../platform/access/relationships.js';
 import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
 
@@ -164,14 +165,23 @@ export interface CaseListFilter {
   readonly limit: number;
 }
 
+/**
+ * Whether the field policy shows this field of the case to the user: the relationships granting it, compiled to SQL
+ * over the case row (the fields guarded here are granted outright, never only as shared).
+ */
+function fieldShown(subject: Subject, field: 'stage' | 'decisionDueAt' | 'formsOfExploitation') {
+  const holders = relationships.filter((r) => (caseFieldPolicy.grants[r].fields as readonly string[]).includes(field));
+  if (holders.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(holders.map((r) => compileRule(relationshipRules[r], subject, repo.caseListColumns)), sql` or `)})`;
+}
+
 /** Each sort as SQL over the page's rows (`r`), always ending on the id so that pages never overlap. */
-const shows = (field: string) => sql<boolean>`${field} = any(r.visible_fields)`;
 const listOrders: Record<CaseListSort, ReturnType<typeof sql>> = {
   opened_desc: sql`r.opened_at desc, r.id`,
   opened_asc: sql`r.opened_at asc, r.id`,
-  due_asc: sql`(case when ${shows('decisionDueAt')} then r.decision_due_at end) asc nulls last, r.opened_at desc, r.id`,
+  due_asc: sql`r.sort_due asc nulls last, r.opened_at desc, r.id`,
   reference_asc: sql`r.reference asc, r.id`,
-  stage_asc: sql`(case when ${shows('stage')} then array_position(${sql.val([...caseStages])}::text[], r.stage) end) asc nulls last, r.opened_at desc, r.id`,
+  stage_asc: sql`r.sort_stage asc nulls last, r.opened_at desc, r.id`,
 };
 
 /**
@@ -181,37 +191,41 @@ const listOrders: Record<CaseListSort, ReturnType<typeof sql>> = {
  */
 export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: CaseListFilter) {
   const waiting = sql`c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive')`;
+  const sort = filter.sort ?? 'opened_desc';
+  // Sorting by a field the user may not see would reveal it: where the field is hidden, the case sorts as unknown.
   let query = repo
     .selectCaseSummaries(tx)
-    .select(sql<string[]>`${compileVisibleFields(caseFieldPolicy, subject, repo.caseColumns)}`.as('visible_fields'))
-    .where(compileRule(caseRules.read, subject, repo.caseColumns));
-  if (filter.stage) query = query.where('c.stage', '=', filter.stage);
+    .select([
+      (sort === 'due_asc' ? sql<Date | null>`case when ${fieldShown(subject, 'decisionDueAt')} then c.decision_due_at end` : sql<null>`null`).as('sort_due'),
+      (sort === 'stage_asc' ? sql<number | null>`case when ${fieldShown(subject, 'stage')} then array_position(${sql.val([...caseStages])}::text[], c.stage) end` : sql<null>`null`).as('sort_stage'),
+    ])
+    .where(compileRule(caseRules.read, subject, repo.caseListColumns));
+  // Filtering by a field the user may not see would reveal it too: a filter on a field keeps only cases that show it.
+  if (filter.stage) query = query.where('c.stage', '=', filter.stage).where(fieldShown(subject, 'stage'));
   if (filter.status) query = query.where('c.status', '=', filter.status);
-  if (filter.form) query = query.where(sql<boolean>`c.forms_of_exploitation @> array[${filter.form}]::text[]`);
+  if (filter.form) query = query.where(sql<boolean>`c.forms_of_exploitation @> array[${filter.form}]::text[]`).where(fieldShown(subject, 'formsOfExploitation'));
   if (filter.assignedToMe) query = query.where('c.case_manager_user_id', '=', subject.userId);
+  if (filter.overdue !== undefined || filter.deadline) query = query.where(fieldShown(subject, 'decisionDueAt'));
   if (filter.overdue !== undefined) {
     const overdue = sql<boolean>`(c.decision_due_at is not null and c.decision_due_at < now() and ${waiting})`;
     query = query.where(overdue, '=', filter.overdue);
   }
   if (filter.deadline === 'overdue') query = query.where(sql<boolean>`c.decision_due_at < now() and ${waiting}`);
   if (filter.deadline === 'week') query = query.where(sql<boolean>`c.decision_due_at >= now() and c.decision_due_at < now() + interval '7 days' and ${waiting}`);
-  const order = listOrders[filter.sort ?? 'opened_desc'];
-  // Filtering or sorting by a field the user may not see would reveal it: a filter on a field keeps only the cases
-  // that show it to the user (the inner filter serves the indexes, this one the field policy).
-  const guards = [
-    ...(filter.stage ? [shows('stage')] : []),
-    ...(filter.overdue !== undefined || filter.deadline ? [shows('decisionDueAt')] : []),
-    ...(filter.form ? [shows('formsOfExploitation')] : []),
-  ];
-  const guarded = guards.length > 0 ? sql`where ${sql.join(guards, sql` and `)}` : sql``;
-  const page = sql`select r.*, count(*) over () as total from (${query}) as r ${guarded} order by ${order} limit ${filter.limit} offset ${filter.offset ?? 0}`;
+  const order = listOrders[sort];
+  const page = sql`select r.* from (${query}) as r order by ${order} limit ${filter.limit} offset ${filter.offset ?? 0}`;
+  // The fields shown are computed for the page's cases only, after the limit.
+  const visible = sql`select r.*, ${compileVisibleFields(caseFieldPolicy, subject, repo.caseListColumns)} as visible_fields
+    from page as r join cases c on c.id = r.id`;
   // The statement that reads the page writes its audit entry (when it lists anything): one round trip, not two.
   const summary = sql<string>`'listed ' || count(*) || ' cases (no person names): ' || string_agg(r.reference, ' ' order by ${order})`;
-  const { rows } = await sql<ListRow & { total: string | number }>`
-    with r as (${page}),
+  const { rows } = await sql<ListRow>`
+    with page as (${page}), r as (${visible}),
       logged as (${auditEntry(actor, { action: 'case.list', recordType: 'case', purpose: 'case_management' }, summary, sql`from r having count(*) > 0`)})
     select * from r order by ${order}`.execute(tx);
-  const total = Number(rows[0]?.total ?? (filter.offset ? await countCases(tx, sql`select 1 from (${query}) as r ${guarded}`) : 0));
+  // The total is counted apart, up to the cap (a caseload of tens of thousands says "more than 1,000").
+  const offset = filter.offset ?? 0;
+  const total = offset === 0 && rows.length < filter.limit ? rows.length : await countCases(tx, sql`select 1 from (${query}) as r limit ${caseListTotalCap + 1}`);
   const cases = rows.map((row) =>
     presentFields(
       {
@@ -228,10 +242,10 @@ export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: 
       new Set(row.visible_fields),
     ) as z.infer<typeof caseSummary>,
   );
-  return { cases, total, offset: filter.offset ?? 0, limit: filter.limit };
+  return { cases, total, offset, limit: filter.limit };
 }
 
-/** The total when the page asked for lies past the last case (so the page itself cannot carry it). */
+/** How many cases match, counted up to the cap. */
 async function countCases(tx: Db, matching: ReturnType<typeof sql>): Promise<number> {
   const { rows } = await sql<{ n: string }>`select count(*) as n from (${matching}) as q`.execute(tx);
   return Number(rows[0]?.n ?? 0);

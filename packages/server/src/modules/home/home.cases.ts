@@ -5,14 +5,14 @@ import type { Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
 import { caseRules } from '../case/case.policy.js';
-import { caseColumns } from '../case/case.repo.js';
+import { caseListColumns as caseColumns } from '../case/case.repo.js';
 import { caseFieldPolicy } from '../case/case.fields.js';
 import type { SopDocument } from '../sop/sop.contracts.js';
 import { isResponsibleFor } from '../sop/sop.measures.js';
 
 /**
  * The case lists of the homes. Every list is the case worklist's filtered query (the read rule and the field policy
- * compiled to SQL over `cases c` joined to `persons p`) narrowed to what the list is about; at most homeListLimit
+ * compiled to SQL over `cases c`, caseListColumns) narrowed to what the list is about; at most homeListLimit
  * items are read, with the list's total. Flags that come from the case record (urgent referral, high safety risk) are
  * computed only where the user may work the case record (caseRules.assist).
  */
@@ -54,7 +54,7 @@ interface Row {
 const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
 
 /**
- * Reads one list: `from` is the FROM clause (over `cases c join persons p`, possibly with more), `where` the list's
+ * Reads one list: `from` is the FROM clause (over `cases c`, possibly with more), `where` the list's
  * own condition, `extra` further columns (due_at, overdue, ...), `order` its ORDER BY. Returns the presented items.
  */
 async function caseList(
@@ -63,7 +63,7 @@ async function caseList(
   list: { from?: RawBuilder<unknown>; where: Expression<SqlBool>; dueAt: RawBuilder<unknown>; overdue: RawBuilder<unknown>; extra?: RawBuilder<unknown>; order: RawBuilder<unknown> },
 ): Promise<HomeCaseList> {
   const assist = compileRule(caseRules.assist, subject, caseColumns);
-  const from = list.from ?? sql`cases c join persons p on p.id = c.person_id`;
+  const from = list.from ?? sql`cases c`;
   const where = sql`${compileRule(caseRules.read, subject, caseColumns)} and ${list.where}`;
   const { rows } = await sql<Row>`
     with hit as (
@@ -79,7 +79,7 @@ async function caseList(
         and not exists (select 1 from case_records x where x.supersedes_id = k.id)) end as safety_risk
     from hit join cases c on c.id = hit.id join persons p on p.id = c.person_id
     order by ${list.order}`.execute(db);
-  // The total is counted apart, up to the cap: a list of thousands says "more than 1,000", it does not count them all.
+  // The total is counted apart, up to the cap: a list of thousands says "more than 100", it does not count them all.
   const counted = rows.length < homeListLimit ? { rows: [{ n: rows.length }] } : await sql<{ n: string | number }>`
     select count(*) as n from (select 1 from ${from} where ${where} limit ${homeTotalCap + 1}) as q`.execute(db);
   return { total: Number(counted.rows[0]?.n ?? 0), items: rows.map(present) };
@@ -116,18 +116,19 @@ function scopeOf(subject: Subject): Expression<SqlBool> {
 
 export function myCases(db: Db, subject: Subject) {
   return caseList(db, subject, {
-    where: scopeOf(subject),
+    where: sql<SqlBool>`${scopeOf(subject)} and (${waiting} or c.reflection_period_end >= current_date)`,
     dueAt: sql`${nextDeadline}`,
     overdue: sql`coalesce(${nextDeadline} < now(), false)`,
-    order: sql`due_at asc nulls last, c.opened_at desc, c.id`,
+    order: sql`due_at asc, c.id`,
   });
 }
 
 export function followUpsDue(db: Db, subject: Subject) {
   const windows = sql.join(followUpMilestones.map((m, i) => sql`(${m}::text, ${i}::int, ${followUpWindows[m].from}::interval, ${followUpWindows[m].by}::interval)`));
   return caseList(db, subject, {
-    from: sql`cases c join persons p on p.id = c.person_id cross join (values ${windows}) as w(milestone, position, from_offset, by_offset)`,
-    where: sql<SqlBool>`${scopeOf(subject)} and c.opened_at >= now() - interval '3 months 14 days' - ${missedAfter}
+    from: sql`(values ${windows}) as w(milestone, position, from_offset, by_offset) join cases c
+      on c.opened_at >= now() - w.by_offset - ${missedAfter} - interval '1 day' and c.opened_at <= now() - w.from_offset + interval '1 day'`,
+    where: sql<SqlBool>`${scopeOf(subject)}
       and current_date >= (c.opened_at::date + w.from_offset)::date and (c.opened_at::date + w.by_offset)::date >= current_date - ${missedAfter}
       and not exists (select 1 from case_records f where f.case_id = c.id and f.kind = 'follow_up' and f.data->>'milestone' = w.milestone
         and f.data->>'outcome' in ('completed', 'person_declined'))`,
@@ -167,13 +168,6 @@ export function inactiveCases(db: Db, subject: Subject) {
   });
 }
 
-/** The action that puts a case at each stage: the stage was entered when it was last taken (else at opening). */
-const stageEntered = sql`coalesce((select max(a.occurred_at) from case_actions a where a.case_id = c.id and a.action = any(case c.stage
-    when 'screened' then array['case.screened']
-    when 'reasonable_grounds_pending' then array['case.decision_requested']
-    when 'reported' then array[]::text[]
-    else array['decision.reasonable_grounds', 'decision.conclusive_grounds', 'decision.reconsideration'] end)), c.opened_at)`;
-
 /** SOP measures the user's organisation answers for, at the case's stage, past their deadline and not marked done. */
 export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument) {
   const measures = sop.sops.flatMap((s) =>
@@ -182,13 +176,13 @@ export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument) {
       .map((m) => sql`(${m.when.stage}::text, ${`measure:${m.id}`}::text, ${m.title}::text, ${m.when.deadlineDays ?? 0}::int)`),
   );
   if (measures.length === 0) return Promise.resolve({ items: [], total: 0 });
-  const longest = Math.max(...sop.sops.flatMap((x) => x.measures.map((m) => m.when.deadlineDays ?? 0)));
-  const due = sql`(entered.at + make_interval(days => m.days))`;
+  const due = sql`(coalesce(c.stage_entered_at, c.opened_at) + make_interval(days => m.days))`;
   return caseList(db, subject, {
-    from: sql`cases c join persons p on p.id = c.person_id cross join lateral (select ${stageEntered} as at) as entered
-      join (values ${sql.join(measures)}) as m(stage, done_key, title, days) on m.stage = c.stage`,
-    where: sql<SqlBool>`${scopeOf(subject)} and c.updated_at >= now() - make_interval(days => ${longest}) - ${missedAfter}
-      and ${due} < now() and ${due} >= now() - ${missedAfter}
+    // Each measure reads the cases that entered its stage in the window where its deadline passed in the last 30 days.
+    from: sql`(values ${sql.join(measures)}) as m(stage, done_key, title, days)
+      join cases c on c.stage = m.stage and c.status in ('Active', 'FollowUp')
+        and c.stage_entered_at < now() - make_interval(days => m.days) and c.stage_entered_at >= now() - make_interval(days => m.days) - ${missedAfter}`,
+    where: sql<SqlBool>`${scopeOf(subject)}
       and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key)`,
     dueAt: sql`${due}`,
     overdue: sql`true`,

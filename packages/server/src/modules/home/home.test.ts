@@ -125,7 +125,7 @@ describe('the caseworker and the supervisor', () => {
   });
 
   it('lists the SOP measures past their deadline and the cases without activity for 30 days', async () => {
-    await t.platform.db.updateTable('cases').set({ opened_at: new Date(Date.now() - 31 * 86_400_000), stage: 'reported', decision_due_at: null }).where('id', '=', ids['a2'] ?? '').execute();
+    await t.platform.db.updateTable('cases').set({ opened_at: new Date(Date.now() - 31 * 86_400_000), stage_entered_at: new Date(Date.now() - 31 * 86_400_000), stage: 'reported', decision_due_at: null }).where('id', '=', ids['a2'] ?? '').execute();
     await t.platform.db.executeQuery(
       sql`alter table case_actions disable trigger case_actions_no_update`.compile(t.platform.db),
     );

@@ -185,6 +185,8 @@ export interface CasesTable {
   reported_by_organisation_id: string;
   status: Generated<string>;
   stage: Generated<string>;
+  /** Migration 0030: when the case entered its stage (set by a trigger when the stage changes). */
+  stage_entered_at: Generated<Date | null>;
   trafficking_status: Generated<string>;
   forms_of_exploitation: Generated<string[]>;
   country_of_exploitation: string | null;
