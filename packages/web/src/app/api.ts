@@ -189,3 +189,32 @@ export async function uploadFile<T>(path: string, file: File, schema: Schema<T>)
   }
   return parse(schema, json, path);
 }
+
+/**
+ * A document the server writes on request (a PDF): a GET, or a POST of a JSON body with the CSRF header. Answers its
+ * bytes and the name the server gives it (Content-Disposition), for the browser to save; errors as for every request.
+ */
+export async function fetchFile(path: string, body?: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { accept: 'application/pdf, application/json' };
+  const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, credentials: 'same-origin', cache: 'no-store' };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached');
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, await readJson(response));
+    if (error.status === 401 && error.code === 'unauthenticated') {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return { blob: await response.blob(), fileName: named?.[1] ?? 'document.pdf' };
+}
