@@ -9,6 +9,7 @@ import { relationships } from '../../src/platform/access/relationships.js';
 import { caseRules } from '../../src/modules/case/case.policy.js';
 import { caseColumns } from '../../src/modules/case/case.repo.js';
 import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
+import { accountRules } from '../../src/modules/account/account.policy.js';
 import { documentRules } from '../../src/modules/document/document.policy.js';
 import { personRules } from '../../src/modules/person/person.policy.js';
 import { personColumns } from '../../src/modules/person/person.repo.js';
@@ -59,6 +60,8 @@ describe('the field policy keeps every promise of need to know (in process, over
       expect(visible.person.size > 0, `person ${JSON.stringify(s)}`).toBe(allows(personRules.read, subject, personFactsOf(s)));
       if (allows(caseRecordRules.read, subject, caseFactsOf(s))) expect(visible.caseRecord).toEqual(everything.caseRecord);
       expect(visible.document.size > 0, `document ${JSON.stringify(s)}`).toBe(allows(documentRules.read, subject, caseFactsOf(s)));
+      // The account's route also refuses a law-enforcement intake holder (the account is taken by those who assist her).
+      if (allows(accountRules.read, subject, caseFactsOf(s))) expect(visible.accountSituation.size > 0, `account ${JSON.stringify(s)}`).toBe(true);
     }
   });
 });

@@ -135,6 +135,9 @@ export interface Visible {
   readonly personProfile: Set<string>;
   readonly caseIntake: Set<string>;
   readonly caseScreenings: Set<string>;
+  readonly accountStatement: Set<string>;
+  readonly accountSituation: Set<string>;
+  readonly accountExploiter: Set<string>;
 }
 
 const policyOf = (p: Policies, kind: string): FieldPolicy => {
@@ -157,6 +160,9 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     personProfile: visibleFields(policyOf(p, 'personProfile'), subject, facts, p.rules),
     caseIntake: visibleFields(policyOf(p, 'caseIntake'), subject, facts, p.rules),
     caseScreenings: visibleFields(policyOf(p, 'caseScreenings'), subject, facts, p.rules),
+    accountStatement: visibleFields(policyOf(p, 'accountStatement'), subject, facts, p.rules),
+    accountSituation: visibleFields(policyOf(p, 'accountSituation'), subject, facts, p.rules),
+    accountExploiter: visibleFields(policyOf(p, 'accountExploiter'), subject, facts, p.rules),
   };
 }
 
@@ -183,7 +189,7 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   const casePersonal = [...v.case].filter(isPersonalCasePath).filter((f) => f !== 'timeline');
 
   if (fullSide) {
-    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document', 'personProfile', 'caseIntake', 'caseScreenings'] as const) {
+    for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document', 'personProfile', 'caseIntake', 'caseScreenings', 'accountStatement', 'accountSituation', 'accountExploiter'] as const) {
       if (v[kind].size !== all[kind].size) fail(`the managing side and the case manager see the whole ${kind}`);
     }
     return broken;
@@ -203,6 +209,17 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
     if (!subsetOf([...v.personProfile], allowed)) fail('referral form: an accepted receiver the communication needs, law enforcement with consent the police report, nobody else outside the managing side');
     if (!accepted && !lawEnforcement && v.personProfile.size > 0) fail('referral form: nothing to a receiver before acceptance, a former receiver or the coordinator');
   }
+  // The person's account: those who assist her, a competent authority deciding, law enforcement with her consent.
+  if ((v.accountStatement.size > 0 || v.accountSituation.size > 0 || v.accountExploiter.size > 0) && !authority && !lawEnforcement) {
+    fail("her account: only the managing side, a competent authority deciding and law enforcement with her consent");
+  }
+  if (authority && (v.accountSituation.size !== all.accountSituation.size || !v.accountStatement.has('personAccount') || !v.accountStatement.has('responderReasons'))) {
+    fail("a competent authority deciding reads the whole account and the first responder's reasons");
+  }
+  if (!lawEnforcement && ['pseudonym', 'identity', 'whereabouts', 'whereaboutsCountry', 'otherVictims', 'suspectLinkId', 'history'].some((f) => v.accountExploiter.has(f))) {
+    fail('who exploited her and where they are: outside the managing side, law enforcement with her consent only');
+  }
+  if (lawEnforcement && !authority && v.accountStatement.has('responderReasons')) fail("the first responder's reasons are written for the decision, not for law enforcement");
   if (!lawEnforcement && !pending && !accepted && !authority) {
     if (v.case.size > 0) fail('no relationship, nothing of the case (coordinator, ended share, reassigned, no consent, outside jurisdiction)');
     if (v.person.size > 0) fail('no relationship, nothing of the person');
@@ -245,6 +262,9 @@ export const everything: Visible = {
   personProfile: new Set(fieldPolicies.personProfile?.fields),
   caseIntake: new Set(fieldPolicies.caseIntake?.fields),
   caseScreenings: new Set(fieldPolicies.caseScreenings?.fields),
+  accountStatement: new Set(fieldPolicies.accountStatement?.fields),
+  accountSituation: new Set(fieldPolicies.accountSituation?.fields),
+  accountExploiter: new Set(fieldPolicies.accountExploiter?.fields),
 };
 
 /** The need-to-know property over the shared generator, for given (real or mutated) policies. */
@@ -285,6 +305,9 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'receiver after acceptance reads the documents', edit: (p) => void grant(p, 'document').receiverAfterAcceptance.fields.push('id', 'fileName') },
   { name: 'receiver before acceptance reads the police report', edit: (p) => void grant(p, 'personProfile').receiverBeforeAcceptance.fields.push('caseId', 'policeReport') },
   { name: 'law enforcement with consent reads the screenings', edit: (p) => void grant(p, 'caseScreenings').lawEnforcementWithConsent.fields.push('caseId', 'screenings') },
+  { name: 'receiver after acceptance reads who exploited her', edit: (p) => void grant(p, 'accountExploiter').receiverAfterAcceptance.fields.push('id', 'pseudonym') },
+  { name: "competent authority reads the exploiter's identity", edit: (p) => void grant(p, 'accountExploiter').competentAuthority.fields.push('identity') },
+  { name: "law enforcement reads the first responder's reasons", edit: (p) => void grant(p, 'accountStatement').lawEnforcementWithConsent.fields.push('responderReasons') },
   { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },
 ];
 
