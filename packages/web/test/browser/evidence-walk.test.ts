@@ -153,7 +153,7 @@ describe('the rapporteur walks from the data to the evidence, in the web app', (
   it('makes a differentially private release within the budget and downloads it', async () => {
     await page.getByRole('link', { name: 'Releases' }).click();
     await page.getByRole('heading', { name: 'Privacy-safe releases' }).waitFor();
-    await expect(page.getByLabel('Dataset').locator('option:checked').textContent()).resolves.toContain('Country case records');
+    await expect(page.getByLabel('Dataset').locator('option:checked').textContent()).resolves.toContain("The country's case records");
     await page.getByText('Epsilon remaining: 10 of 10 (0 spent).').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

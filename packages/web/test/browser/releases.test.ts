@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { releaseAttributeNames } from '@palermo/contracts';
 import { insertPopulation } from '../../../server/src/modules/releases/test-population.js';
 import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
@@ -97,5 +98,34 @@ describe('privacy-safe releases in the browser', () => {
     const ledger = page.getByRole('table', { name: 'Every release of this dataset, newest first' });
     await ledger.getByRole('row').nth(1).waitFor();
     await expect(ledger.getByRole('row').count()).resolves.toBe(2);
+  });
+
+  it('labels the attributes of a k-anonymous release in words, never by their column names, in English, French and Arabic', async () => {
+    await page.reload();
+    await page.getByLabel('k-anonymous records').check();
+    const group = page.locator('#release-qi');
+    await group.getByRole('checkbox').first().waitFor();
+    const labels = async () => (await group.locator('label').allTextContents()).map((l) => l.trim());
+    const english = await labels();
+    expect(english).toHaveLength(releaseAttributeNames.length);
+    expect(english).toEqual(expect.arrayContaining(['Sex or gender', 'How long the trafficking lasted', 'Control: documents withheld', 'Recruited by a family member']));
+    // The quasi-identifiers anyone could know are ticked at first, the duration among them.
+    await expect(group.getByLabel('How long the trafficking lasted').isChecked()).resolves.toBe(true);
+    const codes = new Set<string>(releaseAttributeNames);
+    const rawCode = /\b(is|means|typeOf|recruiterRelation)[A-Z]\w+|\byearOfRegistration\b|\bageBroad\b|\btraffickMonths\b|\bCountryOfExploitation\b/u;
+    for (const label of english) {
+      expect(codes.has(label), label).toBe(false);
+      expect(label).not.toMatch(rawCode);
+    }
+    const language = page.getByLabel(/Language|Langue|اللغة/u);
+    await language.selectOption('fr');
+    await group.getByText('Durée de la traite').waitFor();
+    for (const label of await labels()) expect(label).not.toMatch(rawCode);
+    await language.selectOption('ar');
+    await group.getByText('مدة الاتجار').waitFor();
+    const arabic = await labels();
+    for (const label of arabic) expect(label, label).not.toMatch(/[A-Za-z]{3,}/u);
+    await page.screenshot({ path: '/tmp/palermo-release-attributes-ar.png', fullPage: true });
+    await language.selectOption('en');
   });
 });

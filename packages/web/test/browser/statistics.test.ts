@@ -107,6 +107,27 @@ describe('statistics', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('shows every value in words: age bands, countries by name, forms, no codes in the tables or the filters', async () => {
+    await figure('Persons by age band').locator('tbody th', { hasText: '18 to 20' }).waitFor();
+    await figure('Persons by citizenship').locator('tbody th', { hasText: 'Nigeria' }).waitFor();
+    await figure('Persons by form of exploitation').locator('tbody th', { hasText: 'Sexual exploitation' }).waitFor();
+    await expect(page.getByLabel('Age band', { exact: true }).locator('option', { hasText: '21 to 23' }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('Citizenship', { exact: true }).locator('option', { hasText: 'Albania' }).count()).resolves.toBe(1);
+    const rawCode = /^(\d+--\d+|\d+\+|[A-Z]{3}|is[A-Z]\w+|[a-z]+_[a-z_]+|[A-Z][a-z]+[A-Z]\w+)$/u;
+    const shown = async () => [...(await page.locator('figure tbody th, figure thead th, form.filters option').allTextContents())].map((text) => text.trim());
+    const english = await shown();
+    expect(english.length).toBeGreaterThan(30);
+    expect(english.filter((text) => rawCode.test(text))).toEqual([]);
+    const language = page.getByLabel(/Language|Langue|اللغة/u);
+    await language.selectOption('ar');
+    await figure('الأشخاص حسب الجنسية').locator('tbody th', { hasText: 'نيجيريا' }).waitFor();
+    await figure('الأشخاص حسب الفئة العمرية').locator('tbody th', { hasText: /^من .+ إلى .+$/u }).first().waitFor();
+    expect((await shown()).filter((text) => rawCode.test(text) || /^[A-Za-z][A-Za-z ]+$/u.test(text))).toEqual([]);
+    await page.screenshot({ path: '/tmp/palermo-statistics-words-ar.png', fullPage: true });
+    await language.selectOption('en');
+    await figure('Persons by age band').locator('tbody th', { hasText: '18 to 20' }).waitFor();
+  });
+
   it('keeps a filter in the address, and the figures follow it', async () => {
     await page.getByLabel('Sex or gender', { exact: true }).selectOption('Woman');
     await page.waitForURL(/[?&]sex=Woman/u);
@@ -128,6 +149,15 @@ describe('statistics', () => {
     for (const row of counts.filter((r) => r['table'] !== 'glotip_reference')) expect(row['value'], `${row['table']} ${row['row']} ${row['column']}`).toMatch(/^\d+$/u);
     expect(counts.find((r) => r['table'] === 'year_stage' && r['row'] === 'total' && r['column'] === 'total')?.['value']).toBe(String(shownTotal));
     expect(rows.find((r) => r['table'] === 'disclosure_control')?.['population']).toContain('slightly perturbed');
+    // Labels beside the codes, in the page's language (the default choice).
+    expect(rows.find((r) => r['table'] === 'age_band' && r['row'] === '18--20')?.['row_label']).toBe('18 to 20');
+    expect(rows.find((r) => r['table'] === 'citizenship' && r['row'] === 'NGA')?.['row_label']).toBe('Nigeria');
+    // Codes only, when chosen.
+    await page.getByLabel('Codes only (for other software)').check();
+    const [codes] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const codeRows = parse(readFileSync(await codes.path()), { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(codeRows[0] ?? {})).not.toContain('row_label');
+    await page.getByLabel('Words in the language of this page, with the codes beside them').check();
   });
 
   it('says in French and Arabic that the figures are perturbed', async () => {

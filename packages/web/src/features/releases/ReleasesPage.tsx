@@ -10,6 +10,7 @@ import { listReleaseDatasets, listReleases } from './api';
 import { canMakeReleases } from './permissions';
 import { ReleaseForm } from './ReleaseForm';
 import { LedgerTable, ReleaseResult, useReleaseFormats } from './ReleaseResult';
+import { datasetName } from '../statistics/labels';
 
 /**
  * Privacy-safe publication of the de-identified statistical records: a k-anonymous file or a differentially private
@@ -58,7 +59,7 @@ export function ReleasesPage() {
           >
             {list.map((d) => (
               <option key={d.id} value={d.id}>
-                {t('releases.datasetOption', { name: d.name, records: d.records })}
+                {t('releases.datasetOption', { name: datasetName(t, d), records: d.records })}
               </option>
             ))}
           </SelectField>

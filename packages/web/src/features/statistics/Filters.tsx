@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatisticsFilters, StatisticsOptions } from '@palermo/contracts';
 import type { FilterKey } from './api';
-import { dimensionLabel, valueLabel } from './labels';
+import { datasetName, dimensionLabel, valueLabel } from './labels';
 
 const dimensionFilters = [
   ['sex', 'sex'],
@@ -48,7 +48,7 @@ export function Filters({ filters, options, onChange }: { filters: StatisticsFil
       {select(
         'dataset',
         t('statistics.dataset'),
-        options.datasets.map((d) => ({ value: d.id, label: `${d.synthetic ? `${t('statistics.syntheticMark')} ` : ''}${d.name}` })),
+        options.datasets.map((d) => ({ value: d.id, label: `${d.synthetic ? `${t('statistics.syntheticMark')} ` : ''}${datasetName(t, d)}` })),
         t('statistics.defaultDataset'),
       )}
       {select('yearFrom', t('statistics.yearFrom'), years.map((y) => ({ value: String(y), label: String(y) })), t('statistics.anyYear'))}

@@ -12,6 +12,7 @@ import { PerformanceTable } from './Performance';
 import { ReferenceComparison } from './Reference';
 import { RefreshCountryData } from './RefreshCountryData';
 import { RadioGroup } from '../cases/controls';
+import { datasetName } from './labels';
 
 /**
  * The statistics section for the national coordinator and rapporteur: persons (one per person, however many
@@ -78,7 +79,7 @@ function Report({ report, query }: { report: StatisticsReport; query: string }) 
           {t('statistics.syntheticNotice')}
         </p>
       ) : null}
-      <p>{t('statistics.datasetLine', { name: report.dataset.name, built })}</p>
+      <p>{t('statistics.datasetLine', { name: datasetName(t, report.dataset), built })}</p>
       <p className="note" role="note" data-testid="perturbation-note">
         {t('statistics.perturbationNote', { change: report.perturbation.maximumChange })}
       </p>

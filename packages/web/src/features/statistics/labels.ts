@@ -66,3 +66,13 @@ export function valueLabel(t: TFunction, dimension: string, key: string, languag
 export function dimensionLabel(t: TFunction, dimension: string): string {
   return t(`statistics.dimensions.${dimension}`, { defaultValue: dimension });
 }
+
+/**
+ * A dataset's name in the reader's language: the country's own dataset and the synthetic demonstration data are named
+ * by what they are (their stored names are English); an imported file keeps its file name.
+ */
+export function datasetName(t: TFunction, dataset: { kind: string; name: string }): string {
+  if (dataset.kind === 'country_cases') return t('statistics.datasetKinds.country_cases');
+  if (dataset.kind === 'synthetic') return t('statistics.datasetKinds.synthetic');
+  return dataset.name;
+}
