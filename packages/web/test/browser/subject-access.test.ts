@@ -101,6 +101,7 @@ describe('subject access request', () => {
     expect(answer).toContain('صحّحنا اسم العائلة');
     if (screenshots) {
       await page.screenshot({ path: join(screenshots, 'subject-access-ar.png'), fullPage: true });
+      await page.locator('section#person-record').screenshot({ path: join(screenshots, 'subject-access-section-ar.png') });
       writeFileSync(join(screenshots, 'subject-access-answer-ar.txt'), answer);
     }
     await page.getByLabel('اللغة', { exact: true }).selectOption({ label: 'English' });
