@@ -102,6 +102,9 @@ describe('case management in the browser', () => {
     const page = caseworkerPage;
     await page.locator('summary', { hasText: 'Screen against indicators' }).click();
     await page.getByLabel('Checklist').selectOption({ label: 'General indicators of trafficking in persons (version 1)' });
+    // The checklist's source in words a reader can follow: no working references.
+    await page.getByText(/^Default list, organised by the elements of the definition/u).waitFor();
+    await expect(page.getByText(/seed \d{3}|DOMAIN\.md|shared\//u).count()).resolves.toBe(0);
     await page.getByRole('group', { name: 'Identity or travel documents held by someone else' }).getByLabel('Present').check();
     await page.getByRole('group', { name: 'Made to work, provide services or beg against their will' }).getByLabel('Present').check();
     await expectAccessible(page);
