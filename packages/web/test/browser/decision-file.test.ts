@@ -80,6 +80,22 @@ describe('the decision file', () => {
     await form.locator('dd').getByText('The exploiter').waitFor();
     await form.locator('dd').getByText('Eritrea').waitFor();
 
+    // Record the age assessment: a date in the future is refused beside its field, nothing is saved; then corrected.
+    const age = form.locator('.profile-section', { has: page.getByRole('heading', { name: 'Age and safeguarding' }) });
+    await age.locator('summary', { hasText: 'Record' }).click();
+    await age.getByLabel('Under 18', { exact: true }).selectOption({ label: 'Not sure' });
+    await age.getByLabel('Age assessment', { exact: true }).selectOption({ label: 'Age assessment disputed' });
+    await age.getByLabel('Safeguarding authority informed', { exact: true }).selectOption({ label: 'Yes' });
+    await age.getByRole('textbox', { name: /^Safeguarding authority/ }).fill('Kent County Council');
+    await age.getByLabel(/^Informed on/).fill('2999-01-01');
+    await age.getByRole('button', { name: 'Save' }).click();
+    await age.locator('.field-error', { hasText: 'This date cannot be in the future.' }).waitFor();
+    await age.getByLabel(/^Informed on/).fill('2026-03-03');
+    await age.getByRole('button', { name: 'Save' }).click();
+    await waitForStatus(page, 'Age and safeguarding saved.');
+    await age.locator('dd').getByText('Age assessment disputed').waitFor();
+    await age.locator('dd').getByText('Kent County Council').waitFor();
+
     const intake = page.locator('section#case-intake');
     await intake.locator('dd').getByText('Found at a hand car wash; her passport is kept by the manager.').waitFor();
     await intake.locator('dd').getByText('United Kingdom').waitFor();

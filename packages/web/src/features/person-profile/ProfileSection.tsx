@@ -73,12 +73,11 @@ export function SectionValue({ section, value }: { section: ProfileSection; valu
   return <FieldList section={section} fields={sectionFields[section]} value={value} />;
 }
 
-function Control({ id, section, spec, values, set }: { id: string; section: string; spec: FieldSpec; values: FormValues; set: (name: string, value: FormValues[string]) => void }) {
+function Control({ id, section, spec, values, set, error }: { id: string; section: string; spec: FieldSpec; values: FormValues; set: (name: string, value: FormValues[string]) => void; error?: string | undefined }) {
   const t = useDynamicT();
   const label = t(fieldLabelKey(section, spec.name));
   const value = values[spec.name];
   const input = spec.input;
-  const error = undefined;
   if (input.kind === 'choice') {
     return (
       <SelectField id={id} label={label} value={String(value ?? '')} onValueChange={(v) => set(spec.name, v)} optional={!spec.required} error={error}>
@@ -99,11 +98,12 @@ function Control({ id, section, spec, values, set }: { id: string; section: stri
         options={input.options.map((option) => ({ value: option, label: t(`${input.labels}.${option}`) }))}
         selected={(value as string[] | undefined) ?? []}
         onChange={(selected) => set(spec.name, selected)}
+        error={error}
       />
     );
   }
   if (input.kind === 'boolean') return <CheckboxField id={id} label={label} checked={value === true} onChange={(checked) => set(spec.name, checked)} />;
-  if (input.kind === 'textarea') return <TextAreaField id={id} label={label} optional value={String(value ?? '')} onValueChange={(v) => set(spec.name, v)} rows={3} />;
+  if (input.kind === 'textarea') return <TextAreaField id={id} label={label} optional value={String(value ?? '')} onValueChange={(v) => set(spec.name, v)} rows={3} error={error} />;
   const hint =
     input.kind === 'country' ? t('personProfile.countryHint') : input.kind === 'language' || input.kind === 'languages' ? t('personProfile.languageHint') : undefined;
   return (
@@ -115,6 +115,7 @@ function Control({ id, section, spec, values, set }: { id: string; section: stri
       type={input.kind === 'date' ? 'date' : input.kind === 'number' ? 'number' : 'text'}
       value={String(value ?? '')}
       onValueChange={(v) => set(spec.name, v)}
+      error={error}
     />
   );
 }
@@ -169,6 +170,7 @@ function SectionEditor({ caseId, section, version, value, onSaved }: EditorProps
                     spec={spec}
                     values={row}
                     set={(name, v) => setRows((all) => all.map((r, i) => (i === index ? { ...r, [name]: v } : r)))}
+                    error={form.errorFor(`value.documents.${index}.${spec.name}`)}
                   />
                 ))}
                 <button type="button" onClick={() => setRows((all) => all.filter((_, i) => i !== index))}>
@@ -182,7 +184,15 @@ function SectionEditor({ caseId, section, version, value, onSaved }: EditorProps
           </>
         ) : (
           fields.map((spec) => (
-            <Control key={spec.name} id={`${prefix}-${spec.name.replace('.', '-')}`} section={section} spec={spec} values={values} set={(name, v) => setValues((all) => ({ ...all, [name]: v }))} />
+            <Control
+              key={spec.name}
+              id={`${prefix}-${spec.name.replace('.', '-')}`}
+              section={section}
+              spec={spec}
+              values={values}
+              set={(name, v) => setValues((all) => ({ ...all, [name]: v }))}
+              error={form.errorFor(`value.${spec.name}`)}
+            />
           ))
         )}
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
