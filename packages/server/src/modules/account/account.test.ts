@@ -116,6 +116,23 @@ describe("the person's account", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("refuses to reach another case's records through a case the caller holds", async () => {
+    const theirs = await openCase(otherNgo);
+    const mine = await openCase(caseworker);
+    const situation = (await send(caseworker, 'POST', `/api/cases/${mine.id}/account/situations`, farmSituation)).json();
+    const before = await rowCounts();
+    // Another organisation, through its own case, names this case's situation.
+    expect((await send(otherNgo, 'PUT', `/api/cases/${theirs.id}/account/situations/${situation.id}`, { ...farmSituation, version: 1 })).statusCode).toBe(404);
+    const link = await send(otherNgo, 'POST', `/api/cases/${theirs.id}/account/exploiters`, { kind: 'person', pseudonym: 'X', situationIds: [situation.id] });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().issues).toEqual([{ field: 'situationIds', problem: 'must name situations of this case' }]);
+    // The caller's own second case does not reach the first case's situation either.
+    const second = await openCase(caseworker);
+    expect((await send(caseworker, 'PUT', `/api/cases/${second.id}/account/situations/${situation.id}`, { ...farmSituation, version: 1 })).statusCode).toBe(404);
+    expect(await rowCounts()).toEqual(before);
+    expect((await accountOf(caseworker, mine.id)).situations[0].version).toBe(1);
+  });
+
   it('shows each side what its relationship grants: exploiters to law enforcement only with her consent', async () => {
     const c = await openCase(caseworker, { birthDate: '2000-01-10' });
     await send(caseworker, 'PUT', `/api/cases/${c.id}/account/statement`, { personAccount: known('My account'), responderReasons: known('Indicators of debt bondage') });
