@@ -17,7 +17,7 @@ import { bumpVersion, caseForChange } from '../case/case.service.js';
 import { getChecklist } from '../screening/screening.service.js';
 import { caseIntakeFieldPolicy, caseScreeningsFieldPolicy } from './person-profile.fields.js';
 import { isAssignedCountry, validationFailed } from './person-profile.checks.js';
-import { historyOf, recordChange, visibleOnCase } from './person-profile.service.js';
+import { historyOf, readPurpose, recordChange, visibleOnCase } from './person-profile.service.js';
 
 const notesBinding = (personId: string) => `persons.notes:${personId}`;
 
@@ -38,7 +38,7 @@ export async function readIntake(tx: Db, cipher: FieldCipher, subject: Subject, 
     action: 'case.intake_read',
     recordType: 'case',
     recordId: caseId,
-    purpose: 'case_management',
+    purpose: readPurpose(subject),
     summary: `case ${kase.reference}: intake read; fields shown: ${[...kase.visible].filter((f) => f === 'notes' || f === 'countryOfExploitation').join(', ') || 'none'}`,
   });
   return caseIntakeView.parse(presentFields(view, kase.visible));
@@ -127,7 +127,7 @@ export async function readScreenings(tx: Db, cipher: FieldCipher, subject: Subje
     action: 'case.screenings_read',
     recordType: 'case',
     recordId: caseId,
-    purpose: 'case_management',
+    purpose: readPurpose(subject),
     summary: `case ${kase.reference}: ${screenings.length} screenings read`,
   });
   return presentFields(

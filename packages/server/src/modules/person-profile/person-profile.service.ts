@@ -31,6 +31,14 @@ export const sectionColumns = {
   background: 'background',
 } as const satisfies Record<ProfileSection, string>;
 
+/**
+ * Why a read happens, for its audit entry: a competent authority reads for the decision it was asked for; everyone
+ * else who may read these records does so to manage the case (or to work on a referral accepted).
+ */
+export function readPurpose(subject: Subject): 'identification_decision' | 'case_management' {
+  return subject.organisationType === 'competent_authority' && subject.roles.includes('decision_maker') ? 'identification_decision' : 'case_management';
+}
+
 const profileBinding = (section: ProfileSection, caseId: string) => `person_profiles.${sectionColumns[section]}:${caseId}`;
 const historyBinding = (id: string) => `case_fact_history.earlier_value:${id}`;
 
@@ -54,7 +62,7 @@ export async function visibleOnCase(
     .executeTakeFirst();
   if (!row || row.visible_fields.length === 0) {
     if (await caseExists(tx, caseId)) {
-      await appendAudit(tx, actor, { action: audit.action, recordType: 'case', recordId: caseId, purpose: 'case_management', summary: `${audit.what}: refused by access rules`, outcome: 'denied' });
+      await appendAudit(tx, actor, { action: audit.action, recordType: 'case', recordId: caseId, purpose: readPurpose(subject), summary: `${audit.what}: refused by access rules`, outcome: 'denied' });
     }
     return undefined;
   }
@@ -120,7 +128,7 @@ export async function readProfile(tx: Db, cipher: FieldCipher, subject: Subject,
     action: 'person_profile.read',
     recordType: 'case',
     recordId: caseId,
-    purpose: 'case_management',
+    purpose: readPurpose(subject),
     summary: `case ${kase.reference}: referral form read; sections shown: ${shown.join(', ') || 'none'}`,
   });
   return presentFields(view, kase.visible) as PersonProfileView;

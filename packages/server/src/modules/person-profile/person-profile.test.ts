@@ -236,5 +236,34 @@ describe('screenings read back and the decision file', () => {
     const stored = await t.platform.db.selectFrom('status_decisions').select(['relied_on', 'relied_on_documents']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
     expect(stored.relied_on).toEqual(['screening', 'intake', 'referral_form']);
     expect(stored.relied_on_documents).toEqual([]);
+    const reads = await t.platform.db.selectFrom('audit_log').select(['purpose']).where('record_id', '=', c.id).where('action', '=', 'case.screenings_read').where('actor_user_id', '=', decisionMaker.userId).execute();
+    expect(reads.map((r) => r.purpose)).toEqual(['identification_decision']);
+  });
+
+  it('relies on a document only when it is attached to the case for the decision', async () => {
+    const c = await openCase();
+    await requestDecision(c.id);
+    const caseRow = await t.platform.db.selectFrom('cases').select(['managing_organisation_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const uploader = await t.platform.db.selectFrom('users').select('id').where('organisation_id', '=', caseRow.managing_organisation_id).executeTakeFirstOrThrow();
+    const attach = async (forDecision: boolean) => {
+      const id = randomUUID();
+      await t.platform.db.insertInto('case_documents').values({
+        id, case_id: c.id, document_type: 'identity_document', media_type: 'application/pdf', file_name: t.platform.cipher.encrypt('scan.pdf', `case_documents.file_name:${id}`),
+        byte_size: 9, chunk_count: 1, for_decision: forDecision, uploaded_by: uploader.id, organisation_id: caseRow.managing_organisation_id,
+      }).execute();
+      return id;
+    };
+    const forDecision = await attach(true);
+    const notForDecision = await attach(false);
+    const version = (await decisionMaker.request('GET', `/api/cases/${c.id}`)).json().version as number;
+    const body = (ids: string[]) => ({ kind: 'reasonable_grounds', outcome: 'negative', reason: 'The account does not show the means', version, reliedOn: ['account'], reliedOnDocumentIds: ids });
+    const refused = await post(decisionMaker, `/api/cases/${c.id}/decisions`, body([forDecision, notForDecision]));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues[0].field).toBe('reliedOnDocumentIds.1');
+    expect(await t.platform.db.selectFrom('status_decisions').select('id').where('case_id', '=', c.id).executeTakeFirst()).toBeUndefined();
+    const decided = await post(decisionMaker, `/api/cases/${c.id}/decisions`, body([forDecision]));
+    expect(decided.statusCode, decided.body).toBe(200);
+    const stored = await t.platform.db.selectFrom('status_decisions').select(['relied_on', 'relied_on_documents']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ relied_on: ['account', 'documents'], relied_on_documents: [forDecision] });
   });
 });
