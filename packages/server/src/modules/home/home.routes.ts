@@ -4,7 +4,7 @@ import { homeCounts, homeView } from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
 import { inTransaction } from '../../platform/http/transaction.js';
-import { homeRule, readCounts, readHome } from './home.service.js';
+import { auditHome, homeRule, readCounts, readHome } from './home.service.js';
 
 /** Each role's home (what is due and what is new) and the navigation's counts of what waits. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
@@ -17,7 +17,10 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: ruleRoute('home.read', homeRule) }, schema: { tags, summary: "The caller's work: each list of their roles, under the field policy (audited when it lists cases)", response: { 200: homeView } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) => readHome(tx, platform.keyring, subjectOf(session), actorOf(session)));
+      const view = await readHome(platform.db, platform.keyring, subjectOf(session));
+      // The answer leaves only once its audit entry is committed.
+      await inTransaction(platform, (tx) => auditHome(tx, actorOf(session), view));
+      return view;
     },
   );
 

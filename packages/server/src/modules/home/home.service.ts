@@ -15,40 +15,56 @@ export const homeRule = [[{ role: [...roles] }]] as const;
 const has = (subject: Subject, ...wanted: Role[]) => wanted.some((r) => subject.roles.includes(r));
 
 /**
- * The caller's home: each role's lists, each under the rules and field policy of what it lists. Reading a home that
- * lists cases is a read of those cases' envelopes (references, stages, deadlines): it is audited once, naming the
- * references listed, in the same transaction. Lists of users
+ * The caller's home: each role's lists, each under the rules and field policy of what it lists (auditHome then
+ * records the read). Lists of users
  * are the users page's (staff accounts, not audited there either); the coordinator's and rapporteur's lists are counts
  * and files, not records.
  */
-export async function readHome(tx: Db, keyring: Keyring, subject: Subject, actor: Actor): Promise<HomeView> {
+export async function readHome(db: Db, keyring: Keyring, subject: Subject): Promise<HomeView> {
   const view: HomeView = {};
-  const sop = has(subject, 'caseworker', 'supervisor', 'national_coordinator') ? await currentSopDocument(tx) : undefined;
+  const sop = has(subject, 'caseworker', 'supervisor', 'national_coordinator') ? await currentSopDocument(db) : undefined;
+  // The lists are independent reads: on PostgreSQL they run side by side on the pool's connections.
+  const work: Array<Promise<void>> = [];
+  const put = <K extends keyof HomeView>(key: K, read: Promise<HomeView[K]>) => work.push(read.then((value) => void (view[key] = value)));
   if (has(subject, 'caseworker', 'supervisor') && sop) {
-    view.myCases = await cases.myCases(tx, subject);
-    view.followUpsDue = await cases.followUpsDue(tx, subject);
-    view.referralsWaiting = await others.referralsWaiting(tx, subject, others.referralAnswerDays(sop));
-    view.decisionsPending = await cases.decisionsPending(tx, subject);
-    view.periodsEnding = await cases.periodsEnding(tx, subject);
-    view.measuresOverdue = await cases.measuresOverdue(tx, subject, sop);
-    view.inactiveCases = await cases.inactiveCases(tx, subject);
+    put('myCases', cases.myCases(db, subject));
+    put('followUpsDue', cases.followUpsDue(db, subject));
+    put('referralsWaiting', others.referralsWaiting(db, subject, others.referralAnswerDays(sop)));
+    put('decisionsPending', cases.decisionsPending(db, subject));
+    put('periodsEnding', cases.periodsEnding(db, subject));
+    put('measuresOverdue', cases.measuresOverdue(db, subject, sop));
+    put('inactiveCases', cases.inactiveCases(db, subject));
   }
-  if (has(subject, 'decision_maker')) view.decisionsToTake = await cases.decisionsToTake(tx, subject);
-  if (has(subject, 'investigator')) view.suspicionsReported = await others.suspicionsReported(tx, subject);
+  if (has(subject, 'decision_maker')) put('decisionsToTake', cases.decisionsToTake(db, subject));
+  if (has(subject, 'investigator')) put('suspicionsReported', others.suspicionsReported(db, subject));
   if (has(subject, 'national_coordinator') && sop) {
-    view.unansweredReferrals = await others.unansweredReferrals(tx, others.referralAnswerDays(sop));
-    view.overdueDecisions = await others.overdueDecisions(tx);
-    const persons = await others.monthPersons(tx);
-    const keys = await RecordKeys.open(tx, keyring);
-    const count = (ids: readonly string[]) => ({ value: perturb(ids.length, ids.reduce((sum, id) => sum + keys.ofPerson(id), 0)), perturbed: true as const });
-    view.monthCounts = { month: persons.month, casesOpened: count(persons.opened), personsReferred: count(persons.referred), positiveDecisions: count(persons.positive) };
+    put('unansweredReferrals', others.unansweredReferrals(db, others.referralAnswerDays(sop)));
+    put('overdueDecisions', others.overdueDecisions(db));
+    const counted = Promise.all([others.monthPersons(db), RecordKeys.open(db, keyring)]).then(([persons, keys]) => {
+      const count = (ids: readonly string[]) => ({ value: perturb(ids.length, ids.reduce((sum, id) => sum + keys.ofPerson(id), 0)), perturbed: true as const });
+      return { month: persons.month, casesOpened: count(persons.opened), personsReferred: count(persons.referred), positiveDecisions: count(persons.positive) };
+    });
+    put('monthCounts', counted);
   }
-  if (has(subject, 'national_rapporteur')) Object.assign(view, await others.whatsNew(tx));
+  if (has(subject, 'national_rapporteur')) {
+    const news = others.whatsNew(db);
+    put('imports', news.then((n) => n.imports));
+    put('releases', news.then((n) => n.releases));
+  }
   if (has(subject, 'national_admin', 'organisation_admin')) {
-    view.usersLockedOut = await others.usersIn(tx, subject, 'locked');
-    view.usersWithoutTwoFactor = await others.usersIn(tx, subject, 'no_two_factor');
-    view.usersInactive = await others.usersIn(tx, subject, 'inactive');
+    put('usersLockedOut', others.usersIn(db, subject, 'locked'));
+    put('usersWithoutTwoFactor', others.usersIn(db, subject, 'no_two_factor'));
+    put('usersInactive', others.usersIn(db, subject, 'inactive'));
   }
+  await Promise.all(work);
+  return view;
+}
+
+/**
+ * The references a home lists: reading a home that lists cases is a read of those cases' envelopes, audited once,
+ * naming them. The route sends the home only after this entry is committed.
+ */
+export async function auditHome(tx: Db, actor: Actor, view: HomeView): Promise<void> {
   const references = new Set<string>();
   for (const list of [view.myCases, view.followUpsDue, view.decisionsPending, view.periodsEnding, view.measuresOverdue, view.inactiveCases, view.decisionsToTake]) {
     for (const item of list?.items ?? []) references.add(item.reference);
@@ -58,7 +74,6 @@ export async function readHome(tx: Db, keyring: Keyring, subject: Subject, actor
   if (references.size > 0) {
     await appendAudit(tx, actor, { action: 'case.list', recordType: 'case', purpose: 'case_management', summary: `home: listed ${references.size} cases (no person names): ${[...references].join(' ')}` });
   }
-  return view;
 }
 
 /** The navigation's counts: reads no personal data, writes nothing. */

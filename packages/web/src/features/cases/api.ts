@@ -7,7 +7,9 @@ import {
   matchCheckResult,
   matchRequestList,
   okResponse,
+  type CaseListSort,
   type CaseStage,
+  type FormOfExploitation,
   type CaseStatus,
   type CaseView,
   type CloseCaseRequest,
@@ -30,7 +32,14 @@ export interface CaseFilter {
   stage?: CaseStage | undefined;
   status?: CaseStatus | undefined;
   overdue?: boolean | undefined;
+  deadline?: 'overdue' | 'week' | undefined;
+  form?: FormOfExploitation | undefined;
+  assignedToMe?: boolean | undefined;
+  sort?: CaseListSort | undefined;
+  offset?: number | undefined;
 }
+
+export type CaseListPage = ReturnType<typeof caseList.parse>;
 
 export interface CaseSearch {
   name?: string | undefined;
@@ -40,9 +49,20 @@ export interface CaseSearch {
 
 const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
-export async function listCases(filter: CaseFilter): Promise<CaseSummary[]> {
-  const query = { stage: filter.stage, status: filter.status, overdue: filter.overdue ? 'true' : undefined };
-  return (await api.get(withQuery('/api/cases', query), caseList)).cases;
+/** One page of the worklist, with the total (counted up to caseListTotalCap). */
+export async function listCases(filter: CaseFilter, limit = 50): Promise<CaseListPage> {
+  const query = {
+    stage: filter.stage,
+    status: filter.status,
+    overdue: filter.overdue ? 'true' : undefined,
+    deadline: filter.deadline,
+    form: filter.form,
+    assignedToMe: filter.assignedToMe ? 'true' : undefined,
+    sort: filter.sort,
+    offset: filter.offset || undefined,
+    limit,
+  };
+  return api.get(withQuery('/api/cases', query), caseList);
 }
 
 /** Search criteria go in the query string of an API request only: never in the page's own address. */
