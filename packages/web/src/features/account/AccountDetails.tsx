@@ -67,7 +67,7 @@ export function AccountDetails({ value, labels, situationNames }: { value: Recor
             <ul className="account-places">
               {places.map((p, i) => (
                 <li key={i}>
-                  {labels.code('stage', p.stage)}: {p.country ? text('whereaboutsCountry', p.country) : t('account.notRecorded')}
+                  {t('account.placeLine', { stage: labels.code('stage', p.stage), country: p.country ? text('whereaboutsCountry', p.country) : t('account.notRecorded') })}
                   {p.place ? ` — ${p.place}` : ''}
                 </li>
               ))}
