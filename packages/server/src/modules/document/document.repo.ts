@@ -55,7 +55,10 @@ export async function insertDocument(db: Db, d: NewDocument): Promise<void> {
     })
     .execute();
   for (const [position, content] of d.chunks.entries()) {
-    await db.insertInto('case_document_chunks').values({ document_id: d.id, position, content }).execute();
+    await db
+      .insertInto('case_document_chunks')
+      .values({ document_id: d.id, position, content: sql<Uint8Array>`decode(${content.toString('base64')}, 'base64')` })
+      .execute();
   }
 }
 
@@ -75,8 +78,18 @@ export function visibleDocuments(db: Db, caseId: string, readsAll: boolean, opti
 
 export type DocumentRow = Awaited<ReturnType<typeof visibleDocuments>>[number];
 
-export function chunksOf(db: Db, documentId: string) {
-  return db.selectFrom('case_document_chunks').select(['position', 'content']).where('document_id', '=', documentId).orderBy('position').execute();
+/**
+ * A document's chunks, in order. The content travels as base64 text both ways: the embedded database (PGlite) turns a
+ * megabyte of bytea parameter or result into JavaScript about fifteen times slower than it passes the same text.
+ */
+export async function chunksOf(db: Db, documentId: string): Promise<Array<{ position: number; content: Buffer }>> {
+  const rows = await db
+    .selectFrom('case_document_chunks')
+    .select(['position', sql<string>`encode(content, 'base64')`.as('content')])
+    .where('document_id', '=', documentId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({ position: row.position, content: Buffer.from(row.content, 'base64') }));
 }
 
 /** Marks a document of this case for the decision (or not); undefined when the case holds no such document. */
