@@ -188,6 +188,19 @@ describe('attacks', () => {
     expect(response.headers['content-disposition']).toMatch(/^attachment;/);
   });
 
+  it('a PDF that is also a web page is only ever handed over as a PDF attachment, never as a page', async () => {
+    const polyglot = Buffer.concat([pdf().subarray(0, -7), Buffer.from('<html><body><script>fetch("/api/cases")</script></body></html>\n%%EOF\n')]);
+    const c = await openCase(caseworker);
+    const added = await attach(c.id, 'letter.pdf', polyglot);
+    for (const accept of ['text/html', '*/*']) {
+      const response = await caseworker.request('GET', `/api/cases/${c.id}/documents/${added.id}/content`, undefined, { accept });
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe('attachment; filename="letter.pdf"');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    }
+  });
+
   it('a path in the file name keeps only the name; control and bidirectional characters are dropped', async () => {
     const c = await openCase(caseworker);
     const added = await attach(c.id, '..\\..\\windows\\../../etc/passwd.pdf', pdf());
