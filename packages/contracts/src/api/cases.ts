@@ -77,6 +77,12 @@ export type CloseCaseRequest = z.input<typeof closeCaseRequest>;
 export const timelineEntry = z.object({
   action: z.string(),
   summary: z.string(),
+  /**
+   * What the action was about, as vocabulary codes and names (never ids), for the reader's own words: the checklist
+   * and its suggestion, the consent's purpose and status and the organisation it names, the decision's outcome, the
+   * record's kind, the service and the organisation of a referral. Absent for an action the server cannot read.
+   */
+  facts: z.record(z.string(), z.string()).optional(),
   actorName: z.string(),
   organisationName: z.string(),
   occurredAt: isoDateTime,

@@ -31,6 +31,7 @@ import { compileVisibleFields, presentFields } from '../../platform/access/field
 import { relationshipRules, relationships } from '../../platform/access/relationships.js';
 import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
+import { withFacts } from './case-timeline-facts.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
@@ -117,7 +118,7 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     version: row.version,
     person: { id: row.person_id, isChild: row.is_child, gender: row.gender as Gender | null, citizenships: row.citizenships, fields: visibleFields },
     consents: (row.consents ?? []).map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
-    timeline: (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() })),
+    timeline: await withFacts(tx, (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() }))),
     measures,
     openedAt: new Date(row.opened_at).toISOString(),
   };
