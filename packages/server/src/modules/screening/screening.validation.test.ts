@@ -63,7 +63,13 @@ describe('the screening submission contract', () => {
 
   it('accepts a submission without any name or identifying field, and with partial answers', () => {
     expect(problems(forGeneral, valid)).toEqual([]);
-    expect(problems(forGeneral, { ...valid, answers: {}, isChild: true, notes: 'met at the bus station' })).toEqual([]);
+    expect(problems(forGeneral, { ...valid, answers: { threats: 'absent' }, isChild: true, notes: 'met at the bus station' })).toEqual([]);
+  });
+
+  it('refuses a screening with no answer at all: nothing answered, or every item unknown', () => {
+    for (const answers of [{}, { threats: 'unknown', violence: 'unknown' }]) {
+      expect(problems(forGeneral, { ...valid, answers })).toEqual([{ field: 'answers', problem: 'must answer at least one indicator' }]);
+    }
   });
 
   it('names an answer to a code that is not an item of the checklist', () => {
@@ -79,7 +85,7 @@ describe('the screening submission contract', () => {
   });
 
   it('names a submission made for another checklist or version', () => {
-    expect(problems(forGeneral, { ...valid, checklistCode: 'ilo_forced_labour', checklistVersion: 2, answers: {} })).toEqual([
+    expect(problems(forGeneral, { ...valid, checklistCode: 'ilo_forced_labour', checklistVersion: 2 })).toEqual([
       { field: 'checklistCode', problem: 'is not trafficking_general' },
       { field: 'checklistVersion', problem: 'is not version 1 of trafficking_general' },
     ]);
