@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseScreeningsView, type CaseView } from '@palermo/contracts';
+import { caseScreeningsView, type CaseView, type SessionView } from '@palermo/contracts';
 import { api } from '../../app/api';
+import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { ActionPanel } from '../cases/ActionPanel';
@@ -24,10 +25,30 @@ async function suggestedControl(caseId: string): Promise<string[]> {
 }
 
 /**
+ * Whether the reader may stand in a relationship that shows the account (the server decides; asking only then keeps
+ * the audit log free of refusals for people the account was never for): those who assist her, a competent authority,
+ * an investigator reading the case (which it does only with her consent) outside an intake its organisation holds.
+ */
+function mayReadAccount(session: SessionView, caseView: CaseView): boolean {
+  const { roles, organisation, id } = session.user;
+  const managing = caseView.managingOrganisationId === organisation.id;
+  if ((roles.includes('caseworker') || roles.includes('supervisor')) && managing) return true;
+  if (roles.includes('caseworker') && caseView.caseManagerUserId === id) return true;
+  if (organisation.type === 'competent_authority') return true;
+  return roles.includes('investigator') && !managing;
+}
+
+/**
  * The person's account on the case page: her words, the exploitation situations and the exploiters, as the field
  * policy shows them to the reader, each with its history; those who manage the case add and correct.
  */
 export function AccountSection({ caseView }: { caseView: CaseView }) {
+  const session = useActiveSession();
+  if (!mayReadAccount(session, caseView)) return null;
+  return <ReadableAccount caseView={caseView} />;
+}
+
+function ReadableAccount({ caseView }: { caseView: CaseView }) {
   const { t } = useTranslation();
   const labels = useAccountLabels();
   const [refresh, setRefresh] = useState(0);
