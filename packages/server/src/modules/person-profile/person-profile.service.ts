@@ -166,7 +166,14 @@ export async function updateSection(
   if (current) {
     await tx.updateTable('person_profiles').set({ [column]: next, version, updated_by: subject.userId, updated_at: new Date() }).where('case_id', '=', caseId).execute();
   } else {
-    await tx.insertInto('person_profiles').values({ case_id: caseId, [column]: next, version, updated_by: subject.userId }).execute();
+    // Two first recordings at once: the second finds the row there and is told to reload, like any stale version.
+    const inserted = await tx
+      .insertInto('person_profiles')
+      .values({ case_id: caseId, [column]: next, version, updated_by: subject.userId })
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .returning('case_id')
+      .executeTakeFirst();
+    if (!inserted) throw conflict('The referral form was changed by someone else; reload it and try again');
   }
   if (earlierText !== null) await recordChange(tx, cipher, subject, caseId, section, JSON.parse(earlierText) as unknown);
   await appendAudit(tx, actor, {

@@ -111,6 +111,16 @@ describe('the referral form beyond identity', () => {
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['person_profile.update', 'person_profile.read']));
   });
 
+  it('two first recordings at once: one is saved, the other told to reload', async () => {
+    const c = await openCase();
+    const both = await Promise.all([
+      section(caseworker, c.id, { section: 'communication', version: 0, value: communication }),
+      section(colleague, c.id, { section: 'policeReport', version: 0, value: policeReport }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await caseworker.request('GET', `/api/cases/${c.id}/profile`)).json().version).toBe(1);
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const c = await openCase();
     const bad = async (body: Record<string, unknown>, field: string) => {
