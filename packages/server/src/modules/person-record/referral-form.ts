@@ -20,11 +20,18 @@ import { writeValue } from './render-value.js';
 
 const personFieldOrder = ['givenName', 'familyName', 'pseudonym', 'birthDate', 'phone', 'address', 'identityNumber'] as const;
 
+/** A record's current value only: the form is not the place for earlier versions (the subject access answer is). */
+function current(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(current);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'history' && key !== 'updatedAt'));
+}
+
 /** A section of the form from a module's view: each part written, or "not recorded" when the case holds nothing. */
 function section(pdf: PdfWriter, w: Words, heading: string, parts: Array<[string, unknown]>): void {
   pdf.heading(heading);
   let written = false;
-  for (const [label, value] of parts) written = writeValue(pdf, w, label, value) || written;
+  for (const [label, value] of parts) written = writeValue(pdf, w, label, current(value)) || written;
   if (!written) pdf.paragraph(w.t('personRecord.pdf.notRecorded'));
 }
 

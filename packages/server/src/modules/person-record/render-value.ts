@@ -9,7 +9,7 @@ import type { Words } from './labels.js';
  */
 const internal = new Set([
   'id', 'caseId', 'version', 'canEdit', 'suspectLinkId', 'supersedesId', 'supersededById', 'authorUserId', 'organisationId',
-  'updatedByName', 'authorName', 'visibility', 'caseVersion',
+  'updatedByName', 'authorName', 'changedByName', 'screenedByName', 'visibility', 'caseVersion',
 ]);
 /** The referral form's answers (yes, no, not known, declined to answer), in words. */
 const profileAnswers: Record<string, string> = {
@@ -66,6 +66,7 @@ function inline(words: Words, value: unknown): string | undefined {
 export function writeValue(pdf: PdfWriter, words: Words, label: string, value: unknown, indent = 0): boolean {
   const text = inline(words, value);
   if (text !== undefined) {
+    pdf.keepRoom(40);
     pdf.text(label, { size: 'label', bold: true, colour: '#444444', indent });
     pdf.text(text, { size: 'body', after: 3, indent });
     return true;
@@ -73,6 +74,7 @@ export function writeValue(pdf: PdfWriter, words: Words, label: string, value: u
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== null && v !== undefined);
     if (items.length === 0) return false;
+    pdf.keepRoom(40);
     pdf.text(label, { size: 'label', bold: true, colour: '#444444', indent });
     items.forEach((item, index) => {
       pdf.text(`${index + 1}.`, { size: 'label', bold: true, indent: indent + 10 });

@@ -153,6 +153,30 @@ async function caseDetails(tx: Db, cipher: FieldCipher, subject: Subject, actor:
   };
 }
 
+function envelopeOf(row: CaseListRow): HeldCase {
+  return {
+    id: row.id,
+    reference: row.reference,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+    status: row.status,
+    stage: row.stage,
+    traffickingStatus: row.trafficking_status,
+    formsOfExploitation: [],
+    managingOrganisation: row.managing_name,
+    decisions: [],
+    consents: [],
+    referrals: [],
+    screenings: [],
+    documents: [],
+    records: [],
+    heldElsewhere: [],
+    account: null,
+    profile: null,
+    intake: null,
+  };
+}
+
 interface CaseListRow {
   id: string;
   person_id: string;
@@ -164,6 +188,7 @@ interface CaseListRow {
   trafficking_status: string;
   forms_of_exploitation: string[];
   managing_name: string;
+  managing_organisation_id: string;
 }
 
 /** The organisations that hold her data: the one managing each case, those a share was made with, authors of records. */
@@ -195,11 +220,12 @@ export async function gatherHeldRecord(tx: Db, cipher: FieldCipher, subject: Sub
   const person = await tx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
   const identity = await decryptPerson(cipher, tx, person);
   const { rows: caseRows } = await sql<CaseListRow>`
-    select c.id, c.person_id, c.reference, c.opened_at, c.closed_at, c.status, c.stage, c.trafficking_status, c.forms_of_exploitation, o.name as managing_name
+    select c.id, c.person_id, c.reference, c.opened_at, c.closed_at, c.status, c.stage, c.trafficking_status, c.forms_of_exploitation, o.name as managing_name, c.managing_organisation_id
     from cases c join organisations o on o.id = c.managing_organisation_id
     where c.person_id = ${personId} order by c.opened_at, c.id`.execute(tx);
   const cases: HeldCase[] = [];
-  for (const row of caseRows) cases.push(await caseDetails(tx, cipher, subject, actor, row));
+  // A case another organisation now holds is named with that organisation; that organisation answers for its content.
+  for (const row of caseRows) cases.push(row.managing_organisation_id === subject.organisationId ? await caseDetails(tx, cipher, subject, actor, row) : envelopeOf(row));
   const requests = await tx
     .selectFrom('data_subject_requests')
     .select(['kind', sql<string>`received_on::text`.as('received_on'), 'outcome', 'answered_at'])

@@ -151,6 +151,12 @@ export class PdfWriter {
     return SIZES[style.size] * 1.45;
   }
 
+  /** Starts a new page unless this many points are left on the current one (to keep a label with its value). */
+  keepRoom(height: number): this {
+    this.ensureRoom(height);
+    return this;
+  }
+
   private ensureRoom(height: number): void {
     if (this.doc.y + height > this.doc.page.height - MARGIN - 20) {
       this.doc.addPage();
