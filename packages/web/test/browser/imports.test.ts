@@ -16,7 +16,7 @@ const glotipRows = readFileSync(glotipPath, 'utf8').trim().split('\n').length - 
 const ctdc = [
   'yearOfRegistration,gender,ageBroad,citizenship,CountryOfExploitation,isForcedLabour,isSexualExploit,sectorOfLabourAgriculture',
   '2021,Woman,09--17,PHL,MYS,,1,',
-  '2021,Man,30--38,XX,MYS,1,,1',
+  '2021,MAN,30--38,XX,MYS,1,,1',
   '2022,Female,-99,NG,IT,1,,',
 ].join('\n');
 
@@ -67,6 +67,9 @@ describe('imports in the browser', () => {
     const report = page.getByRole('table', { name: /Values that were not plain, row by row/ });
     const bad = report.getByRole('row').filter({ hasText: 'Not a country code' });
     await expect(bad.getByRole('cell').allTextContents()).resolves.toEqual(['3', 'citizenship', 'Not a country code', 'XX', 'missing: not an ISO 3166-1 alpha-2 or alpha-3 code']);
+    // A code in other letters is read as the code and reported, not dropped.
+    const respelled = report.getByRole('row').filter({ hasText: 'Code written in other letter case or spacing (read as the code)' });
+    await expect(respelled.getByRole('cell').allTextContents()).resolves.toEqual(['3', 'gender', 'Code written in other letter case or spacing (read as the code)', 'MAN', 'read as "Man": differs from the code list only in letter case or spacing']);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'ctdc-again.csv', mimeType: 'text/csv', buffer: Buffer.from(ctdc) });
