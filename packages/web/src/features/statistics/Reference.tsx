@@ -3,10 +3,11 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { StatisticsReport } from '@palermo/contracts';
 import { Count } from './Count';
 import { palette } from './FigureTable';
+import { countryName } from './labels';
 
 /** GLOTIP reference figures (UNODC) beside the country's own persons per year. */
 export function ReferenceComparison({ reference, threshold }: { reference: StatisticsReport['reference']; threshold: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!reference.iso3) return <p>{t('statistics.reference.noCountry')}</p>;
   if (reference.rows.length === 0) return <p>{t('statistics.reference.none')}</p>;
   const glotipLabel = t('statistics.reference.glotip');
@@ -17,7 +18,10 @@ export function ReferenceComparison({ reference, threshold }: { reference: Stati
     <figure className="statistics-figure" aria-labelledby="figure-reference-caption">
       <figcaption id="figure-reference-caption">
         <strong>{t('statistics.reference.title')}</strong>
-        <span className="muted"> — {t('statistics.reference.caption', { iso3: reference.iso3, indicator: reference.indicator })}</span>
+        <span className="muted"> — {t('statistics.reference.caption', {
+            iso3: countryName(reference.iso3, i18n.language) ?? reference.iso3,
+            indicator: reference.indicator === 'Detected trafficking victims' ? t('statistics.reference.detectedVictims') : reference.indicator,
+          })}</span>
       </figcaption>
       <div className="statistics-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
