@@ -22,7 +22,7 @@ const words = {
     situationSaved: 'The situation is saved.', situation1: 'Situation 1', situation2: 'Situation 2', correct: 'Correct', history: 'History', addExploiter: 'Add an exploiter',
     pseudonym: 'Name used in the case', role: 'Role', recruiter: 'Recruiter', saveExploiter: 'Save the exploiter', exploiterSaved: 'The exploiter is saved.',
     exploiter1: 'Exploiter 1', decide: 'Decide', positive: 'Positive', reason: 'Reason', record: 'Record decision', decided: /Decision recorded/u, answer: 'Answer', declined: 'Declined to answer',
-    howEnded: 'How it ended',
+    howEnded: 'How it ended', reliedOnAccount: "The person's account",
   },
   fr: {
     language: 'Langue', title: 'Son récit', statement: 'Enregistrer son récit', personAccount: 'Son récit, avec ses mots', saved: 'Son récit est enregistré.',
@@ -33,7 +33,7 @@ const words = {
     situationSaved: 'La situation est enregistrée.', situation1: 'Situation 1', situation2: 'Situation 2', correct: 'Corriger', history: 'Historique', addExploiter: 'Ajouter un exploiteur',
     pseudonym: 'Nom utilisé dans le dossier', role: 'Rôle', recruiter: 'Recruteur', saveExploiter: 'Enregistrer l’exploiteur', exploiterSaved: 'L’exploiteur est enregistré.',
     exploiter1: 'Exploiteur 1', decide: 'Décider', positive: 'Positive', reason: 'Motif', record: 'Enregistrer la décision', decided: /Décision enregistrée/u, answer: 'Réponse', declined: 'Refus de répondre',
-    howEnded: 'Comment cela s’est terminé',
+    howEnded: 'Comment cela s’est terminé', reliedOnAccount: 'Le récit de la personne',
   },
 } as const;
 type Words = (typeof words)[keyof typeof words];
@@ -167,6 +167,8 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
 
     const decide = await openPanel(page, w.decide);
     await decide.getByRole('group', { name: language === 'en' ? 'Outcome' : 'Résultat' }).getByLabel(w.positive).check();
+    // The decision says it relied on her account.
+    await decide.getByLabel(w.reliedOnAccount, { exact: true }).check();
     await decide.getByLabel(w.reason, { exact: true }).fill('Credible account of debt bondage and documents withheld by the recruiter.');
     await decide.getByRole('button', { name: w.record }).click();
     await page.getByRole('status').filter({ hasText: w.decided }).waitFor();
