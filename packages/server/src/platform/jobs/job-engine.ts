@@ -42,6 +42,8 @@ export class JobEngine {
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, Registration>();
   private readonly schedules = new Map<string, { cron: string; timeZone: string }>();
+  /** This process's worker of each queue. */
+  private readonly workers = new Map<string, string>();
   private started = false;
 
   constructor(
@@ -92,15 +94,19 @@ export class JobEngine {
     for (const [name, { cron, timeZone }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz: timeZone });
     if (!this.options.work) return;
     for (const [name, { handler }] of this.queues) {
-      await this.boss.work<never>(name, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
+      const workerId = await this.boss.work<never>(name, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
         if (!job) return;
         try {
           return await handler(job.data, { id: job.id });
         } catch (error) {
           this.log.error({ err: error instanceof Error ? error.message : String(error), queue: name, job: job.id }, 'job failed; it will be tried again');
           throw error;
+        } finally {
+          // A queue that had a job may have more: ask again at once rather than after the polling interval.
+          this.wake(name);
         }
       });
+      this.workers.set(name, workerId);
     }
   }
 
@@ -110,10 +116,19 @@ export class JobEngine {
    */
   async send(name: string, data: object, options: { tx?: Db; startAfter?: Date } = {}): Promise<string | null> {
     if (!this.queues.has(name)) throw new Error(`Unknown queue ${name}`);
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       ...(options.tx ? { db: inTransaction(options.tx) } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     });
+    // A job stored outside a transaction can be taken now: this process's worker need not wait for its next poll. (In a
+    // transaction, it exists only once committed; the worker's polling finds it.)
+    if (!options.tx && !options.startAfter) this.wake(name);
+    return id;
+  }
+
+  private wake(name: string): void {
+    const workerId = this.workers.get(name);
+    if (workerId && this.started) this.boss.notifyWorker(workerId);
   }
 
   /**
@@ -138,6 +153,7 @@ export class JobEngine {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.workers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
   }
 
