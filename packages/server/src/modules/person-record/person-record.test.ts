@@ -205,6 +205,8 @@ describe('printed from the case', () => {
     expect(statement.statusCode, statement.body).toBe(200);
     const police = await caseworker.request('PATCH', `/api/cases/${kase.id}/profile`, { section: 'policeReport', version: 0, value: { reported: 'yes', force: 'Northern Police', crimeReference: 'CR-2026-77' } });
     expect(police.statusCode, police.body).toBe(200);
+    const languages = await caseworker.request('PATCH', `/api/cases/${kase.id}/profile`, { section: 'communication', version: 1, value: { languages: ['ti'], interpreterNeeded: 'yes', interpreterLanguage: 'ti' } });
+    expect(languages.statusCode, languages.body).toBe(200);
 
     const form = await caseworker.request('GET', `/api/cases/${kase.id}/referral-form?language=en`);
     expectPdfDownload(form);
@@ -216,6 +218,9 @@ describe('printed from the case', () => {
     expect(read).toContain('Debt bondage and confiscated documents');
     expect(read).toContain('CR-2026-77');
     expect(read).toContain('Northern Police');
+    // Codes in words: the language by name, the answer as a word.
+    expect(read).toContain('Tigrinya');
+    expect(read).not.toMatch(/\bti\b/);
 
     const arabic = await text(await caseworker.request('GET', `/api/cases/${kase.id}/referral-form?language=ar`));
     expect(arabic).toContain('استمارة الإحالة');
