@@ -205,6 +205,10 @@ describe('printed from the case', () => {
     expect(statement.statusCode, statement.body).toBe(200);
     const police = await caseworker.request('PATCH', `/api/cases/${kase.id}/profile`, { section: 'policeReport', version: 0, value: { reported: 'yes', force: 'Northern Police', crimeReference: 'CR-2026-77' } });
     expect(police.statusCode, police.body).toBe(200);
+    const situation = await post(caseworker, `/api/cases/${kase.id}/account/situations`, { forms: { state: 'known', value: ['ForcedLabour'] }, ongoing: { state: 'declined' } });
+    expect(situation.statusCode, situation.body).toBe(200);
+    const exploiter = await post(caseworker, `/api/cases/${kase.id}/account/exploiters`, { kind: 'person', pseudonym: 'The foreman', roles: { state: 'known', value: ['Recruiter'] } });
+    expect(exploiter.statusCode, exploiter.body).toBe(200);
     const languages = await caseworker.request('PATCH', `/api/cases/${kase.id}/profile`, { section: 'communication', version: 1, value: { languages: ['ti'], interpreterNeeded: 'yes', interpreterLanguage: 'ti' } });
     expect(languages.statusCode, languages.body).toBe(200);
 
@@ -226,6 +230,12 @@ describe('printed from the case', () => {
     expect(arabic).toContain('استمارة الإحالة');
     expect(arabic).toContain('البلاغ إلى الشرطة');
     expect(arabic).toContain('نعم');
+    // The exploitation situation and the exploiter, their codes in Arabic words, her refusal to answer said so.
+    expect(arabic).toContain('العمل القسري');
+    expect(arabic).toContain('لم ترغب في الإجابة');
+    expect(arabic).toContain('The foreman');
+    expect(arabic).toContain('مجنِّد');
+    for (const code of ['ForcedLabour', 'Recruiter', 'declined']) expect(arabic).not.toContain(code);
   });
 
   it('neither is printed for a receiver, a decision maker, law enforcement or the national roles', async () => {
