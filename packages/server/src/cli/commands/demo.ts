@@ -4,6 +4,7 @@ import { output } from '../output.js';
 import { seedDemo, demoCountry } from '../../modules/demo/demo.seed.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { seedDemoAccounts } from '../../modules/demo/demo-accounts.js';
+import { seedDemoProfiles } from '../../modules/person-profile/demo-profiles.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -16,15 +17,16 @@ export function registerDemo(program: Command): void {
           const demo = await seedDemo(tx, cipher);
           const cases = await seedDemoCases(tx, cipher);
           const accounts = await seedDemoAccounts(tx, cipher);
+          const forms = await seedDemoProfiles(tx, cipher);
           const credentials = [...demo.credentials, ...cases.credentials];
           // Every user created is counted, the caseworkers of the generated cases' organisations too.
-          return { ...demo, usersCreated: credentials.length, casesCreated: cases.casesCreated, situationsCreated: accounts.situations, exploitersCreated: accounts.exploiters, credentials };
+          return { ...demo, usersCreated: credentials.length, casesCreated: cases.casesCreated, situationsCreated: accounts.situations, exploitersCreated: accounts.exploiters, referralFormsCreated: forms.profiles, credentials };
         });
         const lines = credentialTable(summary.credentials);
         output(Boolean(options.json)).result(
           { ok: true, synthetic: true, country: demoCountry, ...summary },
           [
-            `Synthetic country "${demoCountry}" seeded: ${summary.organisationsCreated} organisations, ${summary.usersCreated} users, ${summary.personsCreated} synthetic persons, ${summary.casesCreated} synthetic cases in every stage, with ${summary.situationsCreated} exploitation situations and ${summary.exploitersCreated} exploiters in their accounts.`,
+            `Synthetic country "${demoCountry}" seeded: ${summary.organisationsCreated} organisations, ${summary.usersCreated} users, ${summary.personsCreated} synthetic persons, ${summary.casesCreated} synthetic cases in every stage, with ${summary.situationsCreated} exploitation situations and ${summary.exploitersCreated} exploiters in their accounts and ${summary.referralFormsCreated} referral forms.`,
             'ALL OF THIS IS SYNTHETIC DEMO DATA. Each user sets up two-factor authentication at first sign-in.',
             ...(lines.length > 0 ? ['Credentials (shown once):', ...lines] : ['No new users: credentials were shown when they were created.']),
           ].join('\n'),
