@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, createTestApp, type Client, type TestApp } from '../../../test/support/test-app.js';
 import { startSmtpReceiver, type ReceivedMail } from '../../../test/support/smtp-receiver.js';
 import { consentTo, fullPerson, openTestCase, organisation, staff, type Staff } from '../referral/referral.test-support.js';
-import { remindDecisionsDue, tomorrowIn } from './notifications.reminders.js';
+import { REMINDER_QUEUE, remindDecisionsDue, tomorrowIn } from './notifications.reminders.js';
 
 /**
  * Notifications in the app and by e-mail through a real SMTP server in this process: a referral received, a referral
@@ -132,6 +132,13 @@ describe('notifications', () => {
     expect(told).toEqual([{ kind: 'decision_due', link: `/cases/${c.id}` }]);
     await until('the reminder mail', () => mailsTo(ngo.user.email).length === 2);
     expect(mailsTo(ngo.user.email)[1]?.text).toContain('A decision is due tomorrow.');
+
+    // The daily job runs the same sweep: a decision due tomorrow, counted from now in the country's time zone.
+    const soon = await openTestCase(t, ngo);
+    const { start: tomorrow } = tomorrowIn('Pacific/Kiritimati', new Date());
+    await t.platform.db.updateTable('cases').set({ stage: 'screened', decision_due_at: new Date(tomorrow.getTime() + 3_600_000), case_manager_user_id: ngo.user.id }).where('id', '=', soon.id).execute();
+    await t.app.jobs.send(REMINDER_QUEUE, {});
+    await until('the scheduled sweep', async () => (await t.platform.db.selectFrom('notifications').select('id').where('link', '=', `/cases/${soon.id}`).execute()).length === 1);
   });
 
   it('shows mail the SMTP server refused to the administrators, and nothing to others', async () => {
