@@ -3,7 +3,7 @@ import { roles, type Role } from '@palermo/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
 import { pdfText } from '../../platform/pdf/pdf-text.test-support.js';
-import { addRecord, openCase, post, shareForReferral } from '../case-record/case-record.test-support.js';
+import { addRecord, needs, openCase, post, shareForReferral } from '../case-record/case-record.test-support.js';
 
 let t: TestApp;
 let ngoId: string;
@@ -68,6 +68,7 @@ beforeAll(async () => {
   kase = await openCase(caseworker, person);
   await shareForReferral(t, kase.id, shelterId, caseworkerUser.id);
   await addRecord(caseworker, kase.id, { kind: 'counselling_note', notes: 'She spoke about the night she escaped' });
+  await addRecord(caseworker, kase.id, needs([['psychosocial', 'high', true]]));
   // Reads that the answer must list: the caseworker's organisation and role, never her name.
   expect((await caseworker.request('GET', `/api/cases/${kase.id}`)).statusCode).toBe(200);
 });
@@ -106,6 +107,10 @@ describe('subject access request', () => {
     expect(read).toContain(person.givenName);
     expect(read).toContain('مسؤول حالة');
     expect(read).not.toContain('Your personal data');
+    // The case record's codes and keys in Arabic words, not as stored.
+    expect(read).toContain('الدعم النفسي والاجتماعي');
+    expect(read).toContain('عاجل');
+    for (const stored of ['psychosocial', 'Needs', 'Domain', 'Urgent']) expect(read).not.toContain(stored);
     // The earlier answer is listed among her requests, in Arabic.
     expect(read).toContain('طلب الاطلاع على بياناتها');
   });

@@ -27,7 +27,7 @@ function spelt(key: string): string {
 
 export function labelOf(words: Words, key: string): string {
   return (
-    words.has(`personRecord.fields.${key}`) ?? words.has(`account.fields.${key}`) ?? words.has(`personProfile.fields.${key}`) ?? words.has(`personFields.${key}`) ?? spelt(key)
+    words.has(`personRecord.fields.${key}`) ?? words.has(`account.fields.${key}`) ?? words.has(`personProfile.fields.${key}`) ?? words.has(`recordFields.${key}`) ?? words.has(`personFields.${key}`) ?? spelt(key)
   );
 }
 
@@ -43,6 +43,14 @@ const vocabularyOf: Record<string, string> = {
   type: 'personProfile.documentTypes',
   heldBy: 'personProfile.holders',
   methodsOfControl: 'personProfile.methodsOfControl',
+  domain: 'services',
+  level: 'needLevels',
+  status: 'goalStatuses',
+  serviceType: 'serviceTypes',
+  areas: 'riskAreas',
+  milestone: 'followUpMilestones',
+  guardianType: 'guardianTypes',
+  residenceStatus: 'residenceStatuses',
 };
 const countryKeys = new Set(['country', 'whereaboutsCountry', 'issuingCountry', 'birthCountry', 'countryOfExploitation']);
 const languageKeys = new Set(['languages', 'interpreterLanguage']);
