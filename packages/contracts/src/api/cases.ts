@@ -124,6 +124,8 @@ export const caseView = recordKind(
     ).optional(),
     /** Actions on the case: all of them for the managing side, the viewer's own organisation's otherwise. */
     timeline: personal(z.array(timelineEntry)),
+    /** Flags for the summary that come from the case record (an urgent referral open, a high safety risk assessed). */
+    flags: z.array(z.enum(['urgent', 'safety_risk'])).optional(),
     /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */
     measures: personal(
       z.array(z.object({ id: z.string(), sop: z.number().int(), sopTitle: z.string(), title: z.string(), what: z.string(), how: z.string(), done: z.boolean() })),

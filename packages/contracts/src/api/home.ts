@@ -3,7 +3,6 @@ import { caseStages, traffickingStatuses } from '../vocabularies/cases.js';
 import { protectionServices } from '../vocabularies/sops.js';
 import { followUpMilestones } from '../vocabularies/case-records.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
-import { recordKind } from './personal.js';
 import { referralKinds, referralStatuses, referralUrgencies } from './referrals.js';
 
 /**
@@ -19,25 +18,25 @@ export const homeTotalCap = 100;
 export const caseFlags = ['child', 'urgent', 'safety_risk', 'awaiting_decision'] as const;
 export type CaseFlag = (typeof caseFlags)[number];
 
-/** One case in a home list (presented through the case field policy: a field the viewer may not see is left out). */
-export const homeCaseItem = recordKind(
-  'case',
-  z.object({
-    id: uuid,
-    reference: z.string(),
-    stage: z.enum(caseStages).optional(),
-    /** The date this list is about (the next deadline, the follow-up's last day, the end of the period...). */
-    dueAt: isoDateTime.nullable(),
-    overdue: z.boolean(),
-    flags: z.array(z.enum(caseFlags)).optional(),
-    /** For follow-ups: the milestone due. */
-    milestone: z.enum(followUpMilestones).optional(),
-    /** For SOP measures: the measure's title as the SOP in force words it. */
-    measureTitle: z.string().optional(),
-    /** For cases without activity: the last action's time. */
-    lastActivityAt: isoDateTime.optional(),
-  }),
-);
+/**
+ * One case in a home list: its envelope (reference, the list's date), the stage where the case field policy shows it,
+ * and flags. Not a case record: the server leaves out what the case field policy hides from the viewer.
+ */
+export const homeCaseItem = z.object({
+  id: uuid,
+  reference: z.string(),
+  stage: z.enum(caseStages).optional(),
+  /** The date this list is about (the next deadline, the follow-up's last day, the end of the period...). */
+  dueAt: isoDateTime.nullable(),
+  overdue: z.boolean(),
+  flags: z.array(z.enum(caseFlags)).optional(),
+  /** For follow-ups: the milestone due. */
+  milestone: z.enum(followUpMilestones).optional(),
+  /** For SOP measures: the measure's title as the SOP in force words it. */
+  measureTitle: z.string().optional(),
+  /** For cases without activity: the last action's time. */
+  lastActivityAt: isoDateTime.optional(),
+});
 export type HomeCaseItem = z.infer<typeof homeCaseItem>;
 
 const caseList = z.object({ items: z.array(homeCaseItem), total: z.number().int().min(0) });

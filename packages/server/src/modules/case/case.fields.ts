@@ -33,6 +33,8 @@ const everything = [
   'measures',
   /** The name shown in search results (given and family names, else the pseudonym). */
   'displayName',
+  /** Urgent referral open, high safety risk assessed: read from the case record, so the managing side's only. */
+  'flags',
 ] as const;
 
 /**

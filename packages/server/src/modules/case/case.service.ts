@@ -121,9 +121,20 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     timeline: await withFacts(tx, (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() }))),
     measures,
     openedAt: new Date(row.opened_at).toISOString(),
+    flags: row.visible_fields.includes('flags') ? await caseFlags(tx, row.id) : [],
   };
   // The field policy decides what leaves: the fields above not granted to this user's relationships are dropped.
   return presentFields(view, new Set(row.visible_fields)) as CaseView;
+}
+
+/** The summary's flags that come from the case record: an urgent referral still open, a high safety risk assessed. */
+async function caseFlags(tx: Db, id: string): Promise<Array<'urgent' | 'safety_risk'>> {
+  const { rows } = await sql<{ urgent: boolean; safety_risk: boolean }>`
+    select exists (select 1 from referrals r where r.case_id = ${id}::uuid and r.status in ('sent', 'accepted') and r.urgency in ('urgent', 'emergency')) as urgent,
+      exists (select 1 from case_records k where k.case_id = ${id}::uuid and k.kind = 'risk_assessment' and k.data->>'level' = 'high'
+        and not exists (select 1 from case_records x where x.supersedes_id = k.id)) as safety_risk`.execute(tx);
+  const row = rows[0];
+  return [...(row?.urgent ? (['urgent'] as const) : []), ...(row?.safety_risk ? (['safety_risk'] as const) : [])];
 }
 
 /** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */

@@ -26,7 +26,7 @@ export function CaseRecordsSection(props: Props) {
   const planData = plan.status === 'ready' ? plan.data : null;
 
   return (
-    <section aria-labelledby="case-records-title">
+    <section aria-labelledby="case-records-title" id="case-records">
       <h2 id="case-records-title">{t('records.title')}</h2>
       {canAdd ? (
         <ActionPanel id="action-record" title={t('records.addTitle')}>

@@ -20,6 +20,7 @@ import { ActionPanel, StaleCaseContext } from './ActionPanel';
 import { getCase } from './api';
 import { ConsentsTable, MeasuresList, Timeline } from './CaseSections';
 import { CaseSummary, PersonDetails } from './CaseSummary';
+import { CaseSectionNav } from './CaseSectionNav';
 import { CloseCaseForm } from './CloseCaseForm';
 import { ConsentForm } from './ConsentForm';
 import { DecisionForm, decisionKindsAt } from './DecisionForm';
@@ -138,10 +139,11 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
   return (
     <>
       <CaseSummary caseView={caseView} />
+      <CaseSectionNav />
       <PersonDetails caseView={caseView} />
       <CaseFacts caseView={caseView} managing={managing} onChanged={() => onChanged()} />
       {(managing && isOpen) || canDecide ? (
-        <section aria-labelledby="case-actions-title">
+        <section aria-labelledby="case-actions-title" id="case-actions">
           <h2 id="case-actions-title">{t('case.actionsTitle')}</h2>
           {canDecide ? (
             <ActionPanel id="action-decide" title={t('decision.title')} open={caseView.stage === 'reasonable_grounds_pending'}>

@@ -5,7 +5,7 @@ import { StatusMessage } from '../../components/Status';
 import { markMeasureDone } from './api';
 import { CaseErrorAlert } from './controls';
 import { useFormats } from './format';
-import { timelineAction } from './timelineActions';
+import { timelineSentence } from './timelineActions';
 
 /** The consent in force for each purpose (and each organisation, for referral). */
 export function ConsentsTable({ caseView, organisations }: { caseView: CaseView; organisations: readonly OrganisationView[] }) {
@@ -13,7 +13,7 @@ export function ConsentsTable({ caseView, organisations }: { caseView: CaseView;
   const formats = useFormats();
   const nameOf = (id: string) => organisations.find((organisation) => organisation.id === id)?.name ?? id;
   return (
-    <section aria-labelledby="case-consents-title">
+    <section aria-labelledby="case-consents-title" id="case-consents">
       <h2 id="case-consents-title">{t('case.consentsTitle')}</h2>
       {(caseView.consents ?? []).length === 0 ? (
         <p>{t('case.noConsents')}</p>
@@ -78,7 +78,7 @@ export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
   }
 
   return (
-    <section aria-labelledby="case-measures-title">
+    <section aria-labelledby="case-measures-title" id="case-measures">
       <h2 id="case-measures-title">{t('measures.title')}</h2>
       <p className="hint">{t('measures.intro')}</p>
       <StatusMessage>{status}</StatusMessage>
@@ -113,10 +113,10 @@ export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
 
 /** Who did what, when, from which organisation (only what this reader's organisation may see). */
 export function Timeline({ caseView }: { caseView: CaseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formats = useFormats();
   return (
-    <section aria-labelledby="case-timeline-title">
+    <section aria-labelledby="case-timeline-title" id="case-timeline">
       <h2 id="case-timeline-title">{t('timeline.title')}</h2>
       {caseView.timeline.length === 0 ? (
         <p>{t('timeline.empty')}</p>
@@ -127,10 +127,7 @@ export function Timeline({ caseView }: { caseView: CaseView }) {
             <thead>
               <tr>
                 <th scope="col">{t('timeline.when')}</th>
-                <th scope="col">{t('timeline.who')}</th>
-                <th scope="col">{t('timeline.organisation')}</th>
                 <th scope="col">{t('timeline.what')}</th>
-                <th scope="col">{t('timeline.details')}</th>
               </tr>
             </thead>
             <tbody>
@@ -139,16 +136,7 @@ export function Timeline({ caseView }: { caseView: CaseView }) {
                   <th scope="row">
                     <time dateTime={entry.occurredAt}>{formats.dateTime(entry.occurredAt)}</time>
                   </th>
-                  <td>
-                    <bdi>{entry.actorName}</bdi>
-                  </td>
-                  <td>
-                    <bdi>{entry.organisationName}</bdi>
-                  </td>
-                  <td>{timelineAction(t, entry.action)}</td>
-                  <td>
-                    <bdi className="muted">{entry.summary}</bdi>
-                  </td>
+                  <td>{timelineSentence(t, (key) => i18n.exists(key), entry)}</td>
                 </tr>
               ))}
             </tbody>

@@ -22,8 +22,9 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
   // A field the viewer may not see is absent from the case (need to know): its row is left out.
   const forms = caseView.formsOfExploitation ?? [];
   return (
-    <section aria-labelledby="case-summary-title">
+    <section aria-labelledby="case-summary-title" id="case-summary">
       <h2 id="case-summary-title">{t('case.summaryTitle')}</h2>
+      <CaseFlags caseView={caseView} />
       <dl className="details">
         <Row term={t('case.reference')}>
           <bdi>{caseView.reference}</bdi>
@@ -57,6 +58,46 @@ export function CaseSummary({ caseView }: { caseView: CaseView }) {
   );
 }
 
+/** Stages at which the case waits for the competent authority's decision. */
+const awaitingStages = ['reasonable_grounds_pending', 'reasonable_grounds_positive'];
+
+/**
+ * What the reader must see first: the stage, the next deadline (a decision due, or the end of the recovery and
+ * reflection period) and the case's flags, each in words.
+ */
+function CaseFlags({ caseView }: { caseView: CaseView }) {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const flags: Array<'child' | 'urgent' | 'safety_risk' | 'awaiting_decision'> = [];
+  if (caseView.person?.isChild) flags.push('child');
+  for (const flag of caseView.flags ?? []) flags.push(flag);
+  const awaiting = caseView.stage !== undefined && awaitingStages.includes(caseView.stage) && caseView.decisionDueAt;
+  if (awaiting) flags.push('awaiting_decision');
+  const today = new Date().toISOString().slice(0, 10);
+  const periodEnd = caseView.reflectionPeriod && caseView.reflectionPeriod.end >= today ? caseView.reflectionPeriod.end : null;
+  const next = awaiting && caseView.decisionDueAt ? { text: t('caseNav.decisionDue', { date: formats.dateTime(caseView.decisionDueAt) }) } : periodEnd ? { text: t('caseNav.periodEnds', { date: formats.date(periodEnd) }) } : null;
+  return (
+    <div className="case-glance">
+      {caseView.stage !== undefined ? <p className="case-glance-stage">{t(`caseStages.${caseView.stage}`)}</p> : null}
+      {next ? (
+        <p>
+          {t('caseNav.nextDeadline')} {next.text}
+          {awaiting && caseView.overdue ? <span className="badge badge-bad">{t('cases.overdue')}</span> : null}
+        </p>
+      ) : null}
+      {flags.length > 0 ? (
+        <ul className="case-flags" aria-label={t('caseNav.flags')}>
+          {flags.map((flag) => (
+            <li key={flag} className={flag === 'child' || flag === 'awaiting_decision' ? 'badge' : 'badge badge-bad'}>
+              {t(`homeWork.flags.${flag}`)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** The person: only the fields the API gave this reader. A field given without a value was not recorded. */
 export function PersonDetails({ caseView }: { caseView: CaseView }) {
   const { t } = useTranslation();
@@ -65,7 +106,7 @@ export function PersonDetails({ caseView }: { caseView: CaseView }) {
   const fields = person.fields ?? {};
   const given = shareablePersonFields.filter((field) => field in fields);
   return (
-    <section aria-labelledby="case-person-title">
+    <section aria-labelledby="case-person-title" id="case-person">
       <h2 id="case-person-title">{t('case.personTitle')}</h2>
       {given.length === 0 ? <p className="muted">{t('case.noPersonFields')}</p> : null}
       <dl className="details">

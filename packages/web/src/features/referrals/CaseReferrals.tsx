@@ -14,7 +14,7 @@ export function CaseReferrals(props: CaseActionProps & { canRefer: boolean }) {
   const [referrals] = useResource(() => listCaseReferrals(caseView.id), `case-referrals:${caseView.id}:${caseView.version}:${caseView.timeline.length}`);
   if (referrals.status === 'failed' && isMissingModule(referrals.error)) return null;
   return (
-    <section aria-labelledby="case-referrals-title">
+    <section aria-labelledby="case-referrals-title" id="case-referrals">
       <h2 id="case-referrals-title">{t('referrals.caseTitle')}</h2>
       {canRefer ? (
         <ActionPanel id="action-refer" title={t('refer.title')}>
