@@ -94,6 +94,8 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.tooManyRequests');
     case 'invalid_code':
       return t('errors.invalidCode');
+    case 'mail_failed':
+      return t('errors.mailFailed');
     default:
       break;
   }

@@ -97,6 +97,15 @@ describe('who may administer whom', () => {
     expect(await auditOf(rapporteurHolder.id)).toEqual([]);
   });
 
+  it('an organisation administrator cannot edit, deactivate or reactivate organisations, not even her own', async () => {
+    for (const body of [{ name: 'Renamed By Her' }, { active: false }, { jurisdictions: ['NORTH'] }]) {
+      expect((await ngoAdminClient.request('PATCH', `/api/organisations/${ngo}`, body)).statusCode).toBe(403);
+      expect((await ngoAdminClient.request('PATCH', `/api/organisations/${otherNgo}`, body)).statusCode).toBe(403);
+    }
+    const row = await t.platform.db.selectFrom('organisations').select(['name', 'active', 'jurisdictions']).where('id', '=', ngo).executeTakeFirstOrThrow();
+    expect([row.active, row.jurisdictions]).toEqual([true, []]);
+  });
+
   it('an organisation administrator manages her own organisation’s users', async () => {
     const target = await insertUser(t, ngo, ['caseworker']);
     const response = await ngoAdminClient.request('PATCH', `/api/users/${target.id}`, { displayName: 'Samira Haddad', email: 'Samira@ngo.example', roles: ['caseworker', 'supervisor'] });

@@ -5,7 +5,7 @@ import type { Subject } from '../../platform/access/rules.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { groupedCode, resetCodeMailer, storeResetCode } from '../../platform/auth/password-reset.js';
 import { deleteUserSessions, forgetCachedSessions } from '../../platform/auth/sessions.js';
-import { badRequest } from '../../platform/http/errors.js';
+import { HttpError, badRequest } from '../../platform/http/errors.js';
 import { manageableUser } from './user.service.js';
 
 /**
@@ -34,7 +34,13 @@ export async function issuePasswordReset(
   forgetCachedSessions({ userId: id });
   const mailer = resetCodeMailer(config);
   // Sent inside the transaction: a message the mail server refuses leaves no code behind.
-  if (mailer) await mailer.sendResetCode({ email: user.email, displayName: user.display_name }, groupedCode(code), expiresAt);
+  if (mailer) {
+    try {
+      await mailer.sendResetCode({ email: user.email, displayName: user.display_name }, groupedCode(code), expiresAt);
+    } catch {
+      throw new HttpError(502, 'mail_failed', 'The mail server did not accept the message: no reset code was issued');
+    }
+  }
   await appendAudit(tx, actor, {
     action: 'user.password_reset_issued',
     recordType: 'user',
