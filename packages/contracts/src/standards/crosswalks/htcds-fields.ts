@@ -52,7 +52,7 @@ export const htcdsCoreFieldCoverage: readonly HtcdsFieldCoverage[] = [
     'vic_TraffickingStatusDecisionMakingOrg',
     'Type of body that decided the status',
     ['status_decisions.organisation_id', 'organisations.type'],
-    'the deciding organisation is kept; its HTCDS type follows from the organisation type',
+    'the deciding organisation is kept; the HTCDS category follows from its type (crosswalks/decision-making-org.ts)',
   ),
   full('vic_MethodOfRecruitment', 'Method of recruitment', ['account_situations.data:recruitmentMethods']),
   full('vic_LocationOfRecruitment', 'Location of recruitment', ['account_situations.data:places', 'account_situations.personal:placeTexts'], 'country (structured) and place (encrypted) of each place with stage Recruitment'),
@@ -67,7 +67,7 @@ export const htcdsCoreFieldCoverage: readonly HtcdsFieldCoverage[] = [
   },
   { ...partial('vic_DetailsOfVulnerabilities', 'Details of vulnerabilities', ['case_records.notes'], 'deprecated in v2.0; the notes of the assessments'), deprecated: true },
   // cas_ Case and referrals
-  partial('cas_Status', 'Case status', ['cases.status', 'case_records.data:follow_up'], 'open or closed; follow-up is a record of its own and a hand-over is a referral, not a status'),
+  full('cas_Status', 'Case status', ['cases.status'], 'HTCDS value names'),
   full('cas_ReasonForCaseClosure', 'Reason for closure', ['cases.closure_reason']),
   full('cas_CaseOwner', 'Case owner', ['cases.case_manager_user_id']),
   full('cas_ReferringOrganisation', 'Referring organisation', ['cases.reported_by_organisation_id']),

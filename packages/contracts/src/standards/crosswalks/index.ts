@@ -11,6 +11,7 @@ import {
 import { ctdc2017LabourToIndustry, industryToCtdc2017, industryToCtdc2024 } from './labour-sector.js';
 import { meansOfControlToCtdc2017, meansOfControlToCtdc2024 } from './means-of-control.js';
 import { organisationTypeToHtcdsOrgType } from './organisation.js';
+import { organisationTypeToDecisionMakingOrg } from './decision-making-org.js';
 import {
   acquaintanceDetailToCtdc2017,
   acquaintanceDetailToCtdc2024,
@@ -34,6 +35,7 @@ export * from './counting.js';
 export * from './organisation.js';
 export * from './decisions.js';
 export * from './htcds-fields.js';
+export * from './decision-making-org.js';
 export * from './screening-to-control.js';
 
 /** Every crosswalk, for tests and for a reference page listing them. */
@@ -63,4 +65,5 @@ export const allCrosswalks: readonly Crosswalk[] = [
   statusToGlotipCounting,
   statusToCtdcCounting,
   organisationTypeToHtcdsOrgType,
+  organisationTypeToDecisionMakingOrg,
 ];
