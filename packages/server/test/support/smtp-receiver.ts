@@ -35,6 +35,7 @@ export async function startSmtpReceiver(): Promise<{ url: string; mails: Receive
     logger: false,
     onRcptTo(address, _session, callback) {
       if (address.address.endsWith('@refuse.test')) return callback(Object.assign(new Error('550 No such mailbox here'), { responseCode: 550 }));
+      if (address.address.endsWith('@later.test')) return callback(Object.assign(new Error('451 Try again later'), { responseCode: 451 }));
       callback();
     },
     onData(stream, session, callback) {

@@ -47,10 +47,27 @@ export function notificationMail(kind: NotificationKind, to: string, publicUrl: 
 /**
  * Sends one notification's e-mail, once: the notification is claimed by a conditional update of its status before the
  * mail leaves, so a second try of the job (or a second process holding it) sends nothing. The user's choice and an
- * inactive account are honoured at sending time; a mail the server refuses is kept as failed, with the server's
- * answer, for the administrators.
+ * inactive account are honoured at sending time. A server that cannot be reached or refuses for now gets the mail
+ * again on the job's next tries; a mail refused for good, or still not taken at the last try, is kept as failed, with
+ * the server's answer, for the administrators.
  */
-export async function deliverNotificationMail(db: Db, mailer: Mailer, publicUrl: string, notificationId: string): Promise<void> {
+/**
+ * Whether a failure may pass if the mail is sent again later: the server could not be reached, or answered with a
+ * temporary refusal (4xx). A permanent refusal (5xx: no such mailbox, relaying denied) will not pass.
+ */
+function isTemporary(error: unknown): boolean {
+  const responseCode = typeof error === 'object' && error !== null ? Reflect.get(error, 'responseCode') : undefined;
+  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
+  return true;
+}
+
+export async function deliverNotificationMail(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  notificationId: string,
+  attempt: { retryCount: number; retryLimit: number } = { retryCount: 0, retryLimit: 0 },
+): Promise<void> {
   const row = await db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
@@ -71,6 +88,11 @@ export async function deliverNotificationMail(db: Db, mailer: Mailer, publicUrl:
     await mailer.send(notificationMail(row.kind as NotificationKind, row.email, publicUrl));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (isTemporary(error) && attempt.retryCount < attempt.retryLimit) {
+      // Given back, for the job's next try (the queue waits before it): the server may be back by then.
+      await db.updateTable('notifications').set({ email_status: 'pending', email_error: message.slice(0, 500) }).where('id', '=', notificationId).execute();
+      throw error;
+    }
     await db.updateTable('notifications').set({ email_status: 'failed', email_error: message.slice(0, 500) }).where('id', '=', notificationId).execute();
   }
 }

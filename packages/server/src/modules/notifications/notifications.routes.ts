@@ -31,7 +31,11 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
 
   const mailer = createMailer(platform.config.smtpUrl, platform.config.mailFrom);
   app.addHook('onClose', async () => mailer.close());
-  jobs.define<{ notificationId: string }>(service.EMAIL_QUEUE, (data) => deliverNotificationMail(platform.db, mailer, platform.config.publicUrl, data.notificationId), { retryLimit: 2 });
+  jobs.define<{ notificationId: string }>(service.EMAIL_QUEUE, (data, job) => deliverNotificationMail(platform.db, mailer, platform.config.publicUrl, data.notificationId, job), {
+    // A mail server down for a while: tried again after 1, 2 and 4 minutes before the mail counts as undeliverable.
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+  });
   jobs.define(REMINDER_QUEUE, async () => {
     await remindDecisionsDue(platform.db, jobs);
   });

@@ -5,6 +5,8 @@ import { clientFor, createTestApp, type Client, type TestApp } from '../../../te
 import { startSmtpReceiver, type ReceivedMail } from '../../../test/support/smtp-receiver.js';
 import { consentTo, fullPerson, openTestCase, organisation, staff, type Staff } from '../referral/referral.test-support.js';
 import { REMINDER_QUEUE, remindDecisionsDue, tomorrowIn } from './notifications.reminders.js';
+import { deliverNotificationMail } from './notifications.mail.js';
+import { createMailer } from '../../platform/mail/mailer.js';
 
 /**
  * Notifications in the app and by e-mail through a real SMTP server in this process: a referral received, a referral
@@ -164,6 +166,34 @@ describe('notifications', () => {
     expect((await shelterClient.request('GET', '/api/notifications/undeliverable')).statusCode).toBe(403);
     const audited = await t.platform.db.selectFrom('audit_log').select('action').where('action', '=', 'notification.undeliverable_read').execute();
     expect(audited).toHaveLength(3);
+  });
+
+  it('gives a mail refused for now back to the queue until the last try, then shows it as undeliverable', async () => {
+    const org = await organisation(t, 'shelter');
+    const later = await staff(t, org, ['caseworker']);
+    await t.platform.db.updateTable('users').set({ email: `busy-${later.user.id.slice(0, 8)}@later.test` }).where('id', '=', later.user.id).execute();
+    const id = randomUUID();
+    await t.platform.db.insertInto('notifications').values({ id, user_id: later.user.id, kind: 'referral_received', link: '/referrals', dedupe_key: `later:${id}`, created_at: new Date() }).execute();
+    const mailer = createMailer(smtp.url, 'Palermo <palermo@example.test>');
+    const status = async () => (await t.platform.db.selectFrom('notifications').select(['email_status', 'email_error']).where('id', '=', id).executeTakeFirstOrThrow());
+    try {
+      await expect(deliverNotificationMail(t.platform.db, mailer, 'http://palermo.example', id, { retryCount: 0, retryLimit: 3 })).rejects.toThrow();
+      expect(await status()).toMatchObject({ email_status: 'pending', email_error: expect.stringContaining('Try again later') });
+      await deliverNotificationMail(t.platform.db, mailer, 'http://palermo.example', id, { retryCount: 3, retryLimit: 3 });
+      expect(await status()).toMatchObject({ email_status: 'failed', email_error: expect.stringContaining('Try again later') });
+      // Once failed, another try sends nothing.
+      await deliverNotificationMail(t.platform.db, mailer, 'http://palermo.example', id, { retryCount: 0, retryLimit: 3 });
+      expect(await status()).toMatchObject({ email_status: 'failed' });
+    } finally {
+      mailer.close();
+    }
+    // A server that cannot be reached at all is a temporary failure too.
+    const gone = createMailer('smtp://127.0.0.1:1', 'Palermo <palermo@example.test>');
+    const other = randomUUID();
+    await t.platform.db.insertInto('notifications').values({ id: other, user_id: later.user.id, kind: 'decision_due', link: '/referrals', dedupe_key: `gone:${other}`, created_at: new Date() }).execute();
+    await expect(deliverNotificationMail(t.platform.db, gone, 'http://palermo.example', other, { retryCount: 1, retryLimit: 3 })).rejects.toThrow();
+    expect((await t.platform.db.selectFrom('notifications').select('email_status').where('id', '=', other).executeTakeFirstOrThrow()).email_status).toBe('pending');
+    gone.close();
   });
 
   it('refuses a preference that names a kind twice or an unknown kind, naming the field, and changes nothing', async () => {

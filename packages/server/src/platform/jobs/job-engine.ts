@@ -17,7 +17,14 @@ export interface QueueOptions {
 }
 
 /** Runs one job; what it returns is kept as the job's output (for `sendAndWait`). */
-export type JobHandler<T> = (data: T, job: { readonly id: string }) => Promise<unknown>;
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<unknown>;
+
+export interface JobContext {
+  readonly id: string;
+  /** Tries before this one (0 on the first), and how many more the queue allows in all. */
+  readonly retryCount: number;
+  readonly retryLimit: number;
+}
 
 interface Registration {
   readonly options: QueueOptions;
@@ -94,10 +101,10 @@ export class JobEngine {
     for (const [name, { cron, timeZone }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz: timeZone });
     if (!this.options.work) return;
     for (const [name, { handler }] of this.queues) {
-      const workerId = await this.boss.work<never>(name, { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
+      const workerId = await this.boss.work<never>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
         if (!job) return;
         try {
-          return await handler(job.data, { id: job.id });
+          return await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
         } catch (error) {
           this.log.error({ err: error instanceof Error ? error.message : String(error), queue: name, job: job.id }, 'job failed; it will be tried again');
           throw error;
