@@ -149,7 +149,13 @@ describe('the decision file', () => {
     await decide.getByRole('button', { name: /Enregistrer la décision/ }).click();
     await waitForStatus(page, /Décision enregistrée/);
 
-    await page.getByLabel('Langue').selectOption({ label: 'English' });
+    // In Arabic too: the file's headings, the screening's words and the status after the decision.
+    await page.getByLabel('Langue').selectOption({ label: 'العربية' });
+    await file.getByRole('heading', { name: 'ملف القرار' }).waitFor();
+    await file.getByRole('heading', { name: 'إجابات الفحص' }).waitFor();
+    await page.getByText('توجد أسباب معقولة للاعتقاد بأنه ضحية للاتجار (القرار النهائي معلّق)').waitFor();
+    await shoot(page, 'decision-file-authority-ar');
+    await page.getByLabel('اللغة').selectOption({ label: 'English' });
     await page.getByText('Reasonable grounds to believe a victim of trafficking (conclusive decision pending)').waitFor();
     expect(await page.locator('.details').getByText('Possible victim of trafficking', { exact: true }).count()).toBe(0);
 
