@@ -136,6 +136,16 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
     for (const code of ['ForcedLabour', 'DebtBondage', 'WithholdsDocuments', 'ThroughOnlineSocialNetworks', 'A_Agriculture', '"state"']) expect(text).not.toContain(code);
     await expectAccessible(caseworker);
     await caseworker.screenshot({ path: `${screenshots}/account-caseworker-${language}.png`, fullPage: true });
+    if (language === 'fr') {
+      // The same account in Arabic, right to left: labels from the locale, no code.
+      await caseworker.getByLabel('Langue', { exact: true }).first().selectOption('ar');
+      await caseworker.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
+      await section.getByRole('heading', { name: 'إفادتها', exact: true }).waitFor();
+      const arabic = (await section.textContent()) ?? '';
+      for (const label of ['عبودية الدين', 'حجز الوثائق', 'رفضت الإجابة']) expect(arabic).toContain(label);
+      for (const code of ['DebtBondage', 'WithholdsDocuments', 'declined']) expect(arabic).not.toContain(code);
+      await caseworker.screenshot({ path: `${screenshots}/account-caseworker-ar.png`, fullPage: true });
+    }
   });
 
   it('the competent authority, asked for a decision, reads the account and decides', async () => {
