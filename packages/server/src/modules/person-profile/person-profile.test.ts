@@ -250,6 +250,15 @@ describe('screenings read back and the decision file', () => {
     expect(reads.map((r) => r.purpose)).toEqual(['identification_decision']);
   });
 
+  it('closes the decision file to the authority once the person withdraws consent to the referral', async () => {
+    const c = await openCase();
+    await fillProfile(c.id);
+    await requestDecision(c.id);
+    for (const path of ['profile', 'intake', 'screenings']) expect((await decisionMaker.request('GET', `/api/cases/${c.id}/${path}`)).statusCode, path).toBe(200);
+    await consent(c.id, 'referral', authorityId, 'withdrawn');
+    for (const path of ['profile', 'intake', 'screenings']) expect((await decisionMaker.request('GET', `/api/cases/${c.id}/${path}`)).statusCode, path).toBe(404);
+  });
+
   it('relies on a document only when it is attached to the case for the decision', async () => {
     const c = await openCase();
     await requestDecision(c.id);
