@@ -46,6 +46,7 @@ export function TimeZoneSection() {
       {resource.status === 'failed' ? <ErrorAlert error={resource.error} /> : null}
       {zone ? (
         <form
+          className="time-zone-form"
           onSubmit={(event) => {
             event.preventDefault();
             void save();
