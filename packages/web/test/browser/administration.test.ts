@@ -7,6 +7,7 @@ import {
   addOrganisationWithUser,
   currentTotp,
   firstRun,
+  nextTotp,
   seriousAccessibilityViolations,
   signInInBrowser,
   startHarness,
@@ -50,6 +51,7 @@ for (const [language, s] of [
 ] as const satisfies readonly (readonly ['en' | 'ar', Strings])[]) {
   describe(`a lost authenticator, in ${language === 'en' ? 'English' : 'Arabic'}`, () => {
     const caseworker = { displayName: `Samira Haddad ${language}`, email: `samira.${language}@ngo.example`, password: 'samira first passphrase' };
+    let secret = '';
 
     it('the administrator removes it; the caseworker enrols again and is told', async () => {
       await addOrganisationWithUser(admin, { name: `Harbour Aid ${language}`, type: 'ngo' }, { ...caseworker, roles: ['caseworker'] });
@@ -86,7 +88,7 @@ for (const [language, s] of [
       await mine.getByLabel(s.auth.password, { exact: true }).fill(caseworker.password);
       await mine.getByRole('button', { name: s.auth.signIn }).click();
       await mine.getByRole('heading', { name: s.auth.enrolTitle }).waitFor();
-      const secret = await mine.getByLabel(s.auth.secret).inputValue();
+      secret = await mine.getByLabel(s.auth.secret).inputValue();
       await mine.screenshot({ path: `/tmp/administration-enrol-${language}.png`, fullPage: true });
       await mine.getByLabel(s.auth.code).fill(currentTotp(secret));
       await mine.getByRole('button', { name: s.auth.confirm }).click();
@@ -119,6 +121,59 @@ for (const [language, s] of [
       }
       await page.screenshot({ path: `/tmp/administration-audit-${language}.png`, fullPage: true });
       await page.context().close();
+    });
+
+    it('a lost password: the code is shown once to the administrator, and the caseworker sets a new password with it', async () => {
+      const page = await signInInBrowser(h, 'amina@coordinator.example', password);
+      await chooseLanguage(page, language);
+      await page.goto(`${h.baseUrl}/users`);
+      const row = page.getByRole('row').filter({ hasText: caseworker.email });
+      await row.getByRole('button', { name: new RegExp(`^${s.users.manage}`) }).click();
+      const panel = page.locator('section[aria-labelledby="manage-user-title"]');
+      await panel.getByRole('button', { name: s.users.resetPassword }).click();
+      await panel.getByRole('group').getByRole('button', { name: s.users.issueCode }).click();
+      const code = await panel.getByTestId('reset-code').innerText();
+      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      await panel.getByText(fill(s.users.codeShownOnce, { name: caseworker.displayName })).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.screenshot({ path: `/tmp/administration-code-${language}.png`, fullPage: true });
+      await page.context().close();
+
+      const context = await h.browser.newContext();
+      const mine = await context.newPage();
+      await mine.goto(h.baseUrl);
+      await chooseLanguage(mine, language);
+      await mine.getByRole('link', { name: s.auth.haveResetCode }).click();
+      await mine.getByRole('heading', { name: s.auth.resetTitle }).waitFor();
+      // A mistyped repetition is named on its field; nothing is sent.
+      await mine.getByLabel(s.auth.email).fill(caseworker.email);
+      await mine.getByLabel(s.auth.resetCode).fill(code.toLowerCase());
+      await mine.getByLabel(s.auth.newPassword, { exact: true }).fill('samira second passphrase');
+      await mine.getByLabel(s.auth.repeatPassword).fill('samira second passphrase!');
+      await mine.getByRole('button', { name: s.auth.setPassword }).click();
+      await mine.getByText(s.problems.passwordsDiffer).first().waitFor();
+      await mine.getByLabel(s.auth.repeatPassword).fill('samira second passphrase');
+      await mine.getByRole('button', { name: s.auth.setPassword }).click();
+      await waitForStatus(mine, s.auth.resetDone);
+      expect(await seriousAccessibilityViolations(mine)).toEqual([]);
+      await mine.screenshot({ path: `/tmp/administration-new-password-${language}.png`, fullPage: true });
+      await mine.getByRole('link', { name: s.auth.backToSignIn }).click();
+      await mine.getByLabel(s.auth.email).fill(caseworker.email);
+      await mine.getByLabel(s.auth.password, { exact: true }).fill('samira second passphrase');
+      await mine.getByRole('button', { name: s.auth.signIn }).click();
+      await mine.getByLabel(s.auth.code).fill(nextTotp(secret));
+      await mine.getByRole('button', { name: s.auth.verify }).click();
+      await mine.getByRole('link', { name: s.nav.home }).waitFor();
+      await mine.locator('.account-notices').getByText(fill(s.accountNotices.kinds.user__password_reset_issued, { name: 'Amina Haddad' })).waitFor();
+      await context.close();
+
+      // The code worked once.
+      const again = await fetch(`${h.baseUrl}/api/auth/password-reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: caseworker.email, code, newPassword: 'a third passphrase here' }),
+      });
+      expect(again.status).toBe(400);
     });
   });
 }

@@ -152,9 +152,11 @@ export function ManageUserPanel({ user, organisationType, assignableRoles, isSel
                 <>
                   <p>{t('users.codeShownOnce', { name: user.displayName })}</p>
                   <p className="reset-code">
-                    <code dir="ltr" data-testid="reset-code">
-                      {issued.code}
-                    </code>
+                    <strong>
+                      <code dir="ltr" data-testid="reset-code">
+                        {issued.code}
+                      </code>
+                    </strong>
                   </p>
                   <p>{t('users.codeInstructions', { expires })}</p>
                 </>
