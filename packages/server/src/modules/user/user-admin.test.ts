@@ -153,6 +153,16 @@ describe('roles, deactivation and reactivation end sessions and tell the user', 
     expect(signIn.json().stage).toBe('two_factor_enrolment_required');
     const audit = await t.platform.db.selectFrom('audit_log').select('summary').where('record_id', '=', target.id).where('action', '=', 'user.roles_change').executeTakeFirstOrThrow();
     expect(audit.summary).toContain('two factors to be set up at next sign-in');
+    expect(await noticesOf(await clientFor(t, target))).toEqual(['user.roles_change']);
+  });
+
+  it('a reset code issued before a deactivation does not survive it', async () => {
+    const target = await insertUser(t, ngo, ['caseworker']);
+    const code = (await ngoAdminClient.request('POST', `/api/users/${target.id}/password-reset`)).json().code as string;
+    await ngoAdminClient.request('PATCH', `/api/users/${target.id}`, { active: false });
+    await ngoAdminClient.request('PATCH', `/api/users/${target.id}`, { active: true });
+    const redeem = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: target.email, code, newPassword: 'a brand new passphrase' } });
+    expect(redeem.statusCode).toBe(400);
   });
 
   it('deactivation ends sessions; reactivation is refused while the organisation is deactivated, then works and is told', async () => {

@@ -153,6 +153,8 @@ export async function updateUser(tx: Db, subject: Subject, actor: Actor, id: str
   if (changes.email !== undefined) set['email'] = changes.email;
   if (newRoles !== undefined) set['roles'] = newRoles;
   if (changes.active !== undefined) set['active'] = changes.active;
+  // A deactivated account keeps no way back in: a reset code issued before does not outlive the deactivation.
+  if (changes.active === false) Object.assign(set, { password_reset_hash: null, password_reset_expires_at: null, password_reset_issued_by: null });
   if (changes.unlock) Object.assign(set, { locked: false, locked_until: null, failed_sign_ins: 0 });
   await tx.updateTable('users').set(set).where('id', '=', id).execute();
   forgetCachedSessions({ userId: id });
