@@ -58,6 +58,37 @@ export const displayedCount = z.object({
 });
 export type DisplayedCount = z.infer<typeof displayedCount>;
 
+/** The rows of the spread over models: the model choices a statistician would try. */
+export const spreadModel = z.enum(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic', 'bayesian-average']);
+export type SpreadModel = z.infer<typeof spreadModel>;
+
+/** Publishing one row of the spread: the server estimates again from the same data and records what it finds. */
+export const publishEstimateRequest = z.discriminatedUnion('source', [
+  estimateFromCasesRequest.omit({ model: true }).extend({ source: z.literal('cases'), model: spreadModel }),
+  estimateFromCsvRequest.omit({ model: true }).extend({ source: z.literal('upload'), model: spreadModel }),
+]);
+export type PublishEstimateRequest = z.input<typeof publishEstimateRequest>;
+
+/** An estimate as published: which model, its total and interval, for which data, when and by whom. */
+export const publishedEstimateView = z.object({
+  id: uuid,
+  source: z.enum(['cases', 'upload']),
+  year: z.number().int().nullable(),
+  lists: z.array(z.string()),
+  model: spreadModel,
+  terms: z.array(z.string()),
+  total: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  interval: z.enum(['model-conditional', 'credible']),
+  /** The first characters of the keyed fingerprint of the exact overlap table: the same data, the same fingerprint. */
+  fingerprint: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+});
+export type PublishedEstimateView = z.infer<typeof publishedEstimateView>;
+export const publishedEstimatesView = z.object({ publications: z.array(publishedEstimateView) });
+
 export const estimationCaveatCode = z.enum([
   'conditional-on-model',
   'no-overlap',
@@ -136,7 +167,7 @@ export const estimationResultView = z.object({
     .object({
       rows: z.array(
         z.object({
-          model: z.enum(['main', 'stepwise-0.001', 'stepwise-0.02', 'stepwise-0.05', 'best-aic', 'best-bic', 'bayesian-average']),
+          model: spreadModel,
           terms: z.array(z.string()),
           total: z.number().nullable(),
           lower: z.number().nullable(),
@@ -151,6 +182,8 @@ export const estimationResultView = z.object({
       ),
       lowest: z.number().nullable(),
       highest: z.number().nullable(),
+      /** Estimates published from these same data (the same keyed fingerprint), newest first: which row each is. */
+      published: z.array(z.object({ model: spreadModel, publishedAt: z.string(), publishedBy: z.string() })).default([]),
     })
     .nullable()
     .default(null),

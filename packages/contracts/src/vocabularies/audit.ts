@@ -55,6 +55,7 @@ export const auditActions = [
   'document.upload',
   'estimation.from_cases',
   'estimation.from_upload',
+  'estimation.publish',
   'indicator_checklist.publish',
   'keys.rotate',
   'match.answer',

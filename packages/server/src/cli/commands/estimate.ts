@@ -4,6 +4,7 @@ import { output } from '../output.js';
 import { EstimationError } from '../../modules/estimation/errors.js';
 import { estimateHiddenPopulation, DEFAULT_THRESHOLD, type EstimateOptions, type EstimationResult } from '../../modules/estimation/estimate.js';
 import { parseOverlapTable } from '../../modules/estimation/overlap-table.js';
+import { bootstrapInterval, DEFAULT_BOOTSTRAP_SEED, DEFAULT_RESAMPLES, type BootstrapInterval } from '../../modules/estimation/bootstrap.js';
 import { spreadOfModels, type Spread, type SpreadRow } from '../../modules/estimation/spread.js';
 
 interface EstimateCliOptions {
@@ -15,6 +16,29 @@ interface EstimateCliOptions {
   json?: boolean;
   /** False with --no-spread. */
   spread?: boolean;
+  /** --bootstrap [resamples]: true, or the number given. */
+  bootstrap?: boolean | string;
+  seed?: string;
+}
+
+function bootstrapOptions(options: EstimateCliOptions, estimate: EstimateOptions): { resamples: number; seed: number; threshold: number } | null {
+  if (options.bootstrap === undefined || options.bootstrap === false) {
+    if (options.seed !== undefined) throw usage('--seed applies to --bootstrap');
+    return null;
+  }
+  if (estimate.model === 'main' || estimate.terms) throw usage('--bootstrap repeats the stepwise selection on each resample; it does not apply to --model main or --terms');
+  const resamples = options.bootstrap === true ? DEFAULT_RESAMPLES : Number(options.bootstrap);
+  if (!Number.isInteger(resamples) || resamples < 10 || resamples > 100_000) throw usage(`--bootstrap takes a number of resamples between 10 and 100000 (got "${String(options.bootstrap)}")`);
+  const seed = options.seed === undefined ? DEFAULT_BOOTSTRAP_SEED : Number(options.seed);
+  if (!Number.isInteger(seed) || seed < 1 || seed > 2 ** 31) throw usage(`--seed must be a whole number from 1 to 2147483648 (got "${options.seed ?? ''}")`);
+  return { resamples, seed, threshold: estimate.threshold ?? DEFAULT_THRESHOLD };
+}
+
+function bootstrapSummary(interval: BootstrapInterval): string[] {
+  const dropped = interval.failed > 0 ? `; ${interval.failed} resamples could not be estimated and were left out` : '';
+  return [
+    `  ${Math.round(interval.level * 100)}% bootstrap interval            ${whole(interval.lower).padStart(9)} - ${whole(interval.upper)}  (BCa over ${interval.resamples} resamples, stepwise at p < ${interval.threshold} repeated on each, seed ${interval.seed}${dropped})`,
+  ];
 }
 
 /** An overlap table has at most 32,767 rows; anything this large is not one. */
@@ -91,7 +115,7 @@ function spreadSummary(spread: Spread): string[] {
   return lines;
 }
 
-function humanSummary(result: EstimationResult, spread: Spread | null): string {
+function humanSummary(result: EstimationResult, spread: Spread | null, bootstrap: BootstrapInterval | null): string {
   const { interval, model } = result;
   const lines = [
     `Multiple systems estimate from ${result.lists.length} lists (${result.lists.join(', ')})`,
@@ -99,7 +123,8 @@ function humanSummary(result: EstimationResult, spread: Spread | null): string {
     `  observed (on at least one list)  ${whole(result.observed).padStart(9)}`,
     `  estimated hidden (on no list)    ${whole(result.hidden).padStart(9)}`,
     `  estimated total                  ${whole(result.total).padStart(9)}`,
-    `  ${Math.round(interval.level * 100)}% interval for the total      ${whole(interval.lower).padStart(9)} - ${whole(interval.upper)}  (Wald, normal on the log scale)`,
+    `  ${Math.round(interval.level * 100)}% interval for the total      ${whole(interval.lower).padStart(9)} - ${whole(interval.upper)}  (Wald, normal on the log scale, conditional on the model)`,
+    ...(bootstrap ? bootstrapSummary(bootstrap) : []),
     '',
   ];
   if (model.terms.length === 0) lines.push('Model: main effects only (lists independent of one another)');
@@ -131,15 +156,19 @@ export function registerEstimate(program: Command): void {
     .option('--test <test>', 'stepwise: poisson (default, as SparseMSE) or lrt (likelihood ratio)')
     .option('--terms <terms>', 'fit exactly these two-list interactions, e.g. LA:NG,PF:NCA')
     .option('--no-spread', 'skip the table of the same data under other models (main effects, stepwise at p 0.001, 0.02, 0.05, best AIC and BIC, Bayesian average over graphs)')
+    .option('--bootstrap [resamples]', `also a bootstrap interval that repeats the stepwise selection on each resample (BCa, as SparseMSE's estimatepopulation; default ${DEFAULT_RESAMPLES} resamples)`)
+    .option('--seed <seed>', `the bootstrap's seed (default ${DEFAULT_BOOTSTRAP_SEED}, SparseMSE's)`)
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
       const out = output(Boolean(options.json));
       try {
         const estimate = estimateOptions(options);
+        const resampling = bootstrapOptions(options, estimate);
         const table = parseOverlapTable(readListsFile(options.lists));
         const result = estimateHiddenPopulation(table, estimate);
+        const bootstrap = resampling ? bootstrapInterval(table, resampling) : null;
         const spread = options.spread === false ? null : spreadOfModels(table);
-        out.result({ ok: true, ...result, ...(spread ? { spread } : {}) }, humanSummary(result, spread));
+        out.result({ ok: true, ...result, ...(bootstrap ? { bootstrap } : {}), ...(spread ? { spread } : {}) }, humanSummary(result, spread, bootstrap));
       } catch (error) {
         if (!(error instanceof EstimationError)) throw error;
         if (options.json) out.result({ ok: false, error: error.message, code: error.code }, '');

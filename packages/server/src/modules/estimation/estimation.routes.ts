@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { estimateFromCasesRequest, estimateFromCsvRequest, estimationOptions, estimationResultView } from '@palermo/contracts';
+import { estimateFromCasesRequest, estimateFromCsvRequest, estimationOptions, estimationResultView, publishEstimateRequest, publishedEstimateView, publishedEstimatesView } from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
 import { HttpError } from '../../platform/http/errors.js';
 import { inTransaction } from '../../platform/http/transaction.js';
 import { estimationRules } from './estimation.policy.js';
-import { estimateFromCases, estimateFromUpload, estimationChoices, type EstimateOutcome } from './estimation.service.js';
+import { estimateFromCases, estimateFromUpload, estimationChoices, listPublications, publishEstimate, type EstimateOutcome } from './estimation.service.js';
 
 function answer(outcome: EstimateOutcome) {
   if (outcome instanceof HttpError) throw outcome;
@@ -51,7 +51,32 @@ export async function estimationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      return answer(await inTransaction(platform, (tx) => estimateFromUpload(tx, subjectOf(session), actorOf(session), request.body)));
+      return answer(await inTransaction(platform, (tx) => estimateFromUpload(tx, subjectOf(session), actorOf(session), request.body, platform.cipher.recordKeys)));
+    },
+  );
+
+  r.get(
+    '/api/estimation/publications',
+    { config: access, schema: { tags, summary: 'Estimates published, newest first: model, total, interval, data fingerprint, when and by whom', response: { 200: publishedEstimatesView } } },
+    async (request) => ({ publications: await listPublications(platform.db, subjectOf(requireSession(request))) }),
+  );
+
+  r.post(
+    '/api/estimation/publications',
+    {
+      config: { access: ruleRoute('estimation.publish', estimationRules.publish) },
+      schema: {
+        tags,
+        summary: 'Publish one row of the spread over models: estimated again on the server from the same data, recorded with the data fingerprint (rapporteur; audited)',
+        body: publishEstimateRequest,
+        response: { 201: publishedEstimateView },
+      },
+    },
+    async (request, reply) => {
+      const session = requireSession(request);
+      const publisher = { userId: session.user.id, organisationId: session.user.organisationId };
+      const published = await inTransaction(platform, (tx) => publishEstimate(tx, subjectOf(session), actorOf(session), publisher, request.body, platform.cipher.recordKeys));
+      return reply.code(201).send(published);
     },
   );
 }

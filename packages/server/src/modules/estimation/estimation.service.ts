@@ -3,7 +3,7 @@
  * server, see overlap-from-cases.ts) or from an uploaded overlap table. Every computation is audited with counts only.
  */
 import { MAX_ESTIMATION_LISTS, SMALL_CELL_THRESHOLD } from '@palermo/contracts';
-import type { EstimationOptions, EstimationResultView, estimateFromCasesRequest, estimateFromCsvRequest } from '@palermo/contracts';
+import type { EstimationOptions, EstimationResultView, PublishedEstimateView, estimateFromCasesRequest, estimateFromCsvRequest, publishEstimateRequest } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { allows, type Subject } from '../../platform/access/rules.js';
@@ -12,7 +12,9 @@ import { HttpError, badRequest, forbidden } from '../../platform/http/errors.js'
 import { EstimationError } from './errors.js';
 import { estimateHiddenPopulation, type EstimationResult } from './estimate.js';
 import { estimationRules } from './estimation.policy.js';
-import { countText, displayCounting, presentEstimate } from './estimation.view.js';
+import { AVERAGE_ON_PAGE_MAX_LISTS, countText, displayCounting, presentEstimate, type PublishedRows } from './estimation.view.js';
+import { publications, recordPublication, tableFingerprint } from './publication.js';
+import { spreadOfModels } from './spread.js';
 import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
@@ -38,8 +40,14 @@ function estimate(table: OverlapTable, model: 'stepwise' | 'main', field: string
   }
 }
 
-function requireAllowed(subject: Subject): void {
-  if (!allows(estimationRules.estimate, subject)) throw forbidden();
+function requireAllowed(subject: Subject, rule: (typeof estimationRules)[keyof typeof estimationRules] = estimationRules.estimate): void {
+  if (!allows(rule, subject)) throw forbidden();
+}
+
+/** Which rows of the spread were published from these same data. */
+async function publishedFrom(tx: Db, table: OverlapTable, keys: RecordKeys): Promise<PublishedRows> {
+  const earlier = await publications(tx, { fingerprint: tableFingerprint(table, keys) });
+  return earlier.map((p) => ({ model: p.model, publishedAt: p.publishedAt, publishedBy: p.publishedBy }));
 }
 
 export async function estimationChoices(db: Db, subject: Subject): Promise<EstimationOptions> {
@@ -94,10 +102,11 @@ export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, 
     result,
     counting,
     keySums,
+    published: await publishedFrom(tx, table, keys),
   });
 }
 
-export async function estimateFromUpload(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCsvRequest>): Promise<EstimateOutcome> {
+export async function estimateFromUpload(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateFromCsvRequest>, keys: RecordKeys): Promise<EstimateOutcome> {
   requireAllowed(subject);
   let table: OverlapTable;
   try {
@@ -125,5 +134,58 @@ export async function estimateFromUpload(tx: Db, subject: Subject, actor: Actor,
     purpose: 'statistics',
     summary: `uploaded overlap table: ${table.lists.length} lists, ${table.observed} observed; model ${result.model.kind} with ${result.model.terms.length} interactions`,
   });
-  return presentEstimate({ source: 'upload', year: null, lists: table.lists.map((name) => ({ name, organisations: [] })), table, result, counting: null, keySums: null });
+  return presentEstimate({
+    source: 'upload',
+    year: null,
+    lists: table.lists.map((name) => ({ name, organisations: [] })),
+    table,
+    result,
+    counting: null,
+    keySums: null,
+    published: await publishedFrom(tx, table, keys),
+  });
+}
+
+/**
+ * Publishes one row of the spread: the table is built again from the request (the case records of the year, or the
+ * file), the row estimated again, and what was found recorded with the data's fingerprint. A row that cannot be
+ * estimated cannot be published (422 with the reason).
+ */
+export async function publishEstimate(
+  tx: Db,
+  subject: Subject,
+  actor: Actor,
+  publisher: { userId: string; organisationId: string },
+  input: z.output<typeof publishEstimateRequest>,
+  keys: RecordKeys,
+): Promise<PublishedEstimateView> {
+  requireAllowed(subject, estimationRules.publish);
+  let table: OverlapTable;
+  if (input.source === 'cases') {
+    table = (await overlapFromCases(tx, input.year, input.lists, keys)).table;
+  } else {
+    try {
+      table = parseOverlapTable(input.csv);
+    } catch (error) {
+      throw asHttpError(error, 'csv');
+    }
+  }
+  const row = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS }).rows.find((r) => r.model === input.model);
+  if (!row) throw badRequest('model', 'is not a row of the spread');
+  if (!row.estimable) throw new HttpError(422, 'not-estimable', `the ${input.model} model cannot be estimated from these data: ${row.reason}`);
+  const fingerprint = tableFingerprint(table, keys);
+  const published = await recordPublication(tx, { source: input.source, year: input.source === 'cases' ? input.year : null, table, row, fingerprint, ...publisher });
+  await appendAudit(tx, actor, {
+    action: 'estimation.publish',
+    recordType: 'estimation',
+    recordId: published.id,
+    purpose: 'statistics',
+    summary: `published the ${input.model} estimate from ${input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table'} (${table.lists.length} lists): total ${Math.round(row.total)}, interval ${Math.round(row.lower)} to ${Math.round(row.upper)}; data ${published.fingerprint}`,
+  });
+  return published;
+}
+
+export async function listPublications(db: Db, subject: Subject): Promise<PublishedEstimateView[]> {
+  requireAllowed(subject);
+  return publications(db);
 }

@@ -16,10 +16,16 @@ import { spreadOfModels } from './spread.js';
 
 /** The spread over models is computed on request up to this many lists (well under a second); the command line goes further. */
 export const SPREAD_ON_PAGE_MAX_LISTS = 8;
-/** The model average is computed on request up to this many lists (a few seconds for six); the command line goes further. */
-export const AVERAGE_ON_PAGE_MAX_LISTS = 6;
+/**
+ * The model average is computed on request up to this many lists (every one of the 822 graphs of five lists, under a
+ * second); from six lists the Markov chain search takes seconds of the server's time, so the command line gives it.
+ */
+export const AVERAGE_ON_PAGE_MAX_LISTS = 5;
 
-function spreadView(table: OverlapTable): EstimationResultView['spread'] {
+/** Earlier publications from the same data: which row of the spread each is. */
+export type PublishedRows = NonNullable<EstimationResultView['spread']>['published'];
+
+function spreadView(table: OverlapTable, published: PublishedRows): EstimationResultView['spread'] {
   if (table.lists.length > SPREAD_ON_PAGE_MAX_LISTS) return null;
   const spread = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS });
   return {
@@ -30,6 +36,7 @@ function spreadView(table: OverlapTable): EstimationResultView['spread'] {
     ),
     lowest: spread.range?.lowest ?? null,
     highest: spread.range?.highest ?? null,
+    published,
   };
 }
 
@@ -77,6 +84,8 @@ interface ViewInput {
   readonly counting: CaseCounting | null;
   /** The people's key sums (from the case records): the displayed counts are perturbed by them. */
   readonly keySums: OverlapKeySums | null;
+  /** Estimates published from the same data. */
+  readonly published?: PublishedRows;
 }
 
 function caveatsOf(input: ViewInput, tableView: EstimationResultView['table']): EstimationCaveat[] {
@@ -144,6 +153,6 @@ export function presentEstimate(input: ViewInput): EstimationResultView {
     },
     counting: counting ? displayCounting(counting, input.keySums) : null,
     caveats: caveatsOf(input, table),
-    spread: spreadView(input.table),
+    spread: spreadView(input.table, input.published ?? []),
   };
 }

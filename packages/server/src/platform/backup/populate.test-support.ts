@@ -1,5 +1,6 @@
+import { publishEstimate } from '../../modules/estimation/estimation.service.js';
 import { randomUUID } from 'node:crypto';
-import { addCaseRecordRequest, auditAlertKinds, consentEventRequest, releaseRequest, sendReferralRequest, type Role } from '@palermo/contracts';
+import { addCaseRecordRequest, auditAlertKinds, consentEventRequest, publishEstimateRequest, releaseRequest, sendReferralRequest, type Role } from '@palermo/contracts';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { FieldCipher } from '../crypto/field-cipher.js';
@@ -67,6 +68,7 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await makeRelease({ db }, actor, releaseRequest.parse({ kind: 'k_anonymous', datasetId: country.datasetId, k: 2, quasiIdentifiers: ['gender'] }));
   await caseWork(database, cipher);
   await populateNotifications(db);
+  await publishAnEstimate(database, cipher);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);
 }
@@ -123,6 +125,17 @@ async function caseWork(database: Database, cipher: FieldCipher): Promise<void> 
   );
   await raiseAlert(db, { kind: auditAlertKinds[1], summary: 'backup test alert' });
   await db.insertInto('match_requests').values({ id: randomUUID(), requesting_organisation_id: open.managing_organisation_id, requesting_case_id: open.id, requested_by: manager.userId, target_organisation_id: shelter.id, candidate_person_ids: [open.person_id], status: 'pending', created_at: new Date() } as never).execute();
+}
+
+/** The rapporteur publishes the Bayesian average of an uploaded overlap table. */
+async function publishAnEstimate(database: Database, cipher: FieldCipher): Promise<void> {
+  const rapporteur = await database.db.selectFrom('users').select('id').where(sql<boolean>`'national_rapporteur' = any(roles)`).orderBy('id').executeTakeFirstOrThrow();
+  const subject = await subjectOf(database, rapporteur.id);
+  const actor = { userId: subject.userId, name: 'rapporteur', organisationId: subject.organisationId };
+  const csv = 'A,B,C,n\n1,0,0,40\n0,1,0,30\n0,0,1,20\n1,1,0,8\n1,0,1,6\n0,1,1,5\n1,1,1,2\n';
+  await database.db.transaction().execute((tx) =>
+    publishEstimate(tx, subject, actor, { userId: subject.userId, organisationId: subject.organisationId }, publishEstimateRequest.parse({ source: 'upload', csv, model: 'main' }), cipher.recordKeys),
+  );
 }
 
 /** Row counts of every backed-up table. */

@@ -52,4 +52,14 @@ export class RecordKeys {
   ofImportedRow(sha256: string, sourceRow: number): number {
     return this.keyOf(`imported:${sha256}:${sourceRow}`);
   }
+
+  /**
+   * A keyed fingerprint of exact statistical data (e.g. an overlap table whose counts are displayed perturbed), under
+   * a key HKDF-separated from the record keys': the same data give the same fingerprint, and without the key nobody
+   * can test guesses of the exact counts against it, as they could against a plain hash.
+   */
+  fingerprint(data: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), 'palermo statistics data fingerprint v1', 32));
+    return createHmac('sha256', key).update(data).digest('hex');
+  }
 }

@@ -583,6 +583,24 @@ export interface DataSubjectRequestsTable {
   answered_at: Date | null;
 }
 
+/** Migration 0032: estimates the rapporteur published, with the keyed fingerprint of their data (estimation module). */
+export interface PublishedEstimatesTable {
+  id: string;
+  data_fingerprint: string;
+  source: string;
+  year: number | null;
+  lists: ColumnType<unknown, string, string>;
+  model: string;
+  terms: ColumnType<unknown, string, string>;
+  total: number;
+  lower_bound: number;
+  upper_bound: number;
+  interval_kind: string;
+  published_by: string;
+  organisation_id: string;
+  published_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -630,6 +648,7 @@ export interface Schema {
   notification_preferences: NotificationPreferencesTable;
   import_jobs: ImportJobsTable;
   data_subject_requests: DataSubjectRequestsTable;
+  published_estimates: PublishedEstimatesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

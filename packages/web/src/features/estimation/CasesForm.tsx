@@ -5,7 +5,7 @@ import type { FieldIssue } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
-import { estimateFromCases, explainNotEstimable } from './api';
+import { estimateFromCases, explainNotEstimable, type EstimateSource } from './api';
 import { ModelSelect, type ModelChoice } from './ModelSelect';
 
 interface DraftList {
@@ -15,7 +15,7 @@ interface DraftList {
 
 interface Props {
   options: EstimationOptions;
-  onResult: (result: EstimationResultView) => void;
+  onResult: (result: EstimationResultView, source: EstimateSource) => void;
 }
 
 const listField = (index: number, part: 'name' | 'orgs') => `list${index + 1}${part}`;
@@ -75,7 +75,9 @@ export function CasesForm({ options, onResult }: Props) {
       form.fail(issues);
       return;
     }
-    await form.run(async () => onResult(await explainNotEstimable(t, () => estimateFromCases({ year: Number(year), lists: request, model }))));
+    await form.run(async () =>
+      onResult(await explainNotEstimable(t, () => estimateFromCases({ year: Number(year), lists: request, model })), { source: 'cases', year: Number(year), lists: request }),
+    );
   }
 
   return (

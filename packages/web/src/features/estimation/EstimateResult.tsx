@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DisplayedCount, EstimationCaveat, EstimationResultView } from '@palermo/contracts';
+import type { EstimateSource } from './api';
 import { SpreadOfModels } from './SpreadOfModels';
 
 function useFormats() {
@@ -59,7 +60,7 @@ function Caveat({ caveat, result }: { caveat: EstimationCaveat; result: Estimati
 }
 
 /** The estimate, what it counts, how the model was chosen, the overlap table and the caveats. */
-export function EstimateResult({ result }: { result: EstimationResultView }) {
+export function EstimateResult({ result, source }: { result: EstimationResultView; source: EstimateSource }) {
   const { t } = useTranslation();
   const { whole, pValue } = useFormats();
   const level = Math.round(result.interval.level * 100);
@@ -173,7 +174,7 @@ export function EstimateResult({ result }: { result: EstimationResultView }) {
         </div>
       ) : null}
 
-      {result.spread ? <SpreadOfModels spread={result.spread} /> : null}
+      {result.spread ? <SpreadOfModels spread={result.spread} source={source} /> : null}
 
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="est-table-caption">
         <table className="table-dense">

@@ -4,7 +4,7 @@ import type { EstimationResultView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { loadEstimationOptions } from './api';
+import { loadEstimationOptions, type EstimateSource } from './api';
 import { CasesForm } from './CasesForm';
 import { EstimateResult } from './EstimateResult';
 import { UploadForm } from './UploadForm';
@@ -16,7 +16,7 @@ import { UploadForm } from './UploadForm';
 export function EstimationPage() {
   const { t } = useTranslation();
   const [options] = useResource(loadEstimationOptions, 'estimation-options');
-  const [result, setResult] = useState<EstimationResultView | null>(null);
+  const [result, setResult] = useState<{ view: EstimationResultView; source: EstimateSource } | null>(null);
   /** Whether to announce that an estimate is ready; the sentence is translated at render, so it follows the language. */
   const [announced, setAnnounced] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -25,8 +25,8 @@ export function EstimationPage() {
     if (result) resultRef.current?.scrollIntoView({ block: 'start' });
   }, [result]);
 
-  function show(next: EstimationResultView) {
-    setResult(next);
+  function show(view: EstimationResultView, source: EstimateSource) {
+    setResult({ view, source });
     setAnnounced(true);
   }
 
@@ -38,7 +38,7 @@ export function EstimationPage() {
       {options.status === 'ready' ? <CasesForm options={options.data} onResult={show} /> : null}
       <UploadForm onResult={show} />
       <StatusMessage>{announced ? t('estimation.ready') : ''}</StatusMessage>
-      <div ref={resultRef}>{result ? <EstimateResult result={result} /> : null}</div>
+      <div ref={resultRef}>{result ? <EstimateResult key={JSON.stringify(result.source)} result={result.view} source={result.source} /> : null}</div>
     </Page>
   );
 }

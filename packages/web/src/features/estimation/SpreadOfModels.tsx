@@ -1,5 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EstimationResultView } from '@palermo/contracts';
+import type { EstimationResultView, SpreadModel } from '@palermo/contracts';
+import { useActiveSession } from '../../app/session';
+import { ErrorAlert } from '../../components/Status';
+import { publishEstimate, type EstimateSource } from './api';
+import { canPublishEstimate } from './permissions';
 
 type Spread = NonNullable<EstimationResultView['spread']>;
 type Row = Spread['rows'][number];
@@ -37,8 +42,27 @@ function useModelLabel(): (row: Row) => string {
  * axis) and the table it is drawn from, with the spread said in words. A model that cannot be estimated is named
  * as such, never drawn.
  */
-export function SpreadOfModels({ spread }: { spread: Spread }) {
+export function SpreadOfModels({ spread, source }: { spread: Spread; source: EstimateSource }) {
   const { t, i18n } = useTranslation();
+  const session = useActiveSession();
+  const mayPublish = canPublishEstimate(session.user.roles);
+  const [published, setPublished] = useState(spread.published);
+  const [publishing, setPublishing] = useState<SpreadModel | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  async function publish(model: SpreadModel) {
+    setPublishing(model);
+    setFailure(null);
+    try {
+      const done = await publishEstimate({ ...source, model });
+      setPublished((earlier) => [{ model: done.model, publishedAt: done.publishedAt, publishedBy: done.publishedBy }, ...earlier]);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setPublishing(null);
+    }
+  }
   const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const whole = (n: number): string => format.format(Math.round(n));
   const oneDecimal = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -97,6 +121,7 @@ export function SpreadOfModels({ spread }: { spread: Spread }) {
               <th scope="col">{t('estimation.spread.colTotal')}</th>
               <th scope="col">{t('estimation.spread.colInterval')}</th>
               <th scope="col">{t('estimation.spread.colTerms')}</th>
+              <th scope="col">{t('estimation.spread.colPublished')}</th>
             </tr>
           </thead>
           <tbody>
@@ -132,11 +157,27 @@ export function SpreadOfModels({ spread }: { spread: Spread }) {
                         : t('estimation.spread.notEstimable')}
                   </td>
                 )}
+                <td>
+                  {published
+                    .filter((p) => p.model === row.model)
+                    .map((p) => (
+                      <p key={p.publishedAt} data-testid={`published-${row.model}`}>
+                        {t('estimation.spread.publishedOn', { date: when.format(new Date(p.publishedAt)), name: p.publishedBy })}
+                      </p>
+                    ))}
+                  {mayPublish && row.total !== null ? (
+                    <button type="button" disabled={publishing !== null} onClick={() => void publish(row.model)}>
+                      {t('estimation.spread.publish')}
+                      <span className="visually-hidden"> {label(row)}</span>
+                    </button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {failure ? <ErrorAlert error={failure} /> : null}
     </section>
   );
 }

@@ -4,11 +4,11 @@ import type { EstimationResultView } from '@palermo/contracts';
 import { describedBy, HintAndError } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm } from '../../components/useForm';
-import { estimateFromCsv, explainNotEstimable } from './api';
+import { estimateFromCsv, explainNotEstimable, type EstimateSource } from './api';
 import { ModelSelect, type ModelChoice } from './ModelSelect';
 
 /** An overlap table the rapporteur already has (the command line's CSV format), estimated on the server. */
-export function UploadForm({ onResult }: { onResult: (result: EstimationResultView) => void }) {
+export function UploadForm({ onResult }: { onResult: (result: EstimationResultView, source: EstimateSource) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [model, setModel] = useState<ModelChoice>('stepwise');
@@ -21,7 +21,10 @@ export function UploadForm({ onResult }: { onResult: (result: EstimationResultVi
       form.fail([{ field: 'csv', problem: t('estimation.chooseFile') }]);
       return;
     }
-    await form.run(async () => onResult(await explainNotEstimable(t, async () => estimateFromCsv({ csv: await file.text(), model }))));
+    await form.run(async () => {
+      const csv = await file.text();
+      onResult(await explainNotEstimable(t, () => estimateFromCsv({ csv, model })), { source: 'upload', csv });
+    });
   }
 
   return (

@@ -5,6 +5,9 @@ import {
   type EstimateFromCsvRequest,
   type EstimationOptions,
   type EstimationResultView,
+  type PublishEstimateRequest,
+  type PublishedEstimateView,
+  publishedEstimateView,
 } from '@palermo/contracts';
 import type { TFunction } from 'i18next';
 import { api, ApiError } from '../../app/api';
@@ -19,6 +22,13 @@ export function estimateFromCases(request: EstimateFromCasesRequest): Promise<Es
 
 export function estimateFromCsv(request: EstimateFromCsvRequest): Promise<EstimationResultView> {
   return api.post('/api/estimation/from-csv', request, estimationResultView);
+}
+
+/** Where an estimate came from, so that a row of its spread can be published (estimated again on the server). */
+export type EstimateSource = { source: 'cases'; year: number; lists: EstimateFromCasesRequest['lists'] } | { source: 'upload'; csv: string };
+
+export function publishEstimate(request: PublishEstimateRequest): Promise<PublishedEstimateView> {
+  return api.post('/api/estimation/publications', request, publishedEstimateView);
 }
 
 /** A 422 means the data cannot support an estimate: say so, with the server's reason. */

@@ -6,3 +6,8 @@ const estimationRoles: readonly Role[] = ['national_rapporteur', 'national_coord
 export function canEstimate(roles: readonly Role[]): boolean {
   return roles.some((role) => estimationRoles.includes(role));
 }
+
+/** Publishing an estimate is the national rapporteur's (the server holds the same rule). */
+export function canPublishEstimate(roles: readonly Role[]): boolean {
+  return roles.includes('national_rapporteur');
+}
