@@ -85,6 +85,17 @@ describe('subject access request', () => {
     if (screenshots) await page.screenshot({ path: join(screenshots, 'subject-access-en.png'), fullPage: true });
   });
 
+  it('the summary for a referral meeting about food carries the pseudonym only', async () => {
+    const panel = await openPanel(page, 'Summary for a referral meeting, referral form');
+    await panel.getByLabel('Language of the document').selectOption({ label: 'English' });
+    await panel.getByLabel('Service discussed at the meeting').selectOption({ label: 'Food' });
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Summary for a referral meeting (PDF)' }).click()]);
+    const summary = await pdfText(await download.path());
+    expect(summary).toContain('Case summary for a referral meeting');
+    expect(summary).toContain(person.pseudonym);
+    for (const hidden of [person.givenName, person.familyName, person.notes]) expect(summary).not.toContain(hidden);
+  });
+
   it('in Arabic, the panel speaks Arabic and a request to correct is recorded and answered as a document', async () => {
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
     const panel = await openPanel(page, 'طلباتها بشأن بياناتها');

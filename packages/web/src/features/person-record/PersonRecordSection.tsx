@@ -15,7 +15,7 @@ export function PersonRecordSection({ caseId, answersRequests }: Props) {
   return (
     <section id="person-record" aria-labelledby="person-record-title">
       <h2 id="person-record-title">{t('personRecord.ui.printTitle')}</h2>
-      <ActionPanel id="action-print" title={t('personRecord.ui.printTitle')}>
+      <ActionPanel id="action-print" title={t('personRecord.ui.printPanel')}>
         <PrintPanel caseId={caseId} />
       </ActionPanel>
       {answersRequests ? (
