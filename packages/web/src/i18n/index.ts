@@ -10,10 +10,14 @@ export type Language = (typeof languages)[number];
 const rightToLeft: ReadonlySet<Language> = new Set<Language>(['ar']);
 const storageKey = 'palermo.language';
 
-// Compile-time check that every locale has exactly the keys of the others.
+// Compile-time check that every locale has exactly the keys of the others, plural forms aside: a language has the
+// forms its plural rules need (Arabic zero, one, two, few, many and other; English and French one and other), so a
+// key's plural forms count as one key.
+type PluralForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Normal<T> = T extends string ? string : { [K in keyof T as K extends `${infer Stem}_${PluralForm}` ? `${Stem}#plural` : K]: Normal<T[K]> };
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type LocalesHaveSameKeys = [Assert<SameShape<typeof en, typeof fr>>, Assert<SameShape<typeof en, typeof ar>>];
+export type LocalesHaveSameKeys = [Assert<SameShape<Normal<typeof en>, Normal<typeof fr>>>, Assert<SameShape<Normal<typeof en>, Normal<typeof ar>>>];
 
 export function isLanguage(value: string): value is Language {
   return (languages as readonly string[]).includes(value);
