@@ -141,6 +141,7 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
       await caseworker.getByLabel('Langue', { exact: true }).first().selectOption('ar');
       await caseworker.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
       await section.getByRole('heading', { name: 'إفادتها', exact: true }).waitFor();
+      await caseworker.getByRole('status').filter({ hasText: 'حُفظت الحالة.' }).waitFor();
       const arabic = (await section.textContent()) ?? '';
       for (const label of ['عبودية الدين', 'حجز الوثائق', 'رفضت الإجابة']) expect(arabic).toContain(label);
       for (const code of ['DebtBondage', 'WithholdsDocuments', 'declined']) expect(arabic).not.toContain(code);

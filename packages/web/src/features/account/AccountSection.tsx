@@ -14,6 +14,9 @@ import { SituationForm } from './SituationForm';
 import { StatementForm } from './StatementForm';
 import './account.css';
 
+/** What was just saved: the key of its notice. */
+export type SavedNotice = 'statementSaved' | 'situationSaved' | 'exploiterSaved';
+
 /** Methods of control the case's screenings suggest (none when the screenings cannot be read). */
 async function suggestedControl(caseId: string): Promise<string[]> {
   try {
@@ -52,13 +55,13 @@ function ReadableAccount({ caseView }: { caseView: CaseView }) {
   const { t } = useTranslation();
   const labels = useAccountLabels();
   const [refresh, setRefresh] = useState(0);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<SavedNotice | ''>('');
   const [editing, setEditing] = useState<string | null>(null);
   const [account] = useResource(() => getAccount(caseView.id), `account:${caseView.id}:${refresh}`);
   const canEdit = account.status === 'ready' && account.data.canEdit;
   const [suggestions] = useResource(() => (canEdit ? suggestedControl(caseView.id) : Promise.resolve([])), `account-suggestions:${caseView.id}:${canEdit}:${caseView.version}`);
   const suggested = suggestions.status === 'ready' ? suggestions.data : [];
-  const saved = (text: string) => {
+  const saved = (text: SavedNotice) => {
     setNotice(text);
     setEditing(null);
     setRefresh((n) => n + 1);
@@ -73,7 +76,8 @@ function ReadableAccount({ caseView }: { caseView: CaseView }) {
     <section id="account" aria-labelledby="account-title">
       <h2 id="account-title">{t('account.title')}</h2>
       <p className="hint">{t('account.intro')}</p>
-      <StatusMessage>{notice}</StatusMessage>
+      {/* The notice is kept as its key and said at render, so it follows a change of language. */}
+      <StatusMessage>{notice ? t(`account.${notice}`) : ''}</StatusMessage>
       {account.status === 'loading' ? <Loading /> : null}
       {account.status === 'failed' ? <ErrorAlert error={account.error} /> : null}
       {account.status === 'ready' ? (
@@ -90,7 +94,7 @@ interface BodyProps {
   suggested: string[];
   editing: string | null;
   setEditing: (id: string | null) => void;
-  onSaved: (notice: string) => void;
+  onSaved: (notice: SavedNotice) => void;
 }
 
 function AccountBody({ account, caseId, labels, suggested, editing, setEditing, onSaved }: BodyProps) {

@@ -9,6 +9,7 @@ import { answersOf, draftOf, draftsOf, emptyDraft, type AnswerDraft, type Answer
 import { addSituation, correctSituation } from './api';
 import { useAccountLabels, type CodedField } from './labels';
 import { localiseAccountError } from './problems';
+import type { SavedNotice } from './AccountSection';
 import { Suggestions } from './Suggestions';
 
 /** The situation's answers, in the order the form asks them. */
@@ -44,7 +45,7 @@ interface Props {
   situation?: SituationView;
   /** Methods of control the case's screenings suggest, for the caseworker to confirm. */
   suggestedControl: readonly string[];
-  onSaved: (notice: string) => void;
+  onSaved: (notice: SavedNotice) => void;
   onCancel?: () => void;
 }
 
@@ -84,7 +85,7 @@ export function SituationForm({ caseId, situation, suggestedControl, onSaved, on
       } catch (error) {
         throw localiseAccountError(t, error);
       }
-      onSaved(t('account.situationSaved'));
+      onSaved('situationSaved');
     });
   }
 

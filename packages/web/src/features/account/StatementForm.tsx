@@ -7,11 +7,12 @@ import { AnswerInput } from './AnswerInput';
 import { answersOf, draftsOf, emptyDraft, type AnswerDraft } from './answers';
 import { saveStatement } from './api';
 import { localiseAccountError } from './problems';
+import type { SavedNotice } from './AccountSection';
 
 const answers = { personAccount: 'longText', responderReasons: 'longText' } as const;
 
 /** Her account in her words and the first responder's reasons: written once, then corrected naming the version read. */
-export function StatementForm({ caseId, statement, onSaved }: { caseId: string; statement: StatementView | null; onSaved: (notice: string) => void }) {
+export function StatementForm({ caseId, statement, onSaved }: { caseId: string; statement: StatementView | null; onSaved: (notice: SavedNotice) => void }) {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, AnswerDraft>>(() => draftsOf(answers, (statement ?? undefined) as Record<string, unknown> | undefined));
   const form = useForm({
@@ -27,7 +28,7 @@ export function StatementForm({ caseId, statement, onSaved }: { caseId: string; 
       } catch (error) {
         throw localiseAccountError(t, error);
       }
-      onSaved(t('account.statementSaved'));
+      onSaved('statementSaved');
     });
   }
 
