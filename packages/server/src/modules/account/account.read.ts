@@ -125,7 +125,8 @@ export async function readAccount(tx: Db, cipher: FieldCipher, subject: Subject,
     action: 'account.read',
     recordType: 'case',
     recordId: caseId,
-    purpose: 'case_management',
+    // A competent authority reads the account to decide on her status; everyone else within case work.
+    purpose: !kase.can_edit && subject.organisationType === 'competent_authority' ? 'identification_decision' : 'case_management',
     summary: `case ${kase.reference}: account read (statement ${statement ? 'shown' : 'none'}, ${situations.length} situations, ${exploiters.length} exploiters); fields shown: statement ${kase.statement_fields.length}, situation ${kase.situation_fields.length}, exploiter ${kase.exploiter_fields.length}`,
   });
   return { caseId, canEdit: kase.can_edit, statement, situations, exploiters };

@@ -159,6 +159,9 @@ describe("the person's account", () => {
     expect(seenByAuthority.exploiters[0].identity).toBeUndefined();
     expect(seenByAuthority.exploiters[0].history).toBeUndefined();
     expect((await send(decisionMaker, 'PUT', `/api/cases/${c.id}/account/statement`, { version: 1 })).statusCode).toBe(403);
+    const authorityRead = await t.platform.db.selectFrom('audit_log').select('purpose').where('action', '=', 'account.read').where('record_id', '=', c.id).where('outcome', '=', 'allowed').execute();
+    // Only the authority has read this account so far: it read it to decide.
+    expect(authorityRead.map((r) => r.purpose)).toEqual(['identification_decision']);
 
     // Law enforcement with her consent: exploiters and her account, not the responder's reasons.
     await send(caseworker, 'POST', `/api/cases/${c.id}/consents`, { purpose: 'law_enforcement', status: 'given', method: 'verbal' });
