@@ -54,7 +54,7 @@ export function Layout() {
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end={link.to === '/'}>
+                <NavLink to={link.to} end={link.to === '/'} aria-describedby={'count' in link && link.count ? `nav-count-${link.count}` : undefined}>
                   {link.label}
                   {'count' in link && link.count ? <NavCount area={link.count} /> : null}
                   {link.to === '/notifications' ? <NotificationsCount /> : null}

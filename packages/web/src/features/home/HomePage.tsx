@@ -69,9 +69,6 @@ function HomeWork({ view }: { view: HomeView }) {
             ))}
           </dl>
           <p className="hint">{t('homeWork.perturbed')}</p>
-          <p>
-            <Link to="/statistics">{t('homeWork.toStatistics')}</Link>
-          </p>
         </section>
       ) : null}
       {view.unansweredReferrals ? (

@@ -26,14 +26,24 @@ export function NavCountsProvider({ children }: { children: ReactNode }) {
   return <CountsContext.Provider value={counts}>{children}</CountsContext.Provider>;
 }
 
-/** The badge beside a navigation link: how many items wait there (said in words to screen readers). */
+/**
+ * The badge beside a navigation link: how many items wait there. The number is hidden from screen readers, which read
+ * the sentence it describes the link with instead; the link's name stays its label.
+ */
 export function NavCount({ area }: { area: keyof HomeCounts }) {
   const { t, i18n } = useTranslation();
   const count = useContext(CountsContext)?.[area];
-  if (!count) return null;
+  // The describing words are always there (empty when nothing waits): the link names them in aria-describedby.
   return (
-    <span className="nav-count" aria-label={t('homeWork.navCount', { count })}>
-      {new Intl.NumberFormat(i18n.language).format(count)}
-    </span>
+    <>
+      {count ? (
+        <span className="nav-count" aria-hidden="true">
+          {new Intl.NumberFormat(i18n.language).format(count)}
+        </span>
+      ) : null}
+      <span id={`nav-count-${area}`} hidden>
+        {count ? t('homeWork.navCount', { count }) : ''}
+      </span>
+    </>
   );
 }
