@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Client } from '../../../test/support/test-app.js';
 
-export const send = (client: Client, method: string, url: string, body?: unknown) =>
+export const send = (client: Client, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
   client.request(method, url, body, method === 'POST' ? { 'idempotency-key': randomUUID() } : {});
 
 export async function openCase(client: Client, person: Record<string, unknown> = {}): Promise<{ id: string; reference: string; version: number }> {
