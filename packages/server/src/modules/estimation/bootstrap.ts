@@ -68,16 +68,12 @@ function total(table: OverlapTable, threshold: number): number | null {
   }
 }
 
-export function bootstrapInterval(table: OverlapTable, options: BootstrapOptions = {}): BootstrapInterval {
-  const threshold = options.threshold ?? 0.02;
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
-  const level = options.level ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 10) throw new EstimationError(`the bootstrap needs at least 10 resamples (got ${resamples})`, 'bad-input');
-  const estimate = total(table, threshold);
-  if (estimate === null) throw new EstimationError('the model chosen on the data cannot be estimated, so neither can its bootstrap interval', 'not-estimable');
-
-  // Multinomial resamples as conditional binomials (as R's rmultinom draws them), from one seeded generator.
+/**
+ * The totals of the resamples: multinomial draws of the observed number of people with the observed proportions, as
+ * conditional binomials (as R's rmultinom draws them) from one seeded generator, each estimated by stepwise selection
+ * at the threshold. Those that cannot be estimated are counted.
+ */
+export function resampleTotals(table: OverlapTable, threshold: number, resamples: number, seed: number): { totals: number[]; failed: number } {
   const draw = binomial.factory({ seed });
   const cells = table.counts.length;
   const totals: number[] = [];
@@ -98,6 +94,19 @@ export function bootstrapInterval(table: OverlapTable, options: BootstrapOptions
     if (value === null) failed++;
     else totals.push(value);
   }
+  return { totals, failed };
+}
+
+export function bootstrapInterval(table: OverlapTable, options: BootstrapOptions = {}): BootstrapInterval {
+  const threshold = options.threshold ?? 0.02;
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
+  const level = options.level ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 10) throw new EstimationError(`the bootstrap needs at least 10 resamples (got ${resamples})`, 'bad-input');
+  const estimate = total(table, threshold);
+  if (estimate === null) throw new EstimationError('the model chosen on the data cannot be estimated, so neither can its bootstrap interval', 'not-estimable');
+
+  const { totals, failed } = resampleTotals(table, threshold, resamples, seed);
   if (totals.length < resamples / 2) {
     throw new EstimationError(`${failed} of ${resamples} resamples could not be estimated: the data are too sparse for a bootstrap interval`, 'not-estimable');
   }
@@ -105,7 +114,7 @@ export function bootstrapInterval(table: OverlapTable, options: BootstrapOptions
   // The jackknife over people: one fewer in each observed combination, weighted by how many share it.
   let weighted = 0;
   const jack: { count: number; value: number }[] = [];
-  for (let mask = 1; mask < cells; mask++) {
+  for (let mask = 1; mask < table.counts.length; mask++) {
     const count = el(table.counts, mask);
     if (count === 0) continue;
     const counts = Float64Array.from(table.counts);
