@@ -22,7 +22,7 @@ const words = {
     situationSaved: 'The situation is saved.', situation1: 'Situation 1', situation2: 'Situation 2', correct: 'Correct', history: 'History', addExploiter: 'Add an exploiter',
     pseudonym: 'Name used in the case', role: 'Role', recruiter: 'Recruiter', saveExploiter: 'Save the exploiter', exploiterSaved: 'The exploiter is saved.',
     exploiter1: 'Exploiter 1', decide: 'Decide', positive: 'Positive', reason: 'Reason', record: 'Record decision', decided: /Decision recorded/u, answer: 'Answer', declined: 'Declined to answer',
-    howEnded: 'How it ended', reliedOnAccount: "The person's account",
+    howEnded: 'How it ended', reliedOnAccount: "The person's account", useSuggested: 'Use the suggested methods of control',
   },
   fr: {
     language: 'Langue', title: 'Son récit', statement: 'Enregistrer son récit', personAccount: 'Son récit, avec ses mots', saved: 'Son récit est enregistré.',
@@ -33,7 +33,7 @@ const words = {
     situationSaved: 'La situation est enregistrée.', situation1: 'Situation 1', situation2: 'Situation 2', correct: 'Corriger', history: 'Historique', addExploiter: 'Ajouter un exploiteur',
     pseudonym: 'Nom utilisé dans le dossier', role: 'Rôle', recruiter: 'Recruteur', saveExploiter: 'Enregistrer l’exploiteur', exploiterSaved: 'L’exploiteur est enregistré.',
     exploiter1: 'Exploiteur 1', decide: 'Décider', positive: 'Positive', reason: 'Motif', record: 'Enregistrer la décision', decided: /Décision enregistrée/u, answer: 'Réponse', declined: 'Refus de répondre',
-    howEnded: 'Comment cela s’est terminé', reliedOnAccount: 'Le récit de la personne',
+    howEnded: 'Comment cela s’est terminé', reliedOnAccount: 'Le récit de la personne', useSuggested: 'Reprendre les moyens de contrôle suggérés',
   },
 } as const;
 type Words = (typeof words)[keyof typeof words];
@@ -69,6 +69,11 @@ async function fillSituation(panel: Locator, w: Words, first: boolean) {
     await place.getByLabel(w.country, { exact: true }).selectOption({ label: w.italy });
     await place.getByLabel(w.placeText).fill('A farm outside Foggia');
     await group(panel, w.recruitedHow).getByLabel(w.social).check();
+    // Suggested from the screening, applied only when the caseworker confirms.
+    await expect(group(panel, w.methods).getByLabel(w.debt).isChecked()).resolves.toBe(false);
+    await panel.getByRole('button', { name: w.useSuggested }).click();
+    await expect(group(panel, w.methods).getByLabel(w.debt).isChecked()).resolves.toBe(true);
+    await expect(group(panel, w.methods).getByLabel(w.documents).isChecked()).resolves.toBe(true);
     await group(panel, w.methods).getByLabel(w.debt).check();
     await group(panel, w.methods).getByLabel(w.documents).check();
     await group(panel, w.howEnded).getByLabel(w.answer).selectOption({ label: w.declined });
@@ -86,6 +91,8 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
     const api = new ApiClient(h.baseUrl);
     await api.signIn('jonas@shelter.example', password);
     caseId = String((await api.call('POST', '/api/cases', { person: { pseudonym: `Rose ${language}`, birthDate: '2000-01-10' } }, { 'idempotency-key': `account-${language}-case` }))['id']);
+    // A screening found her documents withheld and a debt: the form suggests those methods of control.
+    await api.call('POST', `/api/cases/${caseId}/screenings`, { checklistCode: 'trafficking_general', checklistVersion: 1, answers: { documents_withheld: 'present', debt_bondage: 'present' } }, { 'idempotency-key': `account-${language}-screening` });
 
     caseworker = await signInInBrowser(h, 'jonas@shelter.example', password);
     if (language === 'fr') {
