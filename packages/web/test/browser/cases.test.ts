@@ -94,7 +94,7 @@ describe('case management in the browser', () => {
     await page.getByRole('status').filter({ hasText: /opened/ }).waitFor();
     await expectDetail(page, 'Stage', 'Reported');
     await expectDetail(page, 'Given name', 'Not recorded');
-    await page.getByRole('table', { name: 'What happened in this case' }).getByRole('cell', { name: 'Suspicion reported', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'What happened in this case' }).getByRole('cell', { name: "Jonas Berg (Harbour House Shelter) reported a suspicion without the person's name.", exact: true }).waitFor();
     await expectAccessible(page);
   });
 
@@ -113,7 +113,10 @@ describe('case management in the browser', () => {
     await suggestion.getByText('Suggestion – not a decision').waitFor();
     await suggestion.getByText('Refer the person for identification', { exact: true }).waitFor();
     await suggestion.getByText(/Only the competent authority decides/).waitFor();
-    await page.getByRole('table', { name: 'What happened in this case' }).getByRole('cell', { name: 'Screened', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: 'What happened in this case' })
+      .getByRole('cell', { name: 'Jonas Berg (Harbour House Shelter) screened the person with the General indicators of trafficking in persons: Refer the person for identification.', exact: true })
+      .waitFor();
     await expectDetail(page, 'Stage', 'Screened');
     await expectAccessible(page);
   });
@@ -169,7 +172,7 @@ describe('case management in the browser', () => {
     expect(page.url()).toBe(caseUrl);
 
     // Shared for the decision: names, chosen name and birth date. Not the phone, nor consents or SOP measures.
-    const person = page.locator('section', { has: page.getByRole('heading', { name: 'The person' }) });
+    const person = page.locator('section', { has: page.getByRole('heading', { name: 'The person', exact: true }) });
     await person.getByText('Name the person chose').waitFor();
     const personText = await person.textContent();
     expect(personText).not.toContain('Phone');
