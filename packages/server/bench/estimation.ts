@@ -20,6 +20,9 @@
  * estimation-spread-NAME, metrics spread_median_ms and spread_max_ms (BENCH_SPREAD_RUNS runs, default 5) against the
  * main-effects fit of the same table, and target_met (max under 5 s for six lists or fewer, 30 s for eight).
  *
+ * Then the bootstrap interval (1,000 resamples) on Ned_5, UKdat (6) and NewOrl (8): bench estimation-bootstrap-NAME,
+ * metric bootstrap_ms against the main-effects fit, and target_met (under 60 s).
+ *
  * Then the overlap table from the case records (estimation-cases.ts), on PGlite ("db":"pglite"): bench
  * estimation-from-cases, metrics build_median_ms / build_p95_ms (the table) and build_and_estimate_median_ms /
  * build_and_estimate_p95_ms (the table and the estimate: the request's work less HTTP and audit), against the baseline
@@ -34,6 +37,7 @@ import { performance } from 'node:perf_hooks';
 import { estimateHiddenPopulation, type EstimateOptions } from '../src/modules/estimation/estimate.js';
 import { buildOverlapTable, parseOverlapTable, type OverlapRow, type OverlapTable } from '../src/modules/estimation/overlap-table.js';
 import { measureFromCases } from './estimation-cases.js';
+import { bootstrapInterval } from '../src/modules/estimation/bootstrap.js';
 import { spreadOfModels } from '../src/modules/estimation/spread.js';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 200);
@@ -47,7 +51,7 @@ const log = (line: string): void => {
 
 interface Figure {
   readonly bench: string;
-  readonly metric: 'fit_median_ms' | 'fit_p95_ms' | 'target_met' | 'spread_median_ms' | 'spread_max_ms' | 'build_median_ms' | 'build_p95_ms' | 'build_and_estimate_median_ms' | 'build_and_estimate_p95_ms' | 'query_median_ms' | 'query_p95_ms';
+  readonly metric: 'fit_median_ms' | 'fit_p95_ms' | 'target_met' | 'spread_median_ms' | 'spread_max_ms' | 'bootstrap_ms' | 'build_median_ms' | 'build_p95_ms' | 'build_and_estimate_median_ms' | 'build_and_estimate_p95_ms' | 'query_median_ms' | 'query_p95_ms';
   readonly value: number;
   readonly unit: string;
   readonly baseline: string | null;
@@ -187,6 +191,25 @@ measureSpread('ned-5', fixture('Ned_5'), 5000, true);
 measureSpread('synthetic-6', synthetic.table, 5000, false);
 measureSpread('ukdat-6', fixture('UKdat'), 5000, false);
 measureSpread('neworl-8', fixture('NewOrl'), 30_000, true);
+
+/**
+ * The bootstrap interval (bootstrap.ts: 1,000 resamples, the stepwise selection repeated on each, and the jackknife):
+ * target 60 s for six lists; baseline the main-effects fit of the same table. One run each: a run is already a
+ * thousand estimates.
+ */
+function measureBootstrap(name: string, table: OverlapTable, targetMs: number): void {
+  const start = performance.now();
+  const interval = bootstrapInterval(table);
+  const elapsed = performance.now() - start;
+  const main = time(table, { model: 'main' });
+  const bench = `estimation-bootstrap-${name}`;
+  emit({ bench, metric: 'bootstrap_ms', value: round(elapsed), unit: 'ms', baseline: `estimation-${name}-main`, ratio: round(elapsed / main.median) });
+  emit({ bench, metric: 'target_met', value: elapsed < targetMs ? 1 : 0, unit: `< ${targetMs} ms`, baseline: null, ratio: null });
+  log(`bootstrap ${name}: ${table.lists.length} lists, ${interval.resamples} resamples (${interval.failed} not estimable) in ${elapsed.toFixed(0)} ms; BCa ${interval.lower.toFixed(0)} to ${interval.upper.toFixed(0)}`);
+}
+measureBootstrap('ned-5', fixture('Ned_5'), 60_000);
+measureBootstrap('ukdat-6', fixture('UKdat'), 60_000);
+measureBootstrap('neworl-8', fixture('NewOrl'), 60_000);
 
 const caseCount = Number(process.env['BENCH_ESTIMATION_CASES'] ?? 5000);
 if (caseCount > 0) {

@@ -6,7 +6,7 @@
  * average over the graphs weighted by their posterior probabilities.
  *
  * The number not found takes values on a grid up to a bound (dga leaves both to its user): every whole number up to
- * 2,000, then numbers 0.2% apart, each weighted by the width it stands for; the bound starts at four times the number
+ * 2,000, then numbers 0.2% apart, each weighted by the width it stands for; the bound starts at 64 times the number
  * observed and is widened until the posterior above its half is negligible, or refused as unbounded. Up to five lists every decomposable
  * graph is averaged (822 for five, as dga's `graphs5`). Above five, the graphs are found by a Markov chain over
  * graphs (Madigan and York's MC^3: toggle one edge, keep the graph decomposable, accept by the ratio of the
@@ -27,6 +27,12 @@ const FINE_POINTS = 2000;
 const GROWTH = 1.002;
 /** The bound grows until the posterior above its half holds less than this. */
 const TAIL_MASS = 1e-4;
+/**
+ * The bound starts at this many times the number observed and grows by BOUND_GROWTH: the grid's points grow only with
+ * the logarithm of the bound, so a wide first bound costs less than computing everything again on a wider one.
+ */
+const INITIAL_BOUND_FACTOR = 64;
+const BOUND_GROWTH = 8;
 /** The bound stops growing at this many times the number observed: the lists do not bound the number not found. */
 const MAX_BOUND_FACTOR = 1000;
 
@@ -265,7 +271,7 @@ export function averageOverGraphs(table: OverlapTable, options: AverageOptions =
   const seed = options.seed ?? 1;
   const iterations = options.iterations ?? 2000 * lists;
   const allGraphs = exhaustive ? allDecomposableGraphs(lists) : null;
-  let max = options.grid?.max ?? Math.max(1000, 4 * table.observed);
+  let max = options.grid?.max ?? Math.max(1000, INITIAL_BOUND_FACTOR * table.observed);
   for (;;) {
     const grid = options.grid ? uniformGrid(max, options.grid.step ?? 1) : adaptiveGrid(max);
     const likelihoods = new Likelihoods(table, grid, delta);
@@ -279,7 +285,7 @@ export function averageOverGraphs(table: OverlapTable, options: AverageOptions =
           'not-estimable',
         );
       }
-      max *= 4;
+      max *= BOUND_GROWTH;
       continue;
     }
     let mean = 0;
