@@ -31,6 +31,8 @@ export const auditEntryView = z.object({
   recordId: z.string().nullable(),
   /** The case number of the case the entry is about (a case, its person, a record of it, a referral of it), if any. */
   caseReference: z.string().nullable(),
+  /** The name of the staff account or organisation the entry is about, when it is one (never a person's name). */
+  recordName: z.string().nullable(),
   purpose: z.string(),
   summary: z.string(),
   outcome: z.enum(['allowed', 'denied', 'failed']),

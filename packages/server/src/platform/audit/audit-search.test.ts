@@ -49,6 +49,18 @@ describe('audit search', () => {
     expect(found.entries.every((e) => e.organisationId === ngoId)).toBe(true);
   });
 
+  it('names the staff account or organisation an entry is about', async () => {
+    const found = await search('action=case.read');
+    expect(found.entries.every((e) => e.recordName === null)).toBe(true);
+    const signIns = await search('action=audit.read');
+    expect(signIns.status).toBe(200);
+    const organisations = await t.platform.db.selectFrom('organisations').select(['id', 'name']).execute();
+    const coordinatorName = organisations.find((o) => o.name.startsWith('national_coordinator'))?.name;
+    await auditor.request('PATCH', `/api/organisations/${shelterId}`, { jurisdictions: ['SOUTH'] });
+    const updates = await search('action=organisation.update');
+    expect(updates.entries[0]).toMatchObject({ recordType: 'organisation', recordName: expect.stringContaining('shelter'), organisationName: coordinatorName });
+  });
+
   it('says when no case has that number, and finds nothing', async () => {
     const found = await search('caseReference=NO-SUCH-CASE');
     expect(found.caseFound).toBe(false);

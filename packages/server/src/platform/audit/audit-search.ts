@@ -50,7 +50,7 @@ export async function searchAudit(db: Db, q: Filter): Promise<{ entries: AuditEn
   if (q.to) query = query.where('a.occurred_at', '<=', new Date(q.to));
   if (q.before) query = query.where('a.seq', '<', q.before);
   const rows = await query.execute();
-  const references = await caseReferencesOf(db, rows);
+  const [references, names] = await Promise.all([caseReferencesOf(db, rows), accountNamesOf(db, rows)]);
   const entries = rows.map((row) => ({
     seq: row.seq ?? 0,
     occurredAt: row.occurred_at.toISOString(),
@@ -62,6 +62,7 @@ export async function searchAudit(db: Db, q: Filter): Promise<{ entries: AuditEn
     recordType: row.record_type,
     recordId: row.record_id,
     caseReference: (row.record_id && references.get(row.record_id)) ?? null,
+    recordName: (row.record_id && names.get(row.record_id)) ?? null,
     purpose: row.purpose,
     summary: row.summary,
     outcome: row.outcome as AuditEntryView['outcome'],
@@ -93,4 +94,16 @@ async function caseReferencesOf(db: Db, rows: readonly { record_type: string | n
   for (const row of [...cases, ...records, ...referrals]) map.set(row.key, row.reference);
   for (const row of persons) if (!map.has(row.key)) map.set(row.key, row.reference);
   return map;
+}
+
+/** The names of the staff accounts and organisations the entries on the page are about. */
+async function accountNamesOf(db: Db, rows: readonly { record_type: string | null; record_id: string | null }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.record_type === type && r.record_id && UUID.test(r.record_id)).map((r) => r.record_id as string))];
+  const users = ids('user');
+  const organisations = ids('organisation');
+  const [userRows, organisationRows] = await Promise.all([
+    users.length ? db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', users).execute() : Promise.resolve([]),
+    organisations.length ? db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', organisations).execute() : Promise.resolve([]),
+  ]);
+  return new Map([...userRows, ...organisationRows].map((row) => [row.id, row.name]));
 }

@@ -63,6 +63,12 @@ export function AuditTable({ entries, ref }: Props) {
                 ) : entry.recordType ? (
                   <span title={entry.recordId ?? undefined}>
                     <AuditCode vocabulary="recordTypes" code={entry.recordType} />
+                    {entry.recordName ? (
+                      <>
+                        {' '}
+                        <bdi>{entry.recordName}</bdi>
+                      </>
+                    ) : null}
                   </span>
                 ) : (
                   t('app.none')
