@@ -121,12 +121,13 @@ export async function readAccount(tx: Db, cipher: FieldCipher, subject: Subject,
     }
   }
 
+  // A competent authority reads the account to decide on her status; everyone else within case work.
+  const decidingAuthority = !kase.can_edit && subject.organisationType === 'competent_authority';
   await appendAudit(tx, actor, {
     action: 'account.read',
     recordType: 'case',
     recordId: caseId,
-    // A competent authority reads the account to decide on her status; everyone else within case work.
-    purpose: !kase.can_edit && subject.organisationType === 'competent_authority' ? 'identification_decision' : 'case_management',
+    purpose: decidingAuthority ? 'identification_decision' : 'case_management',
     summary: `case ${kase.reference}: account read (statement ${statement ? 'shown' : 'none'}, ${situations.length} situations, ${exploiters.length} exploiters); fields shown: statement ${kase.statement_fields.length}, situation ${kase.situation_fields.length}, exploiter ${kase.exploiter_fields.length}`,
   });
   return { caseId, canEdit: kase.can_edit, statement, situations, exploiters };
