@@ -147,11 +147,11 @@ describe('estimating hidden victims in the browser', () => {
     await page.getByText('The combination I is given more than once in the file (lines 8, 26): the counts were added up.').waitFor();
     await page.getByText(/^Nobody is on both K and R, fewer than independence would lead one to expect/).waitFor();
     // The spread: the same data under seven models, drawn and tabled, and how far apart they are in words; the
-    // Bayesian average over graphs of six lists is left to the command line, and the row says so.
+    // Bayesian average over decomposable graphs (a Markov chain search for six lists) says its interval is credible.
     expect(await spread.locator('tbody tr').count()).toBe(7);
-    await spread.getByRole('row', { name: /Bayesian average over models not computed here for so many lists: use the command line/ }).waitFor();
+    await spread.getByRole('row', { name: /Bayesian average over models \(graphs found by a Markov chain search\) 145,637 .* credible interval over the models/ }).waitFor();
     await page.getByRole('img', { name: 'Estimated total and 95% interval under each model' }).waitFor();
-    expect(await page.getByTestId('spread-summary').textContent()).toBe('Depending on the model, the estimate goes from 41,561 to 121,530: the highest is 2.9 times the lowest. A single figure without this range would overstate what the data can say.');
+    expect(await page.getByTestId('spread-summary').textContent()).toBe('Depending on the model, the estimate goes from 41,561 to 145,637: the highest is 3.5 times the lowest. A single figure without this range would overstate what the data can say.');
     // The rapporteur publishes the stepwise estimate: the server estimates it again and the row says who and when.
     await spread.getByRole('button', { name: 'Publish this estimate Stepwise selection, p < 0.02' }).click();
     await page.getByTestId('published-stepwise-0.02').filter({ hasText: /^Published on .* by Grace Mwangi$/ }).waitFor();
@@ -159,7 +159,7 @@ describe('estimating hidden victims in the browser', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.getByText('La combinaison I figure plusieurs fois dans le fichier (lignes 8, 26) : les effectifs ont été additionnés.').waitFor();
     await page.getByText(/^Personne ne figure à la fois sur K et sur R, moins que/).waitFor();
-    expect(await page.getByTestId('spread-summary').textContent()).toMatch(/^Selon le modèle, l’estimation va de 41\s561 à 121\s530 : la plus élevée vaut 2,9 fois la plus basse/);
+    expect(await page.getByTestId('spread-summary').textContent()).toMatch(/^Selon le modèle, l’estimation va de 41\s561 à 145\s637 : la plus élevée vaut 3,5 fois la plus basse/);
     await page.getByTestId('published-stepwise-0.02').filter({ hasText: /^Publiée le .* par Grace Mwangi$/ }).waitFor();
     // Nothing said before the switch stays in English (the announcement that the estimate is ready included).
     expect(await page.getByText('The estimate is ready.').count()).toBe(0);

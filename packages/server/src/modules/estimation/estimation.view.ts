@@ -17,10 +17,11 @@ import { spreadOfModels } from './spread.js';
 /** The spread over models is computed on request up to this many lists (well under a second); the command line goes further. */
 export const SPREAD_ON_PAGE_MAX_LISTS = 8;
 /**
- * The model average is computed on request up to this many lists (every one of the 822 graphs of five lists, under a
- * second); from six lists the Markov chain search takes seconds of the server's time, so the command line gives it.
+ * The model average is computed on request up to this many lists (every one of the 822 graphs of five lists, or the
+ * Markov chain search over graphs of six: under a second each); for seven and eight lists the search takes seconds
+ * of the server's time, so the command line gives it.
  */
-export const AVERAGE_ON_PAGE_MAX_LISTS = 5;
+export const AVERAGE_ON_PAGE_MAX_LISTS = 6;
 
 /** Earlier publications from the same data: which row of the spread each is. */
 export type PublishedRows = NonNullable<EstimationResultView['spread']>['published'];

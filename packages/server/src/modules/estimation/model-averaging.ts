@@ -193,12 +193,23 @@ interface Averaged {
 }
 
 /** The posterior of the number not found, averaged over the graphs, and each graph's probability. */
-function average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly DecomposableGraph[]): Averaged {
-  const perGraph = graphs.map((graph) => likelihoods.graph(graph.factors));
-  const masses = perGraph.map((values) => logSumExp(values));
+/** A graph whose posterior probability is below e^-40 of the whole cannot move the average: it is left out. */
+const NEGLIGIBLE = -40;
+
+/**
+ * The posterior of the number not found, averaged over the graphs, and each graph's probability. Each graph's mass
+ * (its posterior summed over the grid) is known first (from the chain, or computed here), so that only the graphs
+ * that can move the average are evaluated again on the grid: nothing of size graphs x grid is kept.
+ */
+function average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly DecomposableGraph[], knownMasses?: readonly number[]): Averaged {
+  const masses = knownMasses ?? graphs.map((graph) => logSumExp(likelihoods.graph(graph.factors)));
   const whole = logSumExp(masses);
   const posterior = new Float64Array(likelihoods.common.length);
-  for (const values of perGraph) for (let i = 0; i < posterior.length; i++) posterior[i] = el(posterior, i) + Math.exp(el(values, i) - whole);
+  graphs.forEach((graph, g) => {
+    if (el(masses, g) - whole < NEGLIGIBLE) return;
+    const values = likelihoods.graph(graph.factors);
+    for (let i = 0; i < posterior.length; i++) posterior[i] = el(posterior, i) + Math.exp(el(values, i) - whole);
+  });
   const models = graphs.map((graph, g) => ({ terms: termsOf(table, graph.edges), probability: Math.exp(el(masses, g) - whole) }));
   return { posterior, models };
 }
@@ -210,7 +221,7 @@ function average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly
  * Netherlands' six lists a chain from the empty graph alone stays in a mode of a quarter of the total); the distinct
  * graphs either visits are averaged exactly.
  */
-function searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: number, iterations: number): { graphs: DecomposableGraph[]; acceptance: number } {
+function searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: number, iterations: number): { graphs: DecomposableGraph[]; masses: number[]; acceptance: number } {
   const lists = table.lists.length;
   const pairs = listPairs(lists).length;
   const rng = xoroshiro128plus(seed | 0);
@@ -244,7 +255,8 @@ function searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: numbe
       }
     }
   }
-  return { graphs: [...visited.values()].map((entry) => entry.graph), acceptance: accepted / (iterations * starts.length) };
+  const entries = [...visited.values()];
+  return { graphs: entries.map((entry) => entry.graph), masses: entries.map((entry) => entry.mass), acceptance: accepted / (iterations * starts.length) };
 }
 
 function quantile(posterior: Float64Array, grid: Grid, observed: number, p: number): number {
@@ -277,7 +289,7 @@ export function averageOverGraphs(table: OverlapTable, options: AverageOptions =
     const likelihoods = new Likelihoods(table, grid, delta);
     const chain = allGraphs ? null : searchGraphs(table, likelihoods, seed, iterations);
     const graphs = allGraphs ?? chain?.graphs ?? [];
-    const { posterior, models } = average(table, likelihoods, graphs);
+    const { posterior, models } = average(table, likelihoods, graphs, chain?.masses);
     if (!options.grid && tail(posterior, grid, max) > TAIL_MASS) {
       if (max >= MAX_BOUND_FACTOR * Math.max(table.observed, 1)) {
         throw new EstimationError(
