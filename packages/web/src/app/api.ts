@@ -147,23 +147,7 @@ export const api = {
  * answer against the contract.
  */
 export async function sendForm<T>(path: string, form: FormData, schema: Schema<T>): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached');
-  }
-  const json = await readJson(response);
-  if (!response.ok) {
-    const error = toApiError(response.status, json);
-    if (error.status === 401 && error.code === 'unauthenticated') {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    throw error;
-  }
-  return parse(schema, json, path);
+  return postBody(path, { accept: 'application/json' }, form, schema);
 }
 
 /**
@@ -171,11 +155,15 @@ export async function sendForm<T>(path: string, form: FormData, schema: Schema<T
  * checks the answer against the contract. For uploads too large or too binary for a JSON body.
  */
 export async function uploadFile<T>(path: string, file: File, schema: Schema<T>): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) };
-  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  return postBody(path, { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }, file, schema);
+}
+
+/** A POST of a body that is not JSON (a form, a file), with the CSRF header; the answer checked against the contract. */
+async function postBody<T>(path: string, headers: Record<string, string>, body: BodyInit, schema: Schema<T>): Promise<T> {
+  const withCsrf = csrfToken === null ? headers : { ...headers, 'x-csrf-token': csrfToken };
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin', cache: 'no-store' });
+    response = await fetch(path, { method: 'POST', headers: withCsrf, body, credentials: 'same-origin', cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
