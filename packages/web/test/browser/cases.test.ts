@@ -193,7 +193,7 @@ describe('case management in the browser', () => {
 
     await expect(page.getByLabel('Decision', { exact: true }).inputValue()).resolves.toBe('reasonable_grounds');
     await page.getByRole('group', { name: 'Outcome' }).getByLabel('Positive').check();
-    await page.getByLabel('Reason').fill('Credible account of forced work and documents held by the employer.');
+    await page.getByLabel('Reason', { exact: true }).fill('Credible account of forced work and documents held by the employer.');
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByRole('status').filter({ hasText: 'Decision recorded: Reasonable grounds, Positive.' }).waitFor();
     await detail(page, 'Recovery and reflection period').filter({ hasText: / to / }).waitFor();

@@ -142,7 +142,7 @@ describe('the rapporteur walks from the data to the evidence, in the web app', (
     await published.waitFor();
 
     const reference = figure("Reference: UNODC GLOTIP beside the country's own");
-    await reference.locator('figcaption').filter({ hasText: 'GBR' }).waitFor();
+    await reference.locator('figcaption').filter({ hasText: 'United Kingdom' }).waitFor();
     const table = reference.getByRole('table', { name: "Reference: UNODC GLOTIP beside the country's own" });
     await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2019', exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['10,627', '–']);
     await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: year, exact: true }) }).getByRole('cell').allTextContents()).resolves.toEqual(['–', String(shownTotal)]);

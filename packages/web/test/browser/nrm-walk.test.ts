@@ -103,7 +103,7 @@ describe('one person through the National Referral Mechanism', () => {
     await openPanel(page, 'Screen against indicators');
     await page.getByLabel('Checklist').selectOption({ label: 'General indicators of trafficking in persons (version 1)' });
     // The checklist reads in the user's language: French and Arabic, from the checklist's item codes.
-    await page.getByLabel('Language').selectOption({ label: 'Français' });
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
     await page.getByRole('group', { name: 'Documents d’identité ou de voyage détenus par quelqu’un d’autre' }).waitFor();
     await page.getByLabel('Langue').selectOption({ label: 'العربية' });
     await page.getByRole('group', { name: 'وثائق الهوية أو السفر بحوزة شخص آخر' }).waitFor();
@@ -166,7 +166,7 @@ describe('one person through the National Referral Mechanism', () => {
     await authority.getByRole('group', { name: 'Outcome' }).getByLabel('Positive').check();
     await authority.getByRole('button', { name: 'Record decision' }).click();
     await authority.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
-    await authority.getByLabel('Reason').fill('Credible account of forced farm work; documents kept by the employer.');
+    await authority.getByLabel('Reason', { exact: true }).fill('Credible account of forced farm work; documents kept by the employer.');
     await authority.getByRole('button', { name: 'Record decision' }).click();
     await waitForStatus(authority, 'Decision recorded: Reasonable grounds, Positive.');
     await expectDetail(authority, 'Stage', 'Reasonable grounds: positive');
@@ -357,7 +357,7 @@ describe('one person through the National Referral Mechanism', () => {
     await openPanel(authority, 'Decide');
     await expect(authority.getByLabel('Decision', { exact: true }).inputValue()).resolves.toBe('conclusive_grounds');
     await authority.getByRole('group', { name: 'Outcome' }).getByLabel('Positive').check();
-    await authority.getByLabel('Reason').fill('Interview and the labour inspection report corroborate the account.');
+    await authority.getByLabel('Reason', { exact: true }).fill('Interview and the labour inspection report corroborate the account.');
     await authority.getByRole('button', { name: 'Record decision' }).click();
     await waitForStatus(authority, 'Decision recorded: Conclusive grounds, Positive.');
     await expectDetail(authority, 'Stage', 'Conclusive grounds: positive');
