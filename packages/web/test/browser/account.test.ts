@@ -96,7 +96,7 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
 
     caseworker = await signInInBrowser(h, 'jonas@shelter.example', password);
     if (language === 'fr') {
-      await caseworker.getByLabel('Language').selectOption('fr');
+      await caseworker.getByLabel('Language', { exact: true }).selectOption('fr');
       await caseworker.waitForFunction(() => document.documentElement.lang === 'fr');
     }
     await caseworker.goto(`${h.baseUrl}/cases/${caseId}`);
@@ -165,7 +165,7 @@ describe.each(['en', 'fr'] as const)("the person's account in the browser (%s)",
 
     const page = await signInInBrowser(h, 'leila@authority.example', password);
     if (language === 'fr') {
-      await page.getByLabel('Language').selectOption('fr');
+      await page.getByLabel('Language', { exact: true }).selectOption('fr');
       await page.waitForFunction(() => document.documentElement.lang === 'fr');
     }
     await page.goto(`${h.baseUrl}/cases/${caseId}`);

@@ -36,7 +36,7 @@ describe('the audit page', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/audit-en.png`, fullPage: true });
 
-    await page.getByLabel('Language').selectOption('fr');
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
     await page.getByText('Des entrées ont été écrites dans le journal d’audit sans la clé de Palermo', { exact: false }).waitFor();
     await checkpoint.getByText('Empreinte (hachage de tête)').waitFor();
     if (screenshots) await page.screenshot({ path: `${screenshots}/audit-fr.png`, fullPage: true });

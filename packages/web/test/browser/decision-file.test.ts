@@ -132,7 +132,7 @@ describe('the decision file', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shoot(page, 'decision-file-authority-en');
 
-    await page.getByLabel('Language').selectOption({ label: 'Français' });
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
     await file.getByRole('heading', { name: 'Dossier de décision' }).waitFor();
     await file.getByRole('heading', { name: 'Réponses à l’évaluation' }).waitFor();
     await file.locator('section#screening-answers tr', { hasText: 'Confiscation des documents d’identité' }).getByText('Présent', { exact: true }).waitFor();

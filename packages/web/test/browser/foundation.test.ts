@@ -140,7 +140,7 @@ describe('the foundation in the browser', () => {
 
   it('lays the app out right to left in Arabic, still accessible', async () => {
     await page.goto(h.baseUrl);
-    await page.getByLabel('Language').selectOption('ar');
+    await page.getByLabel('Language', { exact: true }).selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
     await expectAccessible();

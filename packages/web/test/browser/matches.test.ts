@@ -44,7 +44,7 @@ afterAll(async () => h.close());
 
 /** Looks at the page in French and in Arabic (screenshots to read), and comes back to English. */
 async function inFrenchAndArabic(page: Page, name: string, expectations: { fr: string; ar: string; english: readonly string[] }, region: Locator = page.locator('main')) {
-  await page.getByLabel('Language').selectOption({ label: 'Français' });
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
   await page.getByText(expectations.fr).first().waitFor();
   await region.screenshot({ path: `/tmp/palermo-${name}-fr.png` });
   const french = await page.locator('main').innerText();

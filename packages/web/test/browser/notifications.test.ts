@@ -78,7 +78,7 @@ describe('notifications in the browser', () => {
 
   it('reads the same page in Arabic, with no English left', async () => {
     await tell('referral_received', '/referrals', 'browser-3');
-    await page.getByLabel('Language').selectOption('ar');
+    await page.getByLabel('Language', { exact: true }).selectOption('ar');
     await page.getByRole('link', { name: /^الإشعارات/ }).click();
     await page.getByRole('heading', { name: 'الإشعارات', level: 1 }).waitFor();
     await page.getByText('تلقّت منظمتك إحالة').first().waitFor();
