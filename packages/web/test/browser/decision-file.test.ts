@@ -150,12 +150,12 @@ describe('the decision file', () => {
     await waitForStatus(page, /Décision enregistrée/);
 
     // In Arabic too: the file's headings, the screening's words and the status after the decision.
-    await page.getByLabel('Langue').selectOption({ label: 'العربية' });
+    await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'العربية' });
     await file.getByRole('heading', { name: 'ملف القرار' }).waitFor();
     await file.getByRole('heading', { name: 'إجابات الفحص' }).waitFor();
     await page.getByText('توجد أسباب معقولة للاعتقاد بأنه ضحية للاتجار (القرار النهائي معلّق)').waitFor();
     await shoot(page, 'decision-file-authority-ar');
-    await page.getByLabel('اللغة').selectOption({ label: 'English' });
+    await page.getByLabel('اللغة', { exact: true }).selectOption({ label: 'English' });
     await page.getByText('Reasonable grounds to believe a victim of trafficking (conclusive decision pending)').waitFor();
     expect(await page.locator('.details').getByText('Possible victim of trafficking', { exact: true }).count()).toBe(0);
 

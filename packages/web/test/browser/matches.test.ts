@@ -48,12 +48,12 @@ async function inFrenchAndArabic(page: Page, name: string, expectations: { fr: s
   await page.getByText(expectations.fr).first().waitFor();
   await region.screenshot({ path: `/tmp/palermo-${name}-fr.png` });
   const french = await page.locator('main').innerText();
-  await page.getByLabel('Langue').selectOption({ label: 'العربية' });
+  await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'العربية' });
   await page.getByText(expectations.ar).first().waitFor();
   await region.screenshot({ path: `/tmp/palermo-${name}-ar.png` });
   const arabic = await page.locator('main').innerText();
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-  await page.getByLabel('اللغة').selectOption({ label: 'English' });
+  await page.getByLabel('اللغة', { exact: true }).selectOption({ label: 'English' });
   for (const text of expectations.english) {
     expect(french).not.toContain(text);
     expect(arabic).not.toContain(text);

@@ -105,9 +105,9 @@ describe('one person through the National Referral Mechanism', () => {
     // The checklist reads in the user's language: French and Arabic, from the checklist's item codes.
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
     await page.getByRole('group', { name: 'Documents d’identité ou de voyage détenus par quelqu’un d’autre' }).waitFor();
-    await page.getByLabel('Langue').selectOption({ label: 'العربية' });
+    await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'العربية' });
     await page.getByRole('group', { name: 'وثائق الهوية أو السفر بحوزة شخص آخر' }).waitFor();
-    await page.getByLabel('اللغة').selectOption({ label: 'English' });
+    await page.getByLabel('اللغة', { exact: true }).selectOption({ label: 'English' });
     await page.getByRole('group', { name: 'Identity or travel documents held by someone else' }).getByLabel('Present').check();
     await page.getByRole('group', { name: 'Made to work, provide services or beg against their will' }).getByLabel('Present').check();
     await page.getByRole('button', { name: 'Record screening' }).click();
