@@ -9,7 +9,8 @@ import { authenticator } from 'otplib';
 import { loadConfig } from '../../../server/src/platform/config.js';
 import { startServer, type RunningServer } from '../../../server/src/platform/server.js';
 
-const webDist = fileURLToPath(new URL('../../dist', import.meta.url));
+/** The built web app: packages/web/dist, or another build's folder named by PALERMO_WEB_DIST. */
+const webDist = process.env['PALERMO_WEB_DIST'] ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 export interface BrowserHarness {
   readonly server: RunningServer;
