@@ -1,10 +1,11 @@
 /**
- * What the HTTP benchmarks (cases.ts, statistics.ts) share: settings from the environment, percentiles, figure lines
- * on stdout, clean-up on exit and on signals, a bench database of their own, signing in over HTTP with the second
- * factor, and CPU time from /proc.
+ * What the HTTP benchmarks (cases.ts, homes.ts, statistics.ts) share: settings from the environment, percentiles,
+ * figure lines on stdout, clean-up on exit and on signals, a bench database of their own, data kept between runs,
+ * signing in over HTTP with the second factor, CPU time from /proc, and measuring one screen under load.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -181,3 +182,95 @@ export async function rotatingLoad(base: string, paths: readonly string[], cooki
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: result['2xx'] / result.duration, errors: result.non2xx + result.errors, statusCodes: `${statusCodes}; ${result.timeouts} timeouts` };
 }
 
+
+/**
+ * A generated data set kept between runs (BENCH_KEEP_DATA): one JSON file per database in `keepDir`, named
+ * `<prefix><db>.json`; read back only when it holds the same number of cases.
+ */
+export function keptData<K extends { readonly data: { readonly cases: number } }>(keepDir: string | undefined, prefix: string) {
+  const file = (db: DbKind) => (keepDir ? join(keepDir, `${prefix}${db}.json`) : undefined);
+  return {
+    read(db: DbKind, count: number): K | undefined {
+      const path = file(db);
+      if (!path || !existsSync(path)) return undefined;
+      const kept = JSON.parse(readFileSync(path, 'utf8')) as K;
+      return kept.data.cases === count ? kept : undefined;
+    },
+    write(db: DbKind, kept: K): void {
+      const path = file(db);
+      if (path) writeFileSync(path, JSON.stringify(kept), { mode: 0o600 });
+    },
+  };
+}
+
+/** The PostgreSQL backends serving the bench database (the server's pool), to account their CPU time. */
+export async function backendPids(benchUrl: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: benchUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
+    const result = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+    return result.rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The environment of the `palermo start` a benchmark measures: its data, its key, and PostgreSQL or PGlite. */
+export function serverEnvironment(target: { readonly db: DbKind; readonly url?: string | undefined; readonly dataDir: string; readonly masterKey: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', PALERMO_LOG_LEVEL: 'silent', PALERMO_DATA_DIR: target.dataDir, PALERMO_MASTER_KEY: target.masterKey };
+  delete env['NODE_OPTIONS'];
+  if (target.db === 'postgres' && target.url) env['DATABASE_URL'] = target.url;
+  else delete env['DATABASE_URL'];
+  return env;
+}
+
+export interface Screen {
+  readonly name: string;
+  readonly paths: readonly string[];
+  readonly cookie: string;
+  /** p95 target in milliseconds. */
+  readonly target: number;
+}
+
+/**
+ * Measures one screen: a warm-up, then `seconds` of load; writes its figures (latency p50 and p95, requests per second
+ * beside the baseline's; errors; target met; the CPU time each request cost the server and, on PostgreSQL, its
+ * backends, which do not move with the load of a shared machine) and returns the measurement.
+ */
+export async function measureScreen(
+  screen: Screen,
+  run: {
+    readonly url: string;
+    readonly serverPid: number | undefined;
+    readonly db: DbKind;
+    readonly benchUrl: string;
+    readonly connections: number;
+    readonly warmup: number;
+    readonly seconds: number;
+    readonly baseline: { readonly p50: number; readonly p95: number; readonly rps: number };
+    readonly emit: ReturnType<typeof figureWriter>;
+    readonly log: (line: string) => void;
+  },
+): Promise<Measurement> {
+  const load = { connections: run.connections, timeout: 10 };
+  await rotatingLoad(run.url, screen.paths, screen.cookie, { ...load, duration: run.warmup });
+  const backends = run.db === 'postgres' ? await backendPids(run.benchUrl) : [];
+  const dbCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  const serverBefore = cpuSeconds(run.serverPid);
+  const dbBefore = dbCpu();
+  const measured = await rotatingLoad(run.url, screen.paths, screen.cookie, { ...load, duration: run.seconds });
+  const served = measured.rps * run.seconds;
+  const serverAfter = cpuSeconds(run.serverPid);
+  if (serverBefore !== undefined && serverAfter !== undefined && served > 0) {
+    run.emit(screen.name, 'server_cpu_ms_per_request', round(((serverAfter - serverBefore) * 1000) / served, 2), 'ms', run.db);
+    if (run.db === 'postgres') run.emit(screen.name, 'db_cpu_ms_per_request', round(((dbCpu() - dbBefore) * 1000) / served, 2), 'ms', run.db);
+  }
+  run.log(`${run.db}: ${screen.name}: p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s, ${measured.errors} errors (${measured.statusCodes ?? ''})`);
+  run.emit(screen.name, 'latency_p50_ms', round(measured.p50, 2), 'ms', run.db, run.baseline.p50);
+  run.emit(screen.name, 'latency_p95_ms', round(measured.p95, 2), 'ms', run.db, run.baseline.p95);
+  run.emit(screen.name, 'requests_per_s', round(measured.rps, 1), 'req/s', run.db, run.baseline.rps);
+  run.emit(screen.name, 'errors', measured.errors, 'count', run.db);
+  run.emit(screen.name, 'target_met', measured.p95 < screen.target && measured.errors === 0 ? 1 : 0, 'bool', run.db);
+  return measured;
+}

@@ -25,13 +25,12 @@
  * reuses them instead of generating again, and applies any new migration when the server starts).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startServerProcess, stopProcess } from './children.js';
-import { builtPalermoCommand, cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn, type Measurement } from './bench-kit.js';
+import { builtPalermoCommand, cleanupRegistry, createBenchDatabase, envNumber, figureWriter, keptData, measureScreen, percentile, round, serverEnvironment, signIn, type Measurement } from './bench-kit.js';
 import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type RawBench, type Target } from './case-data.js';
 
 
@@ -59,39 +58,13 @@ const emit = figureWriter('raw-sql');
 const tempRoot = mkdtempSync(join(tmpdir(), 'palermo-bench-cases-'));
 cleanups.push(async () => rmSync(tempRoot, { recursive: true, force: true }));
 
-// ---------------------------------------------------------------------------------------------------------------
-// HTTP: sign in with TOTP, then load with rotating paths
-
 /** What a kept data set needs to be used again (BENCH_KEEP_DATA). */
 interface KeptData {
   readonly masterKey: string;
   readonly data: CaseBenchData;
   readonly totpSecret?: string | undefined;
 }
-const keptFile = (db: DbKind) => (keepDir ? join(keepDir, `${db}.json`) : undefined);
-function readKept(db: DbKind, count: number): KeptData | undefined {
-  const file = keptFile(db);
-  if (!file || !existsSync(file)) return undefined;
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptData;
-  return kept.data.cases === count ? kept : undefined;
-}
-function writeKept(db: DbKind, kept: KeptData): void {
-  const file = keptFile(db);
-  if (file) writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
-}
-
-/** The PostgreSQL backends serving the bench database (the server's pool), to account their CPU time. */
-async function backendPids(): Promise<number[]> {
-  const client = new pg.Client({ connectionString: benchUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
-    const result = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
-    return result.rows.map((r) => r.pid);
-  } finally {
-    await client.end();
-  }
-}
+const kept = keptData<KeptData>(keepDir, '');
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -104,12 +77,12 @@ const searchNames = ['Nguyen', 'Popescu', 'Okafor', 'Maria'];
 async function benchDatabase(db: DbKind): Promise<void> {
   const count = caseCount(db);
   const dataDir = join(keepDir ?? tempRoot, db);
-  let kept = readKept(db, count);
+  let saved = kept.read(db, count);
   let data: CaseBenchData;
   let target: Target;
-  if (kept) {
-    target = { db, url: benchUrl, dataDir, masterKey: kept.masterKey };
-    data = kept.data;
+  if (saved) {
+    target = { db, url: benchUrl, dataDir, masterKey: saved.masterKey };
+    data = saved.data;
     log(`${db}: reusing the ${count} cases kept in ${dataDir}`);
   } else {
     if (keepDir) {
@@ -123,8 +96,8 @@ async function benchDatabase(db: DbKind): Promise<void> {
     log(`${db}: ${count} cases in ${data.generationSeconds.toFixed(1)} s`);
     emit('case-generation', 'seconds', round(data.generationSeconds, 1), 's', db);
     emit('case-generation', 'cases', count, 'count', db);
-    kept = { masterKey: target.masterKey, data };
-    writeKept(db, kept);
+    saved = { masterKey: target.masterKey, data };
+    kept.write(db, saved);
   }
 
   const raw: Record<RawBench, readonly (readonly unknown[])[]> = {
@@ -139,41 +112,20 @@ async function benchDatabase(db: DbKind): Promise<void> {
     log(`${db}: raw SQL ${bench}: p95 ${percentile(run.latencies, 95).toFixed(2)} ms, ${(run.latencies.length / run.seconds).toFixed(0)} q/s`);
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', PALERMO_LOG_LEVEL: 'silent', PALERMO_DATA_DIR: target.dataDir, PALERMO_MASTER_KEY: target.masterKey };
-  delete env['NODE_OPTIONS'];
-  if (db === 'postgres') env['DATABASE_URL'] = benchUrl;
-  else delete env['DATABASE_URL'];
-  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [...serverNodeOptions, palermoBin, 'start', '--json'], { cwd: repoRoot, env });
+  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [...serverNodeOptions, palermoBin, 'start', '--json'], { cwd: repoRoot, env: serverEnvironment(target) });
   const stop = () => stopProcess(server).then(() => undefined);
   cleanups.push(stop);
   try {
-    const { cookie, totpSecret } = await signIn(url, data.caseworker.email, data.caseworker.password, kept.totpSecret);
-    writeKept(db, { ...kept, totpSecret });
+    const { cookie, totpSecret } = await signIn(url, data.caseworker.email, data.caseworker.password, saved.totpSecret);
+    kept.write(db, { ...saved, totpSecret });
     const paths: Record<RawBench, string[]> = {
       'case-list': listFilters.map((f) => `/api/cases?${f}&limit=50`),
       'case-search': searchNames.map((n) => `/api/cases/search?name=${encodeURIComponent(n)}`),
       'case-page': data.caseIds.map((id) => `/api/cases/${id}`),
     };
     for (const bench of (Object.keys(paths) as RawBench[]).filter((b) => screens.includes(b))) {
-      await rotatingLoad(url, paths[bench], cookie, { connections, duration: warmup, timeout: 10 });
-      const backends = db === 'postgres' ? await backendPids() : [];
-      const sumCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
-      const serverCpuBefore = cpuSeconds(server.child.pid);
-      const dbCpuBefore = sumCpu();
-      const run = await rotatingLoad(url, paths[bench], cookie, { connections, duration: seconds, timeout: 10 });
-      const served = run.rps * seconds;
-      const serverCpuAfter = cpuSeconds(server.child.pid);
-      if (serverCpuBefore !== undefined && serverCpuAfter !== undefined && served > 0) {
-        emit(bench, 'server_cpu_ms_per_request', round(((serverCpuAfter - serverCpuBefore) * 1000) / served, 2), 'ms', db);
-        if (db === 'postgres') emit(bench, 'db_cpu_ms_per_request', round(((sumCpu() - dbCpuBefore) * 1000) / served, 2), 'ms', db);
-      }
-      const base = baselines.get(bench) ?? { p50: Number.NaN, p95: Number.NaN, rps: Number.NaN, errors: 0 };
-      log(`${db}: ${bench}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.rps.toFixed(0)} req/s, ${run.errors} errors (${run.statusCodes ?? ''})`);
-      emit(bench, 'latency_p50_ms', round(run.p50, 2), 'ms', db, base.p50);
-      emit(bench, 'latency_p95_ms', round(run.p95, 2), 'ms', db, base.p95);
-      emit(bench, 'requests_per_s', round(run.rps, 1), 'req/s', db, base.rps);
-      emit(bench, 'errors', run.errors, 'count', db);
-      emit(bench, 'target_met', run.p95 < TARGET_MS && run.errors === 0 ? 1 : 0, 'bool', db);
+      const baseline = baselines.get(bench) ?? { p50: Number.NaN, p95: Number.NaN, rps: Number.NaN, errors: 0 };
+      await measureScreen({ name: bench, paths: paths[bench], cookie, target: TARGET_MS }, { url, serverPid: server.child.pid, db, benchUrl, connections, warmup, seconds, baseline, emit, log });
     }
   } finally {
     await stop();

@@ -21,13 +21,12 @@
  * names above), BENCH_KEEP_DATA (a folder: the generated data is kept there and reused by the next run).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startServerProcess, stopProcess } from './children.js';
-import { builtPalermoCommand, cleanupRegistry, cpuSeconds, createBenchDatabase, envNumber, figureWriter, percentile, rotatingLoad, round, signIn } from './bench-kit.js';
+import { builtPalermoCommand, cleanupRegistry, createBenchDatabase, envNumber, figureWriter, keptData, measureScreen, percentile, round, serverEnvironment, signIn, type Screen } from './bench-kit.js';
 import { prepareCaseData, runRawQuery, type CaseBenchData, type DbKind, type Target } from './case-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -64,36 +63,15 @@ interface KeptData {
   readonly data: CaseBenchData;
   readonly secrets: Record<string, string | undefined>;
 }
-const keptFile = (db: DbKind) => (keepDir ? join(keepDir, `homes-${db}.json`) : undefined);
-function readKept(db: DbKind, count: number): KeptData | undefined {
-  const file = keptFile(db);
-  if (!file || !existsSync(file)) return undefined;
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptData;
-  return kept.data.cases === count ? kept : undefined;
-}
-function writeKept(db: DbKind, kept: KeptData): void {
-  const file = keptFile(db);
-  if (file) writeFileSync(file, JSON.stringify(kept), { mode: 0o600 });
-}
-
-async function backendPids(): Promise<number[]> {
-  const client = new pg.Client({ connectionString: benchUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    const name = decodeURIComponent(new URL(benchUrl).pathname.replace(/^\//, ''));
-    return (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])).rows.map((r) => r.pid);
-  } finally {
-    await client.end();
-  }
-}
+const kept = keptData<KeptData>(keepDir, 'homes-');
 
 async function benchDatabase(db: DbKind): Promise<void> {
   const count = caseCount(db);
   const dataDir = join(keepDir ?? tempRoot, `homes-${db}`);
-  let kept = readKept(db, count);
+  let data = kept.read(db, count);
   let target: Target;
-  if (kept) {
-    target = { db, url: benchUrl, dataDir, masterKey: kept.masterKey };
+  if (data) {
+    target = { db, url: benchUrl, dataDir, masterKey: data.masterKey };
     log(`${db}: reusing the ${count} cases kept in ${dataDir}`);
   } else {
     if (keepDir) {
@@ -103,29 +81,25 @@ async function benchDatabase(db: DbKind): Promise<void> {
     if (db === 'postgres' && !(await createBenchDatabase(benchUrl, 'PALERMO_BENCH_HOMES_DATABASE_URL', { log, cleanups, keep: keepDir !== undefined }))) return;
     target = { db, url: benchUrl, dataDir, masterKey: randomBytes(32).toString('base64') };
     log(`${db}: generating ${count} cases`);
-    const data = await prepareCaseData(target, count, [], log);
-    log(`${db}: ${count} cases in ${data.generationSeconds.toFixed(1)} s`);
-    emit('case-generation', 'seconds', round(data.generationSeconds, 1), 's', db);
-    kept = { masterKey: target.masterKey, data, secrets: {} };
-    writeKept(db, kept);
+    const generated = await prepareCaseData(target, count, [], log);
+    log(`${db}: ${count} cases in ${generated.generationSeconds.toFixed(1)} s`);
+    emit('case-generation', 'seconds', round(generated.generationSeconds, 1), 's', db);
+    data = { masterKey: target.masterKey, data: generated, secrets: {} };
+    kept.write(db, data);
   }
 
   const stages = ['reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive', 'conclusive_positive'].map((s) => [s]);
   const raw = await runRawQuery(target, 'case-list', stages, connections, Math.min(seconds, 10));
-  const base = { p50: percentile(raw.latencies, 50), p95: percentile(raw.latencies, 95), rps: raw.latencies.length / raw.seconds };
-  log(`${db}: raw SQL case list: p95 ${base.p95.toFixed(2)} ms`);
+  const baseline = { p50: percentile(raw.latencies, 50), p95: percentile(raw.latencies, 95), rps: raw.latencies.length / raw.seconds };
+  log(`${db}: raw SQL case list: p95 ${baseline.p95.toFixed(2)} ms`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', PALERMO_LOG_LEVEL: 'silent', PALERMO_DATA_DIR: target.dataDir, PALERMO_MASTER_KEY: target.masterKey };
-  delete env['NODE_OPTIONS'];
-  if (db === 'postgres') env['DATABASE_URL'] = benchUrl;
-  else delete env['DATABASE_URL'];
-  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env });
+  const { server, url } = await startServerProcess(`palermo start (${db})`, process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env: serverEnvironment(target) });
   const stop = () => stopProcess(server).then(() => undefined);
   cleanups.push(stop);
   try {
-    const credentials = kept.data.credentials ?? [];
+    const credentials = data.data.credentials ?? [];
     const sessions = new Map<string, string>();
-    const secrets = { ...kept.secrets };
+    const secrets = { ...data.secrets };
     for (const role of homeRoles) {
       const who = credentials.find((c) => c.role === role);
       if (!who) {
@@ -136,32 +110,15 @@ async function benchDatabase(db: DbKind): Promise<void> {
       secrets[role] = totpSecret;
       sessions.set(role, cookie);
     }
-    writeKept(db, { ...kept, secrets });
-    const screens: Array<{ name: string; cookie: string | undefined; paths: string[]; target: number }> = [
+    kept.write(db, { ...data, secrets });
+    const screens: Array<Omit<Screen, 'cookie'> & { cookie: string | undefined }> = [
       ...homeRoles.map((role) => ({ name: `home-${role}`, cookie: sessions.get(role), paths: ['/api/home'], target: HOME_TARGET_MS })),
       { name: 'home-counts', cookie: sessions.get('caseworker'), paths: ['/api/home/counts'], target: HOME_TARGET_MS },
       { name: 'case-list-filters', cookie: sessions.get('caseworker'), paths: listQueries, target: LIST_TARGET_MS },
     ];
-    for (const screen of screens.filter((s) => measured(s.name))) {
-      if (!screen.cookie) continue;
-      await rotatingLoad(url, screen.paths, screen.cookie, { connections, duration: warmup, timeout: 10 });
-      const backends = db === 'postgres' ? await backendPids() : [];
-      const sumCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
-      const serverBefore = cpuSeconds(server.child.pid);
-      const dbBefore = sumCpu();
-      const run = await rotatingLoad(url, screen.paths, screen.cookie, { connections, duration: seconds, timeout: 10 });
-      const served = run.rps * seconds;
-      const serverAfter = cpuSeconds(server.child.pid);
-      if (serverBefore !== undefined && serverAfter !== undefined && served > 0) {
-        emit(screen.name, 'server_cpu_ms_per_request', round(((serverAfter - serverBefore) * 1000) / served, 2), 'ms', db);
-        if (db === 'postgres') emit(screen.name, 'db_cpu_ms_per_request', round(((sumCpu() - dbBefore) * 1000) / served, 2), 'ms', db);
-      }
-      log(`${db}: ${screen.name}: p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.rps.toFixed(0)} req/s, ${run.errors} errors (${run.statusCodes ?? ''})`);
-      emit(screen.name, 'latency_p50_ms', round(run.p50, 2), 'ms', db, base.p50);
-      emit(screen.name, 'latency_p95_ms', round(run.p95, 2), 'ms', db, base.p95);
-      emit(screen.name, 'requests_per_s', round(run.rps, 1), 'req/s', db, base.rps);
-      emit(screen.name, 'errors', run.errors, 'count', db);
-      emit(screen.name, 'target_met', run.p95 < screen.target && run.errors === 0 ? 1 : 0, 'bool', db);
+    for (const screen of screens) {
+      if (!screen.cookie || !measured(screen.name)) continue;
+      await measureScreen({ ...screen, cookie: screen.cookie }, { url, serverPid: server.child.pid, db, benchUrl, connections, warmup, seconds, baseline, emit, log });
     }
   } finally {
     await stop();
