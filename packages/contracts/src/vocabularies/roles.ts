@@ -15,6 +15,8 @@ export const roles = [
   'prosecutor',
   'national_coordinator',
   'national_rapporteur',
+  'court_clerk',
+  'analyst',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -48,6 +50,10 @@ export const roleDescriptions: Record<Role, RoleDescription> = {
   prosecutor: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
   national_coordinator: { seesPersonalData: false, seesSmallCounts: true, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
   national_rapporteur: { seesPersonalData: false, seesSmallCounts: true, managesUsers: 'none', readsAudit: true, requiresTwoFactor: true },
+  /** Records court outcomes (pleas, verdicts, sentences, appeals) of the defendants before the clerk's court, by pseudonym. */
+  court_clerk: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  /** Reads operations and suspects' pseudonyms and roles across agencies (network analysis); never an identity. */
+  analyst: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
 };
 
 /** A user must sign in with two factors when any of their roles requires it. */
@@ -81,6 +87,8 @@ export const roleOrganisationTypes: Record<Role, readonly OrganisationType[] | '
   prosecutor: ['prosecutor'],
   national_coordinator: ['national_coordinator'],
   national_rapporteur: ['national_rapporteur'],
+  court_clerk: ['court'],
+  analyst: ['law_enforcement', 'border_guard', 'labour_inspectorate', 'prosecutor'],
 };
 
 export function roleAllowedIn(role: Role, organisationType: OrganisationType): boolean {

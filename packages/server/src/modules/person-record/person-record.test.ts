@@ -62,6 +62,8 @@ beforeAll(async () => {
     prosecutor: prosecution,
     national_coordinator: coordination,
     national_rapporteur: rapporteur,
+    court_clerk: await insertOrganisation(t, 'court'),
+    analyst: police,
   };
   for (const role of roles) everyRole.set(role, await clientFor(t, await insertUser(t, organisationOf[role], [role])));
 
