@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organisationType } from './organisations.js';
 import { role } from './users.js';
 import { displayName, email, nameText, password, uuid } from './common.js';
+import { capabilities } from './capabilities.js';
 
 export const signInRequest = z.object({
   email,
@@ -31,6 +32,8 @@ export const sessionView = z.object({
     roles: z.array(role),
     organisation: z.object({ id: uuid, name: z.string(), type: organisationType }),
   }),
+  /** What the user may do, from the rules the server enforces (empty of rights until the session is active). */
+  capabilities,
   idleTimeoutSeconds: z.number().int(),
   expiresAt: z.string(),
 });

@@ -35,7 +35,7 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
       const session = await loadSession(platform.db, token, sessionPolicy(platform));
       if (!session) throw new HttpError(500, 'internal', 'The new session could not be read back');
       setSessionCookie(reply, token, platform.config);
-      return presentSession(session, platform.config);
+      return presentSession(session, platform.config, app);
     },
   );
 }

@@ -21,7 +21,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const session = await loadSession(platform().db, token, sessionPolicy(platform()));
     if (!session) throw new HttpError(500, 'internal', 'The new session could not be read back');
     setSessionCookie(reply, token, platform().config);
-    return presentSession(session, platform().config);
+    return presentSession(session, platform().config, app);
   }
 
   r.post(
@@ -76,7 +76,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/auth/session',
     { config: { access: anyStage }, schema: { tags: ['auth'], summary: 'The current session', response: { 200: sessionView } } },
-    async (request) => presentSession(requireSession(request), platform().config),
+    async (request) => presentSession(requireSession(request), platform().config, app),
   );
 
   r.post(

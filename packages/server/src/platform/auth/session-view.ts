@@ -1,9 +1,11 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SessionView } from '@palermo/contracts';
 import type { Config } from '../config.js';
 import { SESSION_COOKIE, type LoadedSession } from './sessions.js';
+import { capabilitiesOf } from '../access/capabilities.js';
 
-export function presentSession(session: LoadedSession, config: Config): SessionView {
+/** The session as the web app sees it, with the capabilities its routes' access declarations give the user. */
+export function presentSession(session: LoadedSession, config: Config, app: Pick<FastifyInstance, 'declaredRoutes'>): SessionView {
   return {
     stage: session.stage,
     csrfToken: session.csrfToken,
@@ -18,6 +20,7 @@ export function presentSession(session: LoadedSession, config: Config): SessionV
         type: session.user.organisationType,
       },
     },
+    capabilities: capabilitiesOf(session, app.declaredRoutes),
     idleTimeoutSeconds: config.sessionIdleSeconds,
     expiresAt: session.expiresAt.toISOString(),
   };
