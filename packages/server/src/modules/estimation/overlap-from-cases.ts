@@ -44,8 +44,23 @@ export interface OverlapKeySums {
   readonly notOnAnyList: number;
 }
 
+/** What a person's cases of the year say about them, for estimating by stratum (strata-from-cases.ts). */
+export interface CaseFacts {
+  readonly gender: string | null;
+  readonly isChild: boolean;
+  readonly forms: readonly string[];
+}
+
+/** A linked person counted in the table: the lists they are on (bit i: list i) and the facts of each of their cases. */
+export interface CountedPerson {
+  readonly mask: number;
+  readonly cases: readonly CaseFacts[];
+}
+
 export interface OverlapFromCases {
   readonly table: OverlapTable;
+  /** The people counted (consent allowing), by the person id standing for each linked person. */
+  readonly people: ReadonlyMap<string, CountedPerson>;
   readonly counting: CaseCounting;
   /** With record keys: what the displayed counts are perturbed by (the estimate uses the exact table). */
   readonly keySums: OverlapKeySums | null;
@@ -92,6 +107,9 @@ export async function overlapFromCases(db: Db, year: number, lists: readonly Lis
       'c.managing_organisation_id',
       'p.name_index',
       'p.birth_date_index',
+      'p.gender',
+      'p.is_child',
+      'c.forms_of_exploitation',
       sql<string | null>`(select e.status from consent_events e where e.person_id = c.person_id and e.purpose = 'statistics' order by e.recorded_at desc, e.id desc limit 1)`.as('statistics_consent'),
     ])
     .where('c.opened_at', '>=', from)
@@ -124,9 +142,14 @@ export async function overlapFromCases(db: Db, year: number, lists: readonly Lis
   const listOf = new Map<string, number>();
   lists.forEach((list, i) => list.organisationIds.forEach((id) => listOf.set(id, i)));
   const masks = new Map<string, number>();
+  const facts = new Map<string, CaseFacts[]>();
   for (const row of cases) {
     const person = linkage.personOf.get(row.person_id);
     if (person === undefined || excluded.has(person)) continue;
+    const known = facts.get(person);
+    const fact = { gender: row.gender, isChild: row.is_child, forms: row.forms_of_exploitation };
+    if (known) known.push(fact);
+    else facts.set(person, [fact]);
     let mask = masks.get(person) ?? 0;
     for (const organisation of [row.reported_by_organisation_id, row.managing_organisation_id]) {
       const list = listOf.get(organisation);
@@ -162,9 +185,12 @@ export async function overlapFromCases(db: Db, year: number, lists: readonly Lis
     lists.map((list) => list.name),
     rows,
   );
+  const people = new Map<string, CountedPerson>();
+  for (const [person, mask] of masks) people.set(person, { mask, cases: facts.get(person) ?? [] });
   return {
     table,
     keySums,
+    people,
     counting: {
       personRecords: persons.size,
       people: linkage.people,

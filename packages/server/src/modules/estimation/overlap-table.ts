@@ -111,19 +111,19 @@ export function buildOverlapTable(lists: readonly string[], rows: readonly Overl
   };
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function numberField(text: string, where: string): number {
+export function numberField(text: string, where: string): number {
   if (!NUMBER.test(text)) throw bad(`${where}: expected a number, found ${text === '' ? 'an empty value' : `"${text}"`}`);
   return Number(text);
 }
 
-interface CsvRecord {
+export interface CsvRecord {
   readonly line: number;
   readonly fields: readonly string[];
 }
 
-function readCsv(text: string): CsvRecord[] {
+export function readCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   try {
     parse(text, {

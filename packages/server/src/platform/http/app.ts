@@ -43,6 +43,7 @@ import { sopRoutes } from '../../modules/sop/sop.routes.js';
 import { directoryRoutes } from '../../modules/directory/directory.routes.js';
 import { statisticsRoutes } from '../../modules/statistics/statistics.routes.js';
 import { estimationRoutes } from '../../modules/estimation/estimation.routes.js';
+import { strataRoutes } from '../../modules/estimation/strata.routes.js';
 import { releaseRoutes } from '../../modules/releases/releases.routes.js';
 import { importRoutes } from '../../modules/statistical-records/imports.routes.js';
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(directoryRoutes, { staleAfterDays: options.platform.config.directoryStaleDays });
   await app.register(statisticsRoutes);
   await app.register(estimationRoutes);
+  await app.register(strataRoutes);
   await app.register(releaseRoutes);
   await app.register(importRoutes);
   await app.register(notificationRoutes);
