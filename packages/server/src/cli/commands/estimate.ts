@@ -6,6 +6,7 @@ import { estimateHiddenPopulation, DEFAULT_THRESHOLD, type EstimateOptions, type
 import { parseOverlapTable } from '../../modules/estimation/overlap-table.js';
 import { bootstrapInterval, DEFAULT_BOOTSTRAP_SEED, DEFAULT_RESAMPLES, type BootstrapInterval } from '../../modules/estimation/bootstrap.js';
 import { spreadOfModels, type Spread, type SpreadRow } from '../../modules/estimation/spread.js';
+import { estimateStrataCommand } from './estimate-strata.js';
 
 interface EstimateCliOptions {
   lists?: string;
@@ -19,6 +20,8 @@ interface EstimateCliOptions {
   /** --bootstrap [resamples]: true, or the number given. */
   bootstrap?: boolean | string;
   seed?: string;
+  /** The file's column that gives each row's stratum. */
+  by?: string;
 }
 
 function bootstrapOptions(options: EstimateCliOptions, estimate: EstimateOptions): { resamples: number; seed: number; threshold: number } | null {
@@ -158,11 +161,16 @@ export function registerEstimate(program: Command): void {
     .option('--no-spread', 'skip the table of the same data under other models (main effects, stepwise at p 0.001, 0.02, 0.05, best AIC and BIC, Bayesian average over graphs)')
     .option('--bootstrap [resamples]', `also a bootstrap interval that repeats the stepwise selection on each resample (BCa, as SparseMSE's estimatepopulation; default ${DEFAULT_RESAMPLES} resamples)`)
     .option('--seed <seed>', `the bootstrap's seed (default ${DEFAULT_BOOTSTRAP_SEED}, SparseMSE's)`)
+    .option('--by <column>', 'estimate separately in each stratum given by this column of the file (e.g. sex), with the sum of the strata beside the pooled estimate')
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
       const out = output(Boolean(options.json));
       try {
         const estimate = estimateOptions(options);
+        if (options.by !== undefined) {
+          estimateStrataCommand({ ...options, by: options.by }, estimate, readListsFile(options.lists), out);
+          return;
+        }
         const resampling = bootstrapOptions(options, estimate);
         const table = parseOverlapTable(readListsFile(options.lists));
         const result = estimateHiddenPopulation(table, estimate);

@@ -30,7 +30,7 @@ function estimatedText(estimate: StratifiedEstimate): string {
 export async function estimateStrataFromCases(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateStrataFromCasesRequest>, keys: RecordKeys): Promise<StratifiedEstimateView> {
   requireAllowed(subject);
   const { pooled, strata } = await strataFromCases(tx, input.year, input.lists, input.by, keys);
-  const estimate = estimateByStratum(pooled.table, strata, input.model);
+  const estimate = estimateByStratum(pooled.table, strata, { model: input.model });
   const view = presentStrata({
     source: 'cases',
     year: input.year,
@@ -58,7 +58,7 @@ export async function estimateStrataFromUpload(tx: Db, subject: Subject, actor: 
     if (error instanceof EstimationError) throw badRequest('csv', error.message);
     throw error;
   }
-  const estimate = estimateByStratum(tables.pooled, tables.strata, input.model);
+  const estimate = estimateByStratum(tables.pooled, tables.strata, { model: input.model });
   await appendAudit(tx, actor, {
     action: 'estimation.from_upload',
     recordType: 'estimation',

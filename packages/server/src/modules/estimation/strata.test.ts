@@ -31,7 +31,7 @@ describe('estimates by stratum', () => {
     const { stratified, north, south } = split();
     const tables = parseStratifiedTable(stratified, 'region');
     expect(tables.strata.map((s) => s.stratum)).toEqual(['north', 'south']);
-    const result = estimateByStratum(tables.pooled, tables.strata, 'stepwise');
+    const result = estimateByStratum(tables.pooled, tables.strata, { model: 'stepwise' });
     for (const [i, alone] of [north, south].entries()) {
       const outcome = result.strata[i]?.outcome;
       if (!outcome?.estimable) throw new Error('the stratum should be estimable');
@@ -49,7 +49,7 @@ describe('estimates by stratum', () => {
   it('adds up the strata: totals summed, the interval from variances summed on the log scale', () => {
     const { stratified } = split();
     const tables = parseStratifiedTable(stratified, 'region');
-    const result = estimateByStratum(tables.pooled, tables.strata, 'main');
+    const result = estimateByStratum(tables.pooled, tables.strata, { model: 'main' });
     const totals = result.strata.map((s) => (s.outcome.estimable ? s.outcome.result.total : Number.NaN));
     const sum = result.sum;
     expect(sum?.complete).toBe(true);
@@ -77,7 +77,7 @@ describe('estimates by stratum', () => {
       'west,1,0,0,0,0,0,4',
     ];
     const tables = parseStratifiedTable([stratified, ...extra].join('\n'), 'region');
-    const result = estimateByStratum(tables.pooled, tables.strata, 'stepwise');
+    const result = estimateByStratum(tables.pooled, tables.strata, { model: 'stepwise' });
     const byName = new Map(result.strata.map((s) => [s.stratum, s.outcome]));
     expect(byName.get('east')).toMatchObject({ estimable: false, problem: 'no-overlap' });
     expect(byName.get('west')).toMatchObject({ estimable: false, problem: 'too-few' });

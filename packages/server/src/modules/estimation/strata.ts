@@ -13,7 +13,7 @@
 import { SMALL_CELL_THRESHOLD, type StrataProblem } from '@palermo/contracts';
 import { normalQuantile } from './distributions.js';
 import { EstimationError, el } from './errors.js';
-import { DEFAULT_LEVEL, estimateHiddenPopulation, type EstimationResult } from './estimate.js';
+import { DEFAULT_LEVEL, estimateHiddenPopulation, type EstimateOptions, type EstimationResult } from './estimate.js';
 import { listTotal, type OverlapTable } from './overlap-table.js';
 
 export type StrataModel = 'stepwise' | 'main';
@@ -62,12 +62,12 @@ function problemOf(table: OverlapTable, error: EstimationError): StrataProblem {
  * Estimates one table. Tables of fewer people than the small-cell threshold are not estimated ("too few"): an estimate
  * of so few people would describe a small group, and is too unstable to be worth reading.
  */
-export function estimateTable(table: OverlapTable, model: StrataModel): StratumOutcome {
+export function estimateTable(table: OverlapTable, options: EstimateOptions): StratumOutcome {
   if (table.observed < SMALL_CELL_THRESHOLD) {
     return { estimable: false, problem: 'too-few', detail: `fewer than ${SMALL_CELL_THRESHOLD} people observed: not estimated` };
   }
   try {
-    return { estimable: true, result: estimateHiddenPopulation(table, { model }) };
+    return { estimable: true, result: estimateHiddenPopulation(table, options) };
   } catch (error) {
     if (!(error instanceof EstimationError) || error.code === 'bad-input') throw error;
     return { estimable: false, problem: problemOf(table, error), detail: error.message };
@@ -101,7 +101,7 @@ export function sumOfStrata(strata: readonly StratumEstimate[], level = DEFAULT_
 }
 
 /** The pooled table and each stratum's estimated alike, and the strata added up. */
-export function estimateByStratum(pooled: OverlapTable, strata: ReadonlyArray<{ readonly stratum: string; readonly table: OverlapTable }>, model: StrataModel): StratifiedEstimate {
-  const estimates = strata.map((s) => ({ stratum: s.stratum, table: s.table, outcome: estimateTable(s.table, model) }));
-  return { pooled: estimateTable(pooled, model), strata: estimates, sum: sumOfStrata(estimates) };
+export function estimateByStratum(pooled: OverlapTable, strata: ReadonlyArray<{ readonly stratum: string; readonly table: OverlapTable }>, options: EstimateOptions): StratifiedEstimate {
+  const estimates = strata.map((s) => ({ stratum: s.stratum, table: s.table, outcome: estimateTable(s.table, options) }));
+  return { pooled: estimateTable(pooled, options), strata: estimates, sum: sumOfStrata(estimates, options.level) };
 }
