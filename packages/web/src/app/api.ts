@@ -90,13 +90,30 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, fallback, `Request failed with status ${status}`);
 }
 
-async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-  if (method !== 'GET') {
+/** What one request sends: a JSON body, or a body the browser encodes itself (a form, a file). */
+interface RequestOptions {
+  readonly method: Method;
+  readonly body?: { readonly json: unknown } | { readonly raw: BodyInit; readonly contentType?: string };
+  /** Extra headers (an idempotency key, a file name). */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly accept?: string;
+}
+
+/**
+ * The one place the web app talks to the server: same-origin credentials, never cached, the CSRF header on every
+ * state-changing request; no answer becomes ApiError 'network', an error answer an ApiError from its body, and a 401
+ * 'unauthenticated' tells the listeners (the session) that the session has ended.
+ */
+async function request(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json', ...options.headers };
+  const init: RequestInit = { method: options.method, headers, credentials: 'same-origin', cache: 'no-store' };
+  if (options.method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  if (options.body && 'json' in options.body) {
     headers['content-type'] = 'application/json';
-    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-    init.body = JSON.stringify(body ?? {});
+    init.body = JSON.stringify(options.body.json ?? {});
+  } else if (options.body) {
+    if (options.body.contentType) headers['content-type'] = options.body.contentType;
+    init.body = options.body.raw;
   }
 
   let response: Response;
@@ -105,15 +122,19 @@ async function send(method: Method, path: string, body?: unknown): Promise<unkno
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
-  const json = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response.status, json);
+    const error = toApiError(response.status, await readJson(response));
     if (error.status === 401 && error.code === 'unauthenticated') {
       for (const listener of unauthenticatedListeners) listener();
     }
     throw error;
   }
-  return json;
+  return response;
+}
+
+async function send(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown> {
+  const response = await request(path, { method, ...(method === 'GET' ? {} : { body: { json: body } }), ...(headers ? { headers } : {}) });
+  return readJson(response);
 }
 
 function parse<T>(schema: Schema<T>, value: unknown, path: string): T {
@@ -127,8 +148,9 @@ export const api = {
   async get<T>(path: string, schema: Schema<T>): Promise<T> {
     return parse(schema, await send('GET', path), path);
   },
-  async post<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
-    return parse(schema, await send('POST', path, body), path);
+  /** `headers` carries what a request needs beyond the usual (an idempotency key). */
+  async post<T>(path: string, body: unknown, schema: Schema<T>, headers?: Record<string, string>): Promise<T> {
+    return parse(schema, await send('POST', path, body, headers), path);
   },
   async patch<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
     return parse(schema, await send('PATCH', path, body), path);
@@ -147,7 +169,7 @@ export const api = {
  * answer against the contract.
  */
 export async function sendForm<T>(path: string, form: FormData, schema: Schema<T>): Promise<T> {
-  return postBody(path, { accept: 'application/json' }, form, schema);
+  return parse(schema, await readJson(await request(path, { method: 'POST', body: { raw: form } })), path);
 }
 
 /**
@@ -155,54 +177,62 @@ export async function sendForm<T>(path: string, form: FormData, schema: Schema<T
  * checks the answer against the contract. For uploads too large or too binary for a JSON body.
  */
 export async function uploadFile<T>(path: string, file: File, schema: Schema<T>): Promise<T> {
-  return postBody(path, { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) }, file, schema);
+  const response = await request(path, {
+    method: 'POST',
+    body: { raw: file, contentType: 'application/octet-stream' },
+    headers: { 'x-file-name': encodeURIComponent(file.name) },
+  });
+  return parse(schema, await readJson(response), path);
 }
 
-/** A POST of a body that is not JSON (a form, a file), with the CSRF header; the answer checked against the contract. */
-async function postBody<T>(path: string, headers: Record<string, string>, body: BodyInit, schema: Schema<T>): Promise<T> {
-  const withCsrf = csrfToken === null ? headers : { ...headers, 'x-csrf-token': csrfToken };
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers: withCsrf, body, credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached');
-  }
-  const json = await readJson(response);
-  if (!response.ok) {
-    const error = toApiError(response.status, json);
-    if (error.status === 401 && error.code === 'unauthenticated') {
-      for (const listener of unauthenticatedListeners) listener();
+/** A file the server wrote, with the name it gives it. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly fileName: string;
+}
+
+/** The file name of a Content-Disposition header (the RFC 6266 `filename*` form first), if it names one. */
+export function fileNameOf(contentDisposition: string | null): string | undefined {
+  const header = contentDisposition ?? '';
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall through to the plain name
     }
-    throw error;
   }
-  return parse(schema, json, path);
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? /filename=([^;\s]+)/i.exec(header)?.[1];
 }
 
 /**
- * A document the server writes on request (a PDF): a GET, or a POST of a JSON body with the CSRF header. Answers its
- * bytes and the name the server gives it (Content-Disposition), for the browser to save; errors as for every request.
+ * A file the server writes on request (a PDF, a CSV, a spreadsheet, a document): a GET, or a POST of a JSON body with
+ * the CSRF header. Answers its bytes and the name the server gives it (Content-Disposition), for the browser to save;
+ * errors as for every request.
  */
-export async function fetchFile(path: string, body?: unknown): Promise<{ blob: Blob; fileName: string }> {
-  const headers: Record<string, string> = { accept: 'application/pdf, application/json' };
-  const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, credentials: 'same-origin', cache: 'no-store' };
-  if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached');
-  }
-  if (!response.ok) {
-    const error = toApiError(response.status, await readJson(response));
-    if (error.status === 401 && error.code === 'unauthenticated') {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    throw error;
-  }
-  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-  return { blob: await response.blob(), fileName: named?.[1] ?? 'document.pdf' };
+export async function fetchFile(path: string, body?: unknown, fallbackName = 'document.pdf'): Promise<DownloadedFile> {
+  const response = await request(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    accept: '*/*',
+    ...(body === undefined ? {} : { body: { json: body } }),
+  });
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) ?? fallbackName };
+}
+
+/** Saves a file the server wrote: the browser's own download (never opened in the page). */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Fetches a file through the client (so a refusal or an ended session is handled like any error) and saves it. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  saveFile(await fetchFile(path, undefined, fallbackName));
 }

@@ -8,6 +8,7 @@ import { ActionPanel } from '../cases/ActionPanel';
 import { useFormats } from '../cases/format';
 import { contentUrl, listDocuments, markForDecision } from './api';
 import { UploadDocumentForm } from './UploadDocumentForm';
+import { DownloadLink } from '../../components/DownloadLink';
 
 interface Props {
   caseId: string;
@@ -80,9 +81,9 @@ export function DocumentsSection({ caseId, canAdd }: Props) {
             {documents.data.map((document) => (
               <tr key={document.id}>
                 <td>
-                  <a href={contentUrl(caseId, document.id)} download={document.fileName ?? true}>
+                  <DownloadLink href={contentUrl(caseId, document.id)} {...(document.fileName ? { fileName: document.fileName } : {})}>
                     <bdi>{document.fileName}</bdi>
-                  </a>
+                  </DownloadLink>
                   <span className="visually-hidden"> {t('documents.download')}</span>
                 </td>
                 <td>{document.documentType ? t(`documents.types.${document.documentType}`) : null}</td>

@@ -10,6 +10,7 @@ import { IntakeSection } from './IntakeSection';
 import { PersonProfileSection } from './ProfileSection';
 import { ScreeningAnswers } from './ScreeningAnswers';
 import { useDynamicT } from './translate';
+import { DownloadLink } from '../../components/DownloadLink';
 
 /** An account answer (known with its words, unknown, declined) as the reader should see it. */
 function AnswerText({ answer }: { answer: unknown }) {
@@ -61,9 +62,9 @@ function DocumentsPart({ documents }: { documents: readonly DocumentView[] }) {
     <ul>
       {documents.map((document) => (
         <li key={document.id}>
-          <a href={`/api/cases/${encodeURIComponent(document.caseId)}/documents/${encodeURIComponent(document.id)}/content`} download>
+          <DownloadLink href={`/api/cases/${encodeURIComponent(document.caseId)}/documents/${encodeURIComponent(document.id)}/content`} {...(document.fileName ? { fileName: document.fileName } : {})}>
             <bdi>{document.fileName ?? t('personProfile.document')}</bdi>
-          </a>{' '}
+          </DownloadLink>{' '}
           {document.createdAt ? formats.dateTime(document.createdAt) : null}
         </li>
       ))}

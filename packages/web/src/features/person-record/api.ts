@@ -8,22 +8,12 @@ import {
   type RecordDataRequest,
   type SubjectAccessRequest,
 } from '@palermo/contracts';
-import { api, fetchFile, withQuery } from '../../app/api';
+import { api, fetchFile, saveFile, withQuery } from '../../app/api';
 
 const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
 
 /** Saves a file the server wrote: the browser's own download (never opened in the page). */
-export function saveFile(file: { blob: Blob; fileName: string }): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { saveFile };
 
 export const meetingSummary = (caseId: string, language: DocumentLanguage, service: ProtectionService | '') =>
   fetchFile(withQuery(`${base(caseId)}/meeting-summary`, { language, service: service || undefined }));

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReleaseView } from '@palermo/contracts';
 import { releaseFileUrl } from './api';
+import { DownloadLink } from '../../components/DownloadLink';
 
 export function useReleaseFormats() {
   const { i18n } = useTranslation();
@@ -32,9 +33,9 @@ export function ReleaseResult({ release }: { release: ReleaseView }) {
           : t('releases.resultKAnonymous', { records: f.whole(release.recordsReleased), read: f.whole(release.recordsRead), suppressed: f.whole(suppressed ?? 0) })}
       </p>
       <p>
-        <a href={releaseFileUrl(release.id)} download={release.fileName}>
+        <DownloadLink href={releaseFileUrl(release.id)} fileName={release.fileName}>
           {t('releases.download', { file: release.fileName })}
-        </a>
+        </DownloadLink>
       </p>
       <p className="hint">
         {t('releases.sha256')}: <code dir="ltr">{release.fileSha256}</code>
@@ -115,9 +116,9 @@ export function LedgerTable({ releases }: { releases: readonly ReleaseView[] }) 
                 <bdi>{release.createdBy}</bdi>
               </td>
               <td>
-                <a href={releaseFileUrl(release.id)} download={release.fileName}>
+                <DownloadLink href={releaseFileUrl(release.id)} fileName={release.fileName}>
                   <bdi>{release.fileName}</bdi>
-                </a>
+                </DownloadLink>
               </td>
             </tr>
           ))}

@@ -13,6 +13,7 @@ import { ReferenceComparison } from './Reference';
 import { RefreshCountryData } from './RefreshCountryData';
 import { RadioGroup } from '../cases/controls';
 import { datasetName } from './labels';
+import { DownloadLink } from '../../components/DownloadLink';
 
 /**
  * The statistics section for the national coordinator and rapporteur: persons (one per person, however many
@@ -91,12 +92,12 @@ function Report({ report, query }: { report: StatisticsReport; query: string }) 
         onChange={setValues}
       />
       <p className="filter-buttons">
-        <a href={downloadHref(filters, 'csv', values, i18n.language)} download>
+        <DownloadLink href={downloadHref(filters, 'csv', values, i18n.language)} fileName="statistics.csv">
           {t('statistics.downloadCsv')}
-        </a>{' '}
-        <a href={downloadHref(filters, 'xlsx', values, i18n.language)} download>
+        </DownloadLink>{' '}
+        <DownloadLink href={downloadHref(filters, 'xlsx', values, i18n.language)} fileName="statistics.xlsx">
           {t('statistics.downloadXlsx')}
-        </a>
+        </DownloadLink>
       </p>
 
       <h2>{t('statistics.sections.identified')}</h2>
