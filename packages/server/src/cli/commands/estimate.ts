@@ -3,7 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { output } from '../output.js';
 import { EstimationError } from '../../modules/estimation/errors.js';
 import { estimateHiddenPopulation, DEFAULT_THRESHOLD, type EstimateOptions, type EstimationResult } from '../../modules/estimation/estimate.js';
-import { parseOverlapTable } from '../../modules/estimation/overlap-table.js';
+import { parseOverlapTable, type OverlapTable } from '../../modules/estimation/overlap-table.js';
+import { explained, whyNotEstimable } from '../../modules/estimation/plain-reasons.js';
 import { bootstrapInterval, DEFAULT_BOOTSTRAP_SEED, DEFAULT_RESAMPLES, type BootstrapInterval } from '../../modules/estimation/bootstrap.js';
 import { spreadOfModels, type Spread, type SpreadRow } from '../../modules/estimation/spread.js';
 import { estimateStrataCommand } from './estimate-strata.js';
@@ -165,6 +166,7 @@ export function registerEstimate(program: Command): void {
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
       const out = output(Boolean(options.json));
+      let table: OverlapTable | null = null;
       try {
         const estimate = estimateOptions(options);
         if (options.by !== undefined) {
@@ -172,15 +174,17 @@ export function registerEstimate(program: Command): void {
           return;
         }
         const resampling = bootstrapOptions(options, estimate);
-        const table = parseOverlapTable(readListsFile(options.lists));
+        table = parseOverlapTable(readListsFile(options.lists));
         const result = estimateHiddenPopulation(table, estimate);
         const bootstrap = resampling ? bootstrapInterval(table, resampling) : null;
         const spread = options.spread === false ? null : spreadOfModels(table);
         out.result({ ok: true, ...result, ...(bootstrap ? { bootstrap } : {}), ...(spread ? { spread } : {}) }, humanSummary(result, spread, bootstrap));
       } catch (error) {
         if (!(error instanceof EstimationError)) throw error;
-        if (options.json) out.result({ ok: false, error: error.message, code: error.code }, '');
-        else process.stderr.write(`palermo estimate: ${error.message}\n`);
+        // A table the estimator refuses: the reason in plain words first, then the estimator's own.
+        const reason = table && error.code !== 'bad-input' ? whyNotEstimable(table, error) : null;
+        if (options.json) out.result({ ok: false, error: error.message, code: error.code, ...(reason ? { reason } : {}) }, '');
+        else process.stderr.write(`palermo estimate: ${table && reason ? explained(table, error) : error.message}\n`);
         process.exitCode = 1;
       }
     });

@@ -116,6 +116,26 @@ describe('palermo estimate', () => {
     expect(result.warnings).toContain('the combination A is given 2 times (line 2, line 9); their counts were added up to 42');
   });
 
+  it('says in plain words why lists that never overlap, or a list nobody is on, give no estimate, then in the estimator\'s terms', async () => {
+    const apart = join(folder, 'apart.csv');
+    writeFileSync(apart, 'A,B,C,count\n1,0,0,3\n0,1,0,4\n0,0,1,5\n');
+    const json = await estimate('--lists', apart, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      code: 'not-estimable',
+      error: expect.stringMatching(/^no one is on more than one list/),
+      reason: { code: 'no-overlap', list: null, text: 'No one is on more than one list. The estimate comes from the people that several lists know, and there are none.' },
+    });
+    const empty = join(folder, 'empty-list.csv');
+    writeFileSync(empty, 'A,B,C,count\n1,0,0,3\n0,1,0,4\n1,1,0,5\n');
+    const human = await estimate('--lists', empty);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toBe(
+      'palermo estimate: No one is on the list "C". Take it out or put other organisations on it. (In the statistician\'s terms: line 1 (the header), column 3: no one is on list "C"; remove that column)\n',
+    );
+  });
+
   it('refuses a missing file, unknown options values and conflicting options', async () => {
     for (const args of [
       ['--lists', join(folder, 'missing.csv')],

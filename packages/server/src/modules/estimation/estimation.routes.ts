@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { estimateFromCasesRequest, estimateFromCsvRequest, estimationOptions, estimationResultView, publishEstimateRequest, publishedEstimateView, publishedEstimatesView } from '@palermo/contracts';
+import { bootstrapRequest, bootstrapView, estimateFromCasesRequest, estimateFromCsvRequest, estimationOptions, overlapPreviewRequest, overlapPreviewView, estimationResultView, publishEstimateRequest, publishedEstimateView, publishedEstimatesView } from '@palermo/contracts';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
 import { HttpError } from '../../platform/http/errors.js';
 import { inTransaction } from '../../platform/http/transaction.js';
+import { bootstrapOnRequest } from './bootstrap.service.js';
 import { estimationRules } from './estimation.policy.js';
-import { estimateFromCases, estimateFromUpload, estimationChoices, listPublications, publishEstimate, type EstimateOutcome } from './estimation.service.js';
+import { previewGrouping } from './grouping.js';
+import { estimateFromCases, estimateFromUpload, estimationChoices, listPublications, publishEstimate } from './estimation.service.js';
 
-function answer(outcome: EstimateOutcome) {
+function answer<T>(outcome: T | HttpError): T {
   if (outcome instanceof HttpError) throw outcome;
   return outcome;
 }
@@ -40,6 +42,40 @@ export async function estimationRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const session = requireSession(request);
       return answer(await inTransaction(platform, (tx) => estimateFromCases(tx, subjectOf(session), actorOf(session), request.body, platform.cipher.recordKeys)));
+    },
+  );
+
+  r.post(
+    '/api/estimation/overlap-preview',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'Before estimating: the overlap of a grouping of organisations into lists (counts perturbed), why it cannot be estimated if so, and a grouping that can (audited)',
+        body: overlapPreviewRequest,
+        response: { 200: overlapPreviewView },
+      },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => previewGrouping(tx, subjectOf(session), actorOf(session), request.body, platform.cipher.recordKeys));
+    },
+  );
+
+  r.post(
+    '/api/estimation/bootstrap',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: 'A bootstrap interval that repeats the stepwise selection on each resample, from the same data as an estimate (resamples bounded by the number of lists; audited)',
+        body: bootstrapRequest,
+        response: { 200: bootstrapView },
+      },
+    },
+    async (request) => {
+      const session = requireSession(request);
+      return answer(await inTransaction(platform, (tx) => bootstrapOnRequest(tx, subjectOf(session), actorOf(session), request.body, platform.cipher.recordKeys)));
     },
   );
 

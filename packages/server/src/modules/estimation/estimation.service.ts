@@ -18,6 +18,7 @@ import { spreadOfModels } from './spread.js';
 import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
+import { explained } from './plain-reasons.js';
 
 /**
  * A request that was valid but gave no estimate (the data cannot support one) is still audited: the service returns
@@ -32,10 +33,12 @@ function asHttpError(error: unknown, field: string): unknown {
   return new HttpError(422, error.code, error.message);
 }
 
+/** A table the estimator refuses: 422 with the reason in plain words first (plain-reasons.ts), then the estimator's. */
 function estimate(table: OverlapTable, model: 'stepwise' | 'main', field: string): EstimationResult {
   try {
     return estimateHiddenPopulation(table, { model });
   } catch (error) {
+    if (error instanceof EstimationError && error.code !== 'bad-input') throw new HttpError(422, error.code, explained(table, error));
     throw asHttpError(error, field);
   }
 }
