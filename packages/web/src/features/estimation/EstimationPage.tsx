@@ -7,6 +7,8 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { loadEstimationOptions, type EstimateSource } from './api';
 import { CasesForm } from './CasesForm';
 import { EstimateResult } from './EstimateResult';
+import { StrataFromFile } from './StrataFromFile';
+import { StrataPanel } from './StrataPanel';
 import { UploadForm } from './UploadForm';
 
 /**
@@ -37,8 +39,16 @@ export function EstimationPage() {
       {options.status === 'failed' ? <ErrorAlert error={options.error} /> : null}
       {options.status === 'ready' ? <CasesForm options={options.data} onResult={show} /> : null}
       <UploadForm onResult={show} />
+      <StrataFromFile />
       <StatusMessage>{announced ? t('estimation.ready') : ''}</StatusMessage>
-      <div ref={resultRef}>{result ? <EstimateResult key={JSON.stringify(result.source)} result={result.view} source={result.source} /> : null}</div>
+      <div ref={resultRef}>
+        {result ? (
+          <>
+            <EstimateResult key={JSON.stringify(result.source)} result={result.view} source={result.source} />
+            {result.source.source === 'cases' ? <StrataPanel key={`strata-${JSON.stringify(result.source)}`} source={result.source} /> : null}
+          </>
+        ) : null}
+      </div>
     </Page>
   );
 }

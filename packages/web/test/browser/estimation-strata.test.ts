@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+
+/**
+ * The rapporteur estimates by sex: two organisations record women and men (some known to both), and three people of
+ * unrecorded sex; the rapporteur estimates from the case records, then separately by sex, and sees each sex's
+ * estimate, the group too small to estimate said in words, and the sum of the groups beside the pooled estimate.
+ */
+let h: BrowserHarness;
+const password = 'a long enough test passphrase';
+const organisations = [
+  { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
+  { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
+] as const;
+const rapporteur = { email: 'rapporteur@rapporteur.example' };
+/** People by sex on the NGO's list only, the shelter's only, and both. */
+const groups: Array<{ gender: 'Feminine' | 'Masculine' | null; cells: [number, number, number] }> = [
+  { gender: 'Feminine', cells: [15, 12, 3] },
+  { gender: 'Masculine', cells: [9, 8, 4] },
+  { gender: null, cells: [3, 0, 0] },
+];
+
+function person(n: number, gender: 'Feminine' | 'Masculine' | null) {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
+  return {
+    givenName: `Strat${code}`,
+    familyName: `Synthetic${code}`,
+    birthDate: `${1960 + (n % 40)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+    ...(gender ? { gender } : {}),
+  };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = await firstRun(h, password);
+  const caseworkers: ApiClient[] = [];
+  for (const organisation of organisations) {
+    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
+    const client = new ApiClient(h.baseUrl);
+    await client.signIn(organisation.email, password);
+    caseworkers.push(client);
+  }
+  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  let n = 0;
+  for (const { gender, cells } of groups) {
+    for (const [mask, count] of [[0b01, cells[0]], [0b10, cells[1]], [0b11, cells[2]]] as const) {
+      for (let i = 0; i < count; i++, n++) {
+        for (const [index, client] of caseworkers.entries()) {
+          if ((mask >> index) & 1) await client.call('POST', '/api/cases', { person: person(n, gender) }, { 'idempotency-key': crypto.randomUUID() });
+        }
+      }
+    }
+  }
+});
+afterAll(async () => h.close());
+
+describe('estimating by group in the browser', () => {
+  let page: Page;
+
+  it('the rapporteur estimates from the case records, then by sex, and sees the groups, their sum and the pooled estimate', async () => {
+    page = await signInInBrowser(h, rapporteur.email, password, { timeoutMs: 15_000 });
+    await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
+    await page.getByRole('heading', { name: 'From the case records' }).waitFor();
+    const year = String(new Date().getUTCFullYear());
+    await page.getByLabel('Year', { exact: true }).selectOption(year);
+    await page.getByRole('button', { name: 'Remove list 3' }).click();
+    for (const [index, organisation] of organisations.entries()) await page.getByLabel(`Name of list ${index + 1}`).fill(organisation.list);
+    for (const organisation of organisations) await page.getByLabel(`List for ${organisation.name}`).selectOption({ label: organisation.list });
+    await page.getByRole('button', { name: 'Estimate from the case records' }).click();
+    await page.getByRole('heading', { name: `Estimate for ${year}` }).waitFor();
+
+    await page.getByRole('heading', { name: 'Estimate separately by group' }).waitFor();
+    await page.getByLabel('Estimate separately by', { exact: true }).selectOption({ label: 'Sex' });
+    await page.getByRole('button', { name: 'Estimate by group', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Estimated total in each group (Sex), their sum and the estimate for everyone together' });
+    await table.waitFor();
+    // Women: 30 observed, 15 x 12 / 3 = 60 hidden, 90 in all; men: 21 + 18 = 39, shown 40. Observed counts perturbed.
+    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    const cellsOf = async (name: string) => row(name).locator('td').allTextContents();
+    const women = await cellsOf('Female');
+    expect(Math.abs(Number(women[0]) - 30)).toBeLessThanOrEqual(2);
+    expect(women.slice(1, 3)).toEqual(['90', expect.stringMatching(/^\d+ to \d+$/)]);
+    expect((await cellsOf('Male'))[1]).toBe('40');
+    expect((await cellsOf('Not recorded, or recorded differently'))[1]).toBe('Cannot be estimated: fewer than 11 people were observed in this group.');
+    // The sum of the groups (incomplete: the unrecorded three are left out) beside everyone together: 129 and 131, both shown 130.
+    expect((await cellsOf('Sum of the groups (incomplete)'))[1]).toBe('130');
+    expect((await cellsOf('Everyone together'))[1]).toBe('130');
+    await page.getByTestId('strata-incomplete').filter({ hasText: 'it leaves out Not recorded, or recorded differently' }).waitFor();
+    await page.getByTestId('strata-protection').filter({ hasText: 'rounded: to the nearest 10 below 1,000' }).waitFor();
+    // Each group's overlap table, perturbed.
+    await page.getByText('Overlap table: Female', { exact: true }).click();
+    const womenTable = page.getByRole('table', { name: 'People of the group Female on exactly these lists' });
+    const shown = (await womenTable.locator('tbody td').allTextContents()).map(Number);
+    [15, 12, 3].forEach((exact, i) => expect(Math.abs((shown[i] ?? -99) - exact)).toBeLessThanOrEqual(2));
+    expect(await page.content()).not.toMatch(/Synthetic[a-z]/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.locator('section[aria-labelledby="est-strata-cases-title"]').screenshot({ path: '/tmp/estimation-strata-en.png' });
+
+    await page.getByLabel(/Language/).selectOption('ar');
+    await page.getByRole('table', { name: 'العدد الإجمالي المقدَّر في كل فئة (الجنس)، ومجموعها، والتقدير للجميع معًا' }).waitFor();
+    await page.locator('section[aria-labelledby="est-strata-cases-title"]').screenshot({ path: '/tmp/estimation-strata-ar.png' });
+    await page.getByLabel(/اللغة/).selectOption('en');
+  });
+});
