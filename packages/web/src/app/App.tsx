@@ -1,7 +1,8 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@palermo/contracts';
+import type { Capabilities } from '@palermo/contracts';
 import { AuditPage } from '../features/audit/AuditPage';
 import { EnrolmentPage } from '../features/auth/EnrolmentPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
@@ -29,6 +30,7 @@ import { Layout } from './Layout';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
+import { createQueryClient } from './query';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases } from './permissions';
 import { SessionProvider, useActiveSession, useSession } from './session';
 
@@ -37,12 +39,15 @@ const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <SessionProvider>
-      <BrowserRouter>
-        <Gate />
-      </BrowserRouter>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Gate />
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }
 
@@ -223,7 +228,7 @@ function AppRoutes() {
   );
 }
 
-function Allowed({ when, children }: { when: (roles: readonly Role[]) => boolean; children: ReactNode }) {
+function Allowed({ when, children }: { when: (capabilities: Capabilities) => boolean; children: ReactNode }) {
   const session = useActiveSession();
-  return when(session.user.roles) ? children : <NotAllowedPage />;
+  return when(session.capabilities) ? children : <NotAllowedPage />;
 }

@@ -18,20 +18,20 @@ import { NotificationsCount } from '../features/notifications/NotificationsCount
 export function Layout() {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const { roles } = session.user;
+  const { capabilities } = session;
   const links = [
     { to: '/', label: t('nav.home'), show: true, count: 'home' as keyof HomeCounts },
-    { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(roles) },
-    { to: '/users', label: t('nav.users'), show: canManageUsers(roles), count: 'users' as keyof HomeCounts },
-    { to: '/audit', label: t('nav.audit'), show: canReadAudit(roles) },
-    { to: '/cases', label: t('nav.cases'), show: canSeeCases(roles), count: 'cases' as keyof HomeCounts },
-    { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(roles), count: 'referrals' as keyof HomeCounts },
-    { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(roles) },
+    { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(capabilities) },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(capabilities), count: 'users' as keyof HomeCounts },
+    { to: '/audit', label: t('nav.audit'), show: canReadAudit(capabilities) },
+    { to: '/cases', label: t('nav.cases'), show: canSeeCases(capabilities), count: 'cases' as keyof HomeCounts },
+    { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(capabilities), count: 'referrals' as keyof HomeCounts },
+    { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(capabilities) },
     { to: '/directory', label: t('nav.directory'), show: true },
-    { to: '/estimation', label: t('nav.estimation'), show: canEstimate(roles) },
-    { to: '/releases', label: t('nav.releases'), show: canSeeReleases(roles) },
-    { to: '/statistics', label: t('nav.statistics'), show: canSeeStatistics(roles) },
-    { to: '/imports', label: t('nav.imports'), show: canImport(roles) },
+    { to: '/estimation', label: t('nav.estimation'), show: canEstimate(capabilities) },
+    { to: '/releases', label: t('nav.releases'), show: canSeeReleases(capabilities) },
+    { to: '/statistics', label: t('nav.statistics'), show: canSeeStatistics(capabilities) },
+    { to: '/imports', label: t('nav.imports'), show: canImport(capabilities) },
     { to: '/notifications', label: t('notifications.nav'), show: true },
   ].filter((link) => link.show);
 

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { sessionView, setupStatusResponse, type SessionView } from '@palermo/contracts';
 import { ApiError, api, onUnauthenticated, setCsrfToken } from './api';
 
@@ -39,16 +40,22 @@ async function loadInitialState(): Promise<SessionState> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // What was read for one person must not be shown to the next one at this browser: the cache goes with the session.
+  const queryClient = useQueryClient();
 
   const applySession = useCallback((session: SessionView) => {
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed_in', session });
   }, []);
 
-  const clearSession = useCallback((notice?: SignedOutNotice) => {
-    setCsrfToken(null);
-    setState(notice ? { status: 'signed_out', notice } : { status: 'signed_out' });
-  }, []);
+  const clearSession = useCallback(
+    (notice?: SignedOutNotice) => {
+      setCsrfToken(null);
+      queryClient.clear();
+      setState(notice ? { status: 'signed_out', notice } : { status: 'signed_out' });
+    },
+    [queryClient],
+  );
 
   const reload = useCallback(() => {
     setState({ status: 'loading' });
@@ -77,9 +84,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         setCsrfToken(null);
+        queryClient.clear();
         setState((current) => (current.status === 'signed_in' ? { status: 'signed_out', notice: 'expired' } : current));
       }),
-    [],
+    [queryClient],
   );
 
   const value = useMemo(() => ({ state, applySession, clearSession, reload }), [state, applySession, clearSession, reload]);

@@ -1,38 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useId } from 'react';
 
 export type Resource<T> =
   | { status: 'loading' }
   | { status: 'failed'; error: unknown }
   | { status: 'ready'; data: T };
 
+/** Every query of useResource starts with this, so a change can invalidate them all. */
+export const resourceQueryKey = 'resource';
+
 /**
- * Loads something when a component appears and whenever `key` changes; `reload` fetches it again.
- * Answers to superseded requests are dropped.
+ * Loads something when a component appears and whenever `key` changes; `reload` fetches it again. Answers to superseded
+ * requests are dropped; while a new key loads, the previous data stays on screen.
+ *
+ * Built on TanStack Query: the query key is the calling component's own id and `key`, so two components that happen to
+ * use the same key never share each other's data. New code uses useQuery with a key naming what it reads (which other
+ * screens can invalidate); this keeps the older screens working on the same cache.
  */
 export function useResource<T>(load: () => Promise<T>, key: string): [Resource<T>, () => void] {
-  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((n) => n + 1), []);
-  // `load` is a new function on every render; `key` says when what it loads has changed.
-  const latestLoad = useRef(load);
-  useEffect(() => {
-    latestLoad.current = load;
-  });
-
-  useEffect(() => {
-    let current = true;
-    latestLoad.current().then(
-      (data) => {
-        if (current) setResource({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (current) setResource({ status: 'failed', error });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, version]);
-
+  const caller = useId();
+  const query = useQuery({ queryKey: [resourceQueryKey, caller, key], queryFn: load, placeholderData: keepPreviousData });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    void refetch();
+  }, [refetch]);
+  const resource: Resource<T> =
+    query.status === 'error' ? { status: 'failed', error: query.error } : query.status === 'success' ? { status: 'ready', data: query.data } : { status: 'loading' };
   return [resource, reload];
 }

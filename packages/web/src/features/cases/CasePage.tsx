@@ -185,7 +185,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}
-      {managing ? <PersonRecordSection caseId={caseView.id} answersRequests={session.user.roles.includes('supervisor') && session.user.organisation.id === caseView.managingOrganisationId} /> : null}
+      {managing ? <PersonRecordSection caseId={caseView.id} answersRequests={session.capabilities.answerDataRequests && session.user.organisation.id === caseView.managingOrganisationId} /> : null}
       <Timeline caseView={caseView} />
     </>
   );

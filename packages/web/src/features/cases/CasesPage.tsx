@@ -26,7 +26,7 @@ export function CasesPage() {
 
   return (
     <Page title={t('cases.title')}>
-      {canOpenCases(session.user.roles) ? (
+      {canOpenCases(session.capabilities) ? (
         <p className="page-actions">
           <Link to="/cases/new" className="button-link">
             {t('cases.report')}

@@ -45,7 +45,7 @@ function useModelLabel(): (row: Row) => string {
 export function SpreadOfModels({ spread, source }: { spread: Spread; source: EstimateSource }) {
   const { t, i18n } = useTranslation();
   const session = useActiveSession();
-  const mayPublish = canPublishEstimate(session.user.roles);
+  const mayPublish = canPublishEstimate(session.capabilities);
   const [published, setPublished] = useState(spread.published);
   const [publishing, setPublishing] = useState<SpreadModel | null>(null);
   const [failure, setFailure] = useState<unknown>(null);

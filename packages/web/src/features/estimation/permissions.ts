@@ -1,13 +1,11 @@
-import type { Role } from '@palermo/contracts';
+import type { Capabilities } from '@palermo/contracts';
 
-/** The estimate of hidden victims: the national rapporteur and coordinator (aggregate figures only). */
-const estimationRoles: readonly Role[] = ['national_rapporteur', 'national_coordinator'];
-
-export function canEstimate(roles: readonly Role[]): boolean {
-  return roles.some((role) => estimationRoles.includes(role));
+/** The estimate of hidden victims (aggregate figures only), as the session's capabilities say. */
+export function canEstimate(capabilities: Capabilities): boolean {
+  return capabilities.estimate;
 }
 
-/** Publishing an estimate is the national rapporteur's (the server holds the same rule). */
-export function canPublishEstimate(roles: readonly Role[]): boolean {
-  return roles.includes('national_rapporteur');
+/** Publishing an estimate (the server holds the rule; the session carries its answer). */
+export function canPublishEstimate(capabilities: Capabilities): boolean {
+  return capabilities.publishEstimates;
 }

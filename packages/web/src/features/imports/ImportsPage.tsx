@@ -38,7 +38,7 @@ export function ImportsPage() {
       />
       {running ? <ImportProgress job={running} /> : null}
       <div ref={reportRef}>{finished ? <ImportReport job={finished} /> : null}</div>
-      {canExportOfficialTables(session.user.roles) ? <ExportSection /> : null}
+      {canExportOfficialTables(session.capabilities) ? <ExportSection /> : null}
     </Page>
   );
 }

@@ -19,14 +19,14 @@ import './notifications.css';
  */
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const { roles } = useActiveSession().user;
+  const { capabilities } = useActiveSession();
   return (
     <Page title={t('notifications.title')}>
       <p>{t('notifications.intro')}</p>
       <NotificationList />
       <PreferencesSection />
-      {canSeeUndeliverable(roles) ? <UndeliverableSection /> : null}
-      {canSetTimeZone(roles) ? <TimeZoneSection /> : null}
+      {canSeeUndeliverable(capabilities) ? <UndeliverableSection /> : null}
+      {canSetTimeZone(capabilities) ? <TimeZoneSection /> : null}
     </Page>
   );
 }

@@ -14,7 +14,7 @@ import { listOrganisations, updateOrganisation } from './api';
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const managesAll = canManageAllOrganisations(session.user.roles);
+  const managesAll = canManageAllOrganisations(session.capabilities);
   const [organisations, reload] = useResource(listOrganisations, 'organisations');
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);

@@ -15,7 +15,7 @@ export function ReferralsPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
   // Investigators refer people they met at intake; only assistance organisations receive referrals.
-  const receives = canReceiveReferrals(session.user.roles);
+  const receives = canReceiveReferrals(session.capabilities);
   const [inbox, reloadInbox] = useResource(() => (receives ? listReferrals('inbox') : Promise.resolve([])), `referrals:inbox:${String(receives)}`);
   const [outbox, reloadOutbox] = useResource(() => listReferrals('outbox'), 'referrals:outbox');
   const [notice, setNotice] = useState('');

@@ -64,7 +64,7 @@ export function ReleasesPage() {
             ))}
           </SelectField>
           <Budget dataset={dataset} />
-          {canMakeReleases(session.user.roles) ? (
+          {canMakeReleases(session.capabilities) ? (
             <ReleaseForm key={dataset.id} datasetId={dataset.id} budget={dataset.budget} onMade={onMade} />
           ) : (
             <p className="notice" data-testid="release-why-not">

@@ -1,13 +1,11 @@
-import type { Role } from '@palermo/contracts';
+import type { Capabilities } from '@palermo/contracts';
 
-/** The release ledger and its files: the national rapporteur and coordinator (de-identified data only). */
-const readerRoles: readonly Role[] = ['national_rapporteur', 'national_coordinator'];
-
-export function canSeeReleases(roles: readonly Role[]): boolean {
-  return roles.some((role) => readerRoles.includes(role));
+/** The release ledger and its files (de-identified data only), as the session's capabilities say. */
+export function canSeeReleases(capabilities: Capabilities): boolean {
+  return capabilities.seeReleases;
 }
 
-/** Making a release spends the privacy budget: the national rapporteur only (the server decides). */
-export function canMakeReleases(roles: readonly Role[]): boolean {
-  return roles.includes('national_rapporteur');
+/** Making a release spends the privacy budget (the server decides; the session carries its answer). */
+export function canMakeReleases(capabilities: Capabilities): boolean {
+  return capabilities.release;
 }

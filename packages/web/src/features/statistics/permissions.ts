@@ -1,8 +1,6 @@
-import type { Role } from '@palermo/contracts';
+import type { Capabilities } from '@palermo/contracts';
 
-/** The statistics section: the national coordinator and rapporteur (aggregate, suppressed figures only). */
-const statisticsRoles: readonly Role[] = ['national_coordinator', 'national_rapporteur'];
-
-export function canSeeStatistics(roles: readonly Role[]): boolean {
-  return roles.some((role) => statisticsRoles.includes(role));
+/** The statistics section (aggregate, perturbed figures only), as the session's capabilities say. */
+export function canSeeStatistics(capabilities: Capabilities): boolean {
+  return capabilities.seeStatistics;
 }

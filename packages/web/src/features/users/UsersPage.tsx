@@ -22,7 +22,7 @@ interface OrganisationChoice extends OrganisationOption {
 export function UsersPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const managesAll = canManageAllOrganisations(session.user.roles);
+  const managesAll = canManageAllOrganisations(session.capabilities);
   const own: OrganisationChoice = { ...session.user.organisation, active: true };
 
   const [organisationsResource] = useResource(listOrganisations, 'organisations');
