@@ -1,8 +1,8 @@
 import { sql, type SqlBool } from 'kysely';
-import { homeListLimit, type ProtectionService, type ReferralKind, type ReferralStatus, type ReferralUrgency, type TraffickingStatus } from '@palermo/contracts';
+import { homeListLimit, homeTotalCap, type ConsentPurpose, type ProtectionService, type ReferralKind, type ReferralStatus, type ReferralUrgency, type TraffickingStatus } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
-import { compileRule } from '../../platform/access/sql-filter.js';
+import { compileRule, type ResourceColumns } from '../../platform/access/sql-filter.js';
 import { compileVisibleFields } from '../../platform/access/field-policy.js';
 import { caseRules } from '../case/case.policy.js';
 import { caseColumns } from '../case/case.repo.js';
@@ -39,28 +39,45 @@ export async function referralsWaiting(db: Db, subject: Subject, answerDays: num
 }
 
 /**
+ * How access conditions read a case `c` with its person `p` where few cases are read in order up to a limit: the
+ * person's consent looked up by its key for each case (as `exists` would, without building the set of every consent).
+ */
+const probedConsent: ResourceColumns = {
+  ...caseColumns,
+  consentGiven: (purpose: ConsentPurpose) =>
+    sql<SqlBool>`coalesce((select true from person_consents pc where pc.person_id = c.person_id and pc.purpose = ${purpose} and pc.status = 'given' limit 1), false)`,
+};
+
+/**
  * Law enforcement: the suspicions its organisation reported, newest first, as far as it may still see them: a case it
  * can read (at intake, or with the person's consent to law enforcement) or a referral in its outbox. Where the case
  * went is read from the outbox (the organisation it was handed over or referred to, and the answer); the status
  * decided only where the case field policy shows `traffickingStatus` to the user.
  */
 export async function suspicionsReported(db: Db, subject: Subject) {
-  const readable = compileRule(caseRules.read, subject, caseColumns);
+  const readable = compileRule(caseRules.read, subject, probedConsent);
   const outbox = compileRule(referralRules.outbox, subject, senderColumns);
+  // The suspicions are read newest first up to the cap (the total says "more than 100" beyond); the fields shown are
+  // computed for the listed ones only.
   const { rows } = await sql<{
     id: string; reference: string; opened_at: Date; readable: boolean; held: boolean; visible_fields: string[]; trafficking_status: string;
-    r_kind: ReferralKind | null; r_to: string | null; r_status: ReferralStatus | null; r_at: Date | null; total: string;
+    r_kind: ReferralKind | null; r_to: string | null; r_status: ReferralStatus | null; r_at: Date | null; total: string | number;
   }>`
-    select c.id, c.reference, c.opened_at, ${readable} as readable, c.managing_organisation_id = ${subject.organisationId}::uuid as held,
-      ${compileVisibleFields(caseFieldPolicy, subject, caseColumns)} as visible_fields, c.trafficking_status,
-      last.kind as r_kind, last.to_name as r_to, last.status as r_status, last.at as r_at, count(*) over () as total
-    from cases c join persons p on p.id = c.person_id
-      left join lateral (select r.kind, o.name as to_name, r.status, coalesce(r.accepted_at, r.declined_at, r.withdrawn_at, r.sent_at) as at
-        from referrals r join organisations o on o.id = r.to_organisation_id
-        where r.case_id = c.id and ${outbox} order by r.sent_at desc, r.id limit 1) as last on true
-    where c.reported_by_organisation_id = ${subject.organisationId}::uuid and (${readable} or last.kind is not null)
-    order by c.opened_at desc, c.id
-    limit ${homeListLimit}`.execute(db);
+    with hit as (
+      select c.id, c.reference, c.opened_at, ${readable} as readable, c.managing_organisation_id = ${subject.organisationId}::uuid as held,
+        last.kind as r_kind, last.to_name as r_to, last.status as r_status, last.at as r_at
+      from cases c join persons p on p.id = c.person_id
+        left join lateral (select r.kind, o.name as to_name, r.status, coalesce(r.accepted_at, r.declined_at, r.withdrawn_at, r.sent_at) as at
+          from referrals r join organisations o on o.id = r.to_organisation_id
+          where r.case_id = c.id and ${outbox} order by r.sent_at desc, r.id limit 1) as last on true
+      where c.reported_by_organisation_id = ${subject.organisationId}::uuid and (${readable} or last.kind is not null)
+      order by c.opened_at desc, c.id
+      limit ${homeTotalCap + 1}),
+    page as (select * from hit order by opened_at desc, id limit ${homeListLimit})
+    select page.*, c.trafficking_status, (select count(*) from hit) as total,
+      case when page.readable then ${compileVisibleFields(caseFieldPolicy, subject, probedConsent)} else '{}'::text[] end as visible_fields
+    from page join cases c on c.id = page.id join persons p on p.id = c.person_id
+    order by page.opened_at desc, page.id`.execute(db);
   return {
     total: Number(rows[0]?.total ?? 0),
     items: rows.map((r) => ({
@@ -96,14 +113,17 @@ export async function overdueDecisions(db: Db) {
   return { organisations: rows.map((r) => ({ organisation: r.name, count: Number(r.n), oldestAt: iso(r.oldest) })) };
 }
 
-/** The persons behind this month's counts (cases opened, persons referred, positive decisions): ids only, to perturb. */
+/**
+ * The persons behind this month's counts (cases opened, persons referred, positive decisions): ids only, to perturb.
+ * Each decision's case is looked up by its key (a month's decisions are a few thousand among every case).
+ */
 export async function monthPersons(db: Db) {
   const { rows } = await sql<{ month: string; opened: string[]; referred: string[]; positive: string[] }>`
     select date_trunc('month', now())::date::text as month,
       array(select distinct c.person_id::text from cases c where c.opened_at >= date_trunc('month', now())) as opened,
       array(select distinct c.person_id::text from referrals r join cases c on c.id = r.case_id where r.sent_at >= date_trunc('month', now())) as referred,
-      array(select distinct c.person_id::text from status_decisions d join cases c on c.id = d.case_id
-            where d.decided_at >= date_trunc('month', now()) and d.outcome = 'positive') as positive`.execute(db);
+      array_remove(array(select distinct (select c.person_id::text from cases c where c.id = d.case_id) from status_decisions d
+            where d.decided_at >= date_trunc('month', now()) and d.outcome = 'positive'), null) as positive`.execute(db);
   const row = rows[0];
   return { month: row?.month ?? '', opened: row?.opened ?? [], referred: row?.referred ?? [], positive: row?.positive ?? [] };
 }
