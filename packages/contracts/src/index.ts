@@ -20,6 +20,7 @@ export * from './api/referrals.js';
 export * from './api/estimation.js';
 export * from './api/estimation-strata.js';
 export * from './api/estimation-grouping.js';
+export * from './api/estimation-average.js';
 export * from './api/statistics.js';
 export * from './api/releases.js';
 export * from './api/imports.js';

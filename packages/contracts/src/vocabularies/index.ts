@@ -7,3 +7,4 @@ export * from './sops.js';
 export * from './case-records.js';
 export * from './documents.js';
 export * from './audit.js';
+export * from './prosecution.js';

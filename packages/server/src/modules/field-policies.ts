@@ -4,6 +4,7 @@ import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/
 import { caseFieldPolicy } from './case/case.fields.js';
 import { documentFieldPolicy } from './document/document.fields.js';
 import { personFieldPolicy } from './person/person.fields.js';
+import { prosecutionOperationFieldPolicy, prosecutionSuspectFieldPolicy } from './prosecution/prosecution.fields.js';
 import { caseIntakeFieldPolicy, caseScreeningsFieldPolicy, personProfileFieldPolicy } from './person-profile/person-profile.fields.js';
 import { referralFieldPolicy } from './referral/referral.fields.js';
 
@@ -24,4 +25,6 @@ export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
   caseIntake: caseIntakeFieldPolicy,
   caseScreenings: caseScreeningsFieldPolicy,
   document: documentFieldPolicy,
+  prosecutionOperation: prosecutionOperationFieldPolicy,
+  prosecutionSuspect: prosecutionSuspectFieldPolicy,
 };

@@ -12,6 +12,9 @@ const shareInState: Record<ShareState, ReturnType<typeof sql<SqlBool>>> = {
   awaiting_acceptance: sql<SqlBool>`s.revoked_at is null and s.purpose <> 'identification_decision'
     and not exists (select 1 from referrals rs where rs.share_id = s.id and rs.accepted_at is not null)`,
   ended: sql<SqlBool>`s.revoked_at is not null`,
+  // States of the prosecution pipeline's records: a case is never shared in them.
+  prosecution_referral: sql<SqlBool>`false`,
+  before_court: sql<SqlBool>`false`,
 };
 
 /** The share conditions of a case, for any table that names the case by `caseId` (SQL). */

@@ -1,6 +1,6 @@
 import { sql, type Expression } from 'kysely';
 import { allows, type RecordFacts, type Subject } from './rules.js';
-import { relationshipRules, relationships, type Relationship, type RelationshipRules } from './relationships.js';
+import { relationshipRules, relationships, type ProsecutionRelationship, type Relationship, type RelationshipRules } from './relationships.js';
 import { compileRule, type ResourceColumns } from './sql-filter.js';
 
 /**
@@ -30,8 +30,15 @@ export interface FieldPolicy<F extends string = string> {
   readonly grants: Readonly<Record<Relationship, FieldGrant<F>>>;
 }
 
+/** A policy as declared: the prosecution relationships may be left out (they are then granted nothing). */
+export interface FieldPolicyDeclaration<F extends string> extends Omit<FieldPolicy<F>, 'grants'> {
+  readonly grants: Readonly<Omit<Record<Relationship, FieldGrant<F>>, ProsecutionRelationship>> & Readonly<Partial<Record<ProsecutionRelationship, FieldGrant<F>>>>;
+}
+
 /** Declares a record kind's policy, checking that every granted field is one of the record's fields. */
-export function defineFieldPolicy<const F extends string>(policy: FieldPolicy<F>): FieldPolicy<F> {
+export function defineFieldPolicy<const F extends string>(declared: FieldPolicyDeclaration<F>): FieldPolicy<F> {
+  const grants = Object.fromEntries(relationships.map((r) => [r, declared.grants[r] ?? { fields: [] }])) as Record<Relationship, FieldGrant<F>>;
+  const policy: FieldPolicy<F> = { ...declared, grants };
   const known = new Set<string>(policy.fields);
   for (const relationship of relationships) {
     const grant = policy.grants[relationship];

@@ -19,6 +19,13 @@ import type { Rule } from './rules.js';
  * - `competentAuthority`: the authority a case was sent to for a decision on victim status.
  * - `coordinator`: the national coordinator: nothing personal, ever.
  *
+ * The prosecution pipeline's records (operations, suspects) stand to users through their own relationships; a case
+ * record's field policies grant them nothing, and the prosecution policies grant the case relationships nothing:
+ * - `recordingAgency`: the investigators of the law-enforcement organisation that recorded the operation.
+ * - `prosecutionOffice`: the prosecutors of the office an investigation of the operation was referred to.
+ * - `courtOfTrial`: the clerks of the court a suspect was prosecuted before.
+ * - `analyst`: an analyst, across agencies: operations and suspects' pseudonyms and roles, never an identity.
+ *
  * Alternatives are only appended to, never reordered; the mutation tests (test/access) edit these rules in memory.
  */
 export const relationships = [
@@ -30,8 +37,15 @@ export const relationships = [
   'lawEnforcementWithConsent',
   'competentAuthority',
   'coordinator',
+  'recordingAgency',
+  'prosecutionOffice',
+  'courtOfTrial',
+  'analyst',
 ] as const;
 export type Relationship = (typeof relationships)[number];
+/** The relationships of the prosecution pipeline: a record kind's field policy may leave them out (it grants them nothing). */
+export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst'] as const satisfies readonly Relationship[];
+export type ProsecutionRelationship = (typeof prosecutionRelationships)[number];
 
 export type RelationshipRules = Readonly<Record<Relationship, Rule>>;
 
@@ -50,4 +64,8 @@ export const relationshipRules = {
   lawEnforcementWithConsent: [[{ role: ['investigator'] }, { consent: 'law_enforcement' }, { is: 'inJurisdiction' }]],
   competentAuthority: [[{ role: sharedStaff }, { shared: 'decision_request' }]],
   coordinator: [[{ role: ['national_coordinator'] }]],
+  recordingAgency: [[{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sameOrganisation' }]],
+  prosecutionOffice: [[{ role: ['prosecutor'] }, { organisationType: ['prosecutor'] }, { shared: 'prosecution_referral' }]],
+  courtOfTrial: [[{ role: ['court_clerk'] }, { organisationType: ['court'] }, { shared: 'before_court' }]],
+  analyst: [[{ role: ['analyst'] }]],
 } as const satisfies RelationshipRules;

@@ -34,8 +34,11 @@ export type Condition =
  * - `decision_request`: the record was sent to a competent authority for a decision on victim status, share in force;
  * - `ended`: the share was revoked (declined, withdrawn, completed, handed over, consent withdrawn): it grants nothing
  *   on the record, and the receiver keeps only its inbox entry.
+ * - `prosecution_referral`: an investigation (its operation, its suspects) was referred to the organisation, a
+ *   prosecution office.
+ * - `before_court`: a suspect was prosecuted before the organisation, a court (and, in part, the suspect's operation).
  */
-export const shareStates = ['awaiting_acceptance', 'accepted', 'decision_request', 'ended'] as const;
+export const shareStates = ['awaiting_acceptance', 'accepted', 'decision_request', 'ended', 'prosecution_referral', 'before_court'] as const;
 export type ShareState = (typeof shareStates)[number];
 
 /** One share of a record with an organisation: its state and the person fields it names. */

@@ -7,6 +7,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import { systemActor } from '../audit/audit.js';
 import { sealAuditEntries } from '../audit/seal.js';
 import { seedDemo } from '../../modules/demo/demo.seed.js';
+import { populateProsecution } from '../../modules/prosecution/prosecution.test-support.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
 import { importCtdc } from '../../modules/statistical-records/ctdc-import.js';
@@ -69,6 +70,7 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await caseWork(database, cipher);
   await populateNotifications(db);
   await publishAnEstimate(database, cipher);
+  await populateProsecution(database, cipher);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);
 }

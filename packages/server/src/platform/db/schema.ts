@@ -4,6 +4,7 @@ export type { PersonProfilesTable, CaseFactHistoryTable, CaseDocumentsTable, Cas
 import type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeTable, StatisticsCubeBuildsTable, StatisticalImportAnomaliesTable, ReleaseBudgetsTable, ReleasesTable, ImportJobsTable, PublishedEstimatesTable } from './schema.statistics.js';
 export type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeTable, StatisticsCubeBuildsTable, StatisticalImportAnomaliesTable, ReleaseBudgetsTable, ReleasesTable, ImportJobsTable, PublishedEstimatesTable } from './schema.statistics.js';
 
+import type { ProsecutionOperationsTable, ProsecutionOperationAgenciesTable, ProsecutionInvestigationsTable, ProsecutionSuspectsTable, ProsecutionStepsTable } from './schema.prosecution.js';
 /** Row types of the migrated schema (migrations/*.sql). Kept beside the migrations; a test checks they agree. */
 export type Generated<T> = ColumnType<T, T | undefined, T>;
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -338,6 +339,11 @@ export interface Schema {
   import_jobs: ImportJobsTable;
   data_subject_requests: DataSubjectRequestsTable;
   published_estimates: PublishedEstimatesTable;
+  prosecution_operations: ProsecutionOperationsTable;
+  prosecution_operation_agencies: ProsecutionOperationAgenciesTable;
+  prosecution_investigations: ProsecutionInvestigationsTable;
+  prosecution_suspects: ProsecutionSuspectsTable;
+  prosecution_steps: ProsecutionStepsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
