@@ -1,32 +1,16 @@
-import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities } from '@palermo/contracts';
-import { AuditPage } from '../features/audit/AuditPage';
-import { EnrolmentPage } from '../features/auth/EnrolmentPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
-import { TwoFactorPage } from '../features/auth/TwoFactorPage';
-import { CasePage } from '../features/cases/CasePage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { MatchRequestsPage } from '../features/cases/MatchRequestsPage';
-import { ReportSuspicionPage } from '../features/cases/ReportSuspicionPage';
-import { DirectoryPage } from '../features/directory/DirectoryPage';
-import { EstimationPage } from '../features/estimation/EstimationPage';
 import { canEstimate } from '../features/estimation/permissions';
-import { ImportsPage } from '../features/imports/ImportsPage';
 import { canImport } from '../features/imports/permissions';
-import { ReleasesPage } from '../features/releases/ReleasesPage';
 import { canSeeReleases } from '../features/releases/permissions';
 import { canSeeStatistics } from '../features/statistics/permissions';
-import { HomePage } from '../features/home/HomePage';
-import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
-import { ReferralsPage } from '../features/referrals/ReferralsPage';
-import { FirstRunPage } from '../features/setup/FirstRunPage';
-import { UsersPage } from '../features/users/UsersPage';
 import { ErrorAlert, Loading } from '../components/Status';
-import { Layout } from './Layout';
+import { lazyPage } from './lazyPage';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
@@ -34,9 +18,29 @@ import { createQueryClient } from './query';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases } from './permissions';
 import { SessionProvider, useActiveSession, useSession } from './session';
 
-/** The statistics page carries the charting library: loaded only when someone opens it. */
-const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
-const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+/**
+ * Each page is loaded when it is first shown (the sign-in page aside), with the signed-in app's words: the first load
+ * carries only what the pages before sign-in need. The statistics page carries the charting library.
+ */
+const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const Layout = lazyPage(() => import('./Layout'), 'Layout');
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
+const EnrolmentPage = lazyPage(() => import('../features/auth/EnrolmentPage'), 'EnrolmentPage');
+const TwoFactorPage = lazyPage(() => import('../features/auth/TwoFactorPage'), 'TwoFactorPage');
+const CasePage = lazyPage(() => import('../features/cases/CasePage'), 'CasePage');
+const CasesPage = lazyPage(() => import('../features/cases/CasesPage'), 'CasesPage');
+const MatchRequestsPage = lazyPage(() => import('../features/cases/MatchRequestsPage'), 'MatchRequestsPage');
+const ReportSuspicionPage = lazyPage(() => import('../features/cases/ReportSuspicionPage'), 'ReportSuspicionPage');
+const DirectoryPage = lazyPage(() => import('../features/directory/DirectoryPage'), 'DirectoryPage');
+const EstimationPage = lazyPage(() => import('../features/estimation/EstimationPage'), 'EstimationPage');
+const ImportsPage = lazyPage(() => import('../features/imports/ImportsPage'), 'ImportsPage');
+const ReleasesPage = lazyPage(() => import('../features/releases/ReleasesPage'), 'ReleasesPage');
+const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
+const OrganisationsPage = lazyPage(() => import('../features/organisations/OrganisationsPage'), 'OrganisationsPage');
+const ReferralsPage = lazyPage(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
+const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -44,7 +48,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
         <BrowserRouter>
-          <Gate />
+          <Suspense fallback={<Loading />}>
+            <Gate />
+          </Suspense>
         </BrowserRouter>
       </SessionProvider>
     </QueryClientProvider>

@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { Loading } from '../components/Status';
 import { useTranslation } from 'react-i18next';
 import { SignOutButtons } from '../features/auth/SignOutButtons';
 import { AccountNotices } from '../features/users/AccountNotices';
@@ -66,7 +68,9 @@ export function Layout() {
       </header>
       <main id={mainId} tabIndex={-1}>
         <AccountNotices />
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </NavCountsProvider>
   );

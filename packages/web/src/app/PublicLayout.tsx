@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { Loading } from '../components/Status';
 import { useTranslation } from 'react-i18next';
 import { SignOutButtons } from '../features/auth/SignOutButtons';
 import { LanguageSelect } from '../i18n/LanguageSelect';
@@ -20,7 +21,7 @@ export function PublicLayout({ children, canSignOut = false }: { children: React
         </div>
       </header>
       <main id={mainId} tabIndex={-1} className="main-public">
-        {children}
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
     </>
   );

@@ -14,7 +14,7 @@ export function LanguageSelect() {
         id={id}
         value={current}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) changeLanguage(event.target.value);
+          if (isLanguage(event.target.value)) void changeLanguage(event.target.value);
         }}
       >
         {languages.map((language) => (

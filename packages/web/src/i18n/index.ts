@@ -1,8 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import ar from './locales/ar.json';
+import type en from './locales/en.json';
+import type fr from './locales/fr.json';
+import type ar from './locales/ar.json';
 
 export const languages = ['en', 'fr', 'ar'] as const;
 export type Language = (typeof languages)[number];
@@ -46,21 +46,68 @@ function applyToDocument(language: string): void {
   document.documentElement.dir = rightToLeft.has(lang) ? 'rtl' : 'ltr';
 }
 
-export function changeLanguage(language: Language): void {
+/**
+ * The words come one language and one area at a time (locale-areas.ts at build time): `start` holds what the pages
+ * before sign-in show and loads before the first render, `app` the rest and loads with the signed-in app.
+ */
+export type Area = 'start' | 'app';
+type Words = Promise<{ default: Record<string, unknown> }>;
+const areaLoaders: Record<Language, Record<Area, () => Words>> = {
+  en: { start: () => import('virtual:locale/en/start'), app: () => import('virtual:locale/en/app') },
+  fr: { start: () => import('virtual:locale/fr/start'), app: () => import('virtual:locale/fr/app') },
+  ar: { start: () => import('virtual:locale/ar/start'), app: () => import('virtual:locale/ar/app') },
+};
+const wantedAreas = new Set<Area>(['start']);
+const loading = new Map<string, Promise<void>>();
+
+function loadWords(language: Language, area: Area): Promise<void> {
+  const key = `${language}/${area}`;
+  let done = loading.get(key);
+  if (done === undefined) {
+    done = areaLoaders[language][area]().then(
+      (module) => {
+        i18n.addResourceBundle(language, 'translation', module.default, true, true);
+      },
+      (error: unknown) => {
+        loading.delete(key);
+        throw error;
+      },
+    );
+    loading.set(key, done);
+  }
+  return done;
+}
+
+function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}
+
+/** Loads an area's words in the current language (and in any language chosen later). */
+export function loadArea(area: Area): Promise<void> {
+  wantedAreas.add(area);
+  return loadWords(currentLanguage(), area);
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
   try {
     window.localStorage.setItem(storageKey, language);
   } catch {
     // Storage may be unavailable (private mode); the choice then lasts for this page only.
   }
-  void i18n.changeLanguage(language);
+  await Promise.all([...wantedAreas].map((area) => loadWords(language, area)));
+  await i18n.changeLanguage(language);
 }
 
 i18n.on('languageChanged', applyToDocument);
 
+const initialLanguage: Language = storedLanguage() ?? browserLanguage() ?? 'en';
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
-  lng: storedLanguage() ?? browserLanguage() ?? 'en',
-  fallbackLng: 'en',
+  resources: {},
+  partialBundledLanguages: true,
+  lng: initialLanguage,
+  // Every language has every key (a test checks it), and only the reader's language is loaded: no fallback.
+  fallbackLng: false,
   supportedLngs: [...languages],
   // React escapes text itself.
   interpolation: { escapeValue: false },
@@ -68,5 +115,8 @@ void i18n.use(initReactI18next).init({
 });
 
 applyToDocument(i18n.language);
+
+/** Settles when the words of the pages before sign-in are there in the reader's language. */
+export const startWordsLoaded: Promise<void> = loadWords(initialLanguage, 'start');
 
 export default i18n;
