@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = [
   { name: 'contracts', dir: 'packages/contracts', inputs: ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], build: ['run', 'build', '--workspace', '@palermo/contracts'] },
   { name: 'server', dir: 'packages/server', inputs: ['src', 'migrations', 'assets', 'package.json', 'tsconfig.json', 'tsconfig.build.json'], build: ['run', 'build', '--workspace', '@palermo/server'] },
-  { name: 'web', dir: 'packages/web', inputs: ['src', 'public', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts'], build: ['run', 'build', '--workspace', '@palermo/web'] },
+  { name: 'web', dir: 'packages/web', inputs: ['src', 'public', 'index.html', 'package.json', 'tsconfig.json', 'vite.config.ts', 'locale-areas.ts'], build: ['run', 'build', '--workspace', '@palermo/web'] },
 ];
 
 function filesUnder(path) {
