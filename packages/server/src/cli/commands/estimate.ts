@@ -8,6 +8,7 @@ import { explained, whyNotEstimable } from '../../modules/estimation/plain-reaso
 import { bootstrapInterval, DEFAULT_BOOTSTRAP_SEED, DEFAULT_RESAMPLES, type BootstrapInterval } from '../../modules/estimation/bootstrap.js';
 import { spreadOfModels, type Spread, type SpreadRow } from '../../modules/estimation/spread.js';
 import { estimateStrataCommand } from './estimate-strata.js';
+import { estimateCasesByStratumCommand } from './estimate-cases-strata.js';
 
 interface EstimateCliOptions {
   lists?: string;
@@ -21,8 +22,11 @@ interface EstimateCliOptions {
   /** --bootstrap [resamples]: true, or the number given. */
   bootstrap?: boolean | string;
   seed?: string;
-  /** The file's column that gives each row's stratum. */
+  /** The file's column that gives each row's stratum, or sex, age or form for the case records. */
   by?: string;
+  /** The case records of this year, lists of organisations as NAME=ORG;ORG. */
+  year?: string;
+  list?: string[];
 }
 
 function bootstrapOptions(options: EstimateCliOptions, estimate: EstimateOptions): { resamples: number; seed: number; threshold: number } | null {
@@ -163,8 +167,11 @@ export function registerEstimate(program: Command): void {
     .option('--bootstrap [resamples]', `also a bootstrap interval that repeats the stepwise selection on each resample (BCa, as SparseMSE's estimatepopulation; default ${DEFAULT_RESAMPLES} resamples)`)
     .option('--seed <seed>', `the bootstrap's seed (default ${DEFAULT_BOOTSTRAP_SEED}, SparseMSE's)`)
     .option('--by <column>', 'estimate separately in each stratum given by this column of the file (e.g. sex), with the sum of the strata beside the pooled estimate')
+    .option('--year <year>', 'estimate from the case records of this year instead of a file (with --list and --by sex, age or form; shown as the estimation page shows it)')
+    .option('--list <list>', 'with --year: a list of organisations, NAME=ORGANISATION;ORGANISATION (names or ids); give it once per list', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--json', 'machine-readable result')
     .action((options: EstimateCliOptions) => {
+      if (options.year !== undefined || (options.list ?? []).length > 0) return estimateCasesByStratumCommand(options);
       const out = output(Boolean(options.json));
       let table: OverlapTable | null = null;
       try {

@@ -29,6 +29,11 @@ function estimatedText(estimate: StratifiedEstimate): string {
 
 export async function estimateStrataFromCases(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof estimateStrataFromCasesRequest>, keys: RecordKeys): Promise<StratifiedEstimateView> {
   requireAllowed(subject);
+  return stratifiedFromCases(tx, actor, input, keys);
+}
+
+/** The estimate by stratum from the case records, audited under the actor; the caller has checked who may ask. */
+export async function stratifiedFromCases(tx: Db, actor: Actor, input: z.output<typeof estimateStrataFromCasesRequest>, keys: RecordKeys): Promise<StratifiedEstimateView> {
   const { pooled, strata } = await strataFromCases(tx, input.year, input.lists, input.by, keys);
   const estimate = estimateByStratum(pooled.table, strata, { model: input.model });
   const view = presentStrata({
