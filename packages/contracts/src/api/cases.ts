@@ -11,6 +11,7 @@ import {
   shareablePersonFields,
   traffickingStatuses,
 } from '../vocabularies/cases.js';
+import { caseRecordKinds } from '../vocabularies/case-records.js';
 import { consentPurpose, consentStatus, createPersonRequest } from './persons.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
 import { allAlpha3, alpha2OfAlpha3 } from '../standards/iso3166.js';
@@ -124,6 +125,8 @@ export const caseView = recordKind(
     ).optional(),
     /** Actions on the case: all of them for the managing side, the viewer's own organisation's otherwise. */
     timeline: personal(z.array(timelineEntry)),
+    /** The kinds of record this viewer may add to the case record (none: the viewer does not work the case). */
+    recordKinds: z.array(z.enum(caseRecordKinds)).optional(),
     /** Flags for the summary that come from the case record (an urgent referral open, a high safety risk assessed). */
     flags: z.array(z.enum(['urgent', 'safety_risk'])).optional(),
     /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */

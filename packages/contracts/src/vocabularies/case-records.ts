@@ -49,6 +49,21 @@ export const caseRecordVisibilityOf: Record<CaseRecordKind, CaseRecordVisibility
   health_note: 'author_organisation',
 };
 
+/**
+ * What an organisation that accepted a service referral records while it works the case: needs, the plan's goals,
+ * services, follow-ups, risks and its own notes. Assigning the case manager, decisions on return, residence,
+ * non-punishment, compensation, a child's best interests and guardian stay with the organisation managing the case.
+ */
+export const receiverRecordKinds: readonly CaseRecordKind[] = [
+  'needs_assessment',
+  'assistance_goal',
+  'service_delivered',
+  'follow_up',
+  'risk_assessment',
+  'counselling_note',
+  'health_note',
+];
+
 /** Kinds that change the case itself: they name the case version they were based on, and bump it. */
 export const caseStateKinds: readonly CaseRecordKind[] = ['case_manager_assigned', 'return_decision'];
 

@@ -11,6 +11,7 @@ import {
   type Role,
 } from '@palermo/contracts';
 import { allows, type RecordFacts, type Subject } from '../../src/platform/access/rules.js';
+import { relationshipRules } from '../../src/platform/access/relationships.js';
 import { caseRules } from '../../src/modules/case/case.policy.js';
 import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
 import { clientFor, createTestApp, type Client, type TestApp } from '../support/test-app.js';
@@ -147,6 +148,24 @@ describe('what the case rules promise (property-based, over the rules as data)',
         if (investigatorOnly && allows(caseRules.manage, subject, facts)) {
           expect(isLawEnforcement(subject) && facts.organisationId === subject.organisationId).toBe(true);
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('outside the managing side, only an organisation whose referral was accepted and still in force works the case record', () => {
+    fc.assert(
+      fc.property(subjectArbitrary, factsArbitrary, (subject, facts) => {
+        const managingSide = allows(caseRules.assist, subject, facts);
+        const acceptedShare = allows(relationshipRules.receiverAfterAcceptance, subject, facts);
+        for (const rule of [caseRecordRules.read, caseRecordRules.add]) {
+          if (allows(rule, subject, facts) && !managingSide) {
+            expect(acceptedShare).toBe(true);
+            expect(subject.roles.some((r) => r === 'caseworker' || r === 'supervisor' || r === 'decision_maker')).toBe(true);
+          }
+        }
+        // Assigning a case manager and the decisions that change the case stay with the managing side.
+        expect(allows(caseRecordRules.manage, subject, facts)).toBe(managingSide);
       }),
       { numRuns: 2000 },
     );

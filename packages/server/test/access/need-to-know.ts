@@ -27,6 +27,8 @@ export const dimensions = {
     ['national_rapporteur'],
     ['caseworker', 'supervisor'],
     ['investigator', 'supervisor'],
+    ['court_clerk'],
+    ['analyst'],
   ] as ReadonlyArray<readonly Role[]>,
   organisationType: organisationTypes as readonly OrganisationType[],
   sameOrganisation: [false, true],
@@ -35,7 +37,10 @@ export const dimensions = {
   inJurisdiction: [false, true],
   share: ['none', 'awaiting_acceptance', 'accepted', 'decision_request', 'ended'] as ReadonlyArray<'none' | ShareState>,
   sharedFields: [[], ['pseudonym', 'phone'], ['givenName', 'familyName', 'pseudonym', 'birthDate', 'identityNumber']] as ReadonlyArray<readonly string[]>,
+  /** How the subject's organisation stands to an operation and its suspect: referred to it (a prosecution office), tried before it (a court). */
+  prosecution: ['none', 'prosecution_referral', 'before_court'] as ReadonlyArray<ProsecutionStanding>,
 } as const;
+export type ProsecutionStanding = 'none' | 'prosecution_referral' | 'before_court';
 
 export interface Scenario {
   readonly roles: readonly Role[];
@@ -46,6 +51,8 @@ export interface Scenario {
   readonly inJurisdiction: boolean;
   readonly share: 'none' | ShareState;
   readonly sharedFields: readonly string[];
+  /** The prosecution records' standing (varied only where no case share is drawn: the two never interact). */
+  readonly prosecution?: ProsecutionStanding;
 }
 
 /** The one generator: every scenario fast-check draws lies in the matrix, and the matrix is every scenario. */
@@ -58,7 +65,8 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
   inJurisdiction: fc.constantFrom(...dimensions.inJurisdiction),
   share: fc.constantFrom(...dimensions.share),
   sharedFields: fc.constantFrom(...dimensions.sharedFields),
-});
+  prosecution: fc.constantFrom(...dimensions.prosecution),
+}).map((s) => (s.share === 'none' ? s : { ...s, prosecution: 'none' as const }));
 
 /** Every scenario of the boundary space (role x organisation type x relationship x consent x share state). */
 export function* boundaryMatrix(): Generator<Scenario> {
@@ -70,7 +78,8 @@ export function* boundaryMatrix(): Generator<Scenario> {
             for (const inJurisdiction of dimensions.inJurisdiction)
               for (const share of dimensions.share)
                 for (const sharedFields of share === 'none' ? [[]] : dimensions.sharedFields)
-                  yield { roles, organisationType, sameOrganisation, assigned, lawEnforcementConsent, inJurisdiction, share, sharedFields };
+                  for (const prosecution of share === 'none' ? dimensions.prosecution : (['none'] as const))
+                    yield { roles, organisationType, sameOrganisation, assigned, lawEnforcementConsent, inJurisdiction, share, sharedFields, prosecution };
 }
 
 export const SUBJECT = { userId: 'u-subject', organisationId: 'o-subject', jurisdiction: 'NORTH' } as const;
@@ -97,6 +106,21 @@ export function caseFactsOf(
 
 /** The person record's facts: the person route knows no shares (a case's shares are read on the case). */
 export const personFactsOf = (s: Scenario, ids?: Parameters<typeof caseFactsOf>[1]): RecordFacts => ({ ...caseFactsOf(s, ids), sharedWith: [], shares: [] });
+
+/**
+ * An operation's and its suspect's facts: recorded by the subject's organisation when `sameOrganisation`, referred to
+ * it or tried before it as `prosecution` says. Case facts (consent, shares, assignment) do not reach these records.
+ */
+export function prosecutionFactsOf(s: Scenario, ids: { organisationId: string; otherOrganisationId: string } = { ...SUBJECT, otherOrganisationId: 'o-other' }): RecordFacts {
+  const standing = s.prosecution ?? 'none';
+  return {
+    organisationId: s.sameOrganisation ? ids.organisationId : ids.otherOrganisationId,
+    assigneeUserId: null,
+    jurisdiction: null,
+    consentsGiven: [],
+    shares: standing === 'none' ? [] : [{ organisationId: ids.organisationId, state: standing, fields: [] }],
+  };
+}
 
 /** The personal fields of the case view, read from the contract's tags (not from the policy). */
 export function personalPaths(schema: z.ZodType, prefix = ''): string[] {
@@ -138,6 +162,8 @@ export interface Visible {
   readonly accountStatement: Set<string>;
   readonly accountSituation: Set<string>;
   readonly accountExploiter: Set<string>;
+  readonly prosecutionOperation: Set<string>;
+  readonly prosecutionSuspect: Set<string>;
 }
 
 const policyOf = (p: Policies, kind: string): FieldPolicy => {
@@ -163,6 +189,8 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     accountStatement: visibleFields(policyOf(p, 'accountStatement'), subject, facts, p.rules),
     accountSituation: visibleFields(policyOf(p, 'accountSituation'), subject, facts, p.rules),
     accountExploiter: visibleFields(policyOf(p, 'accountExploiter'), subject, facts, p.rules),
+    prosecutionOperation: visibleFields(policyOf(p, 'prosecutionOperation'), subject, prosecutionFactsOf(s), p.rules),
+    prosecutionSuspect: visibleFields(policyOf(p, 'prosecutionSuspect'), subject, prosecutionFactsOf(s), p.rules),
   };
 }
 
@@ -187,6 +215,7 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   const authority = shareStaff && s.share === 'decision_request';
   const caseFields = personFieldsIn(v.case);
   const casePersonal = [...v.case].filter(isPersonalCasePath).filter((f) => f !== 'timeline');
+  broken.push(...brokenProsecutionPromises(s, v, all));
 
   if (fullSide) {
     for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document', 'personProfile', 'caseIntake', 'caseScreenings', 'accountStatement', 'accountSituation', 'accountExploiter'] as const) {
@@ -194,7 +223,11 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
     }
     return broken;
   }
-  if (v.caseRecord.size > 0 || v.assistancePlan.size > 0) fail('only the managing side and the case manager see the case record');
+  // An organisation that accepted a service referral works the case with the managing side: it reads the case record
+  // and the plan whole (what it may add is the routes'); before accepting, after declining or once the share ends, nothing.
+  const receiverWorks = accepted;
+  if ((v.caseRecord.size > 0 || v.assistancePlan.size > 0) && !receiverWorks) fail('only the managing side, the case manager and an accepted receiver see the case record');
+  if (receiverWorks && (v.caseRecord.size !== all.caseRecord.size || v.assistancePlan.size !== all.assistancePlan.size)) fail('an accepted receiver works the case: it reads the case record and the plan');
   if (v.document.size > 0 && !authority) fail('documents: only the managing side, the case manager and a competent authority deciding (those marked for the decision)');
   if (authority && v.document.size !== all.document.size) fail('a competent authority sees the documents marked for the decision whole');
   // The decision file: the screenings and the intake go to the managing side and a competent authority deciding only;
@@ -252,6 +285,31 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   return broken;
 }
 
+/**
+ * The prosecution pipeline's promises: the recording agency and the prosecution office an investigation was referred
+ * to see operations and suspects whole; the court a suspect is tried before sees the pseudonym and the proceedings,
+ * never the identity; an analyst sees operations and suspects' pseudonyms and roles, never an identity nor the
+ * proceedings; nobody else (caseworkers, coordinator, rapporteur, other agencies and offices) sees any of it.
+ */
+function brokenProsecutionPromises(s: Scenario, v: Visible, all: Visible): string[] {
+  const broken: string[] = [];
+  const fail = (promise: string) => broken.push(promise);
+  const lawEnforcementOrg = (lawEnforcementOrganisationTypes as readonly string[]).includes(s.organisationType);
+  const agency = has(s.roles, 'investigator') && lawEnforcementOrg && s.sameOrganisation;
+  const office = has(s.roles, 'prosecutor') && s.organisationType === 'prosecutor' && s.prosecution === 'prosecution_referral';
+  const court = has(s.roles, 'court_clerk') && s.organisationType === 'court' && s.prosecution === 'before_court';
+  const analyst = has(s.roles, 'analyst');
+  const { prosecutionOperation: operation, prosecutionSuspect: suspect } = v;
+  if (!agency && !office && !court && !analyst && (operation.size > 0 || suspect.size > 0)) fail('operations and suspects: only the recording agency, the prosecution office referred to, the court of trial and analysts');
+  if ((agency || office) && (operation.size !== all.prosecutionOperation.size || suspect.size !== all.prosecutionSuspect.size)) fail('the recording agency and the prosecution office see the operation and the suspect whole');
+  if (suspect.has('identity') && !agency && !office) fail("a suspect's identity: the recording agency and the prosecution office only");
+  if (suspect.has('steps') && !agency && !office && !court) fail('the proceedings: the recording agency, the prosecution office and the court of trial');
+  if (court && !(suspect.has('pseudonym') && suspect.has('steps'))) fail('the court of trial records outcomes against the pseudonym');
+  if (analyst && !(operation.size === all.prosecutionOperation.size && suspect.has('pseudonym') && suspect.has('roles'))) fail("an analyst sees operations and suspects' pseudonyms and roles");
+  if (!agency && !office && !analyst && !subsetOf([...operation], ['id', 'reference', 'formsOfExploitation'])) fail('the court of trial sees which operation, nothing more of it');
+  return broken;
+}
+
 export const everything: Visible = {
   case: new Set(fieldPolicies.case?.fields),
   person: new Set(fieldPolicies.person?.fields),
@@ -265,6 +323,8 @@ export const everything: Visible = {
   accountStatement: new Set(fieldPolicies.accountStatement?.fields),
   accountSituation: new Set(fieldPolicies.accountSituation?.fields),
   accountExploiter: new Set(fieldPolicies.accountExploiter?.fields),
+  prosecutionOperation: new Set(fieldPolicies.prosecutionOperation?.fields),
+  prosecutionSuspect: new Set(fieldPolicies.prosecutionSuspect?.fields),
 };
 
 /** The need-to-know property over the shared generator, for given (real or mutated) policies. */
@@ -300,7 +360,9 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'managing side across organisations', edit: (p) => void (p.rules.managing = [[{ role: ['caseworker', 'supervisor'] }], p.rules.managing[1] ?? []]) },
   { name: 'competent authority sees the identity number', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('person.fields.identityNumber') },
   { name: 'competent authority sees consents', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('consents') },
-  { name: 'receiver after acceptance reads the case record', edit: (p) => void grant(p, 'caseRecord').receiverAfterAcceptance.fields.push('notes', 'data') },
+  { name: 'receiver before acceptance reads the case record', edit: (p) => void grant(p, 'caseRecord').receiverBeforeAcceptance.fields.push('notes', 'data') },
+  { name: 'declined or ended share still reads the plan', edit: (p) => void grant(p, 'assistancePlan').formerReceiver.fields.push('caseId', 'needs') },
+  { name: 'receiver after acceptance cannot read the plan', edit: (p) => void (grant(p, 'assistancePlan').receiverAfterAcceptance.fields = []) },
   { name: 'law enforcement with consent reads the documents', edit: (p) => void grant(p, 'document').lawEnforcementWithConsent.fields.push('id', 'fileName') },
   { name: 'receiver after acceptance reads the documents', edit: (p) => void grant(p, 'document').receiverAfterAcceptance.fields.push('id', 'fileName') },
   { name: 'receiver before acceptance reads the police report', edit: (p) => void grant(p, 'personProfile').receiverBeforeAcceptance.fields.push('caseId', 'policeReport') },
@@ -308,6 +370,14 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'receiver after acceptance reads who exploited her', edit: (p) => void grant(p, 'accountExploiter').receiverAfterAcceptance.fields.push('id', 'pseudonym') },
   { name: "competent authority reads the exploiter's identity", edit: (p) => void grant(p, 'accountExploiter').competentAuthority.fields.push('identity') },
   { name: "law enforcement reads the first responder's reasons", edit: (p) => void grant(p, 'accountStatement').lawEnforcementWithConsent.fields.push('responderReasons') },
+  { name: 'analyst reads identities', edit: (p) => void grant(p, 'prosecutionSuspect').analyst.fields.push('identity') },
+  { name: 'analyst reads the proceedings', edit: (p) => void grant(p, 'prosecutionSuspect').analyst.fields.push('steps') },
+  { name: 'caseworkers read operations', edit: (p) => void (p.rules.analyst = [[{ role: ['analyst', 'caseworker'] }]]) },
+  { name: 'court clerk reads the identity', edit: (p) => void grant(p, 'prosecutionSuspect').courtOfTrial.fields.push('identity') },
+  { name: 'court clerk of any court', edit: (p) => void (p.rules.courtOfTrial = [[{ role: ['court_clerk'] }]]) },
+  { name: 'prosecutor without a referral', edit: (p) => void (p.rules.prosecutionOffice = [[{ role: ['prosecutor'] }, { organisationType: ['prosecutor'] }]]) },
+  { name: 'recording agency across agencies', edit: (p) => void (p.rules.recordingAgency = [[{ role: ['investigator'] }]]) },
+  { name: 'recording agency loses the funnel', edit: (p) => void (grant(p, 'prosecutionSuspect').recordingAgency.fields = grant(p, 'prosecutionSuspect').recordingAgency.fields.filter((f) => f !== 'steps')) },
   { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },
 ];
 

@@ -7,8 +7,10 @@ const everything = [
 
 /**
  * Need to know on the case record (needs, plan, services, follow-ups, notes): case management, so the managing
- * organisation and the assigned case manager only. Receivers, law enforcement, a competent authority and the
- * coordinator see none of it (the read rule refuses them the route, and this policy gives them no field either).
+ * organisation, the assigned case manager and an organisation that accepted a service referral (while its share is in
+ * force: it works the case with them; counselling and health notes stay with the organisation that wrote them).
+ * A receiver before acceptance, a former receiver, law enforcement, a competent authority and the coordinator see none
+ * of it (the read rule refuses them the route, and this policy gives them no field either).
  */
 export const caseRecordFieldPolicy = defineFieldPolicy({
   recordKind: 'caseRecord',
@@ -17,7 +19,7 @@ export const caseRecordFieldPolicy = defineFieldPolicy({
     managing: { fields: everything },
     assigned: { fields: everything },
     receiverBeforeAcceptance: { fields: [] },
-    receiverAfterAcceptance: { fields: [] },
+    receiverAfterAcceptance: { fields: everything },
     formerReceiver: { fields: [] },
     lawEnforcementWithConsent: { fields: [] },
     competentAuthority: { fields: [] },
@@ -25,15 +27,17 @@ export const caseRecordFieldPolicy = defineFieldPolicy({
   },
 });
 
+const planFields = ['caseId', 'openedOn', 'needsAssessedAt', 'needs', 'goals', 'servicesWithoutGoal', 'needsWithoutSupport', 'followUps'] as const;
+
 /** The assistance plan is built from the case record: the same need to know. */
 export const assistancePlanFieldPolicy = defineFieldPolicy({
   recordKind: 'assistancePlan',
-  fields: ['caseId', 'openedOn', 'needsAssessedAt', 'needs', 'goals', 'servicesWithoutGoal', 'needsWithoutSupport', 'followUps'],
+  fields: planFields,
   grants: {
-    managing: { fields: ['caseId', 'openedOn', 'needsAssessedAt', 'needs', 'goals', 'servicesWithoutGoal', 'needsWithoutSupport', 'followUps'] },
-    assigned: { fields: ['caseId', 'openedOn', 'needsAssessedAt', 'needs', 'goals', 'servicesWithoutGoal', 'needsWithoutSupport', 'followUps'] },
+    managing: { fields: planFields },
+    assigned: { fields: planFields },
     receiverBeforeAcceptance: { fields: [] },
-    receiverAfterAcceptance: { fields: [] },
+    receiverAfterAcceptance: { fields: planFields },
     formerReceiver: { fields: [] },
     lawEnforcementWithConsent: { fields: [] },
     competentAuthority: { fields: [] },

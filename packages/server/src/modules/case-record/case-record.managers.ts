@@ -16,10 +16,10 @@ export type CaseManagerCandidates = z.infer<typeof caseManagerCandidates>;
 
 /**
  * The current case manager and the caseworkers who could take the case over, for those who may assign one (the case
- * record's `add` rule). Undefined when the rules refuse (the caller answers 404).
+ * record's `manage` rule). Undefined when the rules refuse (the caller answers 404).
  */
 export async function caseManagerChoice(db: Db, subject: Subject, caseId: string): Promise<CaseManagerCandidates | undefined> {
-  const row = await findCase(db, caseId, compileRule(caseRecordRules.add, subject, caseColumns));
+  const row = await findCase(db, caseId, compileRule(caseRecordRules.manage, subject, caseColumns));
   if (!row) return undefined;
   const candidates = await db
     .selectFrom('users')

@@ -1,24 +1,30 @@
 import { sql } from 'kysely';
 import type { Rule } from '../../platform/access/rules.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
+import { relationshipRules } from '../../platform/access/relationships.js';
 import { caseRules } from '../case/case.policy.js';
+
 
 /**
  * Who may write and read the case record, as data.
  *
  * - Adding a record is case management: the managing organisation's caseworkers and supervisors, or the assigned
- *   case manager (`caseRules.assist`). A law-enforcement organisation holding a case at intake does not: it hands case
- *   management over to an assistance organisation.
- * - Reading the records: the same assistance side. An organisation that received a
- *   referral sees only the minimum data set of its share; a competent authority sees what a status decision needs;
- *   law enforcement never reads case records, even with the person's consent to law enforcement. None of these reads
- *   the assistance file.
+ *   case manager (`caseRules.assist`), and the staff of an organisation that accepted a service referral, while the
+ *   share is in force (`receiverAfterAcceptance`): a shelter that took the person in assesses needs, plans, records services,
+ *   follow-ups and its own notes (`receiverRecordKinds`). A law-enforcement organisation holding a case at intake does
+ *   not: it hands case management over to an assistance organisation.
+ * - Assigning the case manager and the decisions that change the case (`manage`) stay with the assistance side that
+ *   manages the case.
+ * - Reading the records: those who may add them. An organisation that received a referral it has not accepted (or
+ *   declined, or whose share ended) sees only its inbox entry; a competent authority sees what a status decision
+ *   needs; law enforcement never reads case records, even with the person's consent to law enforcement.
  * - Counselling and health notes (visibility `author_organisation`) are read only within the author's organisation:
  *   when a case is handed over to another organisation, the new manager reads the rest of the record, not those.
  */
 export const caseRecordRules = {
-  add: caseRules.assist,
-  read: caseRules.assist,
+  add: [...caseRules.assist, ...relationshipRules.receiverAfterAcceptance],
+  read: [...caseRules.assist, ...relationshipRules.receiverAfterAcceptance],
+  manage: caseRules.assist,
   /** Evaluated against the record (its author's organisation), on top of `read`, for `author_organisation` records. */
   readAuthorOrganisationRecord: [[{ is: 'sameOrganisation' }]],
 } as const satisfies Record<string, Rule>;

@@ -71,7 +71,7 @@ export async function caseRecordRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/cases/:id/case-manager',
     {
-      config: { access: ruleRoute('case_record.add', caseRecordRules.add) },
+      config: { access: ruleRoute('case_record.add', caseRecordRules.manage) },
       schema: { tags, summary: 'The case manager and the caseworkers of the managing organisation who could be assigned', params: idParams, response: { 200: caseManagerCandidates } },
     },
     async (request) => {

@@ -1,11 +1,11 @@
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
-import type { Subject } from '../../platform/access/rules.js';
+import type { Rule, Subject } from '../../platform/access/rules.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { HttpError, conflict } from '../../platform/http/errors.js';
 import { bumpVersion, caseForChange } from '../case/case.service.js';
 import { idFromIdempotencyKey, recordAction } from '../case/case-timeline.js';
-import { caseRecordVisibilityOf, type AddCaseRecord, type CaseRecordRef } from './case-record.contracts.js';
+import { caseRecordVisibilityOf, receiverRecordKinds, type AddCaseRecord, type CaseRecordRef } from './case-record.contracts.js';
 import { checkNewRecord } from './case-record.checks.js';
 import { caseRecordRules } from './case-record.policy.js';
 import * as repo from './case-record.repo.js';
@@ -29,7 +29,9 @@ export async function addRecord(
   input: AddCaseRecord,
   key: string,
 ): Promise<CaseRecordRef> {
-  const before = await caseForChange(tx, subject, caseId, caseRecordRules.add, undefined);
+  // An accepting organisation records what it does for the person; the rest stays with the managing side.
+  const rule: Rule = receiverRecordKinds.includes(input.kind) ? caseRecordRules.add : caseRecordRules.manage;
+  const before = await caseForChange(tx, subject, caseId, rule, undefined);
   const id = idFromIdempotencyKey(`case-record:${caseId}`, key);
   if ((await recordAction(tx, subject, caseId, `record.${input.kind}`, timelineSummary(input), key)) === 'already_done') {
     const existing = await repo.findRecord(tx, id);
@@ -38,7 +40,7 @@ export async function addRecord(
     }
     return { id, caseId, kind: input.kind, caseVersion: before.version };
   }
-  const row = await caseForChange(tx, subject, caseId, caseRecordRules.add, input.version);
+  const row = await caseForChange(tx, subject, caseId, rule, input.version);
   await checkNewRecord(tx, subject, row, input);
   const supersedesId = 'supersedesId' in input ? (input.supersedesId ?? null) : null;
   try {

@@ -6,7 +6,9 @@ import { compileRule } from '../../platform/access/sql-filter.js';
 import { encryptedPersonFields } from '../person/person.crypto.js';
 import type { Actor } from '../../platform/audit/audit.js';
 import { compileVisibleFields } from '../../platform/access/field-policy.js';
-import { caseRules, fullRecordRule } from './case.policy.js';
+import { caseRules, fullRecordRule, lawEnforcementTimeline } from './case.policy.js';
+import { relationshipRules } from '../../platform/access/relationships.js';
+import { caseRecordRules } from '../case-record/case-record.policy.js';
 import { caseFieldPolicy } from './case.fields.js';
 import { auditEntry } from './audited-statement.js';
 import { caseColumns, selectCases, type CaseRow } from './case.repo.js';
@@ -19,6 +21,11 @@ type PageColumn = (typeof pageColumns)[number][1];
 export interface CasePageRow extends CaseRow {
   /** The user sees the whole record (fullRecordRule): all person fields, the whole timeline, consents and measures. */
   readonly full_access: boolean;
+  /** The user may add to the case record (caseRecordRules.add), and may manage it (caseRecordRules.manage). */
+  readonly adds_records: boolean;
+  readonly manages_records: boolean;
+  /** The user reads the case as law enforcement with the person's consent (relationships.ts). */
+  readonly law_enforcement_view: boolean;
   /** The fields of the case the field policy shows this user (case.fields.ts, compiled to SQL): paths in the view. */
   readonly visible_fields: string[];
   readonly consents: Array<{ purpose: string; target_organisation_id: string | null; status: string; recorded_at: string }> | null;
@@ -45,6 +52,9 @@ export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: s
   const visible = selectCases(tx)
     .select([
       sql<boolean>`${full}`.as('full_access'),
+      sql<boolean>`${compileRule(caseRecordRules.add, subject, caseColumns)}`.as('adds_records'),
+      sql<boolean>`${compileRule(caseRecordRules.manage, subject, caseColumns)}`.as('manages_records'),
+      sql<boolean>`${compileRule(relationshipRules.lawEnforcementWithConsent, subject, caseColumns)}`.as('law_enforcement_view'),
       sql<string[]>`${compileVisibleFields(caseFieldPolicy, subject, caseColumns)}`.as('visible_fields'),
       ...pageColumns.map(([, column]) => `p.${column}` as const),
     ])
@@ -74,7 +84,9 @@ export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: s
         (select coalesce(json_agg(json_build_object('action', a.action, 'summary', a.summary, 'occurred_at', a.occurred_at,
             'display_name', u.display_name, 'organisation_name', o.name) order by a.occurred_at, a.id), '[]')
           from case_actions a join users u on u.id = a.actor_user_id join organisations o on o.id = a.organisation_id
-          where a.case_id = v.id and (v.full_access or a.organisation_id = ${organisationId}::uuid)) as timeline,
+          where a.case_id = v.id and (v.full_access or a.organisation_id = ${organisationId}::uuid
+            or (v.law_enforcement_view and (a.action = any(${sql.val([...lawEnforcementTimeline.actions])}::text[])
+              or a.action like ${`${lawEnforcementTimeline.decisions}%`})))) as timeline,
         (select coalesce(array_agg(d.idempotency_key), '{}') from case_actions d
           where d.case_id = v.id and d.action = 'measure.done' and v.full_access) as measures_done,
         sop.version as sop_version, sop.stamp as sop_stamp

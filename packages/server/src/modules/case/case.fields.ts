@@ -10,8 +10,11 @@ const personFields = [
   'person.fields.identityNumber',
 ] as const;
 
-/** What identifies a case without saying anything about the person: shown to every relationship that reads the case. */
-const envelope = ['id', 'reference', 'status', 'version', 'openedAt', 'timeline'] as const;
+/**
+ * What identifies a case without saying anything about the person, and what the viewer may record on it: shown to
+ * every relationship that reads the case.
+ */
+const envelope = ['id', 'reference', 'status', 'version', 'openedAt', 'timeline', 'recordKinds'] as const;
 
 const everything = [
   ...envelope,

@@ -51,3 +51,15 @@ export const caseRules = {
 
 /** Who sees the whole timeline and the case's consents and measures: the managing side, including an intake holder. */
 export const fullRecordRule = caseRules.manage;
+
+/**
+ * What law enforcement reading a case with the person's consent sees of the timeline, beyond its own organisation's
+ * actions: the suspicion reported, the case handed over to an assistance organisation and which one took it, the
+ * request for a decision and the status decisions (the status itself is in its field policy). Not the services, the
+ * shelter that took the person in, the case record, consents or notes.
+ */
+export const lawEnforcementTimeline = {
+  actions: ['case.opened', 'referral.transfer_offered', 'referral.transfer_accepted', 'case.decision_requested'],
+  /** Every decision on victim status (`decision.<kind>`). */
+  decisions: 'decision.',
+} as const;

@@ -11,11 +11,11 @@ import type {
   ShareablePersonField,
   TraffickingStatus,
 } from '@palermo/contracts';
-import { caseListTotalCap, caseStages, caseSummary, closeCaseRequest, openCaseRequest, type CaseListSort } from '@palermo/contracts';
+import { caseListTotalCap, caseRecordKinds, receiverRecordKinds, caseStages, caseSummary, closeCaseRequest, openCaseRequest, type CaseListSort } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
-import type { Subject } from '../../platform/access/rules.js';
+import type { Rule, Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
@@ -32,6 +32,7 @@ import { relationshipRules, relationships } from '../../platform/access/relation
 import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
 import { withFacts } from './case-timeline-facts.js';
+import { casePage } from './case-list-page.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
@@ -120,6 +121,7 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     consents: (row.consents ?? []).map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
     timeline: await withFacts(tx, (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() }))),
     measures,
+    recordKinds: row.manages_records ? [...caseRecordKinds] : row.adds_records ? [...receiverRecordKinds] : [],
     openedAt: new Date(row.opened_at).toISOString(),
     flags: row.visible_fields.includes('flags') ? await caseFlags(tx, row.id) : [],
   };
@@ -225,7 +227,7 @@ export async function listCases(tx: Db, subject: Subject, actor: Actor, filter: 
   if (filter.deadline === 'overdue') query = query.where(sql<boolean>`c.decision_due_at < now() and ${waiting}`);
   if (filter.deadline === 'week') query = query.where(sql<boolean>`c.decision_due_at >= now() and c.decision_due_at < now() + interval '7 days' and ${waiting}`);
   const order = listOrders[sort];
-  const page = sql`select r.* from (${query}) as r order by ${order} limit ${filter.limit} offset ${filter.offset ?? 0}`;
+  const page = casePage(query, sort, (field) => fieldShown(subject, field), order, filter.limit, filter.offset ?? 0);
   // The fields shown are computed for the page's cases only, after the limit.
   const visible = sql`select r.*, ${compileVisibleFields(caseFieldPolicy, subject, repo.caseListColumns)} as visible_fields
     from page as r join cases c on c.id = r.id`;
@@ -267,7 +269,7 @@ async function countCases(tx: Db, matching: ReturnType<typeof sql>): Promise<num
  * Loads a case the user may act on with this rule, or refuses with 404; then checks the version the user read, so
  * that two people editing the same case cannot silently overwrite each other.
  */
-export async function caseForChange(tx: Db, subject: Subject, id: string, rule: (typeof caseRules)[keyof typeof caseRules], version: number | undefined) {
+export async function caseForChange(tx: Db, subject: Subject, id: string, rule: Rule, version: number | undefined) {
   const row = await repo.findCase(tx, id, compileRule(rule, subject, repo.caseColumns));
   if (!row) throw notFound('Case');
   if (version !== undefined && row.version !== version) {

@@ -38,7 +38,9 @@ export function AddRecordForm({ caseView, organisations, plan, onAdded, onStale,
   const [notes, setNotes] = useState(correcting?.notes ?? '');
   const [done, setDone] = useState('');
   const spec = kind === '' ? undefined : kindSpecs[kind];
-  const kinds = offered.filter((candidate) => !kindSpecs[candidate]?.childOnly || caseView.person?.isChild === true);
+  // The kinds the server lets this reader add (an organisation that accepted a referral records what it does).
+  const allowed = caseView.recordKinds;
+  const kinds = offered.filter((candidate) => (!kindSpecs[candidate]?.childOnly || caseView.person?.isChild === true) && (allowed === undefined || allowed.includes(candidate)));
   const form = useForm({
     kind: { id: `${prefix}-kind`, label: t('records.kind') },
     'data.needs': { id: 'record-needs', label: t('records.needsLegend') },

@@ -16,7 +16,7 @@ interface Props extends CaseActionProps {
   canAdd: boolean;
 }
 
-/** The assistance plan and the case record, for the managing side (the API gives them to no one else). */
+/** The assistance plan and the case record, for the managing side and an organisation that accepted a referral (the API gives them to no one else). */
 export function CaseRecordsSection(props: Props) {
   const { t } = useTranslation();
   const { caseView, allOrganisations, canAdd, onChanged } = props;

@@ -181,7 +181,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       {managing ? <CaseReferrals {...props} canRefer={isOpen} /> : null}
       {!assisting && managing ? <p className="notice">{t('case.intakeOnly')}</p> : null}
       <AccountSection caseView={caseView} />
-      {assisting ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
+      {assisting || (caseView.recordKinds ?? []).length > 0 ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
       {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}
