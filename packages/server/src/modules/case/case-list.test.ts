@@ -101,3 +101,26 @@ describe('filters', () => {
     expect((await list(other, 'stage=reported')).cases.map((c) => c.reference)).toEqual([foreign]);
   });
 });
+
+describe('sorting by a field some cases do not show', () => {
+  it('pages through every case once, in the order of the whole list, the cases showing the field first', async () => {
+    for (const sort of ['due_asc', 'stage_asc']) {
+      const whole = (await list(cw, `sort=${sort}&limit=50`)).cases.map((c) => c.reference);
+      expect(whole).toHaveLength(7);
+      const paged: string[] = [];
+      for (const offset of [0, 2, 4, 6]) paged.push(...(await list(cw, `sort=${sort}&limit=2&offset=${offset}`)).cases.map((c) => c.reference));
+      expect(paged).toEqual(whole);
+    }
+    // Due: the three cases waiting with a due date first, by due date; then the others, newest first.
+    expect((await list(cw, 'sort=due_asc&limit=50')).cases.slice(3).map((c) => c.reference)).toEqual([mine[6], mine[5], mine[1], mine[0]].map((c) => c?.reference));
+  });
+
+  it("puts the cases whose stage the user may not see after those she may, without revealing their order by stage", async () => {
+    const own = await openTestCase(t, shelterWorker);
+    await sql`update cases set stage = 'conclusive_positive' where id = ${own.id}::uuid`.execute(t.platform.db);
+    const page = await list(shelterWorker, 'sort=stage_asc');
+    expect(page.cases.map((c) => [c.reference, c.stage])).toEqual([[own.reference, 'conclusive_positive'], [mine[0]?.reference, undefined]]);
+    expect((await list(shelterWorker, 'sort=stage_asc&limit=1&offset=1')).cases.map((c) => c.reference)).toEqual([mine[0]?.reference]);
+    expect((await list(shelterWorker, 'sort=due_asc')).cases.map((c) => c.reference)).toEqual([own.reference, mine[0]?.reference]);
+  });
+});
