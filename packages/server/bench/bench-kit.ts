@@ -256,15 +256,20 @@ export async function measureScreen(
   const load = { connections: run.connections, timeout: 10 };
   await rotatingLoad(run.url, screen.paths, screen.cookie, { ...load, duration: run.warmup });
   const backends = run.db === 'postgres' ? await backendPids(run.benchUrl) : [];
-  const dbCpu = () => backends.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  const dbBefore = new Map(backends.map((pid) => [pid, cpuSeconds(pid)]));
   const serverBefore = cpuSeconds(run.serverPid);
-  const dbBefore = dbCpu();
   const measured = await rotatingLoad(run.url, screen.paths, screen.cookie, { ...load, duration: run.seconds });
   const served = measured.rps * run.seconds;
   const serverAfter = cpuSeconds(run.serverPid);
+  // A backend the pool closed during the run is left out (its time can no longer be read): an underestimate, never negative.
+  const dbUsed = backends.reduce((sum, pid) => {
+    const before = dbBefore.get(pid);
+    const after = cpuSeconds(pid);
+    return before === undefined || after === undefined ? sum : sum + (after - before);
+  }, 0);
   if (serverBefore !== undefined && serverAfter !== undefined && served > 0) {
     run.emit(screen.name, 'server_cpu_ms_per_request', round(((serverAfter - serverBefore) * 1000) / served, 2), 'ms', run.db);
-    if (run.db === 'postgres') run.emit(screen.name, 'db_cpu_ms_per_request', round(((dbCpu() - dbBefore) * 1000) / served, 2), 'ms', run.db);
+    if (run.db === 'postgres') run.emit(screen.name, 'db_cpu_ms_per_request', round((dbUsed * 1000) / served, 2), 'ms', run.db);
   }
   run.log(`${run.db}: ${screen.name}: p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s, ${measured.errors} errors (${measured.statusCodes ?? ''})`);
   run.emit(screen.name, 'latency_p50_ms', round(measured.p50, 2), 'ms', run.db, run.baseline.p50);

@@ -15,6 +15,28 @@ export const homeRule = [[{ role: [...roles] }]] as const;
 const has = (subject: Subject, ...wanted: Role[]) => wanted.some((r) => subject.roles.includes(r));
 
 /**
+ * The record keys of persons already counted, per keyring (one installation's): a month's counts sum the keys of
+ * thousands of persons on every coordinator's home, and a key, an HMAC of the person's id, never changes. Bounded:
+ * emptied when it would hold more than a national caseload.
+ */
+const personKeys = new WeakMap<Keyring, Map<string, number>>();
+const personKeysHeld = 500_000;
+function personKeysOf(keyring: Keyring, keys: RecordKeys): (personId: string) => number {
+  let held = personKeys.get(keyring);
+  if (!held) personKeys.set(keyring, (held = new Map()));
+  const cache = held;
+  return (personId) => {
+    let key = cache.get(personId);
+    if (key === undefined) {
+      if (cache.size >= personKeysHeld) cache.clear();
+      key = keys.ofPerson(personId);
+      cache.set(personId, key);
+    }
+    return key;
+  };
+}
+
+/**
  * The caller's home: each role's lists, each under the rules and field policy of what it lists (auditHome then
  * records the read). Lists of users
  * are the users page's (staff accounts, not audited there either); the coordinator's and rapporteur's lists are counts
@@ -41,7 +63,8 @@ export async function readHome(db: Db, keyring: Keyring, subject: Subject): Prom
     put('unansweredReferrals', others.unansweredReferrals(db, others.referralAnswerDays(sop)));
     put('overdueDecisions', others.overdueDecisions(db));
     const counted = Promise.all([others.monthPersons(db), RecordKeys.open(db, keyring)]).then(([persons, keys]) => {
-      const count = (ids: readonly string[]) => ({ value: perturb(ids.length, ids.reduce((sum, id) => sum + keys.ofPerson(id), 0)), perturbed: true as const });
+      const keyOf = personKeysOf(keyring, keys);
+      const count = (ids: readonly string[]) => ({ value: perturb(ids.length, ids.reduce((sum, id) => sum + keyOf(id), 0)), perturbed: true as const });
       return { month: persons.month, casesOpened: count(persons.opened), personsReferred: count(persons.referred), positiveDecisions: count(persons.positive) };
     });
     put('monthCounts', counted);
