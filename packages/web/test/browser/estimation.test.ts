@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
-import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
+import { bootstrapInterval } from '../../../server/src/modules/estimation/bootstrap.js';
+import { buildOverlapTable, parseOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
 import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
 
 /**
@@ -61,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 15_000 });
+const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 30_000 });
 
 /** The value of a term in the result's description list. */
 function detail(page: Page, term: string) {
@@ -155,6 +156,18 @@ describe('estimating hidden victims in the browser', () => {
     // The rapporteur publishes the stepwise estimate: the server estimates it again and the row says who and when.
     await spread.getByRole('button', { name: 'Publish this estimate Stepwise selection, p < 0.02' }).click();
     await page.getByTestId('published-stepwise-0.02').filter({ hasText: /^Published on .* by Grace Mwangi$/ }).waitFor();
+    // Beside the interval conditional on the chosen model, the bootstrap interval that chooses the model again on
+    // each resample (as SparseMSE's estimatepopulation), with the rapporteur's seed: the server's is the library's.
+    const intervals = page.getByRole('table', { name: 'Two 95% intervals for the total' });
+    await intervals.getByRole('row', { name: /^Conditional on the chosen model 92,440 to 133,991 The uncertainty of fitting the chosen model, not of choosing it\.$/ }).waitFor();
+    await page.getByText('From 10 to 200 here, for 6 lists.', { exact: false }).waitFor();
+    await page.getByLabel('Number of resamples', { exact: true }).fill('40');
+    await page.getByLabel('Seed', { exact: true }).fill('1234');
+    await page.getByRole('button', { name: 'Compute the bootstrap interval' }).click();
+    const direct = bootstrapInterval(parseOverlapTable(file), { resamples: 40, seed: 1234, threshold: 0.02 });
+    await intervals
+      .getByRole('row', { name: new RegExp(`^Bootstrap, the model chosen again on each resample ${whole(direct.lower)} to ${whole(direct.upper)} The uncertainty of fitting the model and of choosing it\\. 40 resamples, seed 1234, stepwise selection at p < 0\\.02 on each\\.`) })
+      .waitFor({ timeout: 90_000 });
     await page.getByLabel(/Language/).selectOption('fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.getByText('La combinaison I figure plusieurs fois dans le fichier (lignes 8, 26) : les effectifs ont été additionnés.').waitFor();
@@ -167,6 +180,11 @@ describe('estimating hidden victims in the browser', () => {
     await page.getByLabel(/Langue/).selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByText(/التوافق I مذكور أكثر من مرة في الملف/).waitFor();
+    await page.getByRole('table', { name: 'مجالان للثقة 95٪ للعدد الإجمالي' }).getByRole('row', { name: /^مشروط بالنموذج المختار/ }).waitFor();
+    // The spread and the two intervals say everything in Arabic: no English word left (the publisher's name, and the
+    // criteria AIC and BIC, are as they are in any language; list names are single letters here).
+    const arabic = `${await page.locator('section[aria-labelledby="est-spread-title"]').innerText()}\n${await page.locator('section[aria-labelledby="est-boot-title"]').innerText()}`;
+    expect(arabic.replace(/Grace Mwangi|\b(AIC|BIC)\b/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     await page.screenshot({ path: '/tmp/estimation-repeated-ar.png', fullPage: true });
     await page.locator('section[aria-labelledby="est-spread-title"]').screenshot({ path: '/tmp/estimation-spread-ar.png' });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

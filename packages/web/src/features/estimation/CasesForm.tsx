@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { estimationListName, type EstimationOptions, type EstimationResultView } from '@palermo/contracts';
-import type { FieldIssue } from '../../app/api';
+import { estimationListName, type EstimationOptions, type EstimationResultView, type GroupingSuggestion, type PlainReason } from '@palermo/contracts';
+import { ApiError, type FieldIssue } from '../../app/api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
-import { estimateFromCases, explainNotEstimable, type EstimateSource } from './api';
+import { estimateFromCases, type EstimateSource } from './api';
+import { previewOverlap, reasonText, suggestedNames } from './grouping-api';
+import { OverlapPreview, type PreviewState } from './OverlapPreview';
 import { ModelSelect, type ModelChoice } from './ModelSelect';
 
 interface DraftList {
@@ -35,6 +37,10 @@ export function CasesForm({ options, onResult }: Props) {
   const [nextKey, setNextKey] = useState(4);
   const [assignment, setAssignment] = useState<Record<string, number | undefined>>({});
   const [model, setModel] = useState<ModelChoice>('stepwise');
+  const [preview, setPreview] = useState<PreviewState>({ status: 'idle' });
+  const [applied, setApplied] = useState(false);
+  /** Why the last estimate was refused, said at render so that it follows the language. */
+  const [refusal, setRefusal] = useState<{ reason: PlainReason; names: string[] } | null>(null);
 
   const fields: Record<string, { id: string; label: string }> = { year: { id: 'est-year', label: t('estimation.year') } };
   lists.forEach((list, index) => {
@@ -44,6 +50,50 @@ export function CasesForm({ options, onResult }: Props) {
   const form = useForm(fields);
 
   const listLabel = (list: DraftList, index: number) => list.name.trim() || t('estimation.listN', { n: index + 1 });
+  const organisationName = (id: string) => options.organisations.find((o) => o.id === id)?.name;
+  const organisationsOn = (key: number) =>
+    Object.entries(assignment)
+      .filter(([, value]) => value === key)
+      .map(([id]) => id);
+
+  // The overlap of the lists as they are made (lists with at least one organisation), asked for once the choice
+  // has settled for a moment; an answer to an earlier choice is dropped.
+  const grouping = lists.map((list, index) => ({ label: listLabel(list, index), organisationIds: organisationsOn(list.key) })).filter((list) => list.organisationIds.length > 0);
+  const groupingKey = JSON.stringify([year, model, grouping]);
+  useEffect(() => {
+    const chosen = JSON.parse(groupingKey) as [string, ModelChoice, { label: string; organisationIds: string[] }[]];
+    const [y, m, l] = chosen;
+    if (!y || l.length === 0) {
+      setPreview({ status: 'idle' });
+      return;
+    }
+    let current = true;
+    setPreview({ status: 'loading' });
+    const timer = setTimeout(() => {
+      previewOverlap({ year: Number(y), model: m, lists: l.map((list) => ({ organisationIds: list.organisationIds })) }).then(
+        (view) => current && setPreview({ status: 'ready', view, names: l.map((list) => list.label) }),
+        (error: unknown) => current && setPreview({ status: 'failed', error }),
+      );
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [groupingKey]);
+
+  /** Puts a suggested grouping in the form: its lists, named in the user's language, and their organisations. */
+  function applySuggestion(suggestion: GroupingSuggestion) {
+    const names = suggestedNames(t, suggestion, organisationName);
+    const fresh = suggestion.lists.map((_, index) => ({ key: nextKey + index, name: names[index] ?? '' }));
+    const placed: Record<string, number | undefined> = {};
+    suggestion.lists.forEach((list, index) => list.organisationIds.forEach((id) => (placed[id] = nextKey + index)));
+    setLists(fresh);
+    setAssignment(placed);
+    setNextKey(nextKey + fresh.length);
+    setApplied(true);
+    setRefusal(null);
+    form.reset();
+  }
 
   function removeList(key: number) {
     setLists((current) => current.filter((list) => list.key !== key));
@@ -57,6 +107,8 @@ export function CasesForm({ options, onResult }: Props) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setApplied(false);
+    setRefusal(null);
     const issues: FieldIssue[] = [];
     if (!year) issues.push({ field: 'year', problem: 'is required' });
     const request = lists.map((list, index) => {
@@ -75,9 +127,19 @@ export function CasesForm({ options, onResult }: Props) {
       form.fail(issues);
       return;
     }
-    await form.run(async () =>
-      onResult(await explainNotEstimable(t, () => estimateFromCases({ year: Number(year), lists: request, model })), { source: 'cases', year: Number(year), lists: request }),
-    );
+    await form.run(async () => {
+      try {
+        onResult(await estimateFromCases({ year: Number(year), lists: request, model }), { source: 'cases', year: Number(year), lists: request });
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 422) throw error;
+        // Why, in plain words and in the user's language, with a grouping that can be estimated beside the table.
+        const view = await previewOverlap({ year: Number(year), model, lists: request.map((list) => ({ organisationIds: list.organisationIds })) });
+        const names = request.map((list) => list.name);
+        setPreview({ status: 'ready', view, names });
+        if (!view.reason) throw new ApiError(422, error.code, t('estimation.notEstimable', { reason: error.message }));
+        setRefusal({ reason: view.reason, names });
+      }
+    });
   }
 
   return (
@@ -85,6 +147,11 @@ export function CasesForm({ options, onResult }: Props) {
       <h2 id="est-cases-title">{t('estimation.fromCasesTitle')}</h2>
       <p>{t('estimation.fromCasesIntro')}</p>
       <ErrorSummary form={form} />
+      {refusal ? (
+        <div role="alert" className="alert" data-testid="estimate-refused">
+          {t('estimation.notEstimable', { reason: reasonText(t, refusal.reason, refusal.names) })}
+        </div>
+      ) : null}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <SelectField id="est-year" label={t('estimation.year')} hint={t('estimation.yearHint')} value={year} onValueChange={setYear} error={form.errorFor('year')}>
           {options.years.length === 0 ? <option value="">{t('estimation.noYears')}</option> : null}
@@ -164,6 +231,11 @@ export function CasesForm({ options, onResult }: Props) {
             </tbody>
           </table>
         </div>
+
+        <OverlapPreview state={preview} organisationName={organisationName} suggestedNames={(suggestion) => suggestedNames(t, suggestion, organisationName)} onApply={applySuggestion} />
+        <p role="status" className={applied ? 'status status-visible' : 'status'}>
+          {applied ? t('estimation.grouping.applied') : ''}
+        </p>
 
         <ModelSelect id="est-cases-model" value={model} onChange={setModel} />
         <button type="submit" className="button-primary" disabled={form.submitting}>

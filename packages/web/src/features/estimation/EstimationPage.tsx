@@ -5,6 +5,7 @@ import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { loadEstimationOptions, type EstimateSource } from './api';
+import { BootstrapPanel } from './BootstrapPanel';
 import { CasesForm } from './CasesForm';
 import { EstimateResult } from './EstimateResult';
 import { StrataFromFile } from './StrataFromFile';
@@ -45,6 +46,7 @@ export function EstimationPage() {
         {result ? (
           <>
             <EstimateResult key={JSON.stringify(result.source)} result={result.view} source={result.source} />
+            <BootstrapPanel key={`bootstrap-${JSON.stringify(result.source)}`} result={result.view} source={result.source} />
             {result.source.source === 'cases' ? <StrataPanel key={`strata-${JSON.stringify(result.source)}`} source={result.source} /> : null}
           </>
         ) : null}
