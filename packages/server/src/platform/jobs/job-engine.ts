@@ -133,6 +133,19 @@ export class JobEngine {
     return id;
   }
 
+  /** A job's state, data and output (completed or archived jobs too); null when there is none of that id. */
+  async job<T>(name: string, id: string): Promise<{ state: string; data: T; output: unknown } | null> {
+    if (!this.queues.has(name)) throw new Error(`Unknown queue ${name}`);
+    const job = await this.boss.getJobById<T>(name, id, { includeArchive: true });
+    return job ? { state: job.state, data: job.data, output: job.output } : null;
+  }
+
+  /** Deletes a job and what it holds (its data and output), whatever its state. */
+  async remove(name: string, id: string): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`Unknown queue ${name}`);
+    await this.boss.deleteJob(name, id);
+  }
+
   private wake(name: string): void {
     const workerId = this.workers.get(name);
     if (workerId && this.started) this.boss.notifyWorker(workerId);
