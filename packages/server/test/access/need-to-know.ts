@@ -66,7 +66,7 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
   share: fc.constantFrom(...dimensions.share),
   sharedFields: fc.constantFrom(...dimensions.sharedFields),
   prosecution: fc.constantFrom(...dimensions.prosecution),
-}).map((s) => (s.share === 'none' ? s : { ...s, prosecution: 'none' as const }));
+}).map((s) => (s.prosecution === 'none' ? s : { ...s, share: 'none' as const, sharedFields: [] }));
 
 /** Every scenario of the boundary space (role x organisation type x relationship x consent x share state). */
 export function* boundaryMatrix(): Generator<Scenario> {
@@ -296,8 +296,9 @@ function brokenProsecutionPromises(s: Scenario, v: Visible, all: Visible): strin
   const fail = (promise: string) => broken.push(promise);
   const lawEnforcementOrg = (lawEnforcementOrganisationTypes as readonly string[]).includes(s.organisationType);
   const agency = has(s.roles, 'investigator') && lawEnforcementOrg && s.sameOrganisation;
-  const office = has(s.roles, 'prosecutor') && s.organisationType === 'prosecutor' && s.prosecution === 'prosecution_referral';
-  const court = has(s.roles, 'court_clerk') && s.organisationType === 'court' && s.prosecution === 'before_court';
+  // A share of these kinds is only ever made with a prosecution office or a court (the service checks the type).
+  const office = has(s.roles, 'prosecutor') && s.prosecution === 'prosecution_referral';
+  const court = has(s.roles, 'court_clerk') && s.prosecution === 'before_court';
   const analyst = has(s.roles, 'analyst');
   const { prosecutionOperation: operation, prosecutionSuspect: suspect } = v;
   if (!agency && !office && !court && !analyst && (operation.size > 0 || suspect.size > 0)) fail('operations and suspects: only the recording agency, the prosecution office referred to, the court of trial and analysts');
@@ -375,7 +376,7 @@ export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit
   { name: 'caseworkers read operations', edit: (p) => void (p.rules.analyst = [[{ role: ['analyst', 'caseworker'] }]]) },
   { name: 'court clerk reads the identity', edit: (p) => void grant(p, 'prosecutionSuspect').courtOfTrial.fields.push('identity') },
   { name: 'court clerk of any court', edit: (p) => void (p.rules.courtOfTrial = [[{ role: ['court_clerk'] }]]) },
-  { name: 'prosecutor without a referral', edit: (p) => void (p.rules.prosecutionOffice = [[{ role: ['prosecutor'] }, { organisationType: ['prosecutor'] }]]) },
+  { name: 'prosecutor without a referral', edit: (p) => void (p.rules.prosecutionOffice = [[{ role: ['prosecutor'] }]]) },
   { name: 'recording agency across agencies', edit: (p) => void (p.rules.recordingAgency = [[{ role: ['investigator'] }]]) },
   { name: 'recording agency loses the funnel', edit: (p) => void (grant(p, 'prosecutionSuspect').recordingAgency.fields = grant(p, 'prosecutionSuspect').recordingAgency.fields.filter((f) => f !== 'steps')) },
   { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },

@@ -65,7 +65,7 @@ export const relationshipRules = {
   competentAuthority: [[{ role: sharedStaff }, { shared: 'decision_request' }]],
   coordinator: [[{ role: ['national_coordinator'] }]],
   recordingAgency: [[{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sameOrganisation' }]],
-  prosecutionOffice: [[{ role: ['prosecutor'] }, { organisationType: ['prosecutor'] }, { shared: 'prosecution_referral' }]],
-  courtOfTrial: [[{ role: ['court_clerk'] }, { organisationType: ['court'] }, { shared: 'before_court' }]],
+  prosecutionOffice: [[{ role: ['prosecutor'] }, { shared: 'prosecution_referral' }]],
+  courtOfTrial: [[{ role: ['court_clerk'] }, { shared: 'before_court' }]],
   analyst: [[{ role: ['analyst'] }]],
 } as const satisfies RelationshipRules;
