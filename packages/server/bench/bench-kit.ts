@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -271,7 +272,8 @@ export async function measureScreen(
     run.emit(screen.name, 'server_cpu_ms_per_request', round(((serverAfter - serverBefore) * 1000) / served, 2), 'ms', run.db);
     if (run.db === 'postgres') run.emit(screen.name, 'db_cpu_ms_per_request', round((dbUsed * 1000) / served, 2), 'ms', run.db);
   }
-  run.log(`${run.db}: ${screen.name}: p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s, ${measured.errors} errors (${measured.statusCodes ?? ''})`);
+  // The machine's load average beside each figure: on a shared machine, latency says little without it.
+  run.log(`${run.db}: ${screen.name}: p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s, ${measured.errors} errors (${measured.statusCodes ?? ''}); load average ${loadavg()[0]?.toFixed(2) ?? '?'}`);
   run.emit(screen.name, 'latency_p50_ms', round(measured.p50, 2), 'ms', run.db, run.baseline.p50);
   run.emit(screen.name, 'latency_p95_ms', round(measured.p95, 2), 'ms', run.db, run.baseline.p95);
   run.emit(screen.name, 'requests_per_s', round(measured.rps, 1), 'req/s', run.db, run.baseline.rps);
