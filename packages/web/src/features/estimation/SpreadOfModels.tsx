@@ -5,6 +5,7 @@ import { useActiveSession } from '../../app/session';
 import { ErrorAlert } from '../../components/Status';
 import { publishEstimate, type EstimateSource } from './api';
 import { canPublishEstimate } from './permissions';
+import { useBackgroundAverage } from './model-average-api';
 
 type Spread = NonNullable<EstimationResultView['spread']>;
 type Row = Spread['rows'][number];
@@ -50,6 +51,9 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
   const [publishing, setPublishing] = useState<SpreadModel | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // Seven and eight lists: the model average comes from a background job, its row said to be computed meanwhile.
+  const { rows, average } = useBackgroundAverage(spread.rows, source);
+  const fromJob = (row: Row): boolean => row.model === 'bayesian-average' && average !== 'none';
 
   async function publish(model: SpreadModel) {
     setPublishing(model);
@@ -70,10 +74,10 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
   // The axis runs left to right in every language (as numbers do); the labels keep their own direction, anchored
   // at their end, which in right-to-left text is the left edge.
   const rtl = i18n.dir() === 'rtl';
-  const estimated = spread.rows.filter((row) => row.total !== null && row.lower !== null && row.upper !== null);
+  const estimated = rows.filter((row) => row.total !== null && row.lower !== null && row.upper !== null);
   const axisMax = Math.max(...estimated.map((row) => row.upper ?? 0), 1) * 1.05;
   const x = (value: number): number => LABEL_WIDTH + ((WIDTH - LABEL_WIDTH - PAD) * value) / axisMax;
-  const height = spread.rows.length * ROW_HEIGHT + 2 * PAD;
+  const height = rows.length * ROW_HEIGHT + 2 * PAD;
   const ratio = spread.lowest !== null && spread.highest !== null && spread.lowest > 0 ? spread.highest / spread.lowest : null;
 
   return (
@@ -89,7 +93,7 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
       ) : null}
       <svg role="img" aria-labelledby="est-spread-chart-title" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxWidth: WIDTH }} direction="ltr">
         <title id="est-spread-chart-title">{t('estimation.spread.chartTitle')}</title>
-        {spread.rows.map((row, i) => {
+        {rows.map((row, i) => {
           const y = PAD + i * ROW_HEIGHT + ROW_HEIGHT / 2;
           return (
             <g key={row.model}>
@@ -105,7 +109,7 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
                 </>
               ) : (
                 <text x={LABEL_WIDTH + 4} y={y + 4} direction={rtl ? 'rtl' : 'ltr'} textAnchor={rtl ? 'end' : 'start'} fontSize="12" fill="currentColor">
-                  {t('estimation.spread.notEstimable')}
+                  {fromJob(row) && average === 'running' ? t('estimation.spread.beingComputed') : t('estimation.spread.notEstimable')}
                 </text>
               )}
             </g>
@@ -125,7 +129,7 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
             </tr>
           </thead>
           <tbody>
-            {spread.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.model}>
                 <th scope="row">
                   {label(row)}
@@ -150,7 +154,11 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
                   </>
                 ) : (
                   <td colSpan={3}>
-                    {row.problem === 'not-searched'
+                    {fromJob(row) && average === 'running' ? (
+                      <span role="status">{t('estimation.spread.beingComputed')}</span>
+                    ) : fromJob(row) && average === 'failed' ? (
+                      t('estimation.spread.notEstimable')
+                    ) : row.problem === 'not-searched'
                       ? t('estimation.spread.notSearched')
                       : row.problem === 'not-computed'
                         ? t('estimation.spread.notComputed')
@@ -165,7 +173,7 @@ export function SpreadOfModels({ spread, source }: { spread: Spread; source: Est
                         {t('estimation.spread.publishedOn', { date: when.format(new Date(p.publishedAt)), name: p.publishedBy })}
                       </p>
                     ))}
-                  {mayPublish && row.total !== null ? (
+                  {mayPublish && row.total !== null && !fromJob(row) ? (
                     <button type="button" disabled={publishing !== null} onClick={() => void publish(row.model)}>
                       {t('estimation.spread.publish')}
                       <span className="visually-hidden"> {label(row)}</span>
