@@ -161,7 +161,7 @@ describe('what the case rules promise (property-based, over the rules as data)',
         for (const rule of [caseRecordRules.read, caseRecordRules.add]) {
           if (allows(rule, subject, facts) && !managingSide) {
             expect(acceptedShare).toBe(true);
-            expect(subject.roles.some((r) => r === 'caseworker' || r === 'supervisor' || r === 'decision_maker')).toBe(true);
+            expect(subject.roles.some((r) => r === 'caseworker' || r === 'supervisor')).toBe(true);
           }
         }
         // Assigning a case manager and the decisions that change the case stay with the managing side.

@@ -1,16 +1,21 @@
 import { sql } from 'kysely';
 import type { Rule } from '../../platform/access/rules.js';
 import type { ResourceColumns } from '../../platform/access/sql-filter.js';
-import { relationshipRules } from '../../platform/access/relationships.js';
 import { caseRules } from '../case/case.policy.js';
 
+
+/**
+ * The caseworkers and supervisors of an organisation that accepted a service referral, while the share is in force
+ * (the `receiverAfterAcceptance` relationship, without a competent authority's decision makers).
+ */
+export const acceptedReceiver = [{ role: ['caseworker', 'supervisor'] }, { shared: 'accepted' }] as const satisfies Rule[number];
 
 /**
  * Who may write and read the case record, as data.
  *
  * - Adding a record is case management: the managing organisation's caseworkers and supervisors, or the assigned
- *   case manager (`caseRules.assist`), and the staff of an organisation that accepted a service referral, while the
- *   share is in force (`receiverAfterAcceptance`): a shelter that took the person in assesses needs, plans, records services,
+ *   case manager (`caseRules.assist`), and the caseworkers and supervisors of an organisation that accepted a service
+ *   referral, while the share is in force (`acceptedReceiver`): a shelter that took the person in assesses needs, plans, records services,
  *   follow-ups and its own notes (`receiverRecordKinds`). A law-enforcement organisation holding a case at intake does
  *   not: it hands case management over to an assistance organisation.
  * - Assigning the case manager and the decisions that change the case (`manage`) stay with the assistance side that
@@ -22,8 +27,8 @@ import { caseRules } from '../case/case.policy.js';
  *   when a case is handed over to another organisation, the new manager reads the rest of the record, not those.
  */
 export const caseRecordRules = {
-  add: [...caseRules.assist, ...relationshipRules.receiverAfterAcceptance],
-  read: [...caseRules.assist, ...relationshipRules.receiverAfterAcceptance],
+  add: [...caseRules.assist, acceptedReceiver],
+  read: [...caseRules.assist, acceptedReceiver],
   manage: caseRules.assist,
   /** Evaluated against the record (its author's organisation), on top of `read`, for `author_organisation` records. */
   readAuthorOrganisationRecord: [[{ is: 'sameOrganisation' }]],
