@@ -3,9 +3,10 @@
  * the University of Edinburgh's solver compiled to WebAssembly). Used for the linear program that decides whether a
  * log-linear model's maximum likelihood estimate exists (Fienberg & Rinaldo 2012; see existence.ts).
  *
- * The WebAssembly module is loaded once, when this module is first imported (top-level await); each problem then
- * gets a fresh HiGHS model, solved synchronously by the dual simplex method without presolve (presolve costs more
- * than it saves on problems of a few hundred columns, and without it HiGHS tells infeasible from unbounded).
+ * The WebAssembly module is loaded once, when this module is first imported (top-level await), with one HiGHS
+ * instance that each problem empties and refills (solves are synchronous, so they never overlap). HiGHS's simplex
+ * method without presolve: presolve costs more than it saves on problems of a few hundred columns, and without it
+ * HiGHS tells infeasible from unbounded.
  */
 import loadHighs from 'highs';
 import { el } from './errors.js';
@@ -20,7 +21,8 @@ export interface LinearProgramResult {
 
 const highs = await loadHighs();
 const { modelStatus, objectiveSense } = highs.constants;
-const OPTIONS = { output_flag: false, presolve: 'off', solver: 'simplex' } as const;
+const model = highs.createModel();
+model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
 
 type Outcome = { readonly status: LinearProgramResult['status'] | 'infeasible-or-unbounded'; readonly x: Float64Array };
 
@@ -41,26 +43,26 @@ function solve(a: Matrix, b: ArrayLike<number>, cost: ArrayLike<number>): Outcom
     starts[j + 1] = indices.length;
   }
   const rhs = Float64Array.from({ length: rows }, (_, i) => el(b, i));
-  return highs.withModel((model): Outcome => {
-    model.options.set(OPTIONS);
-    model.passModel({
-      numCols: cols,
-      numRows: rows,
-      sense: objectiveSense.maximize,
-      colCost: Float64Array.from({ length: cols }, (_, j) => el(cost, j)),
-      colLower: new Float64Array(cols),
-      colUpper: new Float64Array(cols).fill(highs.infinity),
-      rowLower: rhs,
-      rowUpper: rhs,
-      matrix: { format: 'csc', numRows: rows, numCols: cols, starts, indices, values },
-    });
-    const { modelStatus: status } = model.run();
-    if (status === modelStatus.optimal) return { status: 'optimal', x: Float64Array.from(model.getSolution().colValue, (v) => Math.max(0, v)) };
-    if (status === modelStatus.infeasible) return { status: 'infeasible', x: new Float64Array(cols) };
-    if (status === modelStatus.unbounded) return { status: 'unbounded', x: new Float64Array(cols) };
-    if (status === modelStatus.unboundedOrInfeasible) return { status: 'infeasible-or-unbounded', x: new Float64Array(cols) };
-    throw new Error(`the linear program could not be solved (HiGHS model status ${status})`);
+  // One HiGHS instance, emptied before each problem: creating one per problem costs more than most solves.
+  model.clearModel();
+  model.clearSolver();
+  model.passModel({
+    numCols: cols,
+    numRows: rows,
+    sense: objectiveSense.maximize,
+    colCost: Float64Array.from({ length: cols }, (_, j) => el(cost, j)),
+    colLower: new Float64Array(cols),
+    colUpper: new Float64Array(cols).fill(highs.infinity),
+    rowLower: rhs,
+    rowUpper: rhs,
+    matrix: { format: 'csc', numRows: rows, numCols: cols, starts, indices, values },
   });
+  const { modelStatus: status } = model.run();
+  if (status === modelStatus.optimal) return { status: 'optimal', x: Float64Array.from(model.getSolution().colValue, (v) => Math.max(0, v)) };
+  if (status === modelStatus.infeasible) return { status: 'infeasible', x: new Float64Array(cols) };
+  if (status === modelStatus.unbounded) return { status: 'unbounded', x: new Float64Array(cols) };
+  if (status === modelStatus.unboundedOrInfeasible) return { status: 'infeasible-or-unbounded', x: new Float64Array(cols) };
+  throw new Error(`the linear program could not be solved (HiGHS model status ${status})`);
 }
 
 /** Maximizes c'x subject to A x = b and x >= 0. */
