@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
@@ -9,6 +11,7 @@ import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViola
  */
 let h: BrowserHarness;
 const password = 'a long enough test passphrase';
+const ukdatPath = fileURLToPath(new URL('../../../server/test/fixtures/datasets/mse/UKdat.csv', import.meta.url));
 const organisations = [
   { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
   { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
@@ -102,5 +105,23 @@ describe('estimating by group in the browser', () => {
     await page.getByRole('table', { name: 'العدد الإجمالي المقدَّر في كل فئة (الجنس)، ومجموعها، والتقدير للجميع معًا' }).waitFor();
     await page.locator('section[aria-labelledby="est-strata-cases-title"]').screenshot({ path: '/tmp/estimation-strata-ar.png' });
     await page.getByLabel(/اللغة/).selectOption('en');
+  });
+
+  it('uploads an overlap table with a column naming each row\'s group and sees each group, the sum and the pooled estimate', async () => {
+    const [header, ...rows] = readFileSync(ukdatPath, 'utf8').trim().split(/\r?\n/);
+    // UKdat as one region, and an island whose five people are on one list each.
+    const file = [`region,${header}`, ...rows.map((row) => `mainland,${row}`), 'island,1,0,0,0,0,0,3', 'island,0,1,0,0,0,0,2'].join('\n');
+    await page.getByLabel('Overlap table by group (CSV file)', { exact: true }).setInputFiles({ name: 'by-region.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByLabel('Column that names the groups', { exact: true }).selectOption('region');
+    await page.getByRole('button', { name: 'Estimate by group from the file' }).click();
+    const table = page.getByRole('table', { name: 'Estimated total in each group (region), their sum and the estimate for everyone together' });
+    await table.waitFor();
+    const cellsOf = async (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').allTextContents();
+    // The mainland is UKdat: 11,418 (9,977 to 13,146), shown rounded; its counts as in the file.
+    expect(await cellsOf('mainland')).toEqual(['2,744', '11,400', '9,900 to 13,200', expect.stringMatching(/PF:NCA/)]);
+    expect((await cellsOf('island'))[1]).toBe('Cannot be estimated: fewer than 11 people were observed in this group.');
+    expect((await cellsOf('Sum of the groups (incomplete)')).slice(0, 2)).toEqual(['2,744', '11,400']);
+    expect((await cellsOf('Everyone together'))[0]).toBe('2,749');
+    await page.locator('section[aria-labelledby="est-strata-file-title"]').screenshot({ path: '/tmp/estimation-strata-file-en.png' });
   });
 });
