@@ -15,8 +15,9 @@ import type { RecordFacts, Subject } from '../../src/platform/access/rules.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { chunkBinding, fileNameBinding } from '../../src/modules/document/document.service.js';
 import { insertAccountFixture } from '../../src/modules/account/account.fixtures.js';
+import { identityBinding, placeNamesBinding, pseudonymBinding } from '../../src/modules/prosecution/prosecution.read.js';
 import { clientFor, createTestApp, insertUser, type Client, type TestApp } from '../support/test-app.js';
-import { caseFactsOf, personFactsOf, scenarioArbitrary, subjectOf, type Scenario } from './need-to-know.js';
+import { caseFactsOf, personFactsOf, prosecutionFactsOf, scenarioArbitrary, subjectOf, type Scenario } from './need-to-know.js';
 
 type JsonSchema = { readonly [key: string]: unknown };
 interface Operation { readonly responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }
@@ -120,6 +121,9 @@ function canaries() {
     place: `Place${tag()}`,
     crimeReference: `Crime${tag()}`,
     screeningNotes: `Screening${tag()}`,
+    suspectName: `Suspect${tag()}`,
+    suspectPseudonym: `Pseudonym${tag()}`,
+    operationPlace: `Premises${tag()}`,
   };
 }
 const columns = { givenName: 'given_name', familyName: 'family_name', pseudonym: 'pseudonym', birthDate: 'birth_date', phone: 'phone', address: 'address', identityNumber: 'identity_number', notes: 'notes' } as const;
@@ -131,6 +135,8 @@ interface World {
   readonly reference: string;
   readonly personId: string;
   readonly referralId: string | null;
+  readonly operationId: string;
+  readonly suspectId: string;
   readonly values: ReturnType<typeof canaries>;
   readonly viewers: Array<{ subject: Subject; client: Client }>;
 }
@@ -203,16 +209,36 @@ async function seed(s: Scenario): Promise<World> {
           ${status === 'accepted' ? user.id : null}, ${status === 'accepted' ? new Date() : null}, ${status === 'withdrawn' ? other.id : null}, ${status === 'withdrawn' ? new Date() : null})`.execute(db);
     }
   }
+  // An operation recorded by the record's organisation; its investigation referred to the subject's organisation, or
+  // its suspect tried before it, as the scenario's prosecution standing says.
+  const operationId = randomUUID();
+  const investigationId = randomUUID();
+  const suspectId = randomUUID();
+  const standing = s.prosecution ?? 'none';
+  await db.insertInto('prosecution_operations').values({
+    id: operationId, reference: `OP-${operationId}`, organisation_id: prosecutionFactsOf(s, ids).organisationId ?? '', name: 'Operation', origin: 'hotline', approach: 'reactive',
+    places: JSON.stringify([{ stage: 'exploitation', country: 'IT' }]), place_names: cipher.encrypt(JSON.stringify([values.operationPlace]), placeNamesBinding(operationId)), started_on: '2025-01-01', created_by: other.id,
+  }).execute();
+  await db.insertInto('prosecution_investigations').values({
+    id: investigationId, operation_id: operationId, reference: `INV-${investigationId}`, title: 'Investigation', origin: 'hotline', approach: 'reactive', opened_on: '2025-01-02',
+    prosecution_office_id: standing === 'prosecution_referral' ? ids.organisationId : null, referred_on: standing === 'prosecution_referral' ? '2025-01-03' : null, created_by: other.id,
+  }).execute();
+  await db.insertInto('prosecution_suspects').values({
+    id: suspectId, operation_id: operationId, investigation_id: investigationId, pseudonym: cipher.encrypt(values.suspectPseudonym, pseudonymBinding(suspectId)),
+    identity: cipher.encrypt(JSON.stringify({ familyName: values.suspectName }), identityBinding(suspectId)), roles: ['recruiter'], sex: 'male',
+    court_organisation_id: standing === 'before_court' ? ids.organisationId : null, created_by: other.id,
+  }).execute();
   const viewers = [
     { subject: subjectOf(s, ids), client: await clientFor(t, user) },
     { subject: { userId: other.id, organisationId: ids.otherOrganisationId, organisationType: 'ngo', jurisdictions: [], roles: ['caseworker'] } satisfies Subject, client: await clientFor(t, other) },
   ];
-  return { scenario: s, ids, caseId, reference, personId, referralId, values, viewers };
+  return { scenario: s, ids, caseId, reference, personId, referralId, operationId, suspectId, values, viewers };
 }
 
 /** The facts of each record kind of the world, as the viewer stands to it. */
 function factsFor(w: World, kind: string, viewer: Subject): RecordFacts {
   if (kind === 'person') return personFactsOf(w.scenario, w.ids);
+  if (kind.startsWith('prosecution')) return prosecutionFactsOf(w.scenario, w.ids);
   const facts = caseFactsOf(w.scenario, w.ids);
   if (kind !== 'referral') return facts;
   // A referral is held by its sender (the other organisation); the receiver holds its share.
@@ -221,6 +247,8 @@ function factsFor(w: World, kind: string, viewer: Subject): RecordFacts {
 
 /** The world a record of the response belongs to (records of earlier runs stay in the database and may be seen). */
 function worldOf(worlds: readonly World[], kind: string, value: Record<string, unknown>): World | undefined {
+  if (kind === 'prosecutionOperation') return worlds.find((w) => w.operationId === value.id);
+  if (kind === 'prosecutionSuspect') return worlds.find((w) => w.suspectId === value.id);
   const id = kind === 'caseRecord' || kind === 'assistancePlan' || kind === 'document' || kind.startsWith('account') || kind === 'personProfile' || kind === 'caseIntake' || kind === 'caseScreenings' ? value.caseId : value.id;
   return worlds.find((w) => (kind === 'person' ? w.personId : kind === 'referral' ? w.referralId : w.caseId) === id);
 }
@@ -231,7 +259,7 @@ const visibleTo = (w: World, viewer: Subject) =>
 /** Concrete URLs for a route: each record of the world for an id parameter (`:id`, `:caseId`...), `1` for the others. */
 function urlsFor(route: Route, w: World): string[] {
   const isId = (name: string) => name === 'id' || name.endsWith('Id');
-  const ids = [w.caseId, w.personId, w.referralId ?? randomUUID()];
+  const ids = [w.caseId, w.personId, w.referralId ?? randomUUID(), w.operationId, w.suspectId];
   const fill = (url: string, id: string) => url.replace(/:(\w+)/g, (_, name: string) => (isId(name) ? id : '1'));
   const base = /:(id\b|\w+Id\b)/.test(route.url) ? ids.map((id) => fill(route.url, id)) : [fill(route.url, '')];
   // Routes whose query string is required get a hint (a new one answers 400 until given one: the coverage check says so).
@@ -252,6 +280,9 @@ const relationshipExamples: Scenario[] = [
   example({ roles: ['decision_maker'], organisationType: 'competent_authority', share: 'decision_request', sharedFields: ['givenName', 'familyName', 'pseudonym', 'birthDate', 'identityNumber'] }),
   example({ assigned: true }),
   example({ roles: ['national_coordinator'], organisationType: 'national_coordinator', lawEnforcementConsent: true, share: 'awaiting_acceptance', sharedFields: ['pseudonym'] }),
+  example({ roles: ['prosecutor'], organisationType: 'prosecutor', prosecution: 'prosecution_referral' }),
+  example({ roles: ['court_clerk'], organisationType: 'court', prosecution: 'before_court' }),
+  example({ roles: ['analyst'], organisationType: 'law_enforcement' }),
 ];
 
 describe('no response carries a field outside the policy (property-based HTTP sample over the shared generator)', () => {
@@ -278,6 +309,9 @@ describe('no response carries a field outside the policy (property-based HTTP sa
                   expect(route.schema, `${where}: ${field} answered through a route without a response schema`).toBeDefined();
                   const shown =
                     field === 'message' ? shows?.referral?.has('message')
+                    : field === 'suspectName' ? shows?.prosecutionSuspect?.has('identity')
+                    : field === 'suspectPseudonym' ? shows?.prosecutionSuspect?.has('pseudonym')
+                    : field === 'operationPlace' ? shows?.prosecutionOperation?.has('places')
                     : field === 'personAccount' ? shows?.accountStatement?.has('personAccount')
                     : field === 'exploiterPseudonym' ? shows?.accountExploiter?.has('pseudonym')
                     : field === 'place' ? shows?.accountSituation?.has('places')
