@@ -5,7 +5,7 @@ import type { Subject } from '../../platform/access/rules.js';
 import { compileRule, type ResourceColumns } from '../../platform/access/sql-filter.js';
 import { compileVisibleFields } from '../../platform/access/field-policy.js';
 import { caseRules } from '../case/case.policy.js';
-import { caseColumns } from '../case/case.repo.js';
+import { caseColumns, caseListColumns } from '../case/case.repo.js';
 import { caseFieldPolicy } from '../case/case.fields.js';
 import { referralRules, receiverColumns, senderColumns } from '../referral/referral.policy.js';
 import { userRules } from '../user/user.policy.js';
@@ -169,7 +169,10 @@ export async function usersIn(db: Db, subject: Subject, condition: UserCondition
   return { total: Number(rows[0]?.total ?? 0), items: rows.map((r) => ({ id: r.id, displayName: r.display_name, organisation: r.name, since: isoOrNull(r.since) })) };
 }
 
-/** Counts for the navigation: no personal data is read (ids are counted, never selected), so nothing is audited. */
+/**
+ * Counts for the navigation: no personal data is read (ids are counted, never selected), so nothing is audited. The
+ * cases are counted without their persons joined (caseListColumns look a person up only where a rule reads it).
+ */
 export async function counts(db: Db, subject: Subject, answerDays: number) {
   void answerDays;
   const isCaseworker = subject.roles.includes('caseworker') || subject.roles.includes('supervisor');
@@ -177,11 +180,11 @@ export async function counts(db: Db, subject: Subject, answerDays: number) {
   const isAdmin = subject.roles.includes('national_admin') || subject.roles.includes('organisation_admin');
   const { rows } = await sql<{ cases: string | null; referrals: string | null; users: string | null }>`
     select
-      ${isAuthority ? sql`(select count(*) from cases c join persons p on p.id = c.person_id
-          where ${compileRule(caseRules.decide, subject, caseColumns)} and c.decision_due_at is not null
+      ${isAuthority ? sql`(select count(*) from cases c
+          where ${compileRule(caseRules.decide, subject, caseListColumns)} and c.decision_due_at is not null
             and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive') and c.status in ('Active', 'FollowUp'))`
-        : isCaseworker ? sql`(select count(*) from cases c join persons p on p.id = c.person_id
-          where ${compileRule(caseRules.assist, subject, caseColumns)} and c.status in ('Active', 'FollowUp')
+        : isCaseworker ? sql`(select count(*) from cases c
+          where ${compileRule(caseRules.assist, subject, caseListColumns)} and c.status in ('Active', 'FollowUp')
             and ${subject.roles.includes('supervisor') ? sql`true` : sql`c.case_manager_user_id = ${subject.userId}::uuid`}
             and c.decision_due_at < now() and c.stage in ('reported', 'screened', 'reasonable_grounds_pending', 'reasonable_grounds_positive'))`
         : sql`null::bigint`} as cases,
