@@ -109,9 +109,10 @@ export function isDowngrade(charged: string | undefined, convicted: string | und
 
 /** The step's own fields, stored as its data (the kind, date and the step it names are columns). */
 export function stepData(input: RecordStepRequest): { refId: string | null; data: Record<string, unknown> } {
-  const { kind: _kind, occurredOn: _on, ...rest } = input;
-  const ref = 'chargeId' in rest ? rest.chargeId : 'verdictId' in rest ? rest.verdictId : 'appealId' in rest ? rest.appealId : null;
-  const data: Record<string, unknown> = { ...rest };
+  const ref = 'chargeId' in input ? input.chargeId : 'verdictId' in input ? input.verdictId : 'appealId' in input ? input.appealId : null;
+  const data: Record<string, unknown> = { ...input };
+  delete data.kind;
+  delete data.occurredOn;
   delete data.chargeId;
   delete data.verdictId;
   delete data.appealId;
