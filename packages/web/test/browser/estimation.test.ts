@@ -62,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 30_000 });
+const signIn = (email: string): Promise<Page> => signInInBrowser(h, email, password, { timeoutMs: 60_000 });
 
 /** The value of a term in the result's description list. */
 function detail(page: Page, term: string) {
@@ -166,7 +166,7 @@ describe('estimating hidden victims in the browser', () => {
     await page.getByRole('button', { name: 'Compute the bootstrap interval' }).click();
     const direct = bootstrapInterval(parseOverlapTable(file), { resamples: 40, seed: 1234, threshold: 0.02 });
     await intervals
-      .getByRole('row', { name: new RegExp(`^Bootstrap, the model chosen again on each resample ${whole(direct.lower)} to ${whole(direct.upper)} The uncertainty of fitting the model and of choosing it\\. 40 resamples, seed 1234, stepwise selection at p < 0\\.02 on each\\.`) })
+      .getByRole('row', { name: new RegExp(`^Bootstrap, the model chosen again on each resample ${whole(direct.lower)} to ${whole(direct.upper)} The uncertainty of fitting the model and of choosing it\\.\\s*40 resamples, seed 1234, stepwise selection at p < 0\\.02 on each\\.`) })
       .waitFor({ timeout: 90_000 });
     await page.getByLabel(/Language/).selectOption('fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
