@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (npm test): the lock file, type-check, lint, the build (contracts, server, web app: what
+// The one test command (npm test): the lock file, type-check, lint, the web app's unit tests, the build (contracts, server, web app: what
 // `npm start` and the `palermo` command run), unit and integration tests on embedded PostgreSQL (PGlite), the same
 // integration tests on a PostgreSQL server when PALERMO_TEST_DATABASE_URL is set, then the browser tests in Debian's
 // Chromium against the built web app. Prints each step's wall time, and ends with one line: "N passed, N failed".
@@ -29,9 +29,10 @@ function step(name, command, args, env = {}) {
   return result.status === 0;
 }
 
-function vitestStep(name, project, env = {}) {
+function vitestStep(name, project, env = {}, config) {
   const report = join(outDir, `${name.replace(/\W+/g, '-')}.json`);
-  const ok = step(name, 'npx', ['vitest', 'run', '--root', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const configArgs = config ? ['--config', config] : []; // resolved from the project's root
+  const ok = step(name, 'npx', ['vitest', 'run', '--root', project, ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     passed += summary.numPassedTests;
@@ -50,6 +51,8 @@ const typecheckOk = step('type-check', 'npm', ['run', '--silent', 'typecheck']);
 const lintOk = step('lint', 'npm', ['run', '--silent', 'lint']);
 if (typecheckOk) passed += 1; else failed += 1;
 if (lintOk) passed += 1; else failed += 1;
+// The web app's unit tests (HTTP client, validation, capabilities, server state) run on its sources in happy-dom: no build.
+vitestStep('web unit tests', 'packages/web', {}, 'vitest.unit.config.ts');
 // The server tests run the built command line too (src/cli/built-command.test.ts), and the browser tests the built app.
 const buildOk = step('build', 'npm', ['run', '--silent', 'build']);
 if (buildOk) passed += 1; else failed += 1;
