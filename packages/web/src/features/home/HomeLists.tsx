@@ -29,6 +29,9 @@ const anchors: Record<string, string> = {
 };
 
 /** A list of cases: reference (a link), what is due and when, and the case's flags, all in the reader's language. */
+/** Lists whose deadline is a calendar day (a follow-up window's last day, a period's end): shown without a time. */
+const calendarDay = (list: string) => list === 'followUpsDue' || list === 'periodsEnding';
+
 export function CaseItems({ list, items }: { list: string; items: readonly HomeCaseItem[] }) {
   const { t } = useTranslation();
   const formats = useFormats();
@@ -50,7 +53,7 @@ export function CaseItems({ list, items }: { list: string; items: readonly HomeC
           {item.dueAt ? (
             <span>
               {' '}
-              · {t(list === 'periodsEnding' ? 'homeWork.periodEnds' : 'homeWork.dueOn', { date: formats.dateTime(item.dueAt) })}
+              · {t(list === 'periodsEnding' ? 'homeWork.periodEnds' : 'homeWork.dueOn', { date: calendarDay(list) ? formats.date(item.dueAt.slice(0, 10)) : formats.dateTime(item.dueAt) })}
             </span>
           ) : null}
           {item.lastActivityAt ? <span> · {t('homeWork.lastActivity', { date: formats.dateTime(item.lastActivityAt) })}</span> : null}
