@@ -1,9 +1,7 @@
-import { Suspense, useState, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities } from '@palermo/contracts';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
@@ -14,8 +12,7 @@ import { lazyPage } from './lazyPage';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
-import { createQueryClient } from './query';
-import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases } from './permissions';
+import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
 import { SessionProvider, useActiveSession, useSession } from './session';
 
 /**
@@ -25,6 +22,8 @@ import { SessionProvider, useActiveSession, useSession } from './session';
 const StatisticsPage = lazyPage(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
 const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
 const Layout = lazyPage(() => import('./Layout'), 'Layout');
+// The signed-in app's server-state cache, with its library.
+const QueryProvider = lazyPage(() => import('./QueryProvider'), 'QueryProvider');
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
 const EnrolmentPage = lazyPage(() => import('../features/auth/EnrolmentPage'), 'EnrolmentPage');
 const TwoFactorPage = lazyPage(() => import('../features/auth/TwoFactorPage'), 'TwoFactorPage');
@@ -39,21 +38,22 @@ const ReleasesPage = lazyPage(() => import('../features/releases/ReleasesPage'),
 const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
 const OrganisationsPage = lazyPage(() => import('../features/organisations/OrganisationsPage'), 'OrganisationsPage');
 const ReferralsPage = lazyPage(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
+const OperationsPage = lazyPage(() => import('../features/prosecution/OperationsPage'), 'OperationsPage');
+const OperationPage = lazyPage(() => import('../features/prosecution/OperationPage'), 'OperationPage');
+const SuspectPage = lazyPage(() => import('../features/prosecution/SuspectPage'), 'SuspectPage');
 const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <BrowserRouter>
-          <Suspense fallback={<Loading />}>
-            <Gate />
-          </Suspense>
-        </BrowserRouter>
-      </SessionProvider>
-    </QueryClientProvider>
+    <SessionProvider>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Gate />
+        </Suspense>
+      </BrowserRouter>
+    </SessionProvider>
   );
 }
 
@@ -111,7 +111,11 @@ function Gate() {
           </PublicLayout>
         );
       }
-      return <AppRoutes />;
+      return (
+        <QueryProvider>
+          <AppRoutes />
+        </QueryProvider>
+      );
   }
 }
 
@@ -189,6 +193,30 @@ function AppRoutes() {
           element={
             <Allowed when={canHandleReferrals}>
               <ReferralsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="prosecution"
+          element={
+            <Allowed when={canSeeProsecution}>
+              <OperationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="prosecution/operations/:id"
+          element={
+            <Allowed when={canSeeProsecution}>
+              <OperationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="prosecution/suspects/:id"
+          element={
+            <Allowed when={canSeeProsecution}>
+              <SuspectPage />
             </Allowed>
           }
         />

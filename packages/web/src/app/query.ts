@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
+import { holdQueryCache } from './queryCache';
 
 /**
  * Should a failed read be tried again? Never when the server answered with a refusal or a problem with the request
@@ -21,7 +22,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
  * Mutations are never retried: a retried change could act twice.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -33,4 +34,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // The session empties the newest cache when it ends (queryCache.ts); QueryProvider holds the one it renders with.
+  holdQueryCache(client);
+  return client;
 }

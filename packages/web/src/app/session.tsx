@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { sessionView, setupStatusResponse, type SessionView } from '@palermo/contracts';
 import { ApiError, api, onUnauthenticated, setCsrfToken } from './api';
+import { clearQueryCache } from './queryCache';
 
 /** Why the sign-in page is showing, if there is something to say about it. */
 export type SignedOutNotice = 'signed_out' | 'signed_out_everywhere' | 'expired';
@@ -40,8 +40,6 @@ async function loadInitialState(): Promise<SessionState> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  // What was read for one person must not be shown to the next one at this browser: the cache goes with the session.
-  const queryClient = useQueryClient();
 
   const applySession = useCallback((session: SessionView) => {
     setCsrfToken(session.csrfToken);
@@ -51,10 +49,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const clearSession = useCallback(
     (notice?: SignedOutNotice) => {
       setCsrfToken(null);
-      queryClient.clear();
+      clearQueryCache();
       setState(notice ? { status: 'signed_out', notice } : { status: 'signed_out' });
     },
-    [queryClient],
+    [],
   );
 
   const reload = useCallback(() => {
@@ -84,10 +82,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         setCsrfToken(null);
-        queryClient.clear();
+        clearQueryCache();
         setState((current) => (current.status === 'signed_in' ? { status: 'signed_out', notice: 'expired' } : current));
       }),
-    [queryClient],
+    [],
   );
 
   const value = useMemo(() => ({ state, applySession, clearSession, reload }), [state, applySession, clearSession, reload]);

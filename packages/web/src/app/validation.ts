@@ -6,7 +6,7 @@ import type { FieldIssue, Schema } from './api';
  */
 export type Validation<T> = { ok: true; data: T } | { ok: false; issues: FieldIssue[] };
 
-interface LooseIssue {
+export interface LooseIssue {
   code?: unknown;
   path?: unknown;
   message?: unknown;
@@ -30,7 +30,8 @@ function contractWords(message: string): string | undefined {
   return message !== '' && !/^Invalid\b/.test(message) ? message : undefined;
 }
 
-function problemOf(issue: LooseIssue): string {
+/** A zod issue in the server's plain-English words ("is required", "must be an e-mail address"); errors.ts translates them. */
+export function problemOf(issue: LooseIssue): string {
   const message = typeof issue.message === 'string' ? issue.message : '';
   if (knownProblems.some((pattern) => pattern.test(message))) return message;
   const limit = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
@@ -89,4 +90,17 @@ export function matchField(fields: readonly string[], issueField: string): strin
     fields.find((field) => normalised !== '' && field.endsWith(`.${normalised}`)) ??
     fields.find((field) => normalised.endsWith(`.${field}`))
   );
+}
+
+/**
+ * The problems held in react-hook-form's errors object (nested by the fields' paths), as field issues: the dotted
+ * path of each field and its message.
+ */
+export function fieldProblems(errors: unknown, path: readonly string[] = []): FieldIssue[] {
+  if (typeof errors !== 'object' || errors === null) return [];
+  const message: unknown = Reflect.get(errors, 'message');
+  if (typeof message === 'string' && typeof Reflect.get(errors, 'type') === 'string') {
+    return [{ field: path.join('.'), problem: message }];
+  }
+  return Object.entries(errors).flatMap(([key, value]) => (key === 'ref' ? [] : fieldProblems(value, [...path, key])));
 }

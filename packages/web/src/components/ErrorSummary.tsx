@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormState } from './useForm';
+import type { FormState } from './formState';
 
 /** The list of problems at the top of a form. Takes focus when it appears, so keyboard users land on it. */
 export function ErrorSummary({ form }: { form: FormState }) {

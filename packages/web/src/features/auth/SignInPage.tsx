@@ -8,7 +8,7 @@ import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useIssueForm } from '../../components/useIssueForm';
 import { signIn } from './api';
 
 export function SignInPage({ notice }: { notice?: SignedOutNotice | undefined }) {
@@ -16,7 +16,7 @@ export function SignInPage({ notice }: { notice?: SignedOutNotice | undefined })
   const { applySession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const form = useForm({
+  const form = useIssueForm({
     email: { id: 'sign-in-email', label: t('auth.email') },
     password: { id: 'sign-in-password', label: t('auth.password') },
   });
