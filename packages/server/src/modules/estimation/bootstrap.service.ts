@@ -37,7 +37,10 @@ export async function bootstrapOnRequest(tx: Db, subject: Subject, actor: Actor,
     throw badRequest('resamples', `at most ${most} for ${table.lists.length} lists here, so that the answer comes within seconds; the command line (palermo estimate --bootstrap) takes more`);
   }
   const from = input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table';
-  const asked = `bootstrap of ${input.resamples} resamples (seed ${input.seed}, stepwise at p < ${input.threshold}) from ${from}, ${table.lists.length} lists, ${table.observed} observed`;
+  // The audit log is readable by the rapporteur: no exact count from the case records goes in it (an uploaded
+  // table's figures are the uploader's own).
+  const observed = input.source === 'upload' ? `, ${table.observed} observed` : '';
+  const asked = `bootstrap of ${input.resamples} resamples (seed ${input.seed}, stepwise at p < ${input.threshold}) from ${from}, ${table.lists.length} lists${observed}`;
   try {
     const interval = bootstrapInterval(table, { resamples: input.resamples, seed: input.seed, threshold: input.threshold });
     await appendAudit(tx, actor, {
