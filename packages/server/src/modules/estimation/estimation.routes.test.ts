@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstimationResultView } from '@palermo/contracts';
+import { roundEstimate, type EstimationResultView, type PublishedEstimateView } from '@palermo/contracts';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
 import { estimateHiddenPopulation } from './estimate.js';
 import { overlapFromCases } from './overlap-from-cases.js';
+import { perturb } from '../statistics/cell-key.js';
+import { spreadOfModels } from './spread.js';
 
 const ukdat = readFileSync(new URL('../../../test/fixtures/datasets/mse/UKdat.csv', import.meta.url), 'utf8');
 
@@ -158,7 +160,7 @@ describe('the overlap table from the case records', () => {
 });
 
 describe('the estimate for the rapporteur', () => {
-  it('estimates from the exact counts but shows each cell perturbed (cell-key method), the same every time', async () => {
+  it('estimates from the exact counts but shows each cell and the observed total perturbed (cell-key method), the same every time, and the estimate rounded', async () => {
     const year = 2014;
     for (let n = 0; n < 15; n++) await open(ngo, person('Ngo', n), year);
     for (let n = 0; n < 12; n++) await open(shelter, person('She', n), year);
@@ -166,7 +168,8 @@ describe('the estimate for the rapporteur', () => {
       await open(ngo, person('Both', n), year);
       await open(shelter, person('Both', n), year);
     }
-    const ask = () => rapporteur.request('POST', '/api/estimation/from-cases', { year, lists: [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }] });
+    const lists = [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }];
+    const ask = () => rapporteur.request('POST', '/api/estimation/from-cases', { year, lists });
     const response = await ask();
     expect(response.statusCode, response.body).toBe(200);
     const view = response.json() as EstimationResultView;
@@ -176,18 +179,93 @@ describe('the estimate for the rapporteur', () => {
       expect(Math.abs((shown?.value ?? -99) - exact)).toBeLessThanOrEqual(2);
     }
     // Asked again: the same people, the same values (nothing to average away).
-    expect((await ask()).json().table).toEqual(view.table);
-    expect(view.observed).toBe(30);
-    // Two lists, independence: hidden = n10 * n01 / n11 from the real (unsuppressed) counts.
-    expect(view.hidden).toBeCloseTo((15 * 12) / 3, 6);
+    expect((await ask()).json()).toEqual(view);
+    // The observed total is a cell of its own: the 30 people perturbed at the sum of their keys.
+    const { table, keySums } = await overlapFromCases(t.platform.db, year, lists, t.platform.cipher.recordKeys);
+    const allKeys = (keySums?.cells ?? []).reduce((sum, key) => sum + key, 0);
+    expect(view.observed).toBe(perturb(30, allKeys));
+    expect(Math.abs(view.observed - 30)).toBeLessThanOrEqual(2);
+    // Two lists, independence: hidden = n10 * n01 / n11 = 60 from the exact counts; every figure rounded (to 10 below
+    // 1,000), the interval's ends outwards.
+    const exact = estimateHiddenPopulation(table);
+    expect(exact.hidden).toBeCloseTo((15 * 12) / 3, 6);
+    expect(view.hidden).toBe(roundEstimate(exact.hidden));
+    expect(view.total).toBe(roundEstimate(exact.total));
+    expect(view.interval).toMatchObject({
+      lower: roundEstimate(exact.interval.lower, 'down'),
+      upper: roundEstimate(exact.interval.upper, 'up'),
+      hiddenLower: roundEstimate(exact.interval.hiddenLower, 'down'),
+      hiddenUpper: roundEstimate(exact.interval.hiddenUpper, 'up'),
+    });
+    expect(view.interval.lower).toBeLessThanOrEqual(exact.interval.lower);
+    expect(view.interval.upper).toBeGreaterThanOrEqual(exact.interval.upper);
+    for (const value of [view.total, view.hidden, view.interval.lower, view.interval.upper, view.interval.hiddenLower, view.interval.hiddenUpper]) expect(value % 10).toBe(0);
+    // The spread's rows alike, and its lowest and highest totals.
+    const spread = spreadOfModels(table, { averageMaxLists: 6 });
+    view.spread?.rows.forEach((row, i) => {
+      const computed = spread.rows[i];
+      if (!computed?.estimable) return expect(row.total).toBeNull();
+      expect([row.total, row.lower, row.upper]).toEqual([roundEstimate(computed.total), roundEstimate(computed.lower, 'down'), roundEstimate(computed.upper, 'up')]);
+    });
+    expect([view.spread?.lowest, view.spread?.highest]).toEqual([roundEstimate(spread.range?.lowest ?? -1), roundEstimate(spread.range?.highest ?? -1)]);
     expect(view.caveats.map((c) => c.code)).toEqual(expect.arrayContaining(['two-lists', 'linkage', 'conditional-on-model']));
     expect(view.caveats.map((c) => c.code)).not.toContain('suppressed-cells');
     expect(response.body).not.toMatch(/Ngoa[a-z]|Shea[a-z]|fam[a-z]{2}/);
     expect(response.body).not.toContain(ngo.userId);
 
+    // The audit log (readable by the rapporteur) has the observed total as displayed.
     const audit = await t.platform.db.selectFrom('audit_log').select(['summary', 'purpose', 'actor_user_id']).where('action', '=', 'estimation.from_cases').execute();
     expect(audit.at(-1)).toMatchObject({ purpose: 'statistics', actor_user_id: rapporteur.userId });
-    expect(audit.at(-1)?.summary).toMatch(/year 2014, 2 lists, 33 person records linked into 30 people, 0 left out for consent, 30 observed/);
+    expect(audit.at(-1)?.summary).toMatch(new RegExp(`year 2014, 2 lists, 33 person records linked into 30 people, 0 left out for consent, ${view.observed} observed`));
+  });
+
+  it('publishes an estimate from the case records with the rounded figures shown, never the exact ones; the fingerprint finds it again', async () => {
+    const year = 2014;
+    const lists = [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }];
+    const shown = (await rapporteur.request('POST', '/api/estimation/from-cases', { year, lists })).json() as EstimationResultView;
+    const row = shown.spread?.rows.find((r) => r.model === 'main');
+    const response = await rapporteur.request('POST', '/api/estimation/publications', { source: 'cases', year, lists, model: 'main' });
+    expect(response.statusCode, response.body).toBe(201);
+    const published = response.json() as PublishedEstimateView;
+    expect(published).toMatchObject({ source: 'cases', year, total: row?.total, lower: row?.lower, upper: row?.upper });
+    const { table } = await overlapFromCases(t.platform.db, year, lists);
+    const exact = spreadOfModels(table, { averageMaxLists: 6 }).rows.find((r) => r.model === 'main');
+    if (!exact?.estimable) throw new Error('the main model is estimable here');
+    const stored = await t.platform.db.selectFrom('published_estimates').select(['total', 'lower_bound', 'upper_bound']).where('id', '=', published.id).executeTakeFirstOrThrow();
+    expect([stored.total, stored.lower_bound, stored.upper_bound]).toEqual([roundEstimate(exact.total), roundEstimate(exact.lower, 'down'), roundEstimate(exact.upper, 'up')]);
+    expect(stored.total).not.toBe(exact.total);
+    const audit = await t.platform.db.selectFrom('audit_log').select('summary').where('record_id', '=', published.id).executeTakeFirstOrThrow();
+    expect(audit.summary).toContain(`total ${stored.total}, interval ${stored.lower_bound} to ${stored.upper_bound}`);
+    const again = (await rapporteur.request('POST', '/api/estimation/from-cases', { year, lists })).json() as EstimationResultView;
+    expect(again.spread?.published.map((p) => p.model)).toEqual(['main']);
+  });
+
+  it('does not show the exact observed total: where the record keys change it, the displayed total differs from the count', async () => {
+    const year = 2016;
+    const lists = [{ name: 'NGO', organisationIds: [ngoId] }, { name: 'Shelter', organisationIds: [shelterId] }];
+    for (let n = 0; n < 12; n++) await open(ngo, person('Kn', n), year);
+    for (let n = 0; n < 12; n++) await open(shelter, person('Ks', n), year);
+    for (let n = 0; n < 4; n++) {
+      await open(ngo, person('Kb', n), year);
+      await open(shelter, person('Kb', n), year);
+    }
+    // One more person at a time until the keys of everyone counted give the total a change (each time with
+    // probability 154/256: in practice within a few people).
+    const keys = t.platform.cipher.recordKeys;
+    let found = await overlapFromCases(t.platform.db, year, lists, keys);
+    const allKeys = () => (found.keySums?.cells ?? []).reduce((sum, key) => sum + key, 0);
+    for (let n = 0; n < 20 && perturb(found.table.observed, allKeys()) === found.table.observed; n++) {
+      await open(ngo, person('Kx', n), year);
+      found = await overlapFromCases(t.platform.db, year, lists, keys);
+    }
+    const exact = found.table.observed;
+    expect(perturb(exact, allKeys())).not.toBe(exact);
+    const view = (await rapporteur.request('POST', '/api/estimation/from-cases', { year, lists })).json() as EstimationResultView;
+    expect(view.observed).toBe(perturb(exact, allKeys()));
+    expect(view.observed).not.toBe(exact);
+    const audit = await t.platform.db.selectFrom('audit_log').select('summary').where('action', '=', 'estimation.from_cases').orderBy('occurred_at', 'desc').executeTakeFirstOrThrow();
+    expect(audit.summary).toContain(`${view.observed} observed`);
+    expect(audit.summary).not.toContain(`${exact} observed`);
   });
 
   it('explains when no estimate exists (two lists that never overlap), and audits the attempt', async () => {

@@ -12,7 +12,7 @@ import { HttpError, badRequest, forbidden } from '../../platform/http/errors.js'
 import { EstimationError } from './errors.js';
 import { estimateHiddenPopulation, type EstimationResult } from './estimate.js';
 import { estimationRules } from './estimation.policy.js';
-import { AVERAGE_ON_PAGE_MAX_LISTS, countText, displayCounting, presentEstimate, type PublishedRows } from './estimation.view.js';
+import { AVERAGE_ON_PAGE_MAX_LISTS, countText, displayCounting, displayObserved, displayedRow, presentEstimate, roundingFor, type PublishedRows } from './estimation.view.js';
 import { publications, recordPublication, tableFingerprint } from './publication.js';
 import { spreadOfModels } from './spread.js';
 import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
@@ -75,6 +75,8 @@ export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, 
   requireAllowed(subject);
   const { table, counting, keySums } = await overlapFromCases(tx, input.year, input.lists, keys);
   const organisationNames = new Map((await tx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  // The audit log is readable by the rapporteur: its summaries carry the counts as displayed (perturbed).
+  const observed = countText(displayObserved(table, keySums));
   let result: EstimationResult;
   try {
     result = estimate(table, input.model, 'lists');
@@ -84,18 +86,17 @@ export async function estimateFromCases(tx: Db, subject: Subject, actor: Actor, 
       action: 'estimation.from_cases',
       recordType: 'estimation',
       purpose: 'statistics',
-      summary: `year ${input.year}, ${input.lists.length} lists, ${table.observed} observed on the lists: not estimated (${error.code})`,
+      summary: `year ${input.year}, ${input.lists.length} lists, ${observed} observed on the lists: not estimated (${error.code})`,
       outcome: 'failed',
     });
     return error;
   }
-  // The audit log is readable by the rapporteur: its summary carries the counts as displayed (perturbed).
   const shown = displayCounting(counting, keySums);
   await appendAudit(tx, actor, {
     action: 'estimation.from_cases',
     recordType: 'estimation',
     purpose: 'statistics',
-    summary: `year ${input.year}, ${input.lists.length} lists, ${counting.personRecords} person records linked into ${counting.people} people, ${countText(shown.excludedNoConsent)} left out for consent, ${table.observed} observed on the lists; model ${result.model.kind} with ${result.model.terms.length} interactions`,
+    summary: `year ${input.year}, ${input.lists.length} lists, ${counting.personRecords} person records linked into ${counting.people} people, ${countText(shown.excludedNoConsent)} left out for consent, ${observed} observed on the lists; model ${result.model.kind} with ${result.model.terms.length} interactions`,
   });
   return presentEstimate({
     source: 'cases',
@@ -176,14 +177,17 @@ export async function publishEstimate(
   const row = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS }).rows.find((r) => r.model === input.model);
   if (!row) throw badRequest('model', 'is not a row of the spread');
   if (!row.estimable) throw new HttpError(422, 'not-estimable', `the ${input.model} model cannot be estimated from these data: ${row.reason}`);
+  // From the case records the figures recorded are those displayed (rounded), never the exact ones; the fingerprint
+  // is of the exact table, so that a later estimate from the same data finds the publication.
   const fingerprint = tableFingerprint(table, keys);
-  const published = await recordPublication(tx, { source: input.source, year: input.source === 'cases' ? input.year : null, table, row, fingerprint, ...publisher });
+  const shown = displayedRow(row, roundingFor(input.source));
+  const published = await recordPublication(tx, { source: input.source, year: input.source === 'cases' ? input.year : null, table, row: shown, fingerprint, ...publisher });
   await appendAudit(tx, actor, {
     action: 'estimation.publish',
     recordType: 'estimation',
     recordId: published.id,
     purpose: 'statistics',
-    summary: `published the ${input.model} estimate from ${input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table'} (${table.lists.length} lists): total ${Math.round(row.total)}, interval ${Math.round(row.lower)} to ${Math.round(row.upper)}; data ${published.fingerprint}`,
+    summary: `published the ${input.model} estimate from ${input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table'} (${table.lists.length} lists): total ${Math.round(shown.total)}, interval ${Math.round(shown.lower)} to ${Math.round(shown.upper)}; data ${published.fingerprint}`,
   });
   return published;
 }

@@ -3,16 +3,20 @@
  * the statistics page (statistics/cell-key.ts, docs/decisions/0005-cell-key-perturbation.md): each count is changed by
  * at most 2 according to the record keys of its people, never below zero, zeros stay zeros, and the same people always
  * show the same value, so that differencing the tables of overlapping lists or years recovers nothing exact. The
- * estimate, its interval and the model are computed from the exact counts. Uploaded tables are the uploader's own
- * figures and are shown as given.
+ * observed total is a cell of its own, perturbed at the key sum of all its people, the same value as the pooled
+ * observed of the estimate by stratum (strata.view.ts). The estimate, its interval and the model are computed from the
+ * exact counts and displayed rounded (roundEstimate in the contracts: nearest 10 below 1,000, nearest 100 above,
+ * interval ends outwards), the spread over models alike, so that the pooled estimate minus the strata's, or total
+ * minus hidden, leaves at least ten people of doubt either way. Uploaded tables are the uploader's own figures: their
+ * counts and estimates are shown as computed.
  */
-import { SMALL_CELL_THRESHOLD, type DisplayedCount, type EstimationCaveat, type EstimationResultView } from '@palermo/contracts';
+import { SMALL_CELL_THRESHOLD, roundEstimate, type DisplayedCount, type EstimationCaveat, type EstimationResultView } from '@palermo/contracts';
 import type { EstimationResult } from './estimate.js';
 import { combinationName, overlapCount, type OverlapTable } from './overlap-table.js';
 import type { CaseCounting, OverlapKeySums } from './overlap-from-cases.js';
 import { perturb } from '../statistics/cell-key.js';
 import { el } from './errors.js';
-import { spreadOfModels } from './spread.js';
+import { spreadOfModels, type SpreadRow } from './spread.js';
 
 /** The spread over models is computed on request up to this many lists (well under a second); the command line goes further. */
 export const SPREAD_ON_PAGE_MAX_LISTS = 8;
@@ -26,17 +30,37 @@ export const AVERAGE_ON_PAGE_MAX_LISTS = 6;
 /** Earlier publications from the same data: which row of the spread each is. */
 export type PublishedRows = NonNullable<EstimationResultView['spread']>['published'];
 
-function spreadView(table: OverlapTable, published: PublishedRows): EstimationResultView['spread'] {
+/** How an estimate's figures are displayed: from the case records rounded (interval ends outwards), uploaded as computed. */
+export interface EstimateRounding {
+  readonly point: (value: number) => number;
+  readonly lower: (value: number) => number;
+  readonly upper: (value: number) => number;
+}
+
+const asComputed: EstimateRounding = { point: (value) => value, lower: (value) => value, upper: (value) => value };
+const rounded: EstimateRounding = { point: (value) => roundEstimate(value), lower: (value) => roundEstimate(value, 'down'), upper: (value) => roundEstimate(value, 'up') };
+
+export function roundingFor(source: 'cases' | 'upload'): EstimateRounding {
+  return source === 'cases' ? rounded : asComputed;
+}
+
+/** A row of the spread as displayed (and as published): its total and interval under the source's rounding. */
+export function displayedRow<R extends Extract<SpreadRow, { estimable: true }>>(row: R, rounding: EstimateRounding): R {
+  return { ...row, total: rounding.point(row.total), lower: rounding.lower(row.lower), upper: rounding.upper(row.upper) };
+}
+
+function spreadView(table: OverlapTable, published: PublishedRows, rounding: EstimateRounding): EstimationResultView['spread'] {
   if (table.lists.length > SPREAD_ON_PAGE_MAX_LISTS) return null;
   const spread = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS });
   return {
-    rows: spread.rows.map((row) =>
-      row.estimable
-        ? { model: row.model, terms: [...row.terms], total: row.total, lower: row.lower, upper: row.upper, interval: row.interval, search: row.search ?? null, graphs: row.graphs ?? null, problem: null }
-        : { model: row.model, terms: [], total: null, lower: null, upper: null, interval: null, search: null, graphs: null, problem: row.problem },
-    ),
-    lowest: spread.range?.lowest ?? null,
-    highest: spread.range?.highest ?? null,
+    rows: spread.rows.map((computed) => {
+      if (!computed.estimable) return { model: computed.model, terms: [], total: null, lower: null, upper: null, interval: null, search: null, graphs: null, problem: computed.problem };
+      const row = displayedRow(computed, rounding);
+      return { model: row.model, terms: [...row.terms], total: row.total, lower: row.lower, upper: row.upper, interval: row.interval, search: row.search ?? null, graphs: row.graphs ?? null, problem: null };
+    }),
+    // The lowest and highest totals of the rows, displayed like the rows' totals.
+    lowest: spread.range ? rounding.point(spread.range.lowest) : null,
+    highest: spread.range ? rounding.point(spread.range.highest) : null,
     published,
   };
 }
@@ -67,6 +91,14 @@ export function displayCounting(counting: CaseCounting, keySums: OverlapKeySums 
     excludedNoConsent: displayCount(counting.excludedNoConsent, keySums ? keySums.excludedNoConsent : null),
     notOnAnyList: displayCount(counting.notOnAnyList, keySums ? keySums.notOnAnyList : null),
   };
+}
+
+/**
+ * The people observed on at least one list as displayed: from the case records a cell of its own, perturbed at the key
+ * sum of all its people (every cell's), as the pooled observed of the estimate by stratum is; uploaded as given.
+ */
+export function displayObserved(table: OverlapTable, keySums: OverlapKeySums | null): DisplayedCount {
+  return displayCount(table.observed, keySums ? keySums.cells.reduce((sum, key, mask) => (mask >= 1 ? sum + key : sum), 0) : null);
 }
 
 /** A displayed count as text, for audit summaries: the audit log is readable by the rapporteur too. */
@@ -124,21 +156,22 @@ export function presentEstimate(input: ViewInput): EstimationResultView {
   const { result, counting } = input;
   if (input.source === 'cases' && !input.keySums) throw new Error('Counts from the case records are shown perturbed: their key sums are needed');
   const table = displayTable(input.table, input.keySums);
+  const rounding = roundingFor(input.source);
   return {
     source: input.source,
     year: input.year,
     lists: input.lists,
     table,
     smallCellThreshold: SMALL_CELL_THRESHOLD,
-    observed: result.observed,
-    hidden: result.hidden,
-    total: result.total,
+    observed: displayObserved(input.table, input.keySums).value ?? 0,
+    hidden: rounding.point(result.hidden),
+    total: rounding.point(result.total),
     interval: {
       level: result.interval.level,
-      lower: result.interval.lower,
-      upper: result.interval.upper,
-      hiddenLower: result.interval.hiddenLower,
-      hiddenUpper: result.interval.hiddenUpper,
+      lower: rounding.lower(result.interval.lower),
+      upper: rounding.upper(result.interval.upper),
+      hiddenLower: rounding.lower(result.interval.hiddenLower),
+      hiddenUpper: rounding.upper(result.interval.hiddenUpper),
     },
     model: {
       kind: result.model.kind,
@@ -154,6 +187,6 @@ export function presentEstimate(input: ViewInput): EstimationResultView {
     },
     counting: counting ? displayCounting(counting, input.keySums) : null,
     caveats: caveatsOf(input, table),
-    spread: spreadView(input.table, input.published ?? []),
+    spread: spreadView(input.table, input.published ?? [], rounding),
   };
 }

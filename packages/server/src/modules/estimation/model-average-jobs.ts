@@ -5,7 +5,7 @@
  * for it until the job has finished.
  *
  * The job holds the overlap table (counts and the lists' names only, no person) and its owner; its output is the
- * average's row. Only the user who started the job reads it, under the same access rule as the estimate, and a job
+ * average's row, from the case records rounded like every estimate shown from them (estimation.view.ts). Only the user who started the job reads it, under the same access rule as the estimate, and a job
  * whose result has been read is deleted with its data and output. A result nobody comes back for goes with pg-boss's
  * maintenance of finished jobs (the pgboss schema is not backed up).
  */
@@ -19,7 +19,7 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import type { JobEngine } from '../../platform/jobs/job-engine.js';
 import { EstimationError } from './errors.js';
 import { estimationRules } from './estimation.policy.js';
-import { AVERAGE_ON_PAGE_MAX_LISTS, SPREAD_ON_PAGE_MAX_LISTS } from './estimation.view.js';
+import { AVERAGE_ON_PAGE_MAX_LISTS, SPREAD_ON_PAGE_MAX_LISTS, countText, displayObserved, roundingFor } from './estimation.view.js';
 import { averageOverGraphs } from './model-averaging.js';
 import { overlapFromCases } from './overlap-from-cases.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
@@ -30,6 +30,8 @@ interface AverageJobData {
   readonly ownerUserId: string;
   readonly lists: readonly string[];
   readonly counts: readonly number[];
+  /** Where the table came from: the row from the case records is rounded (a job without it is treated so too). */
+  readonly source?: 'cases' | 'upload';
 }
 
 type AverageOutput = Pick<ModelAverageJobView, 'row' | 'problem'>;
@@ -39,8 +41,9 @@ function averageOf(data: AverageJobData): AverageOutput {
   const table: OverlapTable = { lists: data.lists, counts, observed: counts.reduce((sum, count) => sum + count, 0) };
   try {
     const average = averageOverGraphs(table);
+    const rounding = roundingFor(data.source ?? 'cases');
     return {
-      row: { total: average.total, lower: average.lower, upper: average.upper, interval: 'credible', search: average.search, graphs: average.graphs },
+      row: { total: rounding.point(average.total), lower: rounding.lower(average.lower), upper: rounding.upper(average.upper), interval: 'credible', search: average.search, graphs: average.graphs },
       problem: null,
     };
   } catch (error) {
@@ -59,8 +62,12 @@ export function defineModelAverageJobs(jobs: JobEngine): void {
 export async function startModelAverage(tx: Db, jobs: JobEngine, subject: Subject, actor: Actor, ownerUserId: string, input: z.output<typeof modelAverageRequest>, keys: RecordKeys): Promise<string> {
   if (!allows(estimationRules.estimate, subject)) throw forbidden();
   let table: OverlapTable;
+  let observed: string;
   if (input.source === 'cases') {
-    table = (await overlapFromCases(tx, input.year, input.lists, keys)).table;
+    const fromCases = await overlapFromCases(tx, input.year, input.lists, keys);
+    table = fromCases.table;
+    // The audit log is readable by the rapporteur: the observed total as displayed (perturbed).
+    observed = countText(displayObserved(table, fromCases.keySums));
   } else {
     try {
       table = parseOverlapTable(input.csv);
@@ -68,18 +75,19 @@ export async function startModelAverage(tx: Db, jobs: JobEngine, subject: Subjec
       if (error instanceof EstimationError) throw badRequest('csv', error.message);
       throw error;
     }
+    observed = String(table.observed);
   }
   const lists = table.lists.length;
   if (lists <= AVERAGE_ON_PAGE_MAX_LISTS || lists > SPREAD_ON_PAGE_MAX_LISTS) {
     throw badRequest('lists', `the model average is computed in the background for ${AVERAGE_ON_PAGE_MAX_LISTS + 1} to ${SPREAD_ON_PAGE_MAX_LISTS} lists (found ${lists}); up to ${AVERAGE_ON_PAGE_MAX_LISTS} it comes with the estimate`);
   }
-  const data: AverageJobData = { ownerUserId, lists: [...table.lists], counts: Array.from(table.counts) };
+  const data: AverageJobData = { ownerUserId, lists: [...table.lists], counts: Array.from(table.counts), source: input.source };
   const from = input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table';
   await appendAudit(tx, actor, {
     action: 'estimation.model_average',
     recordType: 'estimation',
     purpose: 'statistics',
-    summary: `model average over decomposable graphs started in the background from ${from}, ${lists} lists, ${table.observed} observed`,
+    summary: `model average over decomposable graphs started in the background from ${from}, ${lists} lists, ${observed} observed`,
   });
   // Stored with the audit entry: the job exists if and only if the request's transaction commits.
   const id = await jobs.send(MODEL_AVERAGE_QUEUE, data, { tx });

@@ -1,8 +1,9 @@
 /**
  * Published estimates: the rapporteur chooses one row of the spread over models and publishes it. The server
  * estimates again from the same data (the figure is never the client's), records the model, its total and interval
- * and the kind of interval, the keyed fingerprint of the exact overlap table, when and who; the spread of any later
- * estimate from the same data shows which row was published.
+ * as displayed (from the case records rounded like the page's, estimation.view.ts; an upload's as computed) and the
+ * kind of interval, the keyed fingerprint of the exact overlap table, when and who; the spread of any later estimate
+ * from the same data shows which row was published.
  */
 import { randomUUID } from 'node:crypto';
 import type { PublishedEstimateView, SpreadModel } from '@palermo/contracts';
@@ -23,6 +24,7 @@ export interface PublicationInput {
   readonly source: 'cases' | 'upload';
   readonly year: number | null;
   readonly table: OverlapTable;
+  /** The row as displayed: its figures are recorded as they are. */
   readonly row: Extract<SpreadRow, { estimable: true }>;
   readonly fingerprint: string;
   readonly userId: string;
