@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Each benchmark in turn, each printing its figures beside a baseline measured in the same run:
 const benches = [
+  // the web app's first load: compressed script before the sign-in page runs, beside all its script (no database);
+  'packages/web/scripts/bundle-size.mjs',
   // the authenticated, authorised, audited read of one personal record, beside a bare Fastify hello-world;
   'packages/server/bench/audited-read.ts',
   // backup and restore of 1,000,000 statistical records (PostgreSQL; 100,000 on PGlite) with peak memory, beside a plain COPY;

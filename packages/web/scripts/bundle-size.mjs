@@ -4,6 +4,7 @@
 // each gzip-compressed, beside all the app's script chunks. Other lazy chunks (dynamic import()) are not part of it.
 //
 //   node packages/web/scripts/bundle-size.mjs [dist folder]        prints a figure line (JSON) on stdout
+// Without a folder it measures packages/web/dist, built first when its sources changed (npm run bench runs it so).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,13 @@ export function measureFirstLoad(dist) {
 const kB = (bytes) => Math.round((bytes / 1000) * 10) / 10;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  let dist = process.argv[2];
+  if (dist === undefined) {
+    // The app's own dist/, built first if its sources changed since (as npm start does).
+    const { buildChanged } = await import('../../../scripts/build-changed.mjs');
+    buildChanged();
+    dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  }
   const measured = measureFirstLoad(dist);
   for (const { file, gzip } of measured.files) process.stderr.write(`first load: ${file} ${kB(gzip)} kB gzip\n`);
   process.stdout.write(
