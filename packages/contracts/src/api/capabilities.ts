@@ -38,6 +38,10 @@ export const capabilityNames = [
   'seeUndeliverableMail',
   /** The country's time zone. */
   'setTimeZone',
+  /** The prosecution pipeline: operations, suspects and their steps (which ones is the server's rules). */
+  'seeProsecution',
+  /** Record an operation (an investigator of a law-enforcement organisation). */
+  'recordOperations',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 

@@ -45,3 +45,12 @@ export function canReceiveReferrals(capabilities: Capabilities): boolean {
 export function canManageAssistance(capabilities: Capabilities): boolean {
   return capabilities.manageAssistance;
 }
+
+/** The prosecution pipeline's pages: law enforcement, the prosecution office and court an investigation reached, analysts. */
+export function canSeeProsecution(capabilities: Capabilities): boolean {
+  return capabilities.seeProsecution;
+}
+
+export function canRecordOperations(capabilities: Capabilities): boolean {
+  return capabilities.recordOperations;
+}

@@ -29,6 +29,8 @@ export const capabilityRoutes: Record<CapabilityName, { readonly method: string;
   exportOfficialTables: { method: 'GET', url: '/api/exports/glotip' },
   seeUndeliverableMail: { method: 'GET', url: '/api/notifications/undeliverable' },
   setTimeZone: { method: 'PUT', url: '/api/settings/time-zone' },
+  seeProsecution: { method: 'GET', url: '/api/prosecution/operations' },
+  recordOperations: { method: 'POST', url: '/api/prosecution/operations' },
 };
 
 type DeclaredRoutes = ReadonlyArray<{ readonly method: string; readonly url: string; readonly access: RouteAccess }>;
