@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SignOutButtons } from '../features/auth/SignOutButtons';
 import { AccountNotices } from '../features/users/AccountNotices';
 import { LanguageSelect } from '../i18n/LanguageSelect';
-import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases } from './permissions';
+import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
 import { useActiveSession } from './session';
 import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
@@ -29,6 +29,7 @@ export function Layout() {
     { to: '/cases', label: t('nav.cases'), show: canSeeCases(capabilities), count: 'cases' as keyof HomeCounts },
     { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(capabilities), count: 'referrals' as keyof HomeCounts },
     { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(capabilities) },
+    { to: '/prosecution', label: t('prosecution.nav'), show: canSeeProsecution(capabilities) },
     { to: '/directory', label: t('nav.directory'), show: true },
     { to: '/estimation', label: t('nav.estimation'), show: canEstimate(capabilities) },
     { to: '/releases', label: t('nav.releases'), show: canSeeReleases(capabilities) },
