@@ -15,13 +15,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: readonly FieldIssue[];
+  /** The body's `details`, when the server sends more for the client to word the problem itself; unchecked. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, issues: readonly FieldIssue[] = []) {
+  constructor(status: number, code: string, message: string, issues: readonly FieldIssue[] = [], details: unknown = undefined) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 
   get isValidation(): boolean {
@@ -85,7 +88,10 @@ function toApiError(status: number, body: unknown): ApiError {
   }
   if (status === 429) return new ApiError(status, 'too_many_requests', 'Too many requests');
   const parsed = errorBody.safeParse(body);
-  if (parsed.success) return new ApiError(status, parsed.data.error, parsed.data.message, issuesOf(body));
+  if (parsed.success) {
+    const details = typeof body === 'object' && body !== null ? (Reflect.get(body, 'details') as unknown) : undefined;
+    return new ApiError(status, parsed.data.error, parsed.data.message, issuesOf(body), details);
+  }
   const fallback = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : `http_${status}`;
   return new ApiError(status, fallback, `Request failed with status ${status}`);
 }

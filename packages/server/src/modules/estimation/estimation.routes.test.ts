@@ -330,6 +330,8 @@ describe('the estimate for the rapporteur', () => {
     const apart = await coordinator.request('POST', '/api/estimation/from-csv', { csv: 'A,B,C,count\n1,0,0,3\n0,1,0,4\n0,0,1,5\n' });
     expect(apart.statusCode).toBe(422);
     expect(apart.json().message).toMatch(/no one is on more than one list/);
+    // The reason's code and the lists' names come too, so that the page words it in the reader's language.
+    expect(apart.json().details).toEqual({ reason: { code: 'no-overlap', list: null, text: expect.stringMatching(/No one is on more than one list/) }, lists: ['A', 'B', 'C'] });
   });
 
   it('lists years and organisations, without any person', async () => {

@@ -18,7 +18,7 @@ import { spreadOfModels } from './spread.js';
 import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
-import { explained } from './plain-reasons.js';
+import { explained, whyNotEstimable } from './plain-reasons.js';
 
 /**
  * A request that was valid but gave no estimate (the data cannot support one) is still audited: the service returns
@@ -38,7 +38,7 @@ function estimate(table: OverlapTable, model: 'stepwise' | 'main', field: string
   try {
     return estimateHiddenPopulation(table, { model });
   } catch (error) {
-    if (error instanceof EstimationError && error.code !== 'bad-input') throw new HttpError(422, error.code, explained(table, error));
+    if (error instanceof EstimationError && error.code !== 'bad-input') throw new HttpError(422, error.code, explained(table, error), undefined, { reason: whyNotEstimable(table, error), lists: table.lists });
     throw asHttpError(error, field);
   }
 }

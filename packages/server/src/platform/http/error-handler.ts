@@ -24,6 +24,7 @@ export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean):
     if (error instanceof HttpError) {
       const body: Record<string, unknown> = { error: error.code, message: error.message };
       if (error.issues) body['issues'] = error.issues;
+      if (error.details) body['details'] = error.details;
       return reply.code(error.statusCode).send(body);
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

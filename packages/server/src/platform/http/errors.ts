@@ -5,6 +5,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ReadonlyArray<{ field: string; problem: string }>,
+    /** More of the body, for a client that words the problem itself (e.g. why an estimate cannot be made, by code). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
