@@ -14,6 +14,7 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { bootstrapInterval } from './bootstrap.js';
 import { EstimationError } from './errors.js';
 import { estimationRules } from './estimation.policy.js';
+import { roundingFor } from './estimation.view.js';
 import { overlapFromCases } from './overlap-from-cases.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
 import { obstacleInTable } from './plain-reasons.js';
@@ -43,6 +44,7 @@ export async function bootstrapOnRequest(tx: Db, subject: Subject, actor: Actor,
   const asked = `bootstrap of ${input.resamples} resamples (seed ${input.seed}, stepwise at p < ${input.threshold}) from ${from}, ${table.lists.length} lists${observed}`;
   try {
     const interval = bootstrapInterval(table, { resamples: input.resamples, seed: input.seed, threshold: input.threshold });
+    const rounding = roundingFor(input.source);
     await appendAudit(tx, actor, {
       action: 'estimation.bootstrap',
       recordType: 'estimation',
@@ -56,9 +58,10 @@ export async function bootstrapOnRequest(tx: Db, subject: Subject, actor: Actor,
       seed: interval.seed,
       resamples: interval.resamples,
       failed: interval.failed,
-      estimate: interval.estimate,
-      lower: interval.lower,
-      upper: interval.upper,
+      // From the case records rounded like the estimate shown beside it (estimation.view.ts); an upload's as computed.
+      estimate: rounding.point(interval.estimate),
+      lower: rounding.lower(interval.lower),
+      upper: rounding.upper(interval.upper),
     };
   } catch (error) {
     if (!(error instanceof EstimationError)) throw error;
