@@ -7,10 +7,10 @@ import { SelectField, TextField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { addInvestigation, referInvestigation } from './api';
-import { useProsecutionLabels } from './labels';
+import { useProsecutionLabels, type Notice } from './labels';
 
 /** Adds an investigation to an operation of the user's agency. */
-export function InvestigationForm({ operationId, onAdded }: { operationId: string; onAdded: (text: string) => void }) {
+export function InvestigationForm({ operationId, onAdded }: { operationId: string; onAdded: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const labels = useProsecutionLabels();
   const [title, setTitle] = useState('');
@@ -37,7 +37,7 @@ export function InvestigationForm({ operationId, onAdded }: { operationId: strin
       setOrigin('');
       setApproach('');
       setOpenedOn('');
-      onAdded(t('prosecution.investigationAdded', { title: request.title }));
+      onAdded((say) => say('prosecution.investigationAdded', { title: request.title }));
     }
   }
 
@@ -72,7 +72,7 @@ export function InvestigationForm({ operationId, onAdded }: { operationId: strin
 }
 
 /** Refers an investigation to a prosecution office: from then on its prosecutors see it. */
-export function ReferForm({ investigation, offices, onReferred }: { investigation: InvestigationView; offices: readonly { id: string; name: string }[]; onReferred: (text: string) => void }) {
+export function ReferForm({ investigation, offices, onReferred }: { investigation: InvestigationView; offices: readonly { id: string; name: string }[]; onReferred: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const [office, setOffice] = useState('');
   const [referredOn, setReferredOn] = useState('');
@@ -93,7 +93,7 @@ export function ReferForm({ investigation, offices, onReferred }: { investigatio
     const request = checked.data;
     if (await form.run(async () => void (await referInvestigation(investigation.id, request)))) {
       const name = offices.find((o) => o.id === request.prosecutionOfficeId)?.name ?? '';
-      onReferred(t('prosecution.investigationReferred', { title: investigation.title, office: name }));
+      onReferred((say) => say('prosecution.investigationReferred', { title: investigation.title, office: name }));
     }
   }
 

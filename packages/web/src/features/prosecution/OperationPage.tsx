@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { OperationView, SuspectView } from '@palermo/contracts';
@@ -8,7 +7,7 @@ import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { getOperation, listProsecutionOrganisations, listSuspects } from './api';
 import { InvestigationForm, ReferForm } from './InvestigationForms';
-import { useProsecutionLabels } from './labels';
+import { useNotice, useProsecutionLabels, type Notice } from './labels';
 import { SuspectForm } from './SuspectForm';
 import '../cases/cases.css';
 
@@ -18,11 +17,11 @@ export function OperationPage() {
   const { id = '' } = useParams();
   const [operation, reload] = useResource(() => getOperation(id), `prosecution:operation:${id}`);
   const [suspects, reloadSuspects] = useResource(() => listSuspects(id), `prosecution:suspects:${id}`);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const title = operation.status === 'ready' ? (operation.data.name ?? t('prosecution.unnamedOperation')) : t('prosecution.operationTitle');
 
-  function changed(text: string) {
-    setNotice(text);
+  function changed(next: Notice) {
+    setNotice(next);
     reload();
     reloadSuspects();
   }
@@ -48,7 +47,7 @@ export function OperationPage() {
   );
 }
 
-function OperationDetails({ operation, onChanged }: { operation: OperationView; onChanged: (text: string) => void }) {
+function OperationDetails({ operation, onChanged }: { operation: OperationView; onChanged: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const labels = useProsecutionLabels();
   const session = useActiveSession();
@@ -159,7 +158,7 @@ function SuspectTable({ suspects }: { suspects: readonly SuspectView[] }) {
   );
 }
 
-function SuspectSection({ operation, onChanged }: { operation: OperationView; onChanged: (text: string) => void }) {
+function SuspectSection({ operation, onChanged }: { operation: OperationView; onChanged: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const session = useActiveSession();
   const investigations = operation.investigations ?? [];

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Page } from '../../app/Page';
@@ -7,7 +6,7 @@ import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { listOperations, listProsecutionOrganisations } from './api';
-import { useProsecutionLabels } from './labels';
+import { useNotice, useProsecutionLabels } from './labels';
 import { OperationForm } from './OperationForm';
 import '../cases/cases.css';
 
@@ -19,7 +18,7 @@ export function OperationsPage() {
   const records = canRecordOperations(session.capabilities);
   const [operations, reload] = useResource(listOperations, 'prosecution:operations');
   const [organisations] = useResource(() => (records ? listProsecutionOrganisations() : Promise.resolve([])), `prosecution:organisations:${String(records)}`);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
 
   return (
     <Page title={t('prosecution.operationsTitle')}>
@@ -66,7 +65,7 @@ export function OperationsPage() {
           <OperationForm
             agencies={organisations.status === 'ready' ? organisations.data.filter((o) => o.id !== session.user.organisation.id && o.type !== 'court' && o.type !== 'prosecutor') : []}
             onRecorded={(name) => {
-              setNotice(t('prosecution.operationRecorded', { name }));
+              setNotice((say) => say('prosecution.operationRecorded', { name }));
               reload();
             }}
           />

@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
 import { CheckboxField } from '../cases/controls';
-import { useProsecutionLabels, wholeNumber } from './labels';
+import { useProsecutionLabels, wholeNumber, type Notice } from './labels';
 import { localiseStepIssues, translatingRefusals } from './problems';
 import { recordStep } from './api';
 import { orderedSteps, useChargeName } from './StepList';
@@ -25,7 +25,7 @@ interface Props {
   suspectId: string;
   steps: readonly StepView[];
   courts: readonly { id: string; name: string }[];
-  onRecorded: (text: string) => void;
+  onRecorded: (notice: Notice) => void;
 }
 
 const empty = {
@@ -149,7 +149,7 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
       setValues(empty);
       setOccurredOn('');
       setKind('');
-      onRecorded(t('prosecution.stepRecorded', { step: labels.step(request.kind), date: labels.date(request.occurredOn) }));
+      onRecorded((say, words) => say('prosecution.stepRecorded', { step: words.step(request.kind), date: words.date(request.occurredOn) }));
     }
   }
 

@@ -8,12 +8,12 @@ import { useForm } from '../../components/useForm';
 import { splitCodes } from '../cases/format';
 import { localiseIssues } from '../cases/problems';
 import { addSuspect } from './api';
-import { useProsecutionLabels, wholeNumber } from './labels';
+import { useProsecutionLabels, wholeNumber, type Notice } from './labels';
 
 interface Props {
   operationId: string;
   investigations: readonly InvestigationView[];
-  onAdded: (text: string) => void;
+  onAdded: (notice: Notice) => void;
 }
 
 /** Adds a suspect under a pseudonym; who the suspect is may be given too (encrypted, shown only to those allowed). */
@@ -68,7 +68,7 @@ export function SuspectForm({ operationId, investigations, onAdded }: Props) {
       setAge('');
       setGivenName('');
       setFamilyName('');
-      onAdded(t('prosecution.suspectAdded', { pseudonym: request.pseudonym }));
+      onAdded((say) => say('prosecution.suspectAdded', { pseudonym: request.pseudonym }));
     }
   }
 

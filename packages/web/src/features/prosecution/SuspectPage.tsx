@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { SuspectView } from '@palermo/contracts';
@@ -6,7 +5,7 @@ import { Page } from '../../app/Page';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
 import { getSuspect, listProsecutionOrganisations } from './api';
-import { useProsecutionLabels } from './labels';
+import { useNotice, useProsecutionLabels } from './labels';
 import { StepForm } from './StepForm';
 import { StepList } from './StepList';
 import '../cases/cases.css';
@@ -17,7 +16,7 @@ export function SuspectPage() {
   const { id = '' } = useParams();
   const [suspect, reload] = useResource(() => getSuspect(id), `prosecution:suspect:${id}`);
   const [organisations] = useResource(listProsecutionOrganisations, 'prosecution:organisations');
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useNotice();
   const title = suspect.status === 'ready' && suspect.data.pseudonym ? suspect.data.pseudonym : t('prosecution.suspectTitle');
 
   return (
@@ -43,8 +42,8 @@ export function SuspectPage() {
               suspectId={suspect.data.id}
               steps={suspect.data.steps ?? []}
               courts={organisations.status === 'ready' ? organisations.data.filter((o) => o.type === 'court') : []}
-              onRecorded={(text) => {
-                setNotice(text);
+              onRecorded={(next) => {
+                setNotice(next);
                 reload();
               }}
             />

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormats } from '../cases/format';
 
@@ -33,4 +35,16 @@ export function useProsecutionLabels() {
 export function wholeNumber(text: string): number | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : Number(trimmed);
+}
+
+export type ProsecutionLabels = ReturnType<typeof useProsecutionLabels>;
+
+/** A notice said in the reader's language at the time it is shown, so that it follows a change of language. */
+export type Notice = (t: TFunction, labels: ProsecutionLabels) => string;
+
+export function useNotice(): [string, (notice: Notice) => void] {
+  const { t } = useTranslation();
+  const labels = useProsecutionLabels();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return [notice ? notice(t, labels) : '', (next) => setNotice(() => next)];
 }
