@@ -174,6 +174,8 @@ describe('the prosecution pipeline', () => {
     const headings = await steps.locator('h3').allInnerTexts();
     expect(headings.map((text) => text.split(': ')[1])).toEqual(['Charge', 'Charge', 'Prosecution', 'Verdict', 'Verdict', 'Appeal']);
     await steps.getByText('Convicted under Penal Code, article 190 (Smuggling of migrants).').waitFor();
+    // Where the offence convicted is the one charged, it is not said twice.
+    expect(await steps.getByText('Convicted under Penal Code, article 210 (Trafficking in persons).').count()).toBe(0);
     await steps.getByText(/^Appeal by the defence against the verdict of .* on the charge under Penal Code, article 210 \(Trafficking in persons\)\.$/).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const english = await page.locator('main').innerText();

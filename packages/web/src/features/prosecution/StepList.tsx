@@ -43,7 +43,9 @@ export function StepList({ steps }: { steps: readonly StepView[] }) {
         return [t('prosecution.stepText.plea', { plea: labels.plea(step.plea) })];
       case 'verdict': {
         const lines = [t('prosecution.stepText.verdict', { outcome: labels.verdict(step.outcome), charge: charge(step.provision, step.category) })];
-        if (step.convictedProvision || step.convictedCategory) {
+        // The offence convicted, only where it differs from the offence charged.
+        const differs = (step.convictedProvision ?? step.provision) !== step.provision || (step.convictedCategory ?? step.category) !== step.category;
+        if (differs) {
           lines.push(t('prosecution.stepText.convictedOf', { charge: charge(step.convictedProvision ?? step.provision, step.convictedCategory ?? step.category) }));
         }
         if (step.downgraded) lines.push(t('prosecution.stepText.downgraded'));
