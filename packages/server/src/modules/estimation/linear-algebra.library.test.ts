@@ -31,7 +31,9 @@ const designs = fc
       rowsKept: fc.array(fc.boolean(), { minLength: 3, maxLength: 11 }).filter((kept) => kept.some(Boolean)),
       weights: fc.array(fc.double({ min: 0.05, max: 500, noNaN: true }), { minLength: 1, maxLength: 63 }),
     }),
-  );
+  )
+  // The rows kept are chosen by mask modulo their number: some choices keep none of the masks a few lists have.
+  .filter(({ lists, pairs, rowsKept }) => designOf(lists, pairs, rowsKept).rows > 0);
 
 describe('the hand-written linear algebra agrees with ml-matrix', () => {
   it('rank of design matrices', () => {
