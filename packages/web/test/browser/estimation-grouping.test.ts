@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { roundEstimate } from '@palermo/contracts';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
 import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
@@ -138,8 +139,9 @@ describe('a grouping that cannot be estimated, explained, and one that can', () 
       cells.map(([mask, count]) => ({ combination: organisations.map((_, i) => (mask >> i) & 1), count })),
     );
     const expected = estimateHiddenPopulation(table);
-    expect(await detail(page, 'Observed (on at least one list)').textContent()).toBe('55');
-    expect(await detail(page, 'Estimated total').textContent()).toBe(whole(expected.total));
+    // Counts from the case records are shown perturbed (by at most 2) and the estimate rounded (roundEstimate).
+    expect(Math.abs(Number(await detail(page, 'Observed (on at least one list)').textContent()) - 55)).toBeLessThanOrEqual(2);
+    expect(await detail(page, 'Estimated total').textContent()).toBe(whole(roundEstimate(expected.total)));
     expect(await page.content()).not.toMatch(/Sample[a-z]{2}/);
     await page.screenshot({ path: '/tmp/estimation-grouping-estimated.png', fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
