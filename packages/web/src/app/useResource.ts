@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 
 export type Resource<T> =
   | { status: 'loading' }
@@ -24,7 +24,12 @@ export function useResource<T>(load: () => Promise<T>, key: string): [Resource<T
   const reload = useCallback(() => {
     void refetch();
   }, [refetch]);
-  const resource: Resource<T> =
-    query.status === 'error' ? { status: 'failed', error: query.error } : query.status === 'success' ? { status: 'ready', data: query.data } : { status: 'loading' };
+  // The same object until the query's status, data or error change: screens run effects on `resource` (copying the
+  // data into a form's state), which a new object on every render would run again, undoing what the user changed.
+  const { status, data, error } = query;
+  const resource = useMemo<Resource<T>>(
+    () => (status === 'error' ? { status: 'failed', error } : status === 'success' ? { status: 'ready', data } : { status: 'loading' }),
+    [status, data, error],
+  );
   return [resource, reload];
 }
