@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { RecordKeys } from '../../platform/crypto/record-keys.js';
+import { alpha2Of } from '../statistical-records/country-codes.js';
+import { computeFunnelFacts, refreshFunnelFacts, type FunnelFacts } from './funnel.facts.js';
+
+/**
+ * The funnel's facts kept up to date in memory, per database, by what changed (migration 0053): every change the
+ * funnel counts writes which suspect, investigation or operation it touched, with its transaction's id. Each read asks
+ * for the changes of every transaction that could have committed since the last read (those whose id is at least the
+ * oldest transaction still running then: the snapshot's xmin), recomputes only the persons and investigations they
+ * touched, and remembers which changes it applied so that none is applied twice. A change made by a transaction that
+ * was still running at a read is found at the next read after it commits, however long it ran.
+ *
+ * The facts are computed whole on the first read, when the country changes (it decides who is a national), each new
+ * day (a conviction becomes final when its appeal period passes, with no write), and when so much changed that
+ * computing everything is cheaper (an import).
+ */
+
+interface Kept {
+  readonly facts: FunnelFacts;
+  readonly iso3: string | null;
+  readonly day: string;
+  /** The oldest transaction still running at the last read: changes from it on may have committed since. */
+  readonly xmin: bigint;
+  /** Changes already applied whose transaction is xmin or later (they are read again and skipped), by id. */
+  readonly applied: ReadonlyMap<string, bigint>;
+}
+
+interface Change {
+  readonly id: string;
+  readonly tx: string;
+  readonly suspect_id: string | null;
+  readonly investigation_id: string | null;
+  readonly operation_id: string | null;
+  readonly everything: boolean;
+}
+
+/** More changes than this at once (an import): the facts are computed whole. */
+const MOST_CHANGES = 5000;
+/** More persons touched than this share of all: computed whole. */
+const MOST_SHARE = 0.2;
+
+const kept = new WeakMap<Db, Kept>();
+/** How the last read of each database was answered (for tests and the benchmark's log). */
+const lastRead = new WeakMap<Db, 'whole' | 'changes' | 'kept'>();
+export const howLastRead = (db: Db) => lastRead.get(db);
+
+/**
+ * The oldest transaction still running, and the changes of it and later transactions already committed (and so
+ * counted by facts computed from here on) except those given, in one snapshot.
+ */
+async function changesSince(db: Db, since: bigint | null, except: Iterable<string>): Promise<{ xmin: bigint; changes: Change[] }> {
+  const { rows } = await sql<Change & { xmin: string }>`
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, c.id::text AS id, c.tx::text AS tx,
+      c.suspect_id::text AS suspect_id, c.investigation_id::text AS investigation_id, c.operation_id::text AS operation_id, c.everything
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT * FROM prosecution_funnel_changes
+      WHERE tx >= ${since === null ? sql`pg_snapshot_xmin(pg_current_snapshot())` : sql`${since.toString()}::xid8`} AND NOT (id = ANY (${[...except]}::bigint[]))
+      ORDER BY id LIMIT ${MOST_CHANGES + 1}
+    ) c ON true`.execute(db);
+  const first = rows[0];
+  if (!first) throw new Error('the snapshot query returned no row');
+  return { xmin: BigInt(first.xmin), changes: rows.filter((row) => row.id !== null) };
+}
+
+async function computedWhole(db: Db, keys: RecordKeys, iso3: string | null, day: string): Promise<FunnelFacts> {
+  // Read before the facts: what commits while they are computed is a change from xmin on that is not in `applied`.
+  const { xmin, changes } = await changesSince(db, null, []);
+  const facts = await computeFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null);
+  kept.set(db, { facts, iso3, day, xmin, applied: new Map(changes.map((change) => [change.id, BigInt(change.tx)])) });
+  lastRead.set(db, 'whole');
+  // Changes older than two days were applied by every process that has read since (a process whose facts are older
+  // computes them whole: their day has passed).
+  await sql`DELETE FROM prosecution_funnel_changes WHERE changed_at < now() - interval '2 days'`.execute(db);
+  return facts;
+}
+
+/** The facts as of now. */
+export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null): Promise<FunnelFacts> {
+  const day = new Date().toISOString().slice(0, 10);
+  const current = kept.get(db);
+  if (!current || current.iso3 !== iso3 || current.day !== day) return computedWhole(db, keys, iso3, day);
+
+  const { xmin, changes } = await changesSince(db, current.xmin, current.applied.keys());
+  const applied = new Map([...current.applied].filter(([, tx]) => tx >= xmin));
+  for (const change of changes) if (BigInt(change.tx) >= xmin) applied.set(change.id, BigInt(change.tx));
+  if (changes.length === 0) {
+    kept.set(db, { ...current, xmin, applied });
+    lastRead.set(db, 'kept');
+    return current.facts;
+  }
+  if (changes.length > MOST_CHANGES || changes.some((change) => change.everything)) return computedWhole(db, keys, iso3, day);
+
+  const ids = (pick: (change: Change) => string | null) => [...new Set(changes.map(pick).filter((id): id is string => id !== null))];
+  const [suspects, investigations, operations] = [ids((c) => c.suspect_id), ids((c) => c.investigation_id), ids((c) => c.operation_id)];
+  // Whom the changed investigations and operations count, as they are now; those they counted before are among the
+  // changed suspects (a suspect moved or removed writes its change) or are dropped with their investigation.
+  const touched = await sql<{ kind: 's' | 'i'; id: string }>`
+    SELECT 's' AS kind, id::text AS id FROM prosecution_suspects
+      WHERE investigation_id = ANY (${investigations}::uuid[]) OR operation_id = ANY (${operations}::uuid[])
+    UNION ALL
+    SELECT 'i', id::text FROM prosecution_investigations WHERE operation_id = ANY (${operations}::uuid[])`.execute(db);
+  const suspectIds = new Set(suspects);
+  const investigationIds = new Set(investigations);
+  for (const row of touched.rows) (row.kind === 's' ? suspectIds : investigationIds).add(row.id);
+  if (suspectIds.size > current.facts.suspects.size * MOST_SHARE + MOST_CHANGES) return computedWhole(db, keys, iso3, day);
+
+  const facts = await refreshFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, current.facts, [...suspectIds], [...investigationIds]);
+  kept.set(db, { facts, iso3, day, xmin, applied });
+  lastRead.set(db, 'changes');
+  return facts;
+}
