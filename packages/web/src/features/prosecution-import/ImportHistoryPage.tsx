@@ -1,0 +1,228 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  importDateFormats,
+  importListSeparators,
+  importRowProblem,
+  prosecutionImportFieldNames,
+  prosecutionImportFields,
+  type ColumnMapping,
+  type ImportDateFormat,
+  type ImportFilePreview,
+  type ImportListSeparator,
+  type ImportRowProblem,
+  type ProsecutionImportSummary,
+} from '@palermo/contracts';
+import { z } from 'zod';
+import { ApiError } from '../../app/api';
+import { useResource } from '../../app/useResource';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { useForm } from '../../components/useForm';
+import { listMappings, previewFile, runImport, saveMapping } from './api';
+
+/** How each date format is named on the page (with an example). */
+const formatKeys: Record<ImportDateFormat, string> = {
+  'dd/MM/yyyy': 'dayMonthYearSlash', 'yyyy-MM-dd': 'iso', 'd.M.yyyy': 'dayMonthYearDots', 'dd-MM-yyyy': 'dayMonthYearDashes',
+  'MM/dd/yyyy': 'monthDayYearSlash', 'yyyy/MM/dd': 'yearMonthDaySlash', 'd MMMM yyyy': 'dayMonthNameYear',
+};
+
+const rejected = z.object({ problems: z.array(importRowProblem) });
+
+/**
+ * The prosecution history import: choose a file, see its columns and first rows, say which column fills which field
+ * (or give one value for every row), how dates are written and how a cell lists several values, save the mapping
+ * under a name or use a saved one, then import; every row the server cannot read is listed with its reason.
+ */
+export function ImportHistoryPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportFilePreview | null>(null);
+  const [columns, setColumns] = useState<Record<string, string>>({});
+  const [constants, setConstants] = useState<Record<string, string>>({});
+  const [dateFormats, setDateFormats] = useState<ImportDateFormat[]>(['dd/MM/yyyy', 'yyyy-MM-dd', 'd.M.yyyy']);
+  const [separator, setSeparator] = useState<ImportListSeparator>('semicolon_or_newline');
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [summary, setSummary] = useState<ProsecutionImportSummary | null>(null);
+  const [problems, setProblems] = useState<ImportRowProblem[]>([]);
+  const [mappings, reloadMappings] = useResource(listMappings, 'prosecution-import-mappings');
+  const form = useForm({ file: { id: 'history-file', label: t('prosecutionImport.file') }, name: { id: 'mapping-name', label: t('prosecutionImport.mappingName') } });
+  const mapping = (): ColumnMapping => ({
+    columns: Object.fromEntries(Object.entries(columns).filter(([, c]) => c !== '')),
+    constants: Object.fromEntries(Object.entries(constants).filter(([, c]) => c.trim() !== '')),
+    dateFormats,
+    listSeparator: separator,
+  });
+  const fieldLabel = (field: string) => t(`prosecutionImport.fields.${field}` as 'prosecutionImport.fields.pseudonym');
+  const savedMappings = mappings.status === 'ready' ? mappings.data : [];
+
+  async function choose(chosen: File | null) {
+    setFile(chosen);
+    setPreview(null);
+    setSummary(null);
+    setProblems([]);
+    if (chosen) await form.run(async () => setPreview(await previewFile(chosen)));
+  }
+
+  function use(id: string) {
+    const found = savedMappings.find((m) => m.id === id);
+    if (!found) return;
+    setColumns({ ...found.mapping.columns });
+    setConstants({ ...found.mapping.constants });
+    setDateFormats([...found.mapping.dateFormats]);
+    setSeparator(found.mapping.listSeparator);
+    setName(found.name);
+  }
+
+  async function save() {
+    if (name.trim() === '') {
+      form.fail([{ field: 'name', problem: t('prosecutionImport.nameNeeded') }]);
+      return;
+    }
+    await form.run(async () => {
+      const result = await saveMapping(name, mapping());
+      setSaved(result.name);
+      reloadMappings();
+    });
+  }
+
+  async function run() {
+    if (!file) {
+      form.fail([{ field: 'file', problem: t('prosecutionImport.chooseFile') }]);
+      return;
+    }
+    setSummary(null);
+    setProblems([]);
+    await form.run(async () => {
+      try {
+        setSummary(await runImport(file, mapping()));
+      } catch (caught) {
+        const details = caught instanceof ApiError && caught.code === 'rows_rejected' ? rejected.safeParse(caught.details) : undefined;
+        if (details?.success) setProblems(details.data.problems);
+        else throw caught;
+      }
+    });
+  }
+
+  return (
+    <main>
+      <h1>{t('prosecutionImport.title')}</h1>
+      <p>{t('prosecutionImport.intro')}</p>
+      <ErrorSummary form={form} />
+      <div className="field">
+        <label htmlFor="history-file">{t('prosecutionImport.file')}</label>
+        <input id="history-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void choose(event.target.files?.[0] ?? null)} />
+      </div>
+      {preview && (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">{t('prosecutionImport.previewTitle', { count: preview.rowCount })}</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>{preview.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row, i) => (
+                  <tr key={i}>{row.map((cell, j) => <td key={j}>{cell}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="mapping-title">
+        <h2 id="mapping-title">{t('prosecutionImport.mappingTitle')}</h2>
+        {savedMappings.length > 0 && (
+          <div className="field">
+            <label htmlFor="saved-mapping">{t('prosecutionImport.savedMapping')}</label>
+            <select id="saved-mapping" defaultValue="" onChange={(event) => use(event.target.value)}>
+              <option value="">{t('prosecutionImport.chooseSaved')}</option>
+              {savedMappings.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </div>
+        )}
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('prosecutionImport.field')}</th>
+              <th scope="col">{t('prosecutionImport.column')}</th>
+              <th scope="col">{t('prosecutionImport.constant')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {prosecutionImportFieldNames.map((field) => (
+              <tr key={field}>
+                <th scope="row">
+                  <label htmlFor={`column-${field}`}>{fieldLabel(field)}</label>
+                  {'required' in prosecutionImportFields[field] && <span> ({t('prosecutionImport.required')})</span>}
+                </th>
+                <td>
+                  <select id={`column-${field}`} value={columns[field] ?? ''} onChange={(event) => setColumns({ ...columns, [field]: event.target.value })}>
+                    <option value="">{t('prosecutionImport.noColumn')}</option>
+                    {[...new Set([...(preview?.columns ?? []), ...(columns[field] ? [columns[field]] : [])])].filter((c) => c !== '').map((c) => <option key={c} value={c}>{c}</option>)}
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={t('prosecutionImport.constantFor', { field: fieldLabel(field) })} value={constants[field] ?? ''} onChange={(event) => setConstants({ ...constants, [field]: event.target.value })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <fieldset>
+          <legend>{t('prosecutionImport.dateFormats')}</legend>
+          {importDateFormats.map((f) => (
+            <label key={f} className="checkbox">
+              <input type="checkbox" checked={dateFormats.includes(f)} onChange={(event) => setDateFormats(event.target.checked ? [...dateFormats, f] : dateFormats.filter((x) => x !== f))} />
+              {t(`prosecutionImport.formats.${formatKeys[f]}` as 'prosecutionImport.formats.iso')}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="list-separator">{t('prosecutionImport.separator')}</label>
+          <select id="list-separator" value={separator} onChange={(event) => setSeparator(event.target.value as ImportListSeparator)}>
+            {importListSeparators.map((s) => <option key={s} value={s}>{t(`prosecutionImport.separators.${s}` as 'prosecutionImport.separators.comma')}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="mapping-name">{t('prosecutionImport.mappingName')}</label>
+          <input id="mapping-name" value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        <button type="button" onClick={() => void save()} disabled={form.submitting}>{t('prosecutionImport.save')}</button>
+        {saved && <p role="status">{t('prosecutionImport.saved', { name: saved })}</p>}
+      </section>
+      <button type="button" className="primary" onClick={() => void run()} disabled={form.submitting}>{t('prosecutionImport.run')}</button>
+      {summary && (
+        <p role="status">
+          {t('prosecutionImport.done', { rows: summary.rowsImported, read: summary.rowsRead, operations: summary.operations, suspects: summary.suspects, steps: summary.steps, already: summary.rowsAlreadyImported })}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <section aria-labelledby="rejected-title">
+          <h2 id="rejected-title">{t('prosecutionImport.rejectedTitle', { count: new Set(problems.map((p) => p.row)).size })}</h2>
+          <p>{t('prosecutionImport.nothingImported')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('prosecutionImport.row')}</th>
+                <th scope="col">{t('prosecutionImport.column')}</th>
+                <th scope="col">{t('prosecutionImport.field')}</th>
+                <th scope="col">{t('prosecutionImport.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.row}</td>
+                  <td>{p.column ?? ''}</td>
+                  <td>{p.field in prosecutionImportFields ? fieldLabel(p.field) : p.field}</td>
+                  <td>{p.problem}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </main>
+  );
+}
