@@ -13,6 +13,7 @@ import { accountRules } from '../../src/modules/account/account.policy.js';
 import { documentRules } from '../../src/modules/document/document.policy.js';
 import { personRules } from '../../src/modules/person/person.policy.js';
 import { personColumns } from '../../src/modules/person/person.repo.js';
+import { networkRules } from '../../src/modules/prosecution/network.policy.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
@@ -21,15 +22,15 @@ import {
   caseFactsOf,
   dimensions,
   everything,
-  mutants,
-  mutated,
   needToKnowProperty,
   personFactsOf,
+  prosecutionFactsOf,
   realPolicies,
   subjectOf,
   visibleIn,
   type Scenario,
 } from './need-to-know.js';
+import { mutants, mutated } from './need-to-know.mutants.js';
 
 const policy = (kind: string) => {
   const found = fieldPolicies[kind];
@@ -62,8 +63,11 @@ describe('the field policy keeps every promise of need to know (in process, over
       expect(visible.document.size > 0, `document ${JSON.stringify(s)}`).toBe(allows(documentRules.read, subject, caseFactsOf(s)));
       // The account's route also refuses a law-enforcement intake holder (the account is taken by those who assist her).
       if (allows(accountRules.read, subject, caseFactsOf(s))) expect(visible.accountSituation.size > 0, `account ${JSON.stringify(s)}`).toBe(true);
+      // The network's route admits exactly those to whom the entity and link policies show something.
+      expect(visible.prosecutionEntity.size > 0, `network ${JSON.stringify(s)}`).toBe(allows(networkRules.read, subject, prosecutionFactsOf(s)));
+      expect(visible.prosecutionLink.size > 0, `network ${JSON.stringify(s)}`).toBe(allows(networkRules.read, subject, prosecutionFactsOf(s)));
     }
-  });
+  }, 600_000);
 });
 
 describe('seeded rule bugs are caught every time', () => {
@@ -97,8 +101,8 @@ describe('the policy compiled to SQL agrees with the evaluator over the whole bo
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-  });
-  afterAll(async () => t.close());
+  }, 600_000);
+  afterAll(async () => t?.close());
 
   it('for every subject and every record of the matrix, the SQL shows exactly the fields the evaluator does', async () => {
     const db = t.platform.db;
@@ -188,5 +192,5 @@ describe('the policy compiled to SQL agrees with the evaluator over the whole bo
       }
     }
     expect(compared).toBe(dimensions.roles.length * dimensions.organisationType.length * records.length);
-  });
+  }, 600_000);
 });

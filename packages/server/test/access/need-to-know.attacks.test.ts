@@ -8,13 +8,15 @@ import { presentPaths } from '../../src/platform/access/field-policy.js';
 import { relationshipRules } from '../../src/platform/access/relationships.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../support/test-app.js';
-import { brokenPromises, everything, mutants, type Scenario, type Visible } from './need-to-know.js';
+import { brokenPromises, everything, type Scenario, type Visible } from './need-to-know.js';
+import { mutants } from './need-to-know.mutants.js';
 
 let t: TestApp;
 let ngo: Client;
 let shelter: Client;
 let investigator: Client;
 let shelterId: string;
+let ngoId: string;
 
 const person = {
   givenName: 'Lidia',
@@ -48,7 +50,7 @@ async function openCase(): Promise<{ id: string; reference: string; personId: st
 
 beforeAll(async () => {
   t = await createTestApp();
-  const ngoId = await insertOrganisation(t, 'ngo', ['NORTH']);
+  ngoId = await insertOrganisation(t, 'ngo', ['NORTH']);
   shelterId = await insertOrganisation(t, 'shelter', ['NORTH']);
   const policeId = await insertOrganisation(t, 'law_enforcement', ['NORTH']);
   ngo = await clientFor(t, await insertUser(t, ngoId, ['caseworker']));
@@ -131,6 +133,45 @@ describe('a receiving organisation before it accepts', () => {
     const kept = inbox.find((r) => r.id === referralId);
     expect(kept).toBeDefined();
     expect(kept).not.toHaveProperty('message');
+  });
+});
+
+describe("a case's approvals over HTTP", () => {
+  it("are read by the case's organisation's caseworker and supervisor, not by another organisation nor by law enforcement", async () => {
+    const coordination = await insertOrganisation(t, 'national_coordinator', []);
+    const admin = await clientFor(t, await insertUser(t, coordination, ['national_admin']));
+    const supervisor = await clientFor(t, await insertUser(t, ngoId, ['supervisor']));
+    const otherSupervisor = await clientFor(t, await insertUser(t, await insertOrganisation(t, 'ngo', ['NORTH']), ['supervisor']));
+    expect((await send(admin, 'PUT', '/api/settings/approvals', { approvalRequiredFor: ['assistance_plan'] })).statusCode).toBe(200);
+    try {
+      const c = await openCase();
+      for (const consent of [{ purpose: 'law_enforcement' }, { purpose: 'referral', targetOrganisationId: shelterId }]) {
+        expect((await send(ngo, 'POST', `/api/cases/${c.id}/consents`, { ...consent, status: 'given', method: 'written', rightsExplained: ['who_receives_it'] })).statusCode).toBe(200);
+      }
+      const sent = await send(ngo, 'POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: shelterId, service: 'safety', urgency: 'routine' });
+      expect((await send(shelter, 'POST', `/api/referrals/${(sent.json() as { id: string }).id}/accept`, {})).statusCode).toBe(200);
+      const goal = await send(ngo, 'POST', `/api/cases/${c.id}/records`, { kind: 'assistance_goal', data: { domain: 'legal', status: 'planned', chosenByPerson: true }, notes: 'Recover the wages owed' });
+      expect(goal.statusCode, goal.body).toBe(200);
+
+      const approvalsOf = async (client: Client) => {
+        const read = await send(client, 'GET', `/api/cases/${c.id}/approvals`);
+        return read.statusCode === 200 ? (read.json() as { approvals: Array<Record<string, unknown>> }).approvals : read.statusCode;
+      };
+      for (const own of [ngo, supervisor]) {
+        const seen = await approvalsOf(own);
+        expect(Array.isArray(seen) && seen.map((a) => [a['kind'], a['status']])).toEqual([['assistance_plan', 'awaiting']]);
+        // All of each approval, as the promises say the case's own staff see it.
+        expect(Array.isArray(seen) && new Set(Object.keys(seen[0] ?? {}))).toEqual(everything.caseApprovals);
+      }
+      // The shelter works the case (it reads the case record) but the plan waits in the managing organisation: none of it.
+      expect(await approvalsOf(shelter)).toEqual([]);
+      // Law enforcement, even with her consent and in its jurisdiction: the route is not for it at all.
+      expect(await approvalsOf(investigator)).toBe(403);
+      // Another organisation's supervisor: no such case.
+      expect(await approvalsOf(otherSupervisor)).toBe(404);
+    } finally {
+      await send(admin, 'PUT', '/api/settings/approvals', { approvalRequiredFor: [] });
+    }
   });
 });
 

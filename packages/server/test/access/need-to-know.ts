@@ -1,126 +1,24 @@
 import fc from 'fast-check';
-import { caseView, lawEnforcementOrganisationTypes, organisationTypes, personalTag, type OrganisationType, type Role } from '@palermo/contracts';
+import { caseApproval, caseView, lawEnforcementOrganisationTypes, personalTag } from '@palermo/contracts';
 import type { z } from 'zod';
 import type { FieldPolicy } from '../../src/platform/access/field-policy.js';
 import { visibleFields } from '../../src/platform/access/field-policy.js';
 import type { RelationshipRules } from '../../src/platform/access/relationships.js';
 import { relationshipRules } from '../../src/platform/access/relationships.js';
-import type { RecordFacts, ShareState, Subject } from '../../src/platform/access/rules.js';
+import type { Rule } from '../../src/platform/access/rules.js';
+import { allows } from '../../src/platform/access/rules.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
+import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
+import { caseFactsOf, has, personFactsOf, prosecutionFactsOf, scenarioArbitrary, subjectOf, subsetOf, victimFactsOf, type Scenario } from './need-to-know.scenarios.js';
+import { brokenCaseBriefPromises, brokenNetworkPromises, brokenProsecutionPromises, brokenVictimWitnessPromises } from './need-to-know.prosecution.js';
 
 /**
- * The boundary space of need to know, defined ONCE: who asks (roles, organisation type) and how they stand to a record
- * (same organisation, assigned, the person's consent to law enforcement, jurisdiction, the state of a share with their
- * organisation and the fields it names). `scenarioArbitrary` draws from it for fast-check (the HTTP sample and the
- * mutation runs); `boundaryMatrix` enumerates all of it for the exhaustive sweeps in process.
+ * Need to know, as a property: what the policies (real or mutated) show each scenario's subject of each record kind
+ * (`visibleIn`), and the promises that must hold of it whatever the policy data says (`brokenPromises`). The scenarios
+ * are need-to-know.scenarios.ts's, the prosecution's promises need-to-know.prosecution.ts's, the seeded rule bugs
+ * need-to-know.mutants.ts's.
  */
-export const dimensions = {
-  roles: [
-    ['caseworker'],
-    ['supervisor'],
-    ['investigator'],
-    ['decision_maker'],
-    ['prosecutor'],
-    ['organisation_admin'],
-    ['national_admin'],
-    ['national_coordinator'],
-    ['national_rapporteur'],
-    ['caseworker', 'supervisor'],
-    ['investigator', 'supervisor'],
-    ['court_clerk'],
-    ['analyst'],
-  ] as ReadonlyArray<readonly Role[]>,
-  organisationType: organisationTypes as readonly OrganisationType[],
-  sameOrganisation: [false, true],
-  assigned: [false, true],
-  lawEnforcementConsent: [false, true],
-  inJurisdiction: [false, true],
-  share: ['none', 'awaiting_acceptance', 'accepted', 'decision_request', 'ended'] as ReadonlyArray<'none' | ShareState>,
-  sharedFields: [[], ['pseudonym', 'phone'], ['givenName', 'familyName', 'pseudonym', 'birthDate', 'identityNumber']] as ReadonlyArray<readonly string[]>,
-  /** How the subject's organisation stands to an operation and its suspect: referred to it (a prosecution office), tried before it (a court). */
-  prosecution: ['none', 'prosecution_referral', 'before_court'] as ReadonlyArray<ProsecutionStanding>,
-} as const;
-export type ProsecutionStanding = 'none' | 'prosecution_referral' | 'before_court';
-
-export interface Scenario {
-  readonly roles: readonly Role[];
-  readonly organisationType: OrganisationType;
-  readonly sameOrganisation: boolean;
-  readonly assigned: boolean;
-  readonly lawEnforcementConsent: boolean;
-  readonly inJurisdiction: boolean;
-  readonly share: 'none' | ShareState;
-  readonly sharedFields: readonly string[];
-  /** The prosecution records' standing (varied only where no case share is drawn: the two never interact). */
-  readonly prosecution?: ProsecutionStanding;
-}
-
-/** The one generator: every scenario fast-check draws lies in the matrix, and the matrix is every scenario. */
-export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
-  roles: fc.constantFrom(...dimensions.roles),
-  organisationType: fc.constantFrom(...dimensions.organisationType),
-  sameOrganisation: fc.constantFrom(...dimensions.sameOrganisation),
-  assigned: fc.constantFrom(...dimensions.assigned),
-  lawEnforcementConsent: fc.constantFrom(...dimensions.lawEnforcementConsent),
-  inJurisdiction: fc.constantFrom(...dimensions.inJurisdiction),
-  share: fc.constantFrom(...dimensions.share),
-  sharedFields: fc.constantFrom(...dimensions.sharedFields),
-  prosecution: fc.constantFrom(...dimensions.prosecution),
-}).map((s) => (s.prosecution === 'none' ? s : { ...s, share: 'none' as const, sharedFields: [] }));
-
-/** Every scenario of the boundary space (role x organisation type x relationship x consent x share state). */
-export function* boundaryMatrix(): Generator<Scenario> {
-  for (const roles of dimensions.roles)
-    for (const organisationType of dimensions.organisationType)
-      for (const sameOrganisation of dimensions.sameOrganisation)
-        for (const assigned of dimensions.assigned)
-          for (const lawEnforcementConsent of dimensions.lawEnforcementConsent)
-            for (const inJurisdiction of dimensions.inJurisdiction)
-              for (const share of dimensions.share)
-                for (const sharedFields of share === 'none' ? [[]] : dimensions.sharedFields)
-                  for (const prosecution of share === 'none' ? dimensions.prosecution : (['none'] as const))
-                    yield { roles, organisationType, sameOrganisation, assigned, lawEnforcementConsent, inJurisdiction, share, sharedFields, prosecution };
-}
-
-export const SUBJECT = { userId: 'u-subject', organisationId: 'o-subject', jurisdiction: 'NORTH' } as const;
-
-export function subjectOf(s: Scenario, ids: { userId: string; organisationId: string } = SUBJECT): Subject {
-  return { userId: ids.userId, organisationId: ids.organisationId, organisationType: s.organisationType, jurisdictions: [SUBJECT.jurisdiction], roles: s.roles };
-}
-
-/** The record's facts for the case (and its records); `ids` names the subject and another organisation and user. */
-export function caseFactsOf(
-  s: Scenario,
-  ids: { userId: string; organisationId: string; otherUserId: string; otherOrganisationId: string } = { ...SUBJECT, otherUserId: 'u-other', otherOrganisationId: 'o-other' },
-): RecordFacts {
-  const active = s.share !== 'none' && s.share !== 'ended';
-  return {
-    organisationId: s.sameOrganisation ? ids.organisationId : ids.otherOrganisationId,
-    assigneeUserId: s.assigned ? ids.userId : ids.otherUserId,
-    jurisdiction: s.inJurisdiction ? SUBJECT.jurisdiction : 'SOUTH',
-    consentsGiven: s.lawEnforcementConsent ? ['law_enforcement'] : [],
-    sharedWith: active ? [ids.organisationId] : [],
-    shares: s.share === 'none' ? [] : [{ organisationId: ids.organisationId, state: s.share, fields: s.sharedFields }],
-  };
-}
-
-/** The person record's facts: the person route knows no shares (a case's shares are read on the case). */
-export const personFactsOf = (s: Scenario, ids?: Parameters<typeof caseFactsOf>[1]): RecordFacts => ({ ...caseFactsOf(s, ids), sharedWith: [], shares: [] });
-
-/**
- * An operation's and its suspect's facts: recorded by the subject's organisation when `sameOrganisation`, referred to
- * it or tried before it as `prosecution` says. Case facts (consent, shares, assignment) do not reach these records.
- */
-export function prosecutionFactsOf(s: Scenario, ids: { organisationId: string; otherOrganisationId: string } = { ...SUBJECT, otherOrganisationId: 'o-other' }): RecordFacts {
-  const standing = s.prosecution ?? 'none';
-  return {
-    organisationId: s.sameOrganisation ? ids.organisationId : ids.otherOrganisationId,
-    assigneeUserId: null,
-    jurisdiction: null,
-    consentsGiven: [],
-    shares: standing === 'none' ? [] : [{ organisationId: ids.organisationId, state: standing, fields: [] }],
-  };
-}
+export * from './need-to-know.scenarios.js';
 
 /** The personal fields of the case view, read from the contract's tags (not from the policy). */
 export function personalPaths(schema: z.ZodType, prefix = ''): string[] {
@@ -143,11 +41,23 @@ export function personalPaths(schema: z.ZodType, prefix = ''): string[] {
 const personalCasePaths = new Set(personalPaths(caseView));
 const isPersonalCasePath = (path: string) => [...personalCasePaths].some((p) => path === p || path.startsWith(`${p}.`));
 
+/**
+ * Reads that no field policy presents, as their routes decide them: a case's approvals (GET /api/cases/:id/approvals)
+ * are answered to whom the case record's read rule admits, and list the approvals waiting in, or answered by, the
+ * reader's own organisation (supervision.approvals.ts: `a.organisation_id` is the reader's). The approvals of the
+ * scenario's case are its organisation's (asked for by its caseworkers).
+ */
+export interface RouteRules {
+  readonly caseApprovals: { readonly read: Rule; readonly waitingIn: Rule };
+}
+export const realRouteRules: RouteRules = { caseApprovals: { read: caseRecordRules.read, waitingIn: [[{ is: 'sameOrganisation' }]] } };
+
 export interface Policies {
   readonly rules: RelationshipRules;
   readonly policies: Readonly<Record<string, FieldPolicy>>;
+  readonly routes: RouteRules;
 }
-export const realPolicies: Policies = { rules: relationshipRules, policies: fieldPolicies };
+export const realPolicies: Policies = { rules: relationshipRules, policies: fieldPolicies, routes: realRouteRules };
 
 export interface Visible {
   readonly case: Set<string>;
@@ -164,6 +74,14 @@ export interface Visible {
   readonly accountExploiter: Set<string>;
   readonly prosecutionOperation: Set<string>;
   readonly prosecutionSuspect: Set<string>;
+  readonly victimWitness: Set<string>;
+  /** An entity (company, vehicle, phone, address, account) and a link of an operation's network. */
+  readonly prosecutionEntity: Set<string>;
+  readonly prosecutionLink: Set<string>;
+  readonly recommendation: Set<string>;
+  readonly prosecutionCaseBrief: Set<string>;
+  /** What GET /api/cases/:id/approvals shows of the case's approvals (all of each approval, or none of them). */
+  readonly caseApprovals: Set<string>;
 }
 
 const policyOf = (p: Policies, kind: string): FieldPolicy => {
@@ -191,12 +109,18 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     accountExploiter: visibleFields(policyOf(p, 'accountExploiter'), subject, facts, p.rules),
     prosecutionOperation: visibleFields(policyOf(p, 'prosecutionOperation'), subject, prosecutionFactsOf(s), p.rules),
     prosecutionSuspect: visibleFields(policyOf(p, 'prosecutionSuspect'), subject, prosecutionFactsOf(s), p.rules),
+    victimWitness: visibleFields(policyOf(p, 'victimWitness'), subject, victimFactsOf(s), p.rules),
+    prosecutionEntity: visibleFields(policyOf(p, 'prosecutionEntity'), subject, prosecutionFactsOf(s), p.rules),
+    prosecutionLink: visibleFields(policyOf(p, 'prosecutionLink'), subject, prosecutionFactsOf(s), p.rules),
+    recommendation: visibleFields(policyOf(p, 'recommendation'), subject, facts, p.rules),
+    prosecutionCaseBrief: visibleFields(policyOf(p, 'prosecutionCaseBrief'), subject, prosecutionFactsOf(s), p.rules),
+    caseApprovals: allows(p.routes.caseApprovals.read, subject, facts) && allows(p.routes.caseApprovals.waitingIn, subject, facts) ? new Set(approvalFields) : new Set(),
   };
 }
 
-const has = (roles: readonly Role[], ...any: Role[]) => any.some((r) => roles.includes(r));
+const approvalFields = Object.keys(caseApproval.shape);
+
 const personFieldsIn = (visible: ReadonlySet<string>) => [...visible].filter((f) => f.startsWith('person.fields.')).map((f) => f.slice('person.fields.'.length));
-const subsetOf = (items: readonly string[], allowed: readonly string[]) => items.every((i) => allowed.includes(i));
 
 /**
  * The promises of need to know, stated in the domain's terms and independently of the policy data (so that a rule
@@ -216,6 +140,11 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   const caseFields = personFieldsIn(v.case);
   const casePersonal = [...v.case].filter(isPersonalCasePath).filter((f) => f !== 'timeline');
   broken.push(...brokenProsecutionPromises(s, v, all));
+  broken.push(...brokenVictimWitnessPromises(s, v, all));
+  broken.push(...brokenNetworkPromises(s, v, all));
+  broken.push(...brokenRecommendationPromises(s, v, all));
+  broken.push(...brokenCaseBriefPromises(s, v, all));
+  broken.push(...brokenApprovalPromises(s, v, all));
 
   if (fullSide) {
     for (const kind of ['case', 'person', 'caseRecord', 'assistancePlan', 'document', 'personProfile', 'caseIntake', 'caseScreenings', 'accountStatement', 'accountSituation', 'accountExploiter'] as const) {
@@ -284,30 +213,33 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   if (has(s.roles, 'national_coordinator') && s.roles.length === 1 && (v.case.size > 0 || v.person.size > 0 || v.referral.has('message'))) fail('the coordinator sees nothing personal');
   return broken;
 }
+/**
+ * A case's approvals (a plan or a closure waiting for a supervisor, approved or returned with a reason): the case's
+ * organisation's caseworkers and supervisors see them whole; not a case manager of another organisation, not a
+ * receiving organisation, not a competent authority, not law enforcement (even with her consent, even when its
+ * organisation holds the case at intake), not the coordinator, nobody else.
+ */
+function brokenApprovalPromises(s: Scenario, v: Visible, all: Visible): string[] {
+  const broken: string[] = [];
+  const ownStaff = s.sameOrganisation && has(s.roles, 'caseworker', 'supervisor');
+  if (v.caseApprovals.size > 0 && !ownStaff) broken.push("a case's approvals: only its organisation's caseworkers and supervisors");
+  if (ownStaff && v.caseApprovals.size !== all.caseApprovals.size) broken.push("the case's organisation's caseworkers and supervisors see its approvals whole");
+  if (all.caseApprovals.size === 0) broken.push('an approval shows fields');
+  return broken;
+}
 
 /**
- * The prosecution pipeline's promises: the recording agency and the prosecution office an investigation was referred
- * to see operations and suspects whole; the court a suspect is tried before sees the pseudonym and the proceedings,
- * never the identity; an analyst sees operations and suspects' pseudonyms and roles, never an identity nor the
- * proceedings; nobody else (caseworkers, coordinator, rapporteur, other agencies and offices) sees any of it.
+ * A recommendation of a monitoring body names no one: the rapporteur and the coordinator see all of it; civil society
+ * all but the cluster suggestions; no one else anything of it.
  */
-function brokenProsecutionPromises(s: Scenario, v: Visible, all: Visible): string[] {
+function brokenRecommendationPromises(s: Scenario, v: Visible, all: Visible): string[] {
   const broken: string[] = [];
-  const fail = (promise: string) => broken.push(promise);
-  const lawEnforcementOrg = (lawEnforcementOrganisationTypes as readonly string[]).includes(s.organisationType);
-  const agency = has(s.roles, 'investigator') && lawEnforcementOrg && s.sameOrganisation;
-  // A share of these kinds is only ever made with a prosecution office or a court (the service checks the type).
-  const office = has(s.roles, 'prosecutor') && s.prosecution === 'prosecution_referral';
-  const court = has(s.roles, 'court_clerk') && s.prosecution === 'before_court';
-  const analyst = has(s.roles, 'analyst');
-  const { prosecutionOperation: operation, prosecutionSuspect: suspect } = v;
-  if (!agency && !office && !court && !analyst && (operation.size > 0 || suspect.size > 0)) fail('operations and suspects: only the recording agency, the prosecution office referred to, the court of trial and analysts');
-  if ((agency || office) && (operation.size !== all.prosecutionOperation.size || suspect.size !== all.prosecutionSuspect.size)) fail('the recording agency and the prosecution office see the operation and the suspect whole');
-  if (suspect.has('identity') && !agency && !office) fail("a suspect's identity: the recording agency and the prosecution office only");
-  if (suspect.has('steps') && !agency && !office && !court) fail('the proceedings: the recording agency, the prosecution office and the court of trial');
-  if (court && !(suspect.has('pseudonym') && suspect.has('steps'))) fail('the court of trial records outcomes against the pseudonym');
-  if (analyst && !(operation.size === all.prosecutionOperation.size && suspect.has('pseudonym') && suspect.has('roles'))) fail("an analyst sees operations and suspects' pseudonyms and roles");
-  if (!agency && !office && !analyst && !subsetOf([...operation], ['id', 'reference', 'formsOfExploitation'])) fail('the court of trial sees which operation, nothing more of it');
+  const whole = has(s.roles, 'national_rapporteur', 'national_coordinator');
+  const civil = has(s.roles, 'civil_society');
+  const seen = [...v.recommendation];
+  if (whole && seen.length !== all.recommendation.size) broken.push('the rapporteur and the coordinator see the whole recommendation');
+  if (civil && !whole && (v.recommendation.has('similar') || !['text', 'status', 'response', 'history'].every((f) => v.recommendation.has(f)))) broken.push('civil society reads a recommendation, its response, status and history, not the suggestions');
+  if (!whole && !civil && seen.length > 0) broken.push('no one else sees recommendations');
   return broken;
 }
 
@@ -326,6 +258,12 @@ export const everything: Visible = {
   accountExploiter: new Set(fieldPolicies.accountExploiter?.fields),
   prosecutionOperation: new Set(fieldPolicies.prosecutionOperation?.fields),
   prosecutionSuspect: new Set(fieldPolicies.prosecutionSuspect?.fields),
+  victimWitness: new Set(fieldPolicies.victimWitness?.fields),
+  prosecutionEntity: new Set(fieldPolicies.prosecutionEntity?.fields),
+  prosecutionLink: new Set(fieldPolicies.prosecutionLink?.fields),
+  recommendation: new Set(fieldPolicies.recommendation?.fields),
+  prosecutionCaseBrief: new Set(fieldPolicies.prosecutionCaseBrief?.fields),
+  caseApprovals: new Set(approvalFields),
 };
 
 /** The need-to-know property over the shared generator, for given (real or mutated) policies. */
@@ -335,56 +273,3 @@ export const needToKnowProperty = (p: Policies) =>
     if (broken.length > 0) throw new Error(`${broken.join('; ')} -- ${JSON.stringify(s)}`);
   });
 
-type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
-type Edit = (p: Mutable<{ rules: RelationshipRules; policies: Record<string, FieldPolicy> }>) => void;
-
-const grant = (p: Parameters<Edit>[0], kind: string) => {
-  const policy = p.policies[kind];
-  if (!policy) throw new Error(`no policy ${kind}`);
-  return policy.grants;
-};
-
-/**
- * Seeded rule bugs, one rule edit each, at least one per relationship: each must break the property in every run.
- */
-export const mutants: ReadonlyArray<{ readonly name: string; readonly edit: Edit }> = [
-  { name: 'law enforcement without consent', edit: (p) => void (p.rules.lawEnforcementWithConsent = [[{ role: ['investigator'] }, { is: 'inJurisdiction' }]]) },
-  { name: 'law enforcement outside its jurisdiction', edit: (p) => void (p.rules.lawEnforcementWithConsent = [[{ role: ['investigator'] }, { consent: 'law_enforcement' }]]) },
-  { name: 'law enforcement sees the phone on the person route', edit: (p) => void grant(p, 'person').lawEnforcementWithConsent.fields.push('phone') },
-  { name: 'receiver before acceptance sees gender', edit: (p) => void grant(p, 'case').receiverBeforeAcceptance.fields.push('person.gender') },
-  { name: 'receiver before acceptance sees fields not shared', edit: (p) => void grant(p, 'case').receiverBeforeAcceptance.fields.push(...(grant(p, 'case').receiverBeforeAcceptance.asShared ?? [])) },
-  { name: 'receiver after acceptance sees citizenships', edit: (p) => void grant(p, 'case').receiverAfterAcceptance.fields.push('person.citizenships') },
-  { name: 'revoked share still shows the pseudonym', edit: (p) => void grant(p, 'case').formerReceiver.fields.push('id', 'person.fields.pseudonym') },
-  { name: 'receiver before acceptance after the share ended', edit: (p) => void (p.rules.receiverBeforeAcceptance = [[{ role: ['caseworker', 'supervisor', 'decision_maker'] }, { is: 'sharedWithOrganisation' }], [{ role: ['caseworker', 'supervisor'] }, { shared: 'ended' }]]) },
-  { name: 'coordinator sees name', edit: (p) => void grant(p, 'case').coordinator.fields.push('id', 'person.fields.givenName') },
-  { name: 'assigned caseworker after reassignment', edit: (p) => void (p.rules.assigned = [[{ role: ['caseworker'] }]]) },
-  { name: 'managing side across organisations', edit: (p) => void (p.rules.managing = [[{ role: ['caseworker', 'supervisor'] }], p.rules.managing[1] ?? []]) },
-  { name: 'competent authority sees the identity number', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('person.fields.identityNumber') },
-  { name: 'competent authority sees consents', edit: (p) => void grant(p, 'case').competentAuthority.fields.push('consents') },
-  { name: 'receiver before acceptance reads the case record', edit: (p) => void grant(p, 'caseRecord').receiverBeforeAcceptance.fields.push('notes', 'data') },
-  { name: 'declined or ended share still reads the plan', edit: (p) => void grant(p, 'assistancePlan').formerReceiver.fields.push('caseId', 'needs') },
-  { name: 'receiver after acceptance cannot read the plan', edit: (p) => void (grant(p, 'assistancePlan').receiverAfterAcceptance.fields = []) },
-  { name: 'law enforcement with consent reads the documents', edit: (p) => void grant(p, 'document').lawEnforcementWithConsent.fields.push('id', 'fileName') },
-  { name: 'receiver after acceptance reads the documents', edit: (p) => void grant(p, 'document').receiverAfterAcceptance.fields.push('id', 'fileName') },
-  { name: 'receiver before acceptance reads the police report', edit: (p) => void grant(p, 'personProfile').receiverBeforeAcceptance.fields.push('caseId', 'policeReport') },
-  { name: 'law enforcement with consent reads the screenings', edit: (p) => void grant(p, 'caseScreenings').lawEnforcementWithConsent.fields.push('caseId', 'screenings') },
-  { name: 'receiver after acceptance reads who exploited her', edit: (p) => void grant(p, 'accountExploiter').receiverAfterAcceptance.fields.push('id', 'pseudonym') },
-  { name: "competent authority reads the exploiter's identity", edit: (p) => void grant(p, 'accountExploiter').competentAuthority.fields.push('identity') },
-  { name: "law enforcement reads the first responder's reasons", edit: (p) => void grant(p, 'accountStatement').lawEnforcementWithConsent.fields.push('responderReasons') },
-  { name: 'analyst reads identities', edit: (p) => void grant(p, 'prosecutionSuspect').analyst.fields.push('identity') },
-  { name: 'analyst reads the proceedings', edit: (p) => void grant(p, 'prosecutionSuspect').analyst.fields.push('steps') },
-  { name: 'caseworkers read operations', edit: (p) => void (p.rules.analyst = [[{ role: ['analyst', 'caseworker'] }]]) },
-  { name: 'court clerk reads the identity', edit: (p) => void grant(p, 'prosecutionSuspect').courtOfTrial.fields.push('identity') },
-  { name: 'court clerk of any court', edit: (p) => void (p.rules.courtOfTrial = [[{ role: ['court_clerk'] }]]) },
-  { name: 'prosecutor without a referral', edit: (p) => void (p.rules.prosecutionOffice = [[{ role: ['prosecutor'] }]]) },
-  { name: 'recording agency across agencies', edit: (p) => void (p.rules.recordingAgency = [[{ role: ['investigator'] }]]) },
-  { name: 'recording agency loses the funnel', edit: (p) => void (grant(p, 'prosecutionSuspect').recordingAgency.fields = grant(p, 'prosecutionSuspect').recordingAgency.fields.filter((f) => f !== 'steps')) },
-  { name: 'managing side loses the address', edit: (p) => void (grant(p, 'case').managing.fields = grant(p, 'case').managing.fields.filter((f) => f !== 'person.fields.address')) },
-];
-
-/** A deep copy of the real rules and policies with one mutant applied (the originals are untouched). */
-export function mutated(edit: Edit): Policies {
-  const copy = structuredClone({ rules: relationshipRules, policies: fieldPolicies }) as unknown as Parameters<Edit>[0];
-  edit(copy);
-  return copy as unknown as Policies;
-}
