@@ -5,11 +5,32 @@ import { defineConfig } from 'vitest/config';
 // instead of the compiled dist/ that the built server loads.
 const conditions = ['palermo-source', ...defaultServerConditions];
 
+/**
+ * Tests of pure computations (estimation, disclosure control) that never open a database: they give the same result
+ * whichever database the suite runs on, so the PostgreSQL pass (PALERMO_TEST_DB=postgres) leaves them to the embedded
+ * one instead of running the slowest of them twice.
+ */
+const databaseFree = [
+  'src/modules/estimation/bootstrap.test.ts',
+  'src/modules/estimation/estimation.test.ts',
+  'src/modules/estimation/linear-algebra.library.test.ts',
+  'src/modules/estimation/linear-algebra.test.ts',
+  'src/modules/estimation/linkage.test.ts',
+  'src/modules/estimation/model-averaging.test.ts',
+  'src/modules/estimation/sparsemse-reference.test.ts',
+  'src/modules/estimation/spread.test.ts',
+  'src/modules/estimation/strata.test.ts',
+  'src/modules/statistics/cell-key.test.ts',
+  'src/modules/statistics/statistics.labels.test.ts',
+  'src/modules/statistics/suppression.test.ts',
+];
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(process.env['PALERMO_TEST_DB'] === 'postgres' ? databaseFree : [])],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

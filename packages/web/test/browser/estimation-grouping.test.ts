@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { roundEstimate } from '@palermo/contracts';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { buildOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { estimationCountry, rapporteurEmail, recordOnLists, syntheticPerson } from './estimation-support.js';
 
 /**
  * The natural first try at an estimate from the case records: all the NGOs on one list, the shelter on another.
@@ -19,7 +20,6 @@ const organisations = [
   { name: 'Bridge Foundation', type: 'ngo', email: 'bridge@ngo.example' },
   { name: 'Harbour House Shelter', type: 'shelter', email: 'harbour@shelter.example' },
 ] as const;
-const rapporteur = { email: 'rapporteur@rapporteur.example' };
 /** People on exactly these organisations (bit i = organisations[i]) and how many: 55 people. */
 const cells: Array<[number, number]> = [
   [0b0001, 12],
@@ -35,30 +35,14 @@ const cells: Array<[number, number]> = [
   [0b1011, 1],
 ];
 
-function person(n: number) {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
-  return { givenName: `Group${code}`, familyName: `Sample${code}`, birthDate: `${1955 + (n % 40)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}` };
-}
+const person = (n: number) => syntheticPerson(n, { given: 'Group', family: 'Sample', firstYear: 1955 });
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = await firstRun(h, password);
-  const caseworkers: ApiClient[] = [];
-  for (const organisation of organisations) {
-    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker of ${organisation.name}`, email: organisation.email, password, roles: ['caseworker'] });
-    const client = new ApiClient(h.baseUrl);
-    await client.signIn(organisation.email, password);
-    caseworkers.push(client);
-  }
-  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  const caseworkers = await estimationCountry(h, password, organisations);
   let n = 0;
   for (const [mask, count] of cells) {
-    for (let i = 0; i < count; i++, n++) {
-      for (const [index, client] of caseworkers.entries()) {
-        if ((mask >> index) & 1) await client.call('POST', '/api/cases', { person: person(n) }, { 'idempotency-key': crypto.randomUUID() });
-      }
-    }
+    for (let i = 0; i < count; i++, n++) await recordOnLists(caseworkers, mask, person(n));
   }
 });
 afterAll(async () => h.close());
@@ -71,7 +55,7 @@ const whole = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits
 
 describe('a grouping that cannot be estimated, explained, and one that can', () => {
   it('all NGOs on one list: the overlap before estimating, the reason in plain words, the suggestion applied and estimated', async () => {
-    const page = await signInInBrowser(h, rapporteur.email, password, { timeoutMs: 60_000 });
+    const page = await signInInBrowser(h, rapporteurEmail, password, { timeoutMs: 60_000 });
     await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
     await page.getByRole('heading', { name: 'From the case records' }).waitFor();
     const year = String(new Date().getUTCFullYear());

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { estimationCountry, rapporteurEmail, recordOnLists, syntheticPerson } from './estimation-support.js';
 
 /**
  * The rapporteur estimates by sex: two organisations record women and men (some known to both), and three people of
@@ -16,7 +17,6 @@ const organisations = [
   { name: 'Safe Passage Association', type: 'ngo', list: 'NGO', email: 'ngo@safe.example' },
   { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
 ] as const;
-const rapporteur = { email: 'rapporteur@rapporteur.example' };
 /** People by sex on the NGO's list only, the shelter's only, and both. */
 const groups: Array<{ gender: 'Feminine' | 'Masculine' | null; cells: [number, number, number] }> = [
   { gender: 'Feminine', cells: [15, 12, 3] },
@@ -24,36 +24,15 @@ const groups: Array<{ gender: 'Feminine' | 'Masculine' | null; cells: [number, n
   { gender: null, cells: [3, 0, 0] },
 ];
 
-function person(n: number, gender: 'Feminine' | 'Masculine' | null) {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
-  return {
-    givenName: `Strat${code}`,
-    familyName: `Synthetic${code}`,
-    birthDate: `${1960 + (n % 40)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
-    ...(gender ? { gender } : {}),
-  };
-}
+const person = (n: number, gender: 'Feminine' | 'Masculine' | null) => ({ ...syntheticPerson(n, { given: 'Strat', family: 'Synthetic', firstYear: 1960 }), ...(gender ? { gender } : {}) });
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = await firstRun(h, password);
-  const caseworkers: ApiClient[] = [];
-  for (const organisation of organisations) {
-    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
-    const client = new ApiClient(h.baseUrl);
-    await client.signIn(organisation.email, password);
-    caseworkers.push(client);
-  }
-  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
+  const caseworkers = await estimationCountry(h, password, organisations.map((o) => ({ ...o, caseworker: `Caseworker ${o.list}` })));
   let n = 0;
   for (const { gender, cells } of groups) {
     for (const [mask, count] of [[0b01, cells[0]], [0b10, cells[1]], [0b11, cells[2]]] as const) {
-      for (let i = 0; i < count; i++, n++) {
-        for (const [index, client] of caseworkers.entries()) {
-          if ((mask >> index) & 1) await client.call('POST', '/api/cases', { person: person(n, gender) }, { 'idempotency-key': crypto.randomUUID() });
-        }
-      }
+      for (let i = 0; i < count; i++, n++) await recordOnLists(caseworkers, mask, person(n, gender));
     }
   }
 });
@@ -63,7 +42,7 @@ describe('estimating by group in the browser', () => {
   let page: Page;
 
   it('the rapporteur estimates from the case records, then by sex, and sees the groups, their sum and the pooled estimate', async () => {
-    page = await signInInBrowser(h, rapporteur.email, password, { timeoutMs: 15_000 });
+    page = await signInInBrowser(h, rapporteurEmail, password, { timeoutMs: 15_000 });
     await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
     await page.getByRole('heading', { name: 'From the case records' }).waitFor();
     const year = String(new Date().getUTCFullYear());

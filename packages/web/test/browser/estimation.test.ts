@@ -6,7 +6,8 @@ import { roundEstimate } from '@palermo/contracts';
 import { estimateHiddenPopulation } from '../../../server/src/modules/estimation/estimate.js';
 import { bootstrapInterval } from '../../../server/src/modules/estimation/bootstrap.js';
 import { buildOverlapTable, parseOverlapTable } from '../../../server/src/modules/estimation/overlap-table.js';
-import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { seriousAccessibilityViolations, signInInBrowser, startHarness, type BrowserHarness } from './support.js';
+import { estimationCountry, rapporteurEmail, recordOnLists, syntheticPerson } from './estimation-support.js';
 
 /**
  * The rapporteur's estimate of hidden victims: three organisations record their cases (some people are known to two
@@ -21,7 +22,6 @@ const organisations = [
   { name: 'Harbour House Shelter', type: 'shelter', list: 'Shelter', email: 'jonas@shelter.example' },
   { name: 'Municipal Social Services', type: 'social_services', list: 'Social', email: 'eva@social.example' },
 ] as const;
-const rapporteur = { email: 'rapporteur@rapporteur.example' };
 /** People on exactly these organisations (bit i = organisations[i]) and how many: 7 cells, 102 people. */
 const cells: Array<[number, number]> = [
   [0b001, 30],
@@ -33,32 +33,14 @@ const cells: Array<[number, number]> = [
   [0b111, 3],
 ];
 
-/** The n-th synthetic person, the same whichever organisation records them. */
-function person(n: number) {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const code = `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}`;
-  return { givenName: `Test${code}`, familyName: `Synthetic${code}`, birthDate: `${1960 + (n % 40)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}` };
-}
+const person = (n: number) => syntheticPerson(n, { given: 'Test', family: 'Synthetic', firstYear: 1960 });
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = await firstRun(h, password);
-  const caseworkers: ApiClient[] = [];
-  for (const organisation of organisations) {
-    await addOrganisationWithUser(admin, { name: organisation.name, type: organisation.type }, { displayName: `Caseworker ${organisation.list}`, email: organisation.email, password, roles: ['caseworker'] });
-    const client = new ApiClient(h.baseUrl);
-    await client.signIn(organisation.email, password);
-    caseworkers.push(client);
-  }
-  await addOrganisationWithUser(admin, { name: 'National Rapporteur on Trafficking', type: 'national_rapporteur' }, { displayName: 'Grace Mwangi', email: rapporteur.email, password, roles: ['national_rapporteur'] });
-
+  const caseworkers = await estimationCountry(h, password, organisations.map((o) => ({ ...o, caseworker: `Caseworker ${o.list}` })));
   let n = 0;
   for (const [mask, count] of cells) {
-    for (let i = 0; i < count; i++, n++) {
-      for (const [index, client] of caseworkers.entries()) {
-        if ((mask >> index) & 1) await client.call('POST', '/api/cases', { person: person(n) }, { 'idempotency-key': crypto.randomUUID() });
-      }
-    }
+    for (let i = 0; i < count; i++, n++) await recordOnLists(caseworkers, mask, person(n));
   }
 });
 afterAll(async () => h.close());
@@ -76,7 +58,7 @@ describe('estimating hidden victims in the browser', () => {
   let page: Page;
 
   it('the rapporteur picks a year and lists of organisations and sees the estimate, the overlap counts perturbed', async () => {
-    page = await signIn(rapporteur.email);
+    page = await signIn(rapporteurEmail);
     await page.getByRole('link', { name: 'Hidden victims estimate' }).click();
     await page.getByRole('heading', { name: 'From the case records' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -15,29 +15,17 @@ import { bootstrapInterval } from './bootstrap.js';
 import { EstimationError } from './errors.js';
 import { estimationRules } from './estimation.policy.js';
 import { roundingFor } from './estimation.view.js';
-import { overlapFromCases } from './overlap-from-cases.js';
-import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
 import { obstacleInTable } from './plain-reasons.js';
+import { tableForRequest } from './table-for-request.js';
 
 /** A request that gives no interval is still audited: the error is returned, not thrown, so that the entry commits. */
 export async function bootstrapOnRequest(tx: Db, subject: Subject, actor: Actor, input: z.output<typeof bootstrapRequest>, keys: RecordKeys): Promise<BootstrapView | HttpError> {
   if (!allows(estimationRules.estimate, subject)) throw forbidden();
-  let table: OverlapTable;
-  if (input.source === 'cases') {
-    table = (await overlapFromCases(tx, input.year, input.lists, keys)).table;
-  } else {
-    try {
-      table = parseOverlapTable(input.csv);
-    } catch (error) {
-      if (error instanceof EstimationError) throw badRequest('csv', error.message);
-      throw error;
-    }
-  }
+  const { table, from } = await tableForRequest(tx, input, keys);
   const most = maxResamplesOnPage(table.lists.length);
   if (input.resamples > most) {
     throw badRequest('resamples', `at most ${most} for ${table.lists.length} lists here, so that the answer comes within seconds; the command line (palermo estimate --bootstrap) takes more`);
   }
-  const from = input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table';
   // The audit log is readable by the rapporteur: no exact count from the case records goes in it (an uploaded
   // table's figures are the uploader's own).
   const observed = input.source === 'upload' ? `, ${table.observed} observed` : '';

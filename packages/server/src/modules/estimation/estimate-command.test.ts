@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerEstimate } from '../../cli/commands/estimate.js';
+import { inProcessPalermo } from '../../../test/support/cli.js';
 
 const ukdat = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/UKdat.csv', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'palermo-estimate-'));
@@ -15,23 +15,10 @@ afterEach(() => {
 });
 
 /** Runs `palermo estimate ...` in-process (the command needs no database) and captures its output. */
+const palermo = inProcessPalermo(registerEstimate);
 async function estimate(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride();
-  registerEstimate(program);
-  await program.parseAsync(['node', 'palermo', 'estimate', ...args]);
-  const code = process.exitCode ?? 0;
-  vi.restoreAllMocks();
-  return { stdout, stderr, code };
+  const { stdout, stderr, exitCode } = await palermo('estimate', ...args);
+  return { stdout, stderr, code: exitCode };
 }
 
 describe('palermo estimate', () => {
@@ -87,6 +74,7 @@ describe('palermo estimate', () => {
     expect(human.stdout).toContain('K:R (minus infinity: no one on both)');
   });
 
+  // The spread fits seven models, among them the Bayesian average over decomposable graphs: a minute of a busy machine.
   it('adds the spread: the same data under seven models, with the range in words; --no-spread leaves it out', async () => {
     const ned5 = fileURLToPath(new URL('../../../test/fixtures/datasets/mse/Ned_5.csv', import.meta.url));
     const result = JSON.parse((await estimate('--lists', ned5, '--json')).stdout) as { total: number; spread: { rows: { model: string; total: number; estimable: boolean }[]; summary: string } };
@@ -104,7 +92,7 @@ describe('palermo estimate', () => {
     expect(human.stdout).toMatch(/Bayesian average +50,\d{3} .*822 decomposable graphs \[exhaustive search\]/);
     const without = JSON.parse((await estimate('--lists', ned5, '--json', '--no-spread')).stdout) as object;
     expect(without).not.toHaveProperty('spread');
-  });
+  }, 300_000);
 
   it('sums a repeated combination and says so with the line numbers', async () => {
     const repeated = join(folder, 'repeated.csv');

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerEstimate } from '../../cli/commands/estimate.js';
+import { inProcessPalermo } from '../../../test/support/cli.js';
 import { estimateHiddenPopulation } from './estimate.js';
 import { parseOverlapTable } from './overlap-table.js';
 
@@ -16,24 +16,10 @@ afterEach(() => {
 });
 
 /** Runs `palermo estimate ...` in-process (the command needs no database) and captures its output. */
+const palermo = inProcessPalermo(registerEstimate);
 async function estimate(...args: string[]) {
-  process.exitCode = undefined;
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride();
-  registerEstimate(program);
-  await program.parseAsync(['node', 'palermo', 'estimate', ...args]);
-  const code = process.exitCode ?? 0;
-  vi.restoreAllMocks();
-  return { stdout, stderr, code };
+  const { stdout, stderr, exitCode } = await palermo('estimate', ...args);
+  return { stdout, stderr, code: exitCode };
 }
 
 function file(name: string, text: string): string {

@@ -19,6 +19,7 @@ import { overlapFromCases, yearsWithCases } from './overlap-from-cases.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
 import { explained, whyNotEstimable } from './plain-reasons.js';
+import { tableForRequest } from './table-for-request.js';
 
 /**
  * A request that was valid but gave no estimate (the data cannot support one) is still audited: the service returns
@@ -164,16 +165,7 @@ export async function publishEstimate(
   keys: RecordKeys,
 ): Promise<PublishedEstimateView> {
   requireAllowed(subject, estimationRules.publish);
-  let table: OverlapTable;
-  if (input.source === 'cases') {
-    table = (await overlapFromCases(tx, input.year, input.lists, keys)).table;
-  } else {
-    try {
-      table = parseOverlapTable(input.csv);
-    } catch (error) {
-      throw asHttpError(error, 'csv');
-    }
-  }
+  const { table, from } = await tableForRequest(tx, input, keys);
   const row = spreadOfModels(table, { averageMaxLists: AVERAGE_ON_PAGE_MAX_LISTS }).rows.find((r) => r.model === input.model);
   if (!row) throw badRequest('model', 'is not a row of the spread');
   if (!row.estimable) throw new HttpError(422, 'not-estimable', `the ${input.model} model cannot be estimated from these data: ${row.reason}`);
@@ -187,7 +179,7 @@ export async function publishEstimate(
     recordType: 'estimation',
     recordId: published.id,
     purpose: 'statistics',
-    summary: `published the ${input.model} estimate from ${input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table'} (${table.lists.length} lists): total ${Math.round(shown.total)}, interval ${Math.round(shown.lower)} to ${Math.round(shown.upper)}; data ${published.fingerprint}`,
+    summary: `published the ${input.model} estimate from ${from} (${table.lists.length} lists): total ${Math.round(shown.total)}, interval ${Math.round(shown.lower)} to ${Math.round(shown.upper)}; data ${published.fingerprint}`,
   });
   return published;
 }

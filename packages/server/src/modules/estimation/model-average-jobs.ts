@@ -19,10 +19,10 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import type { JobEngine } from '../../platform/jobs/job-engine.js';
 import { EstimationError } from './errors.js';
 import { estimationRules } from './estimation.policy.js';
-import { AVERAGE_ON_PAGE_MAX_LISTS, SPREAD_ON_PAGE_MAX_LISTS, countText, displayObserved, roundingFor } from './estimation.view.js';
+import { AVERAGE_ON_PAGE_MAX_LISTS, SPREAD_ON_PAGE_MAX_LISTS, roundingFor } from './estimation.view.js';
 import { averageOverGraphs } from './model-averaging.js';
-import { overlapFromCases } from './overlap-from-cases.js';
-import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
+import type { OverlapTable } from './overlap-table.js';
+import { tableForRequest } from './table-for-request.js';
 
 export const MODEL_AVERAGE_QUEUE = 'estimation-model-average';
 
@@ -61,28 +61,12 @@ export function defineModelAverageJobs(jobs: JobEngine): void {
 /** Starts the average from the same data as the estimate; audited with counts only. */
 export async function startModelAverage(tx: Db, jobs: JobEngine, subject: Subject, actor: Actor, ownerUserId: string, input: z.output<typeof modelAverageRequest>, keys: RecordKeys): Promise<string> {
   if (!allows(estimationRules.estimate, subject)) throw forbidden();
-  let table: OverlapTable;
-  let observed: string;
-  if (input.source === 'cases') {
-    const fromCases = await overlapFromCases(tx, input.year, input.lists, keys);
-    table = fromCases.table;
-    // The audit log is readable by the rapporteur: the observed total as displayed (perturbed).
-    observed = countText(displayObserved(table, fromCases.keySums));
-  } else {
-    try {
-      table = parseOverlapTable(input.csv);
-    } catch (error) {
-      if (error instanceof EstimationError) throw badRequest('csv', error.message);
-      throw error;
-    }
-    observed = String(table.observed);
-  }
+  const { table, from, observed } = await tableForRequest(tx, input, keys);
   const lists = table.lists.length;
   if (lists <= AVERAGE_ON_PAGE_MAX_LISTS || lists > SPREAD_ON_PAGE_MAX_LISTS) {
     throw badRequest('lists', `the model average is computed in the background for ${AVERAGE_ON_PAGE_MAX_LISTS + 1} to ${SPREAD_ON_PAGE_MAX_LISTS} lists (found ${lists}); up to ${AVERAGE_ON_PAGE_MAX_LISTS} it comes with the estimate`);
   }
   const data: AverageJobData = { ownerUserId, lists: [...table.lists], counts: Array.from(table.counts), source: input.source };
-  const from = input.source === 'cases' ? `the case records of ${input.year}` : 'an uploaded overlap table';
   await appendAudit(tx, actor, {
     action: 'estimation.model_average',
     recordType: 'estimation',

@@ -47,7 +47,9 @@ describe('decomposable graphs', () => {
   });
 });
 
-describe('Bayesian model averaging over decomposable graphs, as R dga computes it', () => {
+// Each average walks every graph over a grid of up to 60,000 population sizes: on a busy two-core machine one case
+// takes over a minute. The timeout guards against a hang; it is not a speed target (the estimation benchmark is).
+describe('Bayesian model averaging over decomposable graphs, as R dga computes it', { timeout: 300_000 }, () => {
   it.each(DGA)('$name: on dga\'s grid, the same posterior quantiles, mean and model probabilities', (reference) => {
     const average = averageOverGraphs(fixture(reference.name), { grid: { max: reference.max, step: reference.step } });
     expect(average.search).toBe('exhaustive');
