@@ -29,6 +29,10 @@ const benches = [
   'packages/server/bench/release.ts',
   // the statistics page over a million synthetic records (PostgreSQL) and 100,000 (PGlite), beside the raw GROUP BY.
   'packages/server/bench/statistics.ts',
+  // the network of one operation of 2,000 suspects and entities with its rankings (300 on PGlite), beside its raw SQL.
+  'packages/server/bench/network.ts',
+  // the prosecution funnel over 50,000 investigations and 200,000 suspects with their steps (PostgreSQL), beside the raw GROUP BY.
+  'packages/server/bench/funnel.ts',
 ];
 const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=palermo-source'].filter(Boolean).join(' ') };
 

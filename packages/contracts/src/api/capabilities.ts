@@ -38,10 +38,50 @@ export const capabilityNames = [
   'seeUndeliverableMail',
   /** The country's time zone. */
   'setTimeZone',
+  /** What waits for a supervisor's approval (the country's settings). */
+  'setApprovalSettings',
+  /** Reassign a case and approve or return a plan or a closure (a supervisor, for her organisation's cases). */
+  'superviseCases',
   /** The prosecution pipeline: operations, suspects and their steps (which ones is the server's rules). */
   'seeProsecution',
   /** Record an operation (an investigator of a law-enforcement organisation). */
   'recordOperations',
+  /** An operation's network of suspects and entities, ranked (the recording agency, the prosecution office, analysts). */
+  'seeNetworks',
+  /** Record entities and links in a network (the recording agency's investigators, analysts). */
+  'drawNetworks',
+  /** Import a prosecution history from a spreadsheet (a prosecutor or an investigator). */
+  'importProsecutionHistory',
+  /** An operation's case brief in SHERLOC's fields, identities removed (the recording agency, the prosecution office). */
+  'seeCaseBriefs',
+  /** Write the case brief's text for publication and approve it (the prosecutors of the office referred to). */
+  'editCaseBriefs',
+  /** The prosecution funnel (perturbed aggregates, no record). */
+  'seeProsecutionFunnel',
+  /** Victim-witnesses of an operation by initials (the prosecution office and the recording agency, with her consent). */
+  'seeVictimWitnesses',
+  /** Cross-border requests of an operation's investigations (the recording agency, the prosecution office). */
+  'seeCrossBorderRequests',
+  /** A case's link to proceedings: cooperation, protection, claims (her caseworker). */
+  'linkToProceedings',
+  /** Recommendations of monitoring bodies and the reference series (the rapporteur, the coordinator, civil society). */
+  'seeRecommendations',
+  /** Record and import recommendations, and record their implementation status (the national rapporteur). */
+  'recordRecommendations',
+  /** Record the government's response to a recommendation (the national coordinator). */
+  'respondToRecommendations',
+  /** Comment on a recommendation's status (civil society). */
+  'commentOnRecommendations',
+  /** Link near-identical recommendations together as a cluster. */
+  'clusterRecommendations',
+  /** Link recommendations to the plan's activities (the national coordinator). */
+  'linkRecommendationActivities',
+  /** The national action plan: objectives, activities, indicators (the coordinator, the rapporteur, every organisation's staff). */
+  'seeActionPlan',
+  /** Create and edit the national action plan (the national coordinator). */
+  'editActionPlan',
+  /** The plan's progress page and its download (the coordinator, the rapporteur, analysts). */
+  'seePlanProgress',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 

@@ -131,7 +131,19 @@ export const caseView = recordKind(
     flags: z.array(z.enum(['urgent', 'safety_risk'])).optional(),
     /** The country's SOP measures that apply at the case's current stage, and whether each is done (managing side only). */
     measures: personal(
-      z.array(z.object({ id: z.string(), sop: z.number().int(), sopTitle: z.string(), title: z.string(), what: z.string(), how: z.string(), done: z.boolean() })),
+      z.array(
+        z.object({
+          id: z.string(),
+          sop: z.number().int(),
+          sopTitle: z.string(),
+          title: z.string(),
+          what: z.string(),
+          how: z.string(),
+          /** Which texts are word for word the default SOP's shipped with Palermo: those are shown in the reader's language (by SOP number and measure id); the country's own are shown as entered. */
+          asShipped: z.object({ sopTitle: z.boolean(), title: z.boolean(), what: z.boolean(), how: z.boolean() }),
+          done: z.boolean(),
+        }),
+      ),
     ).optional(),
     openedAt: isoDateTime,
   }),

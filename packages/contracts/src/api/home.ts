@@ -4,6 +4,7 @@ import { protectionServices } from '../vocabularies/sops.js';
 import { followUpMilestones } from '../vocabularies/case-records.js';
 import { isoDate, isoDateTime, uuid } from './common.js';
 import { referralKinds, referralStatuses, referralUrgencies } from './referrals.js';
+import { homeApprovalItem, homeTeamMember } from './supervision.js';
 
 /**
  * Each role's home: what is due and what is new, each item naming where to act (the web links a case item to its case
@@ -34,6 +35,8 @@ export const homeCaseItem = z.object({
   milestone: z.enum(followUpMilestones).optional(),
   /** For SOP measures: the measure's title as the SOP in force words it. */
   measureTitle: z.string().optional(),
+  /** For SOP measures whose title is word for word the default SOP's: the measure's id, under which the web app has its title in every language. */
+  measureKey: z.string().optional(),
   /** For cases without activity: the last action's time. */
   lastActivityAt: isoDateTime.optional(),
 });
@@ -73,6 +76,20 @@ export const homeOrganisationCount = z.object({ organisation: z.string(), count:
 /** A count of persons this month, through the statistics' cell-key perturbation (never exact, never a small exact count). */
 export const homePerturbedCount = z.object({ value: z.number().int().min(0), perturbed: z.literal(true) });
 
+/** A cross-border request waiting past its kind's time (no personal data: references, kind, countries, days). */
+export const homeCrossBorderItem = z.object({
+  id: uuid,
+  reference: z.string(),
+  operationId: uuid,
+  investigationReference: z.string(),
+  kind: z.string(),
+  requestedCountry: z.string(),
+  sentOn: isoDate,
+  elapsedDays: z.number().int(),
+  overdueAfterDays: z.number().int(),
+});
+export type HomeCrossBorderItem = z.infer<typeof homeCrossBorderItem>;
+
 export const homeUserItem = z.object({ id: uuid, displayName: z.string(), organisation: z.string(), since: isoDateTime.nullable() });
 const userList = z.object({ items: z.array(homeUserItem), total: z.number().int().min(0) });
 
@@ -85,10 +102,16 @@ export const homeView = z.object({
   periodsEnding: caseList.optional(),
   measuresOverdue: caseList.optional(),
   inactiveCases: caseList.optional(),
+  // supervisor
+  approvalsWaiting: z.object({ items: z.array(homeApprovalItem), total: z.number().int().min(0) }).optional(),
+  team: z.object({ members: z.array(homeTeamMember) }).optional(),
+  unassignedCases: caseList.optional(),
   // competent authority
   decisionsToTake: caseList.optional(),
   // law enforcement
   suspicionsReported: z.object({ items: z.array(homeSuspicionItem), total: z.number().int().min(0) }).optional(),
+  // prosecutor: cross-border requests overdue
+  crossBorderOverdue: z.object({ items: z.array(homeCrossBorderItem), total: z.number().int().min(0) }).optional(),
   // coordinator
   unansweredReferrals: z.object({ answerDays: z.number().int().min(0), organisations: z.array(homeOrganisationCount) }).optional(),
   overdueDecisions: z.object({ organisations: z.array(homeOrganisationCount) }).optional(),
@@ -110,6 +133,10 @@ export const homeCounts = z.object({
   cases: z.number().int().min(0).optional(),
   referrals: z.number().int().min(0).optional(),
   users: z.number().int().min(0).optional(),
+  /** A supervisor's approvals waiting. */
+  approvals: z.number().int().min(0).optional(),
+  /** A prosecutor's cross-border requests overdue. */
+  crossBorderOverdue: z.number().int().min(0).optional(),
   home: z.number().int().min(0),
 });
 export type HomeCounts = z.infer<typeof homeCounts>;

@@ -8,3 +8,7 @@ export * from './case-records.js';
 export * from './documents.js';
 export * from './audit.js';
 export * from './prosecution.js';
+export * from './proceedings.js';
+export * from './prosecution-network.js';
+export * from './recommendations.js';
+export * from './action-plan.js';

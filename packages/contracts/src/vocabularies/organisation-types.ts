@@ -60,3 +60,11 @@ export const lawEnforcementOrganisationTypes: readonly OrganisationType[] = [
   'border_guard',
   'labour_inspectorate',
 ];
+
+/**
+ * Organisation types that may be recorded as taking part in a law-enforcement operation beside the agency leading it:
+ * the enforcement agencies and the immigration service. Assistance organisations, shelters, courts, prosecutors and
+ * competent authorities are never recorded as part of an operation: assistance is never tied to cooperation with the
+ * police, and a court or an office judges or prosecutes the operation's results.
+ */
+export const operationAgencyTypes: readonly OrganisationType[] = [...lawEnforcementOrganisationTypes, 'immigration'];

@@ -17,6 +17,7 @@ export const roles = [
   'national_rapporteur',
   'court_clerk',
   'analyst',
+  'civil_society',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -54,6 +55,11 @@ export const roleDescriptions: Record<Role, RoleDescription> = {
   court_clerk: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
   /** Reads operations and suspects' pseudonyms and roles across agencies (network analysis); never an identity. */
   analyst: { seesPersonalData: true, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
+  /**
+   * A civil society organisation following the recommendations of monitoring bodies: reads them, their response, status
+   * and history, and comments on the status (attributed to its organisation); nothing personal, no counts, no cases.
+   */
+  civil_society: { seesPersonalData: false, seesSmallCounts: false, managesUsers: 'none', readsAudit: false, requiresTwoFactor: true },
 };
 
 /** A user must sign in with two factors when any of their roles requires it. */
@@ -89,6 +95,7 @@ export const roleOrganisationTypes: Record<Role, readonly OrganisationType[] | '
   national_rapporteur: ['national_rapporteur'],
   court_clerk: ['court'],
   analyst: ['law_enforcement', 'border_guard', 'labour_inspectorate', 'prosecutor'],
+  civil_society: ['ngo', 'international_organisation'],
 };
 
 export function roleAllowedIn(role: Role, organisationType: OrganisationType): boolean {

@@ -4,8 +4,12 @@ import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/
 import { caseFieldPolicy } from './case/case.fields.js';
 import { documentFieldPolicy } from './document/document.fields.js';
 import { personFieldPolicy } from './person/person.fields.js';
+import { prosecutionEntityFieldPolicy, prosecutionLinkFieldPolicy } from './prosecution/network.fields.js';
+import { prosecutionCaseBriefFieldPolicy } from './prosecution/case-brief.fields.js';
 import { prosecutionOperationFieldPolicy, prosecutionSuspectFieldPolicy } from './prosecution/prosecution.fields.js';
+import { victimWitnessFieldPolicy } from './proceedings/proceedings.fields.js';
 import { caseIntakeFieldPolicy, caseScreeningsFieldPolicy, personProfileFieldPolicy } from './person-profile/person-profile.fields.js';
+import { recommendationFieldPolicy } from './recommendations/recommendations.fields.js';
 import { referralFieldPolicy } from './referral/referral.fields.js';
 
 /**
@@ -27,4 +31,9 @@ export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
   document: documentFieldPolicy,
   prosecutionOperation: prosecutionOperationFieldPolicy,
   prosecutionSuspect: prosecutionSuspectFieldPolicy,
+  recommendation: recommendationFieldPolicy,
+  victimWitness: victimWitnessFieldPolicy,
+  prosecutionEntity: prosecutionEntityFieldPolicy,
+  prosecutionLink: prosecutionLinkFieldPolicy,
+  prosecutionCaseBrief: prosecutionCaseBriefFieldPolicy,
 };

@@ -7,9 +7,14 @@ import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
 import { canSeeReleases } from '../features/releases/permissions';
 import { canSeeStatistics } from '../features/statistics/permissions';
+import { canSeeProsecutionFunnel } from '../features/prosecution-funnel/api';
+import { canImportProsecutionHistory } from '../features/prosecution-import/api';
+import { canSeeNetworks } from '../features/prosecution-network/api';
 import { ErrorAlert, Loading } from '../components/Status';
 import { lazyPage } from './lazyPage';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
+import { canSeeActionPlan, canSeePlanProgress } from '../features/action-plan/api';
+import { canRecordRecommendations, canSeeRecommendations } from '../features/recommendations/permissions';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
@@ -36,11 +41,21 @@ const EstimationPage = lazyPage(() => import('../features/estimation/EstimationP
 const ImportsPage = lazyPage(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 const ReleasesPage = lazyPage(() => import('../features/releases/ReleasesPage'), 'ReleasesPage');
 const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
+const ApprovalsPage = lazyPage(() => import('../features/supervision/ApprovalsPage'), 'ApprovalsPage');
 const OrganisationsPage = lazyPage(() => import('../features/organisations/OrganisationsPage'), 'OrganisationsPage');
 const ReferralsPage = lazyPage(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage');
 const OperationsPage = lazyPage(() => import('../features/prosecution/OperationsPage'), 'OperationsPage');
 const OperationPage = lazyPage(() => import('../features/prosecution/OperationPage'), 'OperationPage');
+const NetworkPage = lazyPage(() => import('../features/prosecution-network/NetworkPage'), 'NetworkPage');
 const SuspectPage = lazyPage(() => import('../features/prosecution/SuspectPage'), 'SuspectPage');
+const ImportHistoryPage = lazyPage(() => import('../features/prosecution-import/ImportHistoryPage'), 'ImportHistoryPage');
+const PlansPage = lazyPage(() => import('../features/action-plan/PlansPage'), 'PlansPage');
+const PlanPage = lazyPage(() => import('../features/action-plan/PlanPage'), 'PlanPage');
+const PlanProgressPage = lazyPage(() => import('../features/action-plan/ProgressPage'), 'ProgressPage');
+const RecommendationsPage = lazyPage(() => import('../features/recommendations/RecommendationsPage'), 'RecommendationsPage');
+const NewRecommendationPage = lazyPage(() => import('../features/recommendations/NewRecommendationPage'), 'NewRecommendationPage');
+const RecommendationPage = lazyPage(() => import('../features/recommendations/RecommendationPage'), 'RecommendationPage');
+const FunnelPage = lazyPage(() => import('../features/prosecution-funnel/FunnelPage'), 'FunnelPage');
 const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
@@ -133,6 +148,14 @@ function AppRoutes() {
           }
         />
         <Route
+          path="approvals"
+          element={
+            <Allowed when={(capabilities) => capabilities.superviseCases}>
+              <ApprovalsPage />
+            </Allowed>
+          }
+        />
+        <Route
           path="organisations"
           element={
             <Allowed when={canManageUsers}>
@@ -197,6 +220,54 @@ function AppRoutes() {
           }
         />
         <Route
+          path="action-plans"
+          element={
+            <Allowed when={canSeeActionPlan}>
+              <PlansPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="action-plans/:id"
+          element={
+            <Allowed when={canSeeActionPlan}>
+              <PlanPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="action-plans/:id/progress"
+          element={
+            <Allowed when={canSeePlanProgress}>
+              <PlanProgressPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="recommendations"
+          element={
+            <Allowed when={canSeeRecommendations}>
+              <RecommendationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="recommendations/new"
+          element={
+            <Allowed when={canRecordRecommendations}>
+              <NewRecommendationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="recommendations/:id"
+          element={
+            <Allowed when={canSeeRecommendations}>
+              <RecommendationPage />
+            </Allowed>
+          }
+        />
+        <Route
           path="prosecution"
           element={
             <Allowed when={canSeeProsecution}>
@@ -205,10 +276,36 @@ function AppRoutes() {
           }
         />
         <Route
+          path="prosecution/import"
+          element={
+            <Allowed when={canImportProsecutionHistory}>
+              <ImportHistoryPage />
+            </Allowed>
+          }
+        />
+        <Route
           path="prosecution/operations/:id"
           element={
             <Allowed when={canSeeProsecution}>
               <OperationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="prosecution/operations/:id/network"
+          element={
+            <Allowed when={canSeeNetworks}>
+              <NetworkPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="prosecution/funnel"
+          element={
+            <Allowed when={canSeeProsecutionFunnel}>
+              <Suspense fallback={<Loading />}>
+                <FunnelPage />
+              </Suspense>
             </Allowed>
           }
         />

@@ -7,10 +7,14 @@ import { AccountNotices } from '../features/users/AccountNotices';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
 import { useActiveSession } from './session';
+import { canSeeActionPlan } from '../features/action-plan/api';
+import { canSeeRecommendations } from '../features/recommendations/permissions';
 import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
 import { canSeeReleases } from '../features/releases/permissions';
 import { canSeeStatistics } from '../features/statistics/permissions';
+import { canSeeProsecutionFunnel } from '../features/prosecution-funnel/api';
+import { canImportProsecutionHistory } from '../features/prosecution-import/api';
 import { SkipLink, mainId } from './SkipLink';
 import { NavCount, NavCountsProvider } from '../features/home/NavCount';
 import type { HomeCounts } from '../features/home/api';
@@ -23,6 +27,7 @@ export function Layout() {
   const { capabilities } = session;
   const links = [
     { to: '/', label: t('nav.home'), show: true, count: 'home' as keyof HomeCounts },
+    { to: '/approvals', label: t('supervision.nav'), show: capabilities.superviseCases, count: 'approvals' as keyof HomeCounts },
     { to: '/organisations', label: t('nav.organisations'), show: canManageUsers(capabilities) },
     { to: '/users', label: t('nav.users'), show: canManageUsers(capabilities), count: 'users' as keyof HomeCounts },
     { to: '/audit', label: t('nav.audit'), show: canReadAudit(capabilities) },
@@ -30,6 +35,10 @@ export function Layout() {
     { to: '/referrals', label: t('nav.referrals'), show: canHandleReferrals(capabilities), count: 'referrals' as keyof HomeCounts },
     { to: '/match-requests', label: t('nav.matchRequests'), show: canAnswerMatchRequests(capabilities) },
     { to: '/prosecution', label: t('prosecution.nav'), show: canSeeProsecution(capabilities) },
+    { to: '/prosecution/import', label: t('prosecutionImport.nav'), show: canImportProsecutionHistory(capabilities) },
+    { to: '/action-plans', label: t('actionPlan.nav'), show: canSeeActionPlan(capabilities) },
+    { to: '/recommendations', label: t('recommendations.nav'), show: canSeeRecommendations(capabilities) },
+    { to: '/prosecution/funnel', label: t('prosecutionFunnel.nav'), show: canSeeProsecutionFunnel(capabilities) },
     { to: '/directory', label: t('nav.directory'), show: true },
     { to: '/estimation', label: t('nav.estimation'), show: canEstimate(capabilities) },
     { to: '/releases', label: t('nav.releases'), show: canSeeReleases(capabilities) },

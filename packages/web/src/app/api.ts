@@ -182,11 +182,11 @@ export async function sendForm<T>(path: string, form: FormData, schema: Schema<T
  * Sends a file as the request body (application/octet-stream, its name in `x-file-name`), with the CSRF header, and
  * checks the answer against the contract. For uploads too large or too binary for a JSON body.
  */
-export async function uploadFile<T>(path: string, file: File, schema: Schema<T>): Promise<T> {
+export async function uploadFile<T>(path: string, file: File, schema: Schema<T>, headers: Record<string, string> = {}): Promise<T> {
   const response = await request(path, {
     method: 'POST',
     body: { raw: file, contentType: 'application/octet-stream' },
-    headers: { 'x-file-name': encodeURIComponent(file.name) },
+    headers: { ...headers, 'x-file-name': encodeURIComponent(file.name) },
   });
   return parse(schema, await readJson(response), path);
 }

@@ -84,11 +84,23 @@ describe('imports in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'row 2 has 3 cells where the header has 2 (row 2)' }).waitFor();
   });
 
+  it('offers the rapporteur the offender tables from the prosecution records, methodology first', async () => {
+    await page.getByRole('heading', { name: 'Offender tables from the prosecution records' }).waitFor();
+    const csv = page.getByRole('link', { name: 'Download the offender tables as CSV' });
+    expect(await csv.getAttribute('href')).toBe('/api/exports/glotip/offenders?format=csv&language=en');
+    const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.split('\n')[0]).toBe('# GLOTIP offender tables from the prosecution records of trafficking investigations.');
+    expect(text).toContain('indicator,indicator_label,dimension,dimension_label,category,category_label,sex,sex_label,age,age_label,year,value,source');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
   it('a caseworker may not import or export', async () => {
     const caseworker = new ApiClient(h.baseUrl);
     await caseworker.signIn('jonas@ngo.example', password);
     expect(await caseworker.status(`/api/imports/jobs/${crypto.randomUUID()}`)).toBe(403);
     expect(await caseworker.status('/api/exports/glotip?country=GB')).toBe(403);
+    expect(await caseworker.status('/api/exports/glotip/offenders?format=csv')).toBe(403);
     // The raw record-level file is served to no one.
     expect(await caseworker.status('/api/exports/ctdc')).toBe(404);
   });

@@ -65,6 +65,9 @@ describe('notifications in the browser', () => {
       { kind: 'referral_received', email: true },
       { kind: 'referral_answered', email: true },
       { kind: 'decision_due', email: false },
+      { kind: 'case_reassigned', email: true },
+      { kind: 'approval_requested', email: true },
+      { kind: 'approval_answered', email: true },
     ]);
     // A caseworker sees neither the undeliverable mail nor the time zone.
     await expect(page.getByRole('heading', { name: 'Undeliverable e-mail' }).count()).resolves.toBe(0);

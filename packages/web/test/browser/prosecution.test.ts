@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, waitForStatus, type BrowserHarness } from './support.js';
+import { check, chooseContaining } from './prosecution-support.js';
 
 /**
  * The prosecution pipeline in the browser: a police investigator records an operation, adds its investigation, refers
@@ -30,19 +30,6 @@ beforeAll(async () => {
   await addOrganisationWithUser(admin, { name: 'Safe Passage NGO', type: 'ngo' }, { ...caseworker, password, roles: ['caseworker'] });
 });
 afterAll(async () => h.close());
-
-/** Chooses the option whose label contains this text (labels begin with a date in the reader's format). */
-async function chooseContaining(page: Page, label: string, text: string) {
-  const select = page.getByLabel(label, { exact: true });
-  const options = await select.locator('option').allInnerTexts();
-  const option = options.find((o) => o.includes(text));
-  if (option === undefined) throw new Error(`${label}: no option contains ${text} among ${options.join(' | ')}`);
-  await select.selectOption({ label: option });
-}
-
-async function check(page: Page, fieldset: string, label: string) {
-  await page.locator(`#${fieldset}`).getByLabel(label, { exact: true }).check();
-}
 
 describe('the prosecution pipeline', () => {
   it('a police investigator records an operation, refers its investigation and adds three suspects', async () => {
@@ -173,10 +160,10 @@ describe('the prosecution pipeline', () => {
     expect(await steps.count()).toBe(6);
     const headings = await steps.locator('h3').allInnerTexts();
     expect(headings.map((text) => text.split(': ')[1])).toEqual(['Charge', 'Charge', 'Prosecution', 'Verdict', 'Verdict', 'Appeal']);
-    await steps.getByText('Convicted under Penal Code, article 190 (Smuggling of migrants).').waitFor();
+    await steps.getByText('Convicted under \u2068Penal Code, article 190\u2069 (Smuggling of migrants).').waitFor();
     // Where the offence convicted is the one charged, it is not said twice.
-    expect(await steps.getByText('Convicted under Penal Code, article 210 (Trafficking in persons).').count()).toBe(0);
-    await steps.getByText(/^Appeal by the defence against the verdict of .* on the charge under Penal Code, article 210 \(Trafficking in persons\)\.$/).waitFor();
+    expect(await steps.getByText('Convicted under \u2068Penal Code, article 210\u2069 (Trafficking in persons).').count()).toBe(0);
+    await steps.getByText(/^Appeal by the defence against the verdict of .* on the charge under \u2068Penal Code, article 210\u2069 \(Trafficking in persons\)\.$/).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const english = await page.locator('main').innerText();
     expect(english).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);

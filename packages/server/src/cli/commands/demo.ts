@@ -5,6 +5,9 @@ import { seedDemo, demoCountry } from '../../modules/demo/demo.seed.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { seedDemoAccounts } from '../../modules/demo/demo-accounts.js';
 import { seedDemoProfiles } from '../../modules/person-profile/demo-profiles.js';
+import { seedDemoProsecution } from '../../modules/demo/demo.prosecution.js';
+import { seedDemoNetwork } from '../../modules/demo/demo.network.js';
+import { seedDemoProceedings } from '../../modules/demo/demo.proceedings.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -18,15 +21,18 @@ export function registerDemo(program: Command): void {
           const cases = await seedDemoCases(tx, cipher);
           const accounts = await seedDemoAccounts(tx, cipher);
           const forms = await seedDemoProfiles(tx, cipher);
+          const prosecution = await seedDemoProsecution(tx, cipher);
+          const network = await seedDemoNetwork(tx, cipher);
+          const proceedings = await seedDemoProceedings(tx, cipher);
           const credentials = [...demo.credentials, ...cases.credentials];
           // Every user created is counted, the caseworkers of the generated cases' organisations too.
-          return { ...demo, usersCreated: credentials.length, casesCreated: cases.casesCreated, situationsCreated: accounts.situations, exploitersCreated: accounts.exploiters, referralFormsCreated: forms.profiles, credentials };
+          return { ...demo, usersCreated: credentials.length, casesCreated: cases.casesCreated, situationsCreated: accounts.situations, exploitersCreated: accounts.exploiters, referralFormsCreated: forms.profiles, operationsCreated: prosecution.operations, suspectsCreated: prosecution.suspects, proceedingStepsCreated: prosecution.steps, networkLinksCreated: network.links, victimsInProceedingsCreated: proceedings.victims, crossBorderRequestsCreated: proceedings.requests, credentials };
         });
         const lines = credentialTable(summary.credentials);
         output(Boolean(options.json)).result(
           { ok: true, synthetic: true, country: demoCountry, ...summary },
           [
-            `Synthetic country "${demoCountry}" seeded: ${summary.organisationsCreated} organisations, ${summary.usersCreated} users, ${summary.personsCreated} synthetic persons, ${summary.casesCreated} synthetic cases in every stage, with ${summary.situationsCreated} exploitation situations and ${summary.exploitersCreated} exploiters in their accounts and ${summary.referralFormsCreated} referral forms.`,
+            `Synthetic country "${demoCountry}" seeded: ${summary.organisationsCreated} organisations, ${summary.usersCreated} users, ${summary.personsCreated} synthetic persons, ${summary.casesCreated} synthetic cases in every stage, with ${summary.situationsCreated} exploitation situations and ${summary.exploitersCreated} exploiters in their accounts and ${summary.referralFormsCreated} referral forms; a prosecution history of ${summary.operationsCreated} operations with ${summary.suspectsCreated} suspects and ${summary.proceedingStepsCreated} steps from arrest to appeal, ${summary.networkLinksCreated} network links, ${summary.victimsInProceedingsCreated} victims in proceedings and ${summary.crossBorderRequestsCreated} cross-border requests.`,
             'ALL OF THIS IS SYNTHETIC DEMO DATA. Each user sets up two-factor authentication at first sign-in.',
             ...(lines.length > 0 ? ['Credentials (shown once):', ...lines] : ['No new users: credentials were shown when they were created.']),
           ].join('\n'),

@@ -54,7 +54,7 @@ export function registerExport(program: Command): void {
 
   exportCommand
     .command('glotip')
-    .description("Write the country's official GLOTIP / SDG 16.2.2 submission: detected victims by sex, age group, form of exploitation and citizenship (per 100,000 population where given), exact counts with those below 5 masked as UNODC asks; audited")
+    .description("Write the country's official GLOTIP / SDG 16.2.2 submission: detected victims by sex, age group, form of exploitation and citizenship (per 100,000 population where given), exact counts with those below 5 masked as UNODC asks; then the offender tables from the prosecution records (persons brought into formal contact, prosecuted, convicted, by sex and age and by citizenship, with the legal provision and source), every count perturbed by the cell-key method; audited")
     .requiredOption('--country <code>', 'the reporting country, ISO 3166-1 alpha-2 or alpha-3')
     .option('--population <figures>', 'resident population: one number for every year, or YEAR=NUMBER,YEAR=NUMBER')
     .option('--output <file>', 'where to write the CSV (default: standard output)')
@@ -71,11 +71,21 @@ export function registerExport(program: Command): void {
           cipher,
         });
         const file = await deliver(out, result.csv, options.output);
+        const offenders = result.offenders;
         if (file !== '-' || out.json) {
           out.result(
-            { ok: true, format: 'glotip', file, datasetId: result.datasetId, rows: result.rows, years: result.years, victimsCounted: result.victimsCounted, masked: true },
-            `Wrote ${result.rows} GLOTIP table rows for ${result.years.length} years (${result.victimsCounted} detected victims) to ${file}.`,
+            {
+              ok: true, format: 'glotip', file, datasetId: result.datasetId, rows: result.rows, years: result.years, victimsCounted: result.victimsCounted, masked: true,
+              offenders: offenders ? { rows: offenders.rows, years: offenders.years, legalProvisions: offenders.provisions, perturbed: 'cell-key', methodology: offenders.methodology } : null,
+            },
+            [
+              `Wrote ${result.rows} GLOTIP table rows for ${result.years.length} years (${result.victimsCounted} detected victims) and ${offenders?.rows ?? 0} offender table rows for ${offenders?.years.length ?? 0} years to ${file}.`,
+              ...(offenders ? ['Offender tables, methodology:', ...offenders.methodology.map((line) => `  ${line}`)] : []),
+            ].join('\n'),
           );
+        } else if (offenders) {
+          // The CSV went to standard output: its methodology goes beside it, on standard error.
+          process.stderr.write(`${['Offender tables, methodology:', ...offenders.methodology.map((line) => `  ${line}`)].join('\n')}\n`);
         }
       });
     });

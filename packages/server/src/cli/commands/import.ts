@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { withRuntime } from './with-runtime.js';
+import { registerProsecutionImport } from './import-prosecution.js';
 import { output } from '../output.js';
 import { systemActor } from '../../platform/audit/audit.js';
 import { ImportError } from '../../modules/reference-statistics/import-report.js';
 import { importGlotip, type ImportSummary } from '../../modules/reference-statistics/reference-statistics.service.js';
 import { importCtdc, type CtdcImportSummary } from '../../modules/statistical-records/ctdc-import.js';
+import { registerReferenceSeriesImports } from './import-reference-series.js';
 
 function human(summary: ImportSummary): string {
   if (summary.alreadyImported) {
@@ -94,6 +96,8 @@ async function runImport<S extends object>({ source, file, options, run, human: 
 
 export function registerImport(program: Command): void {
   const importCommand = program.command('import').description('Import reference statistics published by others');
+  registerReferenceSeriesImports(importCommand);
+  registerProsecutionImport(importCommand);
 
   importCommand
     .command('glotip <file>')

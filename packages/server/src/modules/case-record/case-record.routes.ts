@@ -11,11 +11,12 @@ import { addRecord } from './case-record.service.js';
 import { listRecords } from './case-record.read.js';
 import { assistancePlan } from './case-record.plan.js';
 import { caseManagerCandidates, caseManagerChoice } from './case-record.managers.js';
+import { planChanged } from '../supervision/supervision.approvals.js';
 
 /** The case record: needs, the person's assistance plan, services, follow-ups, assessments and decisions. */
 export async function caseRecordRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { platform } = app;
+  const { platform, jobs } = app;
   const tags = ['case records'];
 
   r.post(
@@ -33,9 +34,12 @@ export async function caseRecordRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) =>
-        addRecord(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']),
-      );
+      return inTransaction(platform, async (tx) => {
+        const added = await addRecord(tx, platform.cipher, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']);
+        // A goal of the person's plan added or corrected: the plan waits for a supervisor where the country asks for it.
+        if (added.kind === 'assistance_goal') await planChanged(tx, jobs, subjectOf(session), actorOf(session), request.params.id);
+        return added;
+      });
     },
   );
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { shippedSopTexts } from '../sop/sop.shipped.js';
 
 /**
  * The timeline's actions as facts the web app words in the reader's language. The timeline stores each action's
@@ -53,10 +54,17 @@ export async function withFacts<E extends { action: string; summary: string }>(d
     const { rows } = await sql<{ id: string; name: string }>`select id, name from organisations where id = any(${ids}::uuid[])`.execute(db);
     for (const row of rows) names.set(row.id, row.name);
   }
+  // A measure done is recorded by its title as the SOP then worded it: a title of the shipped default SOP gets the
+  // measure's id (measureKey), under which the web app words it in the reader's language; a country's own title, none.
+  const shippedIds = new Map<string, string>();
+  if (withParsed.some(({ facts }) => facts?.['measure'] !== undefined)) {
+    for (const [id, texts] of (await shippedSopTexts(db)).measures) shippedIds.set(texts.title, id);
+  }
   return withParsed.map(({ entry, facts }) => {
     if (!facts) return entry;
     const { organisationId, ...rest } = facts;
     const named = organisationId ? { ...rest, organisation: names.get(organisationId) ?? '' } : rest;
-    return { ...entry, facts: named };
+    const measureKey = facts['measure'] === undefined ? undefined : shippedIds.get(facts['measure']);
+    return { ...entry, facts: measureKey === undefined ? named : { ...named, measureKey } };
   });
 }

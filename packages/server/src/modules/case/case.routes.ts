@@ -6,6 +6,7 @@ import {
   caseListQuery,
   caseRef,
   caseView,
+  closeCaseOutcome,
   closeCaseRequest,
   consentEventRequest,
   decisionRequest,
@@ -24,10 +25,11 @@ import { caseRules } from './case.policy.js';
 import * as cases from './case.service.js';
 import { decide, requestDecision } from './case-lifecycle.js';
 import { recordConsentEvent } from './case-consent.js';
+import { closureAwaitingApproval } from '../supervision/supervision.approvals.js';
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { platform } = app;
+  const { platform, jobs } = app;
   const tags = ['cases'];
 
   r.post(
@@ -111,10 +113,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/api/cases/:id/close',
-    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: 'Close the case with a reason', params: idParams, headers: idempotencyHeaders, body: closeCaseRequest, response: { 200: caseRef } } },
+    { config: { access: ruleRoute('case.manage', caseRules.manage) }, schema: { tags, summary: "Close the case with a reason (a caseworker's closure waits for a supervisor where the country's settings ask for approval)", params: idParams, headers: idempotencyHeaders, body: closeCaseRequest, response: { 200: closeCaseOutcome } } },
     async (request) => {
       const session = requireSession(request);
-      return inTransaction(platform, (tx) => cases.closeCase(tx, subjectOf(session), actorOf(session), request.params.id, request.body, request.headers['idempotency-key']));
+      const [subject, actor, key] = [subjectOf(session), actorOf(session), request.headers['idempotency-key']];
+      return inTransaction(platform, async (tx) => (await closureAwaitingApproval(tx, jobs, subject, actor, request.params.id, request.body, key)) ?? cases.closeCase(tx, subject, actor, request.params.id, request.body, key));
     },
   );
 }

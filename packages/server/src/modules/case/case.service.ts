@@ -31,6 +31,7 @@ import { compileVisibleFields, presentFields } from '../../platform/access/field
 import { relationshipRules, relationships } from '../../platform/access/relationships.js';
 import { auditEntry } from './audited-statement.js';
 import { measuresForStage } from '../sop/sop.measures.js';
+import { asShipped, shippedSopTexts, type ShippedTexts } from '../sop/sop.shipped.js';
 import { withFacts } from './case-timeline-facts.js';
 import { casePage } from './case-list-page.js';
 
@@ -102,7 +103,7 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
   const decrypted = await decryptPageFields(cipher, tx, row.person_id, row.encrypted, fields);
   const visibleFields: Partial<Record<ShareablePersonField, string | null>> = {};
   for (const f of fields) visibleFields[f] = decrypted[f] ?? null;
-  const measures = full && row.sop_version !== null && row.sop_stamp !== null ? measuresAtStage(await sopDocumentOfVersion(tx, row.sop_version, row.sop_stamp), row.stage, row.measures_done ?? []) : [];
+  const measures = full && row.sop_version !== null && row.sop_stamp !== null ? measuresAtStage(await sopDocumentOfVersion(tx, row.sop_version, row.sop_stamp), await shippedSopTexts(tx), row.stage, row.measures_done ?? []) : [];
   const view: CaseView = {
     id: row.id,
     reference: row.reference,
@@ -142,7 +143,8 @@ async function caseFlags(tx: Db, id: string): Promise<Array<'urgent' | 'safety_r
 /** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
 export const measureKey = (measureId: string) => `measure:${measureId}`;
 
-function measuresAtStage(document: SopDocument, stage: string, doneKeys: readonly string[]) {
+/** The measures at the stage, each saying which of its texts are the shipped default's (the web app translates those). */
+function measuresAtStage(document: SopDocument, shipped: ShippedTexts, stage: string, doneKeys: readonly string[]) {
   const done = new Set(doneKeys);
   return measuresForStage(document, stage as CaseStage).map(({ sop, sopTitle, measure }) => ({
     id: measure.id,
@@ -151,6 +153,7 @@ function measuresAtStage(document: SopDocument, stage: string, doneKeys: readonl
     title: measure.title,
     what: measure.what,
     how: measure.how,
+    asShipped: asShipped(shipped, { number: sop, title: sopTitle }, measure),
     done: done.has(measureKey(measure.id)),
   }));
 }

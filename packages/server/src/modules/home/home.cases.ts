@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { followUpMilestones, followUpWindows, homeListLimit, homeTotalCap, type CaseFlag, type CaseStage, type FollowUpMilestone, type HomeCaseItem } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
-import type { Subject } from '../../platform/access/rules.js';
+import type { Rule, Subject } from '../../platform/access/rules.js';
 import { compileRule } from '../../platform/access/sql-filter.js';
 import { compileVisibleFields, presentFields } from '../../platform/access/field-policy.js';
 import { caseRules } from '../case/case.policy.js';
@@ -9,6 +9,7 @@ import { caseColumns, caseListColumns } from '../case/case.repo.js';
 import { caseFieldPolicy } from '../case/case.fields.js';
 import type { SopDocument } from '../sop/sop.contracts.js';
 import { isResponsibleFor } from '../sop/sop.measures.js';
+import { asShipped, type ShippedTexts } from '../sop/sop.shipped.js';
 
 /**
  * The case lists of the homes. Every list is the case worklist's filtered query (the read rule and the field policy
@@ -47,21 +48,28 @@ export interface HomeCaseList {
   readonly total: number;
 }
 
-interface Row {
+/** One case of a list, as its own statement reads it. */
+interface Hit {
   readonly id: string;
   readonly reference: string;
   readonly stage: string;
   readonly due_at: Date | string | null;
   readonly overdue: boolean;
-  readonly visible_fields: string[];
-  readonly is_child: boolean;
   readonly awaiting: boolean;
-  readonly urgent: boolean | null;
-  readonly safety_risk: boolean | null;
   readonly milestone?: string | null;
   readonly measure_title?: string | null;
+  readonly measure_key?: string | null;
   readonly last_activity_at?: Date | string | null;
   readonly total: number | string;
+}
+
+/** What the user sees of a listed case, whichever list it is in (the same for every list of a home). */
+interface Shown {
+  readonly id: string;
+  readonly visible_fields: string[];
+  readonly is_child: boolean;
+  readonly urgent: boolean | null;
+  readonly safety_risk: boolean | null;
 }
 
 const iso = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString());
@@ -72,18 +80,82 @@ const iso = (value: Date | string | null | undefined) => (value === null || valu
  * BY over those columns. The first homeListLimit are presented, with the number of hits as the total.
  */
 async function caseList(db: Db, subject: Subject, list: { hits: RawBuilder<unknown>; order: RawBuilder<unknown> }): Promise<HomeCaseList> {
+  const batch = presentation(db, subject);
+  let hits: readonly Hit[] = [];
+  try {
+    ({ rows: hits } = await sql<Hit>`
+      with hit as (${list.hits})
+      select hit.*, (select count(*) from hit) as total from hit order by ${list.order} limit ${homeListLimit}`.execute(db));
+  } finally {
+    batch.listed(hits.map((hit) => hit.id));
+  }
+  const shown = await batch.shown;
+  const items = hits.flatMap((hit) => {
+    const seen = shown.get(hit.id);
+    return seen ? [present(hit, seen)] : [];
+  });
+  return { total: Number(hits[0]?.total ?? 0), items };
+}
+
+/**
+ * What the user sees of the cases a home lists (the field policy compiled to SQL, the flags), read once for every list
+ * of the home: the lists a home reads at once (started together for one user) each read their own cases, and the last
+ * one to finish reads what is shown of all of them, in one statement.
+ */
+interface Presentation {
+  listed(ids: readonly string[]): void;
+  readonly shown: Promise<Map<string, Shown>>;
+}
+interface OpenPresentation extends Presentation {
+  /** One more list will say which cases it lists. */
+  join(): Presentation;
+}
+const presentations = new WeakMap<Subject, Map<Db, OpenPresentation>>();
+
+function presentation(db: Db, subject: Subject): Presentation {
+  let open = presentations.get(subject);
+  if (!open) presentations.set(subject, (open = new Map()));
+  const current = open.get(db);
+  if (current) return current.join();
+  const ids = new Set<string>();
+  let lists = 0;
+  let resolve: (shown: Promise<Map<string, Shown>>) => void = () => undefined;
+  const shown = new Promise<Map<string, Shown>>((r) => (resolve = r));
+  const opened = open;
+  const batch: OpenPresentation = {
+    join() {
+      lists += 1;
+      return this;
+    },
+    listed(listedIds: readonly string[]) {
+      for (const id of listedIds) ids.add(id);
+      lists -= 1;
+      if (lists > 0) return;
+      // Later lists start a presentation of their own.
+      if (opened.get(db) === batch) opened.delete(db);
+      const read = readShown(db, subject, [...ids]);
+      // Every list whose own statement succeeded awaits it; should none have, its failure is theirs already.
+      read.catch(() => undefined);
+      resolve(read);
+    },
+    shown,
+  };
+  open.set(db, batch);
+  return batch.join();
+}
+
+async function readShown(db: Db, subject: Subject, ids: readonly string[]): Promise<Map<string, Shown>> {
+  if (ids.length === 0) return new Map();
   const assist = compileRule(caseRules.assist, subject, caseRowColumns);
-  const { rows } = await sql<Row>`
-    with hit as (${list.hits}),
-      page as (select * from hit order by ${list.order} limit ${homeListLimit})
-    select page.*, p.is_child, (select count(*) from hit) as total,
+  const { rows } = await sql<Shown>`
+    select c.id, p.is_child,
       ${compileVisibleFields(caseFieldPolicy, subject, caseRowColumns)} as visible_fields,
       case when ${assist} then exists (select 1 from referrals r where r.case_id = c.id and r.status in ('sent', 'accepted') and r.urgency in ('urgent', 'emergency')) end as urgent,
       case when ${assist} then exists (select 1 from case_records k where k.case_id = c.id and k.kind = 'risk_assessment' and k.data->>'level' = 'high'
         and not exists (select 1 from case_records x where x.supersedes_id = k.id)) end as safety_risk
-    from page join cases c on c.id = page.id join persons p on p.id = c.person_id
-    order by ${list.order}`.execute(db);
-  return { total: Number(rows[0]?.total ?? 0), items: rows.map(present) };
+    from cases c join persons p on p.id = c.person_id
+    where c.id = any(${sql.val(ids)}::uuid[])`.execute(db);
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The columns every list reads of a hit, with its own due date, overdue and extra columns. */
@@ -91,17 +163,12 @@ function hitColumns(dueAt: RawBuilder<unknown>, overdue: RawBuilder<unknown>, ex
   return sql`c.id, c.reference, c.stage, ${dueAt} as due_at, ${overdue} as overdue, ${waiting} as awaiting, ${extra}`;
 }
 
-/** The read rule and the list's scope, over `cases c`. */
-function readable(subject: Subject, where: Expression<SqlBool>): Expression<SqlBool> {
-  return sql<SqlBool>`${compileRule(caseRules.read, subject, caseRowColumns)} and ${where}`;
-}
-
-function present(row: Row): HomeCaseItem {
-  const visible = new Set(row.visible_fields);
+function present(row: Hit, shown: Shown): HomeCaseItem {
+  const visible = new Set(shown.visible_fields);
   const flags: CaseFlag[] = [];
-  if (visible.has('person.isChild') && row.is_child) flags.push('child');
-  if (row.urgent) flags.push('urgent');
-  if (row.safety_risk) flags.push('safety_risk');
+  if (visible.has('person.isChild') && shown.is_child) flags.push('child');
+  if (shown.urgent) flags.push('urgent');
+  if (shown.safety_risk) flags.push('safety_risk');
   if (visible.has('stage') && row.awaiting) flags.push('awaiting_decision');
   const item = {
     id: row.id,
@@ -112,17 +179,31 @@ function present(row: Row): HomeCaseItem {
     flags,
     ...(row.milestone ? { milestone: row.milestone as FollowUpMilestone } : {}),
     ...(row.measure_title ? { measureTitle: row.measure_title } : {}),
+    ...(row.measure_key ? { measureKey: row.measure_key } : {}),
     ...(row.last_activity_at ? { lastActivityAt: iso(row.last_activity_at) ?? undefined } : {}),
   };
   // The envelope and the list's own dates are shown to whoever reads the case; the rest as the field policy allows.
-  return { ...item, ...presentFields(item, new Set([...visible, 'dueAt', 'overdue', 'flags', 'milestone', 'measureTitle', 'lastActivityAt'])) } as HomeCaseItem;
+  return { ...item, ...presentFields(item, new Set([...visible, 'dueAt', 'overdue', 'flags', 'milestone', 'measureTitle', 'measureKey', 'lastActivityAt'])) } as HomeCaseItem;
 }
 
-/** The caseworker's own cases (a supervisor: the organisation's), open. */
+/** Every alternative of `narrower` is one of `wider`'s: whatever `narrower` allows, `wider` allows too. */
+function implies(narrower: Rule, wider: Rule): boolean {
+  const known = new Set(wider.map((alternative) => JSON.stringify(alternative)));
+  return narrower.every((alternative) => known.has(JSON.stringify(alternative)));
+}
+
+/**
+ * The caseworker's own cases (a supervisor: the organisation's), open, that the user may work (caseRules.assist) and
+ * read. Written so that the planner has least to prove: on a caseworker's own cases the case manager is the user, so
+ * the rules' conditions on the assignee are decided in the statement itself (true); and where working a case implies
+ * reading it (every alternative of assist is one of read's), the read rule adds nothing and is left out.
+ */
 function scopeOf(subject: Subject): Expression<SqlBool> {
-  const assist = compileRule(caseRules.assist, subject, caseRowColumns);
-  const mine = subject.roles.includes('supervisor') ? sql<SqlBool>`true` : sql<SqlBool>`c.case_manager_user_id = ${subject.userId}::uuid`;
-  return sql<SqlBool>`(${assist} and ${mine} and ${open})`;
+  const supervisor = subject.roles.includes('supervisor');
+  const columns = supervisor ? caseRowColumns : { ...caseRowColumns, assigneeUserId: sql`${subject.userId}::uuid` };
+  const mine = supervisor ? sql<SqlBool>`true` : sql<SqlBool>`c.case_manager_user_id = ${subject.userId}::uuid`;
+  const read = implies(caseRules.assist, caseRules.read) ? sql<SqlBool>`true` : compileRule(caseRules.read, subject, columns);
+  return sql<SqlBool>`(${mine} and ${compileRule(caseRules.assist, subject, columns)} and ${read} and ${open})`;
 }
 
 /**
@@ -132,7 +213,7 @@ function scopeOf(subject: Subject): Expression<SqlBool> {
  * it by next deadline too.
  */
 export function myCases(db: Db, subject: Subject) {
-  const scope = readable(subject, scopeOf(subject));
+  const scope = scopeOf(subject);
   return caseList(db, subject, {
     hits: sql`select ${hitColumns(sql`${nextDeadline}`, sql`coalesce(${nextDeadline} < now(), false)`)}
       from (
@@ -150,7 +231,7 @@ export function myCases(db: Db, subject: Subject) {
  * opening, on which its due date depends alone (one query per milestone, so that each is planned with its own window).
  */
 export function followUpsDue(db: Db, subject: Subject) {
-  const scope = readable(subject, scopeOf(subject));
+  const scope = scopeOf(subject);
   const perMilestone = followUpMilestones.map((milestone) => {
     const from = sql`${followUpWindows[milestone].from}::interval`;
     const by = sql`${followUpWindows[milestone].by}::interval`;
@@ -173,7 +254,7 @@ export function decisionsPending(db: Db, subject: Subject) {
   return caseList(db, subject, {
     hits: sql`select ${hitColumns(sql`c.decision_due_at`, sql`c.decision_due_at < now()`)}
       from cases c
-      where ${readable(subject, scopeOf(subject))} and ${waiting} and c.stage in ('reasonable_grounds_pending', 'reasonable_grounds_positive')
+      where ${scopeOf(subject)} and ${waiting} and c.stage in ('reasonable_grounds_pending', 'reasonable_grounds_positive')
       order by c.decision_due_at asc, c.id limit ${capped}`,
     order: sql`due_at asc, id`,
   });
@@ -183,7 +264,7 @@ export function periodsEnding(db: Db, subject: Subject) {
   return caseList(db, subject, {
     hits: sql`select ${hitColumns(sql`c.reflection_period_end::timestamptz`, sql`false`)}
       from cases c
-      where ${readable(subject, scopeOf(subject))} and c.reflection_period_end between current_date and current_date + 7
+      where ${scopeOf(subject)} and c.reflection_period_end between current_date and current_date + 7
       order by c.reflection_period_end asc, c.id limit ${capped}`,
     order: sql`due_at asc, id`,
   });
@@ -194,7 +275,7 @@ export function inactiveCases(db: Db, subject: Subject) {
   return caseList(db, subject, {
     hits: sql`select ${hitColumns(sql`null::timestamptz`, sql`true`, sql`(select max(a.occurred_at) from case_actions a where a.case_id = c.id) as last_activity_at, null::text as milestone`)}, c.opened_at
       from cases c
-      where ${readable(subject, scopeOf(subject))} and not exists (select 1 from case_actions a where a.case_id = c.id and a.occurred_at > now() - interval '30 days')
+      where ${scopeOf(subject)} and not exists (select 1 from case_actions a where a.case_id = c.id and a.occurred_at > now() - interval '30 days')
       order by c.opened_at asc, c.id limit ${capped}`,
     order: sql`opened_at asc, id`,
   });
@@ -204,25 +285,28 @@ export function inactiveCases(db: Db, subject: Subject) {
  * SOP measures the user's organisation answers for, at the case's stage, past their deadline and not marked done. Read
  * per measure in order of when the case entered the stage, on which the measure's deadline depends alone.
  */
-export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument) {
+export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument, shipped: ShippedTexts) {
+  // A title still the shipped default's goes with the measure's id, under which the web app words it in every language.
   const measures = sop.sops.flatMap((s) =>
     s.measures
       .filter((m) => m.when.deadlineDays !== undefined && isResponsibleFor(m, { id: subject.organisationId, type: subject.organisationType }))
-      .map((m) => sql`(${m.when.stage}::text, ${`measure:${m.id}`}::text, ${m.title}::text, ${m.when.deadlineDays ?? 0}::int)`),
+      .map((m) => sql`(${m.when.stage}::text, ${`measure:${m.id}`}::text, ${m.title}::text, ${m.when.deadlineDays ?? 0}::int, ${asShipped(shipped, s, m).title ? m.id : null}::text)`),
   );
   if (measures.length === 0) return Promise.resolve({ items: [], total: 0 });
-  const due = sql`(coalesce(c.stage_entered_at, c.opened_at) + make_interval(days => m.days))`;
+  const due = sql`(o.stage_entered_at + make_interval(days => o.days))`;
   return caseList(db, subject, {
-    // Each measure reads the cases that entered its stage in the window where its deadline passed in the last 30 days.
-    hits: sql`select c.*
-      from (values ${sql.join(measures)}) as m(stage, done_key, title, days) cross join lateral (
-        select ${hitColumns(due, sql`true`, sql`m.title as measure_title, null::text as milestone`)}
-        from cases c
-        where ${readable(subject, scopeOf(subject))} and c.stage = m.stage
-          and c.stage_entered_at < now() - make_interval(days => m.days) and c.stage_entered_at >= now() - make_interval(days => m.days) - ${missedAfter}
-          and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key)
-        order by c.stage_entered_at, c.id limit ${capped}) as c
-      order by due_at asc, c.id, measure_title limit ${capped}`,
+    // Each measure reads the cases that entered its stage in the window where its deadline passed in the last 30 days,
+    // from the index alone (when the case entered its stage, its id); the case rows are read for the first ones only.
+    hits: sql`select ${hitColumns(due, sql`true`, sql`o.title as measure_title, o.measure_key, null::text as milestone`)}
+      from (select o.* from (values ${sql.join(measures)}) as m(stage, done_key, title, days, measure_key) cross join lateral (
+          select c.id, c.stage_entered_at, m.title, m.days, m.measure_key
+          from cases c
+          where ${scopeOf(subject)} and c.stage = m.stage
+            and c.stage_entered_at < now() - make_interval(days => m.days) and c.stage_entered_at >= now() - make_interval(days => m.days) - ${missedAfter}
+            and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key and d.idempotency_key like 'measure:%')
+          order by c.stage_entered_at, c.id limit ${capped}) as o
+        order by ${due}, o.id, o.title limit ${capped}) as o
+      join cases c on c.id = o.id`,
     order: sql`due_at asc, id, measure_title`,
   });
 }

@@ -6,8 +6,11 @@ import { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { perturb } from '../statistics/cell-key.js';
 import { currentSopDocument } from '../sop/sop.service.js';
+import { shippedSopTexts } from '../sop/sop.shipped.js';
 import * as cases from './home.cases.js';
 import * as others from './home.others.js';
+import * as prosecution from './home.prosecution.js';
+import * as supervisor from './home.supervisor.js';
 
 /** Any signed-in user has a home; what it holds depends on the roles (and the rules behind each list). */
 export const homeRule = [[{ role: [...roles] }]] as const;
@@ -45,20 +48,27 @@ function personKeysOf(keyring: Keyring, keys: RecordKeys): (personId: string) =>
 export async function readHome(db: Db, keyring: Keyring, subject: Subject): Promise<HomeView> {
   const view: HomeView = {};
   const sop = has(subject, 'caseworker', 'supervisor', 'national_coordinator') ? await currentSopDocument(db) : undefined;
+  const shipped = has(subject, 'caseworker', 'supervisor') ? await shippedSopTexts(db) : undefined;
   // The lists are independent reads: on PostgreSQL they run side by side on the pool's connections.
   const work: Array<Promise<void>> = [];
   const put = <K extends keyof HomeView>(key: K, read: Promise<HomeView[K]>) => work.push(read.then((value) => void (view[key] = value)));
-  if (has(subject, 'caseworker', 'supervisor') && sop) {
+  if (has(subject, 'caseworker', 'supervisor') && sop && shipped) {
     put('myCases', cases.myCases(db, subject));
     put('followUpsDue', cases.followUpsDue(db, subject));
     put('referralsWaiting', others.referralsWaiting(db, subject, others.referralAnswerDays(sop)));
     put('decisionsPending', cases.decisionsPending(db, subject));
     put('periodsEnding', cases.periodsEnding(db, subject));
-    put('measuresOverdue', cases.measuresOverdue(db, subject, sop));
+    put('measuresOverdue', cases.measuresOverdue(db, subject, sop, shipped));
     put('inactiveCases', cases.inactiveCases(db, subject));
+  }
+  if (has(subject, 'supervisor')) {
+    put('approvalsWaiting', supervisor.approvalsWaiting(db, subject));
+    put('team', supervisor.team(db, subject));
+    put('unassignedCases', supervisor.unassignedCases(db, subject));
   }
   if (has(subject, 'decision_maker')) put('decisionsToTake', cases.decisionsToTake(db, subject));
   if (has(subject, 'investigator')) put('suspicionsReported', others.suspicionsReported(db, subject));
+  if (has(subject, 'prosecutor')) put('crossBorderOverdue', prosecution.crossBorderOverdue(db, subject));
   if (has(subject, 'national_coordinator') && sop) {
     put('unansweredReferrals', others.unansweredReferrals(db, others.referralAnswerDays(sop)));
     put('overdueDecisions', others.overdueDecisions(db));
@@ -89,10 +99,11 @@ export async function readHome(db: Db, keyring: Keyring, subject: Subject): Prom
  */
 export async function auditHome(tx: Db, actor: Actor, view: HomeView): Promise<void> {
   const references = new Set<string>();
-  for (const list of [view.myCases, view.followUpsDue, view.decisionsPending, view.periodsEnding, view.measuresOverdue, view.inactiveCases, view.decisionsToTake]) {
+  for (const list of [view.myCases, view.followUpsDue, view.decisionsPending, view.periodsEnding, view.measuresOverdue, view.inactiveCases, view.decisionsToTake, view.unassignedCases]) {
     for (const item of list?.items ?? []) references.add(item.reference);
   }
   for (const item of view.referralsWaiting?.items ?? []) references.add(item.caseReference);
+  for (const item of view.approvalsWaiting?.items ?? []) references.add(item.caseReference);
   for (const item of view.suspicionsReported?.items ?? []) references.add(item.reference);
   if (references.size > 0) {
     await appendAudit(tx, actor, { action: 'case.list', recordType: 'case', purpose: 'case_management', summary: `home: listed ${references.size} cases (no person names): ${[...references].join(' ')}` });
@@ -101,5 +112,8 @@ export async function auditHome(tx: Db, actor: Actor, view: HomeView): Promise<v
 
 /** The navigation's counts: reads no personal data, writes nothing. */
 export async function readCounts(db: Db, subject: Subject) {
-  return others.counts(db, subject, 0);
+  const counted = await prosecution.withCrossBorderCount(db, subject, await others.counts(db, subject, 0));
+  if (!has(subject, 'supervisor')) return counted;
+  const approvals = await supervisor.approvalsWaitingCount(db, subject);
+  return { ...counted, approvals, home: counted.home + approvals };
 }

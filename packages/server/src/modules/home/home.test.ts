@@ -135,6 +135,9 @@ describe('the caseworker and the supervisor', () => {
     expect(view.inactiveCases?.items.map((i) => i.reference)).toEqual([refs['a2']]);
     expect(view.measuresOverdue?.items.length).toBeGreaterThan(0);
     expect(view.measuresOverdue?.items.every((i) => i.reference === refs['a2'] && typeof i.measureTitle === 'string')).toBe(true);
+    // The default SOP's titles go with their measure's id, under which the web app words them in the reader's language.
+    expect(view.measuresOverdue?.items.map((i) => [i.measureTitle, i.measureKey])).toContainEqual(['Initial identification against indicators', 'identification.screening']);
+    expect(view.measuresOverdue?.items.every((i) => i.measureKey !== undefined)).toBe(true);
     expect(refsIn(await home(cwA))).not.toContain(refs['a2']);
   });
 });
@@ -166,7 +169,16 @@ describe('the coordinator, the rapporteur and the administrators', () => {
     expect(view.unansweredReferrals?.organisations).toEqual([expect.objectContaining({ organisation: expect.stringContaining('ngo'), count: 1 })]);
     expect(view.overdueDecisions?.organisations).toEqual([expect.objectContaining({ count: 1 })]);
     expect(view.monthCounts?.casesOpened.perturbed).toBe(true);
-    expect(Math.abs((view.monthCounts?.casesOpened.value ?? 0) - 5)).toBeLessThanOrEqual(2);
+    // This file's five cases, less those an earlier test moved to a past month (case a2, opened 31 days ago there):
+    // the published count is within the cell-key method's ±2 of the exact one.
+    const monthStart = new Date();
+    monthStart.setUTCDate(1);
+    monthStart.setUTCHours(0, 0, 0, 0);
+    const openedAt = await t.platform.db.selectFrom('cases').select('opened_at').where('id', 'in', Object.values(ids)).execute();
+    expect(openedAt).toHaveLength(5);
+    const exact = openedAt.filter((c) => new Date(c.opened_at) >= monthStart).length;
+    expect(exact).toBeGreaterThanOrEqual(4);
+    expect(Math.abs((view.monthCounts?.casesOpened.value ?? 0) - exact)).toBeLessThanOrEqual(2);
   });
 
   it('shows the rapporteur what is new, and no case', async () => {

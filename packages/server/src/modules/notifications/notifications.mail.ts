@@ -23,6 +23,21 @@ const sentences: Record<NotificationKind, { en: string; fr: string; ar: string }
     fr: 'Une décision est attendue demain.',
     ar: 'يحين موعد قرار غداً.',
   },
+  case_reassigned: {
+    en: 'A case has been reassigned to you or away from you.',
+    fr: 'Un dossier vous a été réattribué ou retiré.',
+    ar: 'أُعيد إسناد حالة إليك أو من عهدتك.',
+  },
+  approval_requested: {
+    en: 'Something waits for your approval.',
+    fr: 'Un élément attend votre approbation.',
+    ar: 'هناك ما ينتظر موافقتك.',
+  },
+  approval_answered: {
+    en: 'A supervisor has answered what you submitted for approval.',
+    fr: 'Un superviseur a répondu à ce que vous avez soumis pour approbation.',
+    ar: 'ردّ مشرف على ما قدّمته للموافقة.',
+  },
 };
 
 export function notificationMail(kind: NotificationKind, to: string, publicUrl: string): OutgoingMail {

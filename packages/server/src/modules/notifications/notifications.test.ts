@@ -74,6 +74,9 @@ describe('notifications', () => {
       { kind: 'referral_received', email: false },
       { kind: 'referral_answered', email: true },
       { kind: 'decision_due', email: true },
+      { kind: 'case_reassigned', email: true },
+      { kind: 'approval_requested', email: true },
+      { kind: 'approval_answered', email: true },
     ]);
 
     const c = await openTestCase(t, ngo);

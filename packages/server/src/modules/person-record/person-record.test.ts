@@ -64,6 +64,7 @@ beforeAll(async () => {
     national_rapporteur: rapporteur,
     court_clerk: await insertOrganisation(t, 'court'),
     analyst: police,
+    civil_society: otherNgo,
   };
   for (const role of roles) everyRole.set(role, await clientFor(t, await insertUser(t, organisationOf[role], [role])));
 

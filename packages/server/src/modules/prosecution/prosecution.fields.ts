@@ -1,11 +1,10 @@
 import { defineFieldPolicy } from '../../platform/access/field-policy.js';
+import { noCaseRelationshipGrants } from '../../platform/access/no-grants.js';
 
 const operationAll = [
   'id', 'reference', 'name', 'organisationId', 'organisationName', 'origin', 'approach', 'formsOfExploitation', 'places', 'agencies',
   'protocol', 'startedOn', 'investigations', 'recordedAt',
 ] as const;
-/** A grant of nothing (a new object each time: the mutation tests edit grants one by one). */
-const none = () => ({ fields: [] });
 
 /**
  * Need to know on an operation: the recording agency, the prosecution office an investigation was referred to and
@@ -16,14 +15,7 @@ export const prosecutionOperationFieldPolicy = defineFieldPolicy({
   recordKind: 'prosecutionOperation',
   fields: operationAll,
   grants: {
-    managing: none(),
-    assigned: none(),
-    receiverBeforeAcceptance: none(),
-    receiverAfterAcceptance: none(),
-    formerReceiver: none(),
-    lawEnforcementWithConsent: none(),
-    competentAuthority: none(),
-    coordinator: none(),
+    ...noCaseRelationshipGrants(),
     recordingAgency: { fields: operationAll },
     prosecutionOffice: { fields: operationAll },
     courtOfTrial: { fields: ['id', 'reference', 'formsOfExploitation'] },
@@ -42,14 +34,7 @@ export const prosecutionSuspectFieldPolicy = defineFieldPolicy({
   recordKind: 'prosecutionSuspect',
   fields: suspectAll,
   grants: {
-    managing: none(),
-    assigned: none(),
-    receiverBeforeAcceptance: none(),
-    receiverAfterAcceptance: none(),
-    formerReceiver: none(),
-    lawEnforcementWithConsent: none(),
-    competentAuthority: none(),
-    coordinator: none(),
+    ...noCaseRelationshipGrants(),
     recordingAgency: { fields: suspectAll },
     prosecutionOffice: { fields: suspectAll },
     courtOfTrial: { fields: ['id', 'operationId', 'investigationId', 'pseudonym', 'steps'] },

@@ -38,3 +38,11 @@ export const stepRules: Readonly<Record<ProsecutionStepKind, Rule>> = {
   assets_confiscated: courtOutcome,
   compensation_paid: courtOutcome,
 };
+
+/** Who imports a prosecution history from a spreadsheet: a prosecution office's prosecutors, a law-enforcement agency's investigators. */
+export const prosecutionImportRules = {
+  import: [
+    [{ role: ['prosecutor'] }, { organisationType: ['prosecutor'] }],
+    [{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }],
+  ],
+} as const satisfies Record<string, Rule>;

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { CreatedRef, createInvestigationRequest, createOperationRequest, createSuspectRequest, recordStepRequest, referInvestigationRequest } from '@palermo/contracts';
+import { operationAgencyTypes, type CreatedRef, type createInvestigationRequest, type createOperationRequest, type createSuspectRequest, type recordStepRequest, type referInvestigationRequest } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { allows, type Subject } from '../../platform/access/rules.js';
@@ -13,7 +13,7 @@ import * as repo from './prosecution.repo.js';
 import { checkStep, stepData } from './prosecution.steps.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const reference = (prefix: string) => `${prefix}-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+export const reference = (prefix: string) => `${prefix}-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
 async function requireOrganisationOfType(tx: Db, id: string, types: readonly string[], field: string, what: string): Promise<void> {
   const type = await repo.organisationTypeOf(tx, id);
@@ -25,7 +25,7 @@ async function requireOrganisationOfType(tx: Db, id: string, types: readonly str
 export async function createOperation(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, input: z.output<typeof createOperationRequest>): Promise<CreatedRef> {
   if (!allows(prosecutionRules.recordOperation, subject)) throw forbidden('Only an investigator of a law-enforcement organisation records an operation');
   for (const [i, id] of input.agencyOrganisationIds.entries()) {
-    if (!(await repo.organisationTypeOf(tx, id))) throw badRequest(`agencyOrganisationIds.${i}`, `no active organisation ${id}`);
+    await requireOrganisationOfType(tx, id, operationAgencyTypes, `agencyOrganisationIds.${i}`, 'a law-enforcement, border, labour-inspection or immigration agency (assistance organisations, courts and prosecution offices take no part in an operation)');
   }
   const id = randomUUID();
   const ref = reference('OP');

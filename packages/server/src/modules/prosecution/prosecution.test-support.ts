@@ -32,11 +32,12 @@ export async function populateProsecution(database: Database, cipher: FieldCiphe
   const police = await firstHolder(database, 'investigator');
   const prosecutor = await firstHolder(database, 'prosecutor');
   const court = await database.db.selectFrom('organisations').select('id').where('type', '=', 'court').orderBy('id').executeTakeFirstOrThrow();
+  const inspectorate = await database.db.selectFrom('organisations').select('id').where('type', '=', 'labour_inspectorate').orderBy('id').executeTakeFirstOrThrow();
   await database.db.transaction().execute(async (tx) => {
     const operation = await createOperation(tx, cipher, police, actorOf(police), createOperationRequest.parse({
       name: 'Harvest', origin: 'labour_inspection', approach: 'reactive', formsOfExploitation: ['ForcedLabour'],
       places: [{ stage: 'recruitment', country: 'MD', place: 'Chisinau bus station' }, { stage: 'exploitation', country: 'IT', place: 'A farm' }],
-      agencyOrganisationIds: [court.id], protocol: { acts: ['recruitment', 'harbouring'], means: ['deception'], purposes: ['forced_labour'] }, startedOn: '2024-04-01',
+      agencyOrganisationIds: [inspectorate.id], protocol: { acts: ['recruitment', 'harbouring'], means: ['deception'], purposes: ['forced_labour'] }, startedOn: '2024-04-01',
     }));
     const investigation = await done(addInvestigation(tx, police, actorOf(police), operation.id, createInvestigationRequest.parse({ title: 'Farm', origin: 'labour_inspection', approach: 'reactive', openedOn: '2024-04-02' })));
     await done(referInvestigation(tx, police, actorOf(police), investigation.id, referInvestigationRequest.parse({ prosecutionOfficeId: prosecutor.organisationId, referredOn: '2024-05-01' })));

@@ -137,6 +137,22 @@ describe('impossible sequences are refused, naming the step, and nothing is writ
     const row = await t.platform.db.selectFrom('prosecution_suspects').select('court_organisation_id').where('id', '=', suspectId).executeTakeFirstOrThrow();
     expect(row.court_organisation_id).toBeNull();
   });
+
+  it('an assistance organisation or a court named among the agencies of an operation is refused, naming the place in the list, and no operation is recorded', async () => {
+    const ngo = await insertOrganisation(t, 'ngo');
+    const inspectorate = await insertOrganisation(t, 'labour_inspectorate');
+    const operations = async () => Number((await t.platform.db.selectFrom('prosecution_operations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await operations();
+    for (const [list, field] of [[[inspectorate, ngo], 'agencyOrganisationIds.1'], [[courtId], 'agencyOrganisationIds.0']] as const) {
+      const response = await police.request('POST', '/api/prosecution/operations', { ...operation, agencyOrganisationIds: list });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().issues[0].field).toBe(field);
+      expect(response.json().issues[0].problem).toMatch(/^must be a law-enforcement, border, labour-inspection or immigration agency/);
+    }
+    expect(await operations()).toBe(before);
+    const joint = await ok(police, 'POST', '/api/prosecution/operations', { ...operation, agencyOrganisationIds: [inspectorate] });
+    expect((await ok(police, 'GET', `/api/prosecution/operations/${joint.id}`)).agencies.map((a: { id: string }) => a.id)).toEqual([inspectorate]);
+  });
 });
 
 describe('who may do what', () => {

@@ -6,6 +6,8 @@ import type { Db } from '../../platform/db/database.js';
 import { refreshCountryDataset } from '../statistical-records/country-dataset.js';
 import { alpha2Of, alpha3Of, countryNameOf } from '../statistical-records/country-codes.js';
 import { recordsOf } from '../statistical-records/statistical-records.repo.js';
+import { offenderSource, offenderTables, type OffenderTables } from '../prosecution-funnel/funnel.glotip-offenders.js';
+import { offenderLabels } from '../prosecution-funnel/funnel.glotip-offenders.labels.js';
 
 /**
  * The country's GLOTIP / SDG 16.2.2 tables from its own statistical records, in the layout of the UNODC data_glotip
@@ -23,6 +25,10 @@ import { recordsOf } from '../statistical-records/statistical-records.repo.js';
  * - Small counts are masked as `<5` (decision disclosure.small-cells); a rate is not given for a masked count.
  * - Per 100,000 population: rows with unit `Per 100,000 population` for the totals, where the population of the year
  *   is given.
+ *
+ * After the victims, the offender tables from the prosecution records (persons brought into formal contact,
+ * prosecuted, convicted, by sex and age and by citizenship): perturbed by the cell-key method as the funnel is, not
+ * masked; their methodology and legal provisions in prosecution-funnel/funnel.glotip-offenders.ts.
  */
 
 export interface GlotipRecord {
@@ -80,10 +86,35 @@ function formatCount(n: number, mask: boolean): string {
 }
 
 /** Builds the rows of the tables (pure: tested without a database). */
+/** The reporting country's ISO alpha-3 code and English name. */
+function reportingCountry(country: string): { iso3: string; name: string } {
+  const iso3 = country.length === 2 ? alpha3Of(country) : country.toUpperCase();
+  if (!iso3 || !alpha2Of(iso3)) throw new Error(`country: ${country} is not an ISO 3166-1 country code`);
+  return { iso3, name: countryNameOf(iso3) ?? iso3 };
+}
+
+/** The offender tables' figures as rows of the same layout, each with its source and legal provision. */
+export function glotipOffenderRows(tables: OffenderTables, country: string): GlotipRow[] {
+  const { iso3, name } = reportingCountry(country);
+  return tables.figures.map((f) => ({
+    Iso3_code: iso3,
+    Country: name,
+    Region: '',
+    Subregion: '',
+    Indicator: f.indicator,
+    Dimension: f.dimension,
+    Category: f.category,
+    Sex: f.sex,
+    Age: f.age,
+    Year: String(f.year),
+    'Unit of measurement': 'Counts',
+    txtVALUE: f.value.toLocaleString('en-US'),
+    Source: offenderSource(tables, f.indicator),
+  }));
+}
+
 export function glotipTables(records: readonly GlotipRecord[], options: GlotipExportOptions): GlotipRow[] {
-  const iso3 = options.country.length === 2 ? alpha3Of(options.country) : options.country.toUpperCase();
-  if (!iso3 || !alpha2Of(iso3)) throw new Error(`country: ${options.country} is not an ISO 3166-1 country code`);
-  const name = countryNameOf(iso3) ?? iso3;
+  const { iso3, name } = reportingCountry(options.country);
   const mask = options.mask ?? true;
   const counted = records.filter((r) => r.trafficking_status === 'ActualVictimOfTrafficking' && r.year_of_registration !== null);
   const years = [...new Set(counted.map((r) => r.year_of_registration as number))].sort((a, b) => a - b);
@@ -143,14 +174,20 @@ export function writeGlotipCsv(rows: readonly GlotipRow[]): string {
 
 export interface GlotipExport {
   readonly csv: string;
+  /** Rows of the victims' tables. */
   readonly rows: number;
   readonly years: number[];
   readonly victimsCounted: number;
   readonly datasetId: string;
+  /** The offender tables written after them (when the platform's keys were given). */
+  readonly offenders: { readonly rows: number; readonly years: number[]; readonly provisions: OffenderTables['provisions']; readonly methodology: readonly string[] } | null;
 }
 
 /** Refreshes the country dataset, builds the tables and audits the export (counts only). */
 export async function exportGlotip(db: Db, actor: Actor, options: GlotipExportOptions & { cipher?: FieldCipher }): Promise<GlotipExport> {
+  // The offender tables first, outside the transaction: the funnel's facts are read (and cached) on the database.
+  const offenders = options.cipher ? await offenderTables(db, options.cipher.recordKeys, reportingCountry(options.country).iso3) : null;
+  const offenderRows = offenders ? glotipOffenderRows(offenders, options.country) : [];
   return db.transaction().execute(async (tx) => {
     const refreshed = await refreshCountryDataset(tx, actor, options.cipher ? { cipher: options.cipher } : {});
     const records = await recordsOf(tx, refreshed.datasetId);
@@ -162,8 +199,15 @@ export async function exportGlotip(db: Db, actor: Actor, options: GlotipExportOp
       recordType: 'statistical_dataset',
       recordId: refreshed.datasetId,
       purpose: 'statistics',
-      summary: `official glotip submission: ${rows.length} table rows for ${years.length} years, ${victimsCounted} detected victims counted${options.mask === false ? ', small counts not masked' : ''}`,
+      summary: `official glotip submission: ${rows.length} table rows for ${years.length} years, ${victimsCounted} detected victims counted${options.mask === false ? ', small counts not masked' : ''}; ${offenderRows.length} offender table rows, perturbed`,
     });
-    return { csv: writeGlotipCsv(rows), rows: rows.length, years, victimsCounted, datasetId: refreshed.datasetId };
+    return {
+      csv: writeGlotipCsv([...rows, ...offenderRows]),
+      rows: rows.length,
+      years,
+      victimsCounted,
+      datasetId: refreshed.datasetId,
+      offenders: offenders ? { rows: offenderRows.length, years: offenders.years, provisions: offenders.provisions, methodology: offenderLabels.en.methodology } : null,
+    };
   });
 }

@@ -49,6 +49,10 @@ describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo impo
     expect(human.stderr).toContain('record-level data leaves the platform only through a release');
     const glotip = await palermo('export', 'glotip', '--country', 'NG', '--population', '2024=220000000', '--output', join(dir, 'glotip.csv'), '--json');
     expect(JSON.parse(glotip.stdout)).toMatchObject({ ok: true, format: 'glotip', rows: 0, victimsCounted: 0, masked: true });
+    // The offender tables from the prosecution records follow the victims' (none recorded here), with their methodology.
+    const offenders = (JSON.parse(glotip.stdout) as { offenders: { rows: number; perturbed: string; methodology: string[] } }).offenders;
+    expect(offenders).toMatchObject({ rows: 0, years: [], perturbed: 'cell-key', legalProvisions: { charged: [], convicted: [] } });
+    expect(offenders.methodology.join(' ')).toContain('cell-key method');
     // There is no way to ask for the unmasked tables.
     await expect(palermo('export', 'glotip', '--country', 'NG', '--no-mask', '--output', join(dir, 'unmasked.csv'))).rejects.toThrow();
     await expect(palermo('export', 'glotip', '--country', 'NG', '--json')).rejects.toThrow('--json prints the summary only: name the file with --output');

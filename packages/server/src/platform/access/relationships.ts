@@ -25,6 +25,16 @@ import type { Rule } from './rules.js';
  * - `prosecutionOffice`: the prosecutors of the office an investigation of the operation was referred to.
  * - `courtOfTrial`: the clerks of the court a suspect was prosecuted before.
  * - `analyst`: an analyst, across agencies: operations and suspects' pseudonyms and roles, never an identity.
+ * A victim's link to proceedings (modules/proceedings) stands to users through three more:
+ * - `clientCaseworker`: the caseworkers and supervisors of the organisation holding her case, and her case manager.
+ * - `victimWitnessOffice`: the prosecutors of the office the investigation was referred to, while her consent to law
+ *   enforcement is in force.
+ * - `victimWitnessAgency`: the investigators of the agency that recorded the investigation (the link is shared with it),
+ *   while her consent to law enforcement is in force.
+ * The recommendations of monitoring bodies (modules/recommendations) stand to users through two more (besides
+ * `coordinator`, who records the government's response):
+ * - `rapporteur`: the national rapporteur, who records recommendations and their status and sees everything of them.
+ * - `civilSociety`: a civil society organisation's members, who read them and comment on their status.
  *
  * Alternatives are only appended to, never reordered; the mutation tests (test/access) edit these rules in memory.
  */
@@ -41,10 +51,15 @@ export const relationships = [
   'prosecutionOffice',
   'courtOfTrial',
   'analyst',
+  'clientCaseworker',
+  'victimWitnessOffice',
+  'victimWitnessAgency',
+  'rapporteur',
+  'civilSociety',
 ] as const;
 export type Relationship = (typeof relationships)[number];
 /** The relationships of the prosecution pipeline: a record kind's field policy may leave them out (it grants them nothing). */
-export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst'] as const satisfies readonly Relationship[];
+export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst', 'clientCaseworker', 'victimWitnessOffice', 'victimWitnessAgency', 'rapporteur', 'civilSociety'] as const satisfies readonly Relationship[];
 export type ProsecutionRelationship = (typeof prosecutionRelationships)[number];
 
 export type RelationshipRules = Readonly<Record<Relationship, Rule>>;
@@ -68,4 +83,9 @@ export const relationshipRules = {
   prosecutionOffice: [[{ role: ['prosecutor'] }, { shared: 'prosecution_referral' }]],
   courtOfTrial: [[{ role: ['court_clerk'] }, { shared: 'before_court' }]],
   analyst: [[{ role: ['analyst'] }]],
+  clientCaseworker: [[{ role: ['caseworker', 'supervisor'] }, { is: 'sameOrganisation' }], [{ role: ['caseworker'] }, { is: 'assigned' }]],
+  victimWitnessOffice: [[{ role: ['prosecutor'] }, { shared: 'prosecution_referral' }, { consent: 'law_enforcement' }]],
+  victimWitnessAgency: [[{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sharedWithOrganisation' }, { consent: 'law_enforcement' }]],
+  rapporteur: [[{ role: ['national_rapporteur'] }]],
+  civilSociety: [[{ role: ['civil_society'] }]],
 } as const satisfies RelationshipRules;

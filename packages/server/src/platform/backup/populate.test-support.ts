@@ -8,6 +8,12 @@ import { systemActor } from '../audit/audit.js';
 import { sealAuditEntries } from '../audit/seal.js';
 import { seedDemo } from '../../modules/demo/demo.seed.js';
 import { populateProsecution } from '../../modules/prosecution/prosecution.test-support.js';
+import { populateProceedings } from '../../modules/proceedings/proceedings.populate.test-support.js';
+import { populateImportMapping } from '../../modules/prosecution/prosecution-import.test-support.js';
+import { populateNetwork } from '../../modules/prosecution/network.populate.test-support.js';
+import { populateCaseBrief } from '../../modules/prosecution/case-brief.populate.test-support.js';
+import { populateActionPlan } from '../../modules/action-plan/action-plan.populate.test-support.js';
+import { populateRecommendations } from '../../modules/recommendations/recommendations.populate.test-support.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
 import { importCtdc } from '../../modules/statistical-records/ctdc-import.js';
@@ -25,6 +31,7 @@ import { addDocument } from '../../modules/document/document.service.js';
 import { checkFile } from '../../modules/document/document.content.js';
 import { quoteIdent, tablesInDependencyOrder } from './tables.js';
 import { populateNotifications } from '../../modules/notifications/notifications.populate.test-support.js';
+import { populateSupervision } from '../../modules/supervision/supervision.populate.test-support.js';
 import { updateSection } from '../../modules/person-profile/person-profile.service.js';
 import { populateDataRequests } from '../../modules/person-record/person-record.populate.test-support.js';
 import { addExploiter, addSituation, correctSituation, saveStatement } from '../../modules/account/account.service.js';
@@ -69,8 +76,15 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await makeRelease({ db }, actor, releaseRequest.parse({ kind: 'k_anonymous', datasetId: country.datasetId, k: 2, quasiIdentifiers: ['gender'] }));
   await caseWork(database, cipher);
   await populateNotifications(db);
+  await populateSupervision(db, cipher);
   await publishAnEstimate(database, cipher);
   await populateProsecution(database, cipher);
+  await populateProceedings(database, cipher);
+  await populateImportMapping(database);
+  await populateNetwork(database, cipher);
+  await populateCaseBrief(database, cipher);
+  await populateActionPlan(database);
+  await populateRecommendations(database);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);
 }

@@ -43,6 +43,17 @@ export class BlindIndex {
     return nameParts(names).map((token) => this.hmac('n', token));
   }
 
+  /**
+   * The token of an entity's identifying value (a company, plate, phone number, address, account), so that the same
+   * value recorded in two operations is found as one entity: transliterated, lower-cased, reduced to letters and
+   * digits (phone numbers to digits), each kind under its own prefix.
+   */
+  entityToken(kind: string, value: string): string {
+    const plain = anyAscii(value).toLowerCase();
+    const normalised = kind === 'phone_number' ? plain.replace(/[^0-9]/g, '') : plain.replace(/[^a-z0-9]+/g, kind === 'address' || kind === 'company' ? ' ' : '').trim();
+    return this.hmac(`e:${kind}`, normalised);
+  }
+
   birthDateToken(date: string | null | undefined): string | null {
     return date ? this.hmac('d', date) : null;
   }

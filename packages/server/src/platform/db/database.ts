@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
@@ -71,7 +72,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     location = join(dataDir, 'pg');
     mkdirSync(location, { recursive: true, mode: 0o700 });
   }
-  const pglite = await PGlite.create(location);
+  // pg_trgm: trigram similarity (recommendations offered as clusters); on PostgreSQL it is the contrib package.
+  const pglite = await PGlite.create(location, { extensions: { pg_trgm } });
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite), plugins: [new AuditKeySlot()] });
   return {
     db,

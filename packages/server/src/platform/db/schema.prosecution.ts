@@ -21,6 +21,8 @@ export interface ProsecutionOperationsTable {
   started_on: ColumnType<string, string, string>;
   created_by: string;
   created_at: Timestamp;
+  /** The imported file's own reference (0046), unique within its scope; null when recorded in the app. */
+  import_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProsecutionOperationAgenciesTable {
@@ -40,6 +42,8 @@ export interface ProsecutionInvestigationsTable {
   referred_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: Timestamp;
+  /** The imported file's own reference (0046), unique within its scope; null when recorded in the app. */
+  import_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProsecutionSuspectsTable {
@@ -59,6 +63,8 @@ export interface ProsecutionSuspectsTable {
   court_organisation_id: string | null;
   created_by: string;
   created_at: Timestamp;
+  /** The imported file's own reference (0046), unique within its scope; null when recorded in the app. */
+  import_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProsecutionStepsTable {

@@ -4,7 +4,12 @@ export type { PersonProfilesTable, CaseFactHistoryTable, CaseDocumentsTable, Cas
 import type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeTable, StatisticsCubeBuildsTable, StatisticalImportAnomaliesTable, ReleaseBudgetsTable, ReleasesTable, ImportJobsTable, PublishedEstimatesTable } from './schema.statistics.js';
 export type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeTable, StatisticsCubeBuildsTable, StatisticalImportAnomaliesTable, ReleaseBudgetsTable, ReleasesTable, ImportJobsTable, PublishedEstimatesTable } from './schema.statistics.js';
 
+import type { ActionPlansTable, PlanObjectivesTable, PlanActivitiesTable, PlanActivityPartnersTable, PlanActivityBudgetsTable, PlanActivityFundingTable, PlanActivityProgressTable, PlanIndicatorsTable, PlanIndicatorTargetsTable, PlanIndicatorMeasurementsTable } from './schema.action-plan.js';
+import type { ImportMappingsTable } from './schema.imports.js';
+import type { CaseApprovalsTable } from './schema.supervision.js';
 import type { ProsecutionOperationsTable, ProsecutionOperationAgenciesTable, ProsecutionInvestigationsTable, ProsecutionSuspectsTable, ProsecutionStepsTable } from './schema.prosecution.js';
+import type { ProceedingVictimsTable, ProceedingVictimCooperationTable, ProceedingVictimProtectionTable, ProceedingVictimNonPunishmentTable, ProceedingVictimCompensationTable, CrossBorderRequestsTable } from './schema.proceedings.js';
+import type { PolicyIndexScoresTable, RecommendationActivitiesTable, RecommendationHistoryTable, RecommendationsTable, ReferenceSeriesImportsTable, TipTierRatingsTable } from './schema.recommendations.js';
 /** Row types of the migrated schema (migrations/*.sql). Kept beside the migrations; a test checks they agree. */
 export type Generated<T> = ColumnType<T, T | undefined, T>;
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -179,6 +184,8 @@ export interface CountrySettingsTable {
   small_cell_threshold: Generated<number>;
   /** Migration 0028: IANA time zone in which "tomorrow" is counted for reminders. */
   time_zone: Generated<string>;
+  /** Migration 0040: what waits for a supervisor's approval (assistance_plan, case_closure). */
+  approval_required_for: Generated<string[]>;
 }
 
 export interface CasesTable {
@@ -344,6 +351,30 @@ export interface Schema {
   prosecution_investigations: ProsecutionInvestigationsTable;
   prosecution_suspects: ProsecutionSuspectsTable;
   prosecution_steps: ProsecutionStepsTable;
+  proceeding_victims: ProceedingVictimsTable;
+  proceeding_victim_cooperation: ProceedingVictimCooperationTable;
+  proceeding_victim_protection: ProceedingVictimProtectionTable;
+  proceeding_victim_non_punishment: ProceedingVictimNonPunishmentTable;
+  proceeding_victim_compensation: ProceedingVictimCompensationTable;
+  cross_border_requests: CrossBorderRequestsTable;
+  case_approvals: CaseApprovalsTable;
+  recommendations: RecommendationsTable;
+  recommendation_history: RecommendationHistoryTable;
+  reference_series_imports: ReferenceSeriesImportsTable;
+  tip_tier_ratings: TipTierRatingsTable;
+  policy_index_scores: PolicyIndexScoresTable;
+  recommendation_activities: RecommendationActivitiesTable;
+  import_mappings: ImportMappingsTable;
+  action_plans: ActionPlansTable;
+  plan_objectives: PlanObjectivesTable;
+  plan_activities: PlanActivitiesTable;
+  plan_activity_partners: PlanActivityPartnersTable;
+  plan_activity_budgets: PlanActivityBudgetsTable;
+  plan_activity_funding: PlanActivityFundingTable;
+  plan_activity_progress: PlanActivityProgressTable;
+  plan_indicators: PlanIndicatorsTable;
+  plan_indicator_targets: PlanIndicatorTargetsTable;
+  plan_indicator_measurements: PlanIndicatorMeasurementsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

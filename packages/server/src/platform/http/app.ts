@@ -35,6 +35,13 @@ import { caseSearchRoutes } from '../../modules/case/case-search.routes.js';
 import { caseRecordRoutes } from '../../modules/case-record/case-record.routes.js';
 import { accountRoutes } from '../../modules/account/account.routes.js';
 import { prosecutionRoutes } from '../../modules/prosecution/prosecution.routes.js';
+import { recommendationRoutes } from '../../modules/recommendations/recommendations.routes.js';
+import { referenceSeriesImportRoutes } from '../../modules/recommendations/reference-series.routes.js';
+import { prosecutionImportRoutes } from '../../modules/prosecution/prosecution-import.routes.js';
+import { networkRoutes } from '../../modules/prosecution/network.routes.js';
+import { caseBriefRoutes } from '../../modules/prosecution/case-brief.routes.js';
+import { funnelRoutes } from '../../modules/prosecution-funnel/funnel.routes.js';
+import { proceedingsRoutes } from '../../modules/proceedings/proceedings.routes.js';
 import { documentRoutes } from '../../modules/document/document.routes.js';
 import { referralRoutes } from '../../modules/referral/referral.routes.js';
 import { screeningRoutes } from '../../modules/screening/screening.routes.js';
@@ -51,6 +58,9 @@ import { importRoutes } from '../../modules/statistical-records/imports.routes.j
 import { notificationRoutes } from '../../modules/notifications/notifications.routes.js';
 import { attachJobEngine } from '../jobs/app-jobs.js';
 import { homeRoutes } from '../../modules/home/home.routes.js';
+import { actionPlanRoutes } from '../../modules/action-plan/action-plan.routes.js';
+import { planIndicatorRoutes } from '../../modules/action-plan/plan-indicators.routes.js';
+import { supervisionRoutes } from '../../modules/supervision/supervision.routes.js';
 
 export const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
@@ -167,11 +177,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(personRoutes);
   await app.register(auditRoutes);
   await app.register(homeRoutes);
+  await app.register(actionPlanRoutes);
+  await app.register(planIndicatorRoutes);
   await app.register(caseRoutes);
   await app.register(caseSearchRoutes);
   await app.register(caseRecordRoutes);
+  await app.register(supervisionRoutes);
   await app.register(accountRoutes);
   await app.register(prosecutionRoutes);
+  await app.register(recommendationRoutes);
+  await app.register(referenceSeriesImportRoutes);
+  await app.register(prosecutionImportRoutes);
+  await app.register(networkRoutes);
+  await app.register(caseBriefRoutes);
+  await app.register(funnelRoutes);
+  await app.register(proceedingsRoutes);
   await app.register(documentRoutes);
   await app.register(referralRoutes);
   await app.register(screeningRoutes);

@@ -16,6 +16,10 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { ScreeningForm } from '../screening/ScreeningForm';
 import { CaseFacts } from '../person-profile/CaseFacts';
 import { PersonRecordSection } from '../person-record/PersonRecordSection';
+import { CaseProceedings } from '../proceedings/CaseProceedings';
+import { canLinkToProceedings } from '../proceedings/api';
+import { ApprovalsSection } from '../supervision/ApprovalsSection';
+import { ReassignForm } from '../supervision/ReassignForm';
 import { ActionPanel, StaleCaseContext } from './ActionPanel';
 import { getCase } from './api';
 import { ConsentsTable, MeasuresList, Timeline } from './CaseSections';
@@ -142,6 +146,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       <CaseSectionNav />
       <PersonDetails caseView={caseView} />
       <CaseFacts caseView={caseView} managing={managing} onChanged={() => onChanged()} />
+      {assisting ? <ApprovalsSection caseId={caseView.id} version={caseView.version} onChanged={onChanged} /> : null}
       {(managing && isOpen) || canDecide ? (
         <section aria-labelledby="case-actions-title" id="case-actions">
           <h2 id="case-actions-title">{t('case.actionsTitle')}</h2>
@@ -152,6 +157,11 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
           ) : null}
           {managing && isOpen ? (
             <>
+              {session.capabilities.superviseCases && caseView.managingOrganisationId === session.user.organisation.id ? (
+                <ActionPanel id="action-reassign" title={t('supervision.reassignTitle')}>
+                  <ReassignForm {...props} />
+                </ActionPanel>
+              ) : null}
               {assisting ? (
                 <ActionPanel id="action-case-manager" title={t('caseManager.title')}>
                   <CaseManagerForm {...props} />
@@ -182,6 +192,7 @@ function CaseBody({ caseView, onChanged, onStale }: BodyProps) {
       {!assisting && managing ? <p className="notice">{t('case.intakeOnly')}</p> : null}
       <AccountSection caseView={caseView} />
       {assisting || (caseView.recordKinds ?? []).length > 0 ? <CaseRecordsSection {...props} allOrganisations={organisations} canAdd={isOpen} /> : null}
+      {assisting ? <CaseProceedings caseId={caseView.id} canRecord={canLinkToProceedings(session.capabilities)} /> : null}
       {managing || session.user.organisation.type === 'competent_authority' ? <DocumentsSection caseId={caseView.id} canAdd={managing && isOpen} /> : null}
       <MeasuresList caseView={caseView} onChanged={managing && isOpen ? () => onChanged() : undefined} />
       {managing ? <ConsentsTable caseView={caseView} organisations={organisations} /> : null}

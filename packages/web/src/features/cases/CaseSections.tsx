@@ -6,6 +6,7 @@ import { markMeasureDone } from './api';
 import { CaseErrorAlert } from './controls';
 import { useFormats } from './format';
 import { timelineSentence } from './timelineActions';
+import { measureText, sopTitleText } from './sopWords';
 
 /** The consent in force for each purpose (and each organisation, for referral). */
 export function ConsentsTable({ caseView, organisations }: { caseView: CaseView; organisations: readonly OrganisationView[] }) {
@@ -54,7 +55,8 @@ interface MeasuresProps {
 
 /** The country's SOP measures that apply at the case's current stage. */
 export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const exists = (key: string) => i18n.exists(key);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -84,28 +86,34 @@ export function MeasuresList({ caseView, onChanged }: MeasuresProps) {
       <StatusMessage>{status}</StatusMessage>
       {error !== null ? <CaseErrorAlert error={error} /> : null}
       <ul className="plain-list">
-        {measures.map((measure) => (
-          <li key={measure.id}>
-            <h3 className="measure-title">{measure.title}</h3>
-            <p className="measure-meta">{t('measures.sop', { number: measure.sop, title: measure.sopTitle })}</p>
-            <p>
-              <strong>{t('measures.what')}</strong> {measure.what}
-            </p>
-            <p>
-              <strong>{t('measures.how')}</strong> {measure.how}
-            </p>
-            {measure.done ? (
-              <span className="badge badge-ok">{t('measures.done')}</span>
-            ) : onChanged ? (
-              <button type="button" onClick={() => void markDone(measure.id, measure.title)} aria-disabled={busy === measure.id || undefined}>
-                {t('measures.markDone')}
-                <span className="visually-hidden">: {measure.title}</span>
-              </button>
-            ) : (
-              <span className="badge badge-off">{t('measures.notDone')}</span>
-            )}
-          </li>
-        ))}
+        {measures.map((measure) => {
+          const text = (part: 'title' | 'what' | 'how') => measureText(t, exists, measure.id, part, measure[part], measure.asShipped[part]);
+          const title = text('title');
+          return (
+            <li key={measure.id}>
+              <h3 className="measure-title">
+                <bdi>{title}</bdi>
+              </h3>
+              <p className="measure-meta">{t('measures.sop', { number: measure.sop, title: sopTitleText(t, exists, measure.sop, measure.sopTitle, measure.asShipped.sopTitle) })}</p>
+              <p>
+                <strong>{t('measures.what')}</strong> <bdi>{text('what')}</bdi>
+              </p>
+              <p>
+                <strong>{t('measures.how')}</strong> <bdi>{text('how')}</bdi>
+              </p>
+              {measure.done ? (
+                <span className="badge badge-ok">{t('measures.done')}</span>
+              ) : onChanged ? (
+                <button type="button" onClick={() => void markDone(measure.id, title)} aria-disabled={busy === measure.id || undefined}>
+                  {t('measures.markDone')}
+                  <span className="visually-hidden">: {title}</span>
+                </button>
+              ) : (
+                <span className="badge badge-off">{t('measures.notDone')}</span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -25,10 +25,11 @@ export function CloseCaseForm({ caseView, onChanged, onStale }: Omit<CaseActionP
       return;
     }
     const request = checked.data;
+    let awaiting = false;
     const saved = await change(async (post) => {
-      await closeCase(post, caseView.id, request);
+      awaiting = (await closeCase(post, caseView.id, request)).awaitingApproval === true;
     });
-    if (saved) onChanged(t('close.closed'));
+    if (saved) onChanged(awaiting ? t('supervision.closureAwaiting') : t('close.closed'));
   }
 
   return (

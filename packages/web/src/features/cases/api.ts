@@ -1,4 +1,5 @@
 import {
+  closeCaseOutcome,
   caseList,
   caseRef,
   caseSearchResult,
@@ -90,8 +91,9 @@ export function decide(post: KeyedPost, id: string, body: DecisionRequest) {
   return post(path(id, '/decisions'), body, caseRef);
 }
 
+/** Closes the case, or (a caseworker's closure where the country asks for approval) leaves it waiting for a supervisor. */
 export function closeCase(post: KeyedPost, id: string, body: CloseCaseRequest) {
-  return post(path(id, '/close'), body, caseRef);
+  return post(path(id, '/close'), body, closeCaseOutcome);
 }
 
 /** Done once per measure whatever the retries (the server keys it by the measure). */

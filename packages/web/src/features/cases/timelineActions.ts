@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { measureText } from './sopWords';
 
 /** Names of the timeline's action codes; an unknown code is shown as it is. */
 const actions: Record<string, (t: TFunction) => string> = {
@@ -12,6 +13,7 @@ const actions: Record<string, (t: TFunction) => string> = {
   'measure.done': (t) => t('timelineActions.measureDone'),
   'match.requested': (t) => t('timelineActions.matchRequested'),
   'case.closed': (t) => t('timelineActions.closed'),
+  'case.closure_requested': (t) => t('supervision.closureRequested'),
   'referral.sent': (t) => t('timelineActions.referralSent'),
   'referral.transfer_offered': (t) => t('timelineActions.transferOffered'),
   'referral.accepted': (t) => t('timelineActions.referralAccepted'),
@@ -75,7 +77,7 @@ export function timelineSentence(
       text = sentence('decision', { kind: label('decisionKinds', entry.action.slice('decision.'.length)), outcome: label('decisionOutcomes', facts['outcome']) });
       break;
     case 'measure.done':
-      text = sentence('measureDone', { measure: facts['measure'] });
+      text = sentence('measureDone', { measure: facts['measure'] === undefined ? undefined : measureText(t, exists, facts['measureKey'] ?? '', 'title', facts['measure'], facts['measureKey'] !== undefined) });
       break;
     case 'match.requested':
       text = sentence('matchRequested', {});

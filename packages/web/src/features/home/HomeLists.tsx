@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { measureText } from '../cases/sopWords';
 import { useTranslation } from 'react-i18next';
 import { homeTotalCap, type HomeCaseItem, type HomeView } from '@palermo/contracts';
 import { useFormats } from '../cases/format';
@@ -26,6 +27,7 @@ const anchors: Record<string, string> = {
   measuresOverdue: '#case-measures',
   decisionsToTake: '#case-actions',
   decisionsPending: '#case-summary',
+  unassignedCases: '#action-reassign',
 };
 
 /** A list of cases: reference (a link), what is due and when, and the case's flags, all in the reader's language. */
@@ -33,7 +35,7 @@ const anchors: Record<string, string> = {
 const calendarDay = (list: string) => list === 'followUpsDue' || list === 'periodsEnding';
 
 export function CaseItems({ list, items }: { list: string; items: readonly HomeCaseItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formats = useFormats();
   return (
     <>
@@ -47,7 +49,7 @@ export function CaseItems({ list, items }: { list: string; items: readonly HomeC
           {item.measureTitle ? (
             <span>
               {' '}
-              · <bdi>{item.measureTitle}</bdi>
+              · <bdi>{measureText(t, (key) => i18n.exists(key), item.measureKey ?? '', 'title', item.measureTitle, item.measureKey !== undefined)}</bdi>
             </span>
           ) : null}
           {item.dueAt ? (

@@ -6,7 +6,9 @@ import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { getHome, type HomeView } from './api';
 import { CaseItems, HomeList, OrganisationCounts, ReferralItems, SuspicionItems, UserItems } from './HomeLists';
+import { SupervisorLists } from '../supervision/SupervisorLists';
 import './home.css';
+import { CrossBorderHomeList } from '../proceedings/CrossBorderHomeList';
 
 /**
  * After sign-in: what the person's roles have to do, each item one click from where it is done (the case page at the
@@ -34,10 +36,11 @@ function HomeWork({ view }: { view: HomeView }) {
   const number = new Intl.NumberFormat(i18n.language);
   const anything =
     caseLists.length > 0 ||
-    [view.referralsWaiting, view.suspicionsReported, view.unansweredReferrals, view.monthCounts, view.imports, view.usersLockedOut].some((v) => v !== undefined);
+    [view.team, view.referralsWaiting, view.suspicionsReported, view.crossBorderOverdue, view.unansweredReferrals, view.monthCounts, view.imports, view.usersLockedOut].some((v) => v !== undefined);
   return (
     <div className="home-work">
       {!anything ? <p>{t('homeWork.nothingForRoles')}</p> : null}
+      <SupervisorLists view={view} />
       {view.referralsWaiting ? (
         <HomeList id="home-referrals" title={t('homeWork.referralsWaiting')} total={view.referralsWaiting.total} empty={t('homeWork.noReferrals')} more={<Link to="/referrals">{t('homeWork.allReferrals')}</Link>}>
           <ReferralItems items={view.referralsWaiting.items} />
@@ -52,6 +55,7 @@ function HomeWork({ view }: { view: HomeView }) {
           </HomeList>
         );
       })}
+      {view.crossBorderOverdue ? <CrossBorderHomeList list={view.crossBorderOverdue} /> : null}
       {view.suspicionsReported ? (
         <HomeList id="home-suspicions" title={t('homeWork.suspicionsReported')} total={view.suspicionsReported.total} empty={t('homeWork.noSuspicions')} more={<Link to="/referrals">{t('homeWork.allReferrals')}</Link>}>
           <SuspicionItems items={view.suspicionsReported.items} />

@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { describedBy, HintAndError } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm } from '../../components/useForm';
-import { glotipExportUrl } from './api';
+import { DownloadLink } from '../../components/DownloadLink';
+import type { FunnelLanguage } from '@palermo/contracts';
+import { glotipExportUrl, glotipOffendersUrl } from './api';
 
 /**
  * The country's official GLOTIP / SDG 16.2.2 submission (exact tables, counts below 5 masked; national rapporteur
- * only, audited). Record-level data is not exported here: it leaves only as a release (the releases page).
+ * only, audited), and its offender tables from the prosecution records (perturbed; labelled in the reader's
+ * language, methodology included). Record-level data is not exported here: it leaves only as a release.
  */
 export function ExportSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = (['en', 'fr', 'ar'].includes(i18n.language) ? i18n.language : 'en') as FunnelLanguage;
   const [country, setCountry] = useState('');
   const [population, setPopulation] = useState('');
   const form = useForm({
@@ -69,6 +73,16 @@ export function ExportSection() {
         </div>
         <button type="submit">{t('imports.downloadGlotip')}</button>
       </form>
+      <h3 id="export-offenders-title">{t('imports.offendersTitle')}</h3>
+      <p>{t('imports.offendersIntro')}</p>
+      <p>
+        <DownloadLink href={glotipOffendersUrl('csv', language)} fileName="glotip-offenders.csv">
+          {t('imports.downloadOffendersCsv')}
+        </DownloadLink>{' '}
+        <DownloadLink href={glotipOffendersUrl('xlsx', language)} fileName="glotip-offenders.xlsx">
+          {t('imports.downloadOffendersXlsx')}
+        </DownloadLink>
+      </p>
     </section>
   );
 }

@@ -7,10 +7,12 @@ import { canExportOfficialTables } from './permissions';
 import { ExportSection } from './ExportSection';
 import { ImportForm } from './ImportForm';
 import { ImportProgress, ImportReport } from './ImportReport';
+import { ReferenceSeriesUpload } from './ReferenceSeriesUpload';
 
 /**
- * Imports of the field's statistical files (CTDC record-level data, UNODC GLOTIP tables) and exports of the
- * country's own de-identified data, for the national rapporteur, coordinator and administrator.
+ * Imports of the field's statistical files (CTDC record-level data, UNODC GLOTIP tables, the reference series drawn
+ * beside the action plan) and exports of the country's own de-identified data, for the national rapporteur,
+ * coordinator and administrator.
  */
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -38,6 +40,7 @@ export function ImportsPage() {
       />
       {running ? <ImportProgress job={running} /> : null}
       <div ref={reportRef}>{finished ? <ImportReport job={finished} /> : null}</div>
+      <ReferenceSeriesUpload />
       {canExportOfficialTables(session.capabilities) ? <ExportSection /> : null}
     </Page>
   );

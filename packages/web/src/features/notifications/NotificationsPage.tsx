@@ -11,6 +11,7 @@ import { canSeeUndeliverable, canSetTimeZone } from './permissions';
 import { PreferencesSection } from './PreferencesSection';
 import { TimeZoneSection } from './TimeZoneSection';
 import { UndeliverableSection } from './UndeliverableSection';
+import { ApprovalSettingsSection } from '../supervision/ApprovalSettingsSection';
 import './notifications.css';
 
 /**
@@ -27,6 +28,7 @@ export function NotificationsPage() {
       <PreferencesSection />
       {canSeeUndeliverable(capabilities) ? <UndeliverableSection /> : null}
       {canSetTimeZone(capabilities) ? <TimeZoneSection /> : null}
+      {capabilities.setApprovalSettings ? <ApprovalSettingsSection /> : null}
     </Page>
   );
 }

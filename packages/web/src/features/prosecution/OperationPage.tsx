@@ -9,6 +9,9 @@ import { getOperation, listProsecutionOrganisations, listSuspects } from './api'
 import { InvestigationForm, ReferForm } from './InvestigationForms';
 import { useNotice, useProsecutionLabels, type Notice } from './labels';
 import { SuspectForm } from './SuspectForm';
+import { OperationProceedings } from '../proceedings/OperationProceedings';
+import { CaseBriefSection } from './CaseBriefSection';
+import { canSeeNetworks } from '../prosecution-network/api';
 import '../cases/cases.css';
 
 /** One operation: what it was, its investigations (each referred to a prosecution office) and its suspects. */
@@ -18,6 +21,7 @@ export function OperationPage() {
   const [operation, reload] = useResource(() => getOperation(id), `prosecution:operation:${id}`);
   const [suspects, reloadSuspects] = useResource(() => listSuspects(id), `prosecution:suspects:${id}`);
   const [notice, setNotice] = useNotice();
+  const session = useActiveSession();
   const title = operation.status === 'ready' ? (operation.data.name ?? t('prosecution.unnamedOperation')) : t('prosecution.operationTitle');
 
   function changed(next: Notice) {
@@ -31,6 +35,11 @@ export function OperationPage() {
       <p>
         <Link to="/prosecution">{t('prosecution.backToOperations')}</Link>
       </p>
+      {canSeeNetworks(session.capabilities) ? (
+        <p>
+          <Link to={`/prosecution/operations/${encodeURIComponent(id)}/network`}>{t('prosecutionNetwork.openNetwork')}</Link>
+        </p>
+      ) : null}
       <StatusMessage>{notice}</StatusMessage>
       {operation.status === 'loading' ? <Loading /> : null}
       {operation.status === 'failed' ? <ErrorAlert error={operation.error} /> : null}
@@ -43,6 +52,8 @@ export function OperationPage() {
         {suspects.status === 'ready' && suspects.data.length > 0 ? <SuspectTable suspects={suspects.data} /> : null}
       </section>
       {operation.status === 'ready' ? <SuspectSection operation={operation.data} onChanged={changed} /> : null}
+      {operation.status === 'ready' ? <OperationProceedings operationId={operation.data.id} investigations={operation.data.investigations ?? []} /> : null}
+      {operation.status === 'ready' ? <CaseBriefSection operationId={operation.data.id} /> : null}
     </Page>
   );
 }
@@ -103,6 +114,7 @@ function OperationDetails({ operation, onChanged }: { operation: OperationView; 
                   approach: labels.approach(investigation.approach),
                 })}
               </p>
+              <p>{t('prosecution.investigationReferenceLine', { reference: investigation.reference })}</p>
               {investigation.prosecutionOfficeName && investigation.referredOn ? (
                 <p>{t('prosecution.referredTo', { office: investigation.prosecutionOfficeName, date: labels.date(investigation.referredOn) })}</p>
               ) : (

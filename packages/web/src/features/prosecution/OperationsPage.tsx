@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { operationAgencyTypes } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { canRecordOperations } from '../../app/permissions';
 import { useActiveSession } from '../../app/session';
@@ -63,7 +64,7 @@ export function OperationsPage() {
           <h2 id="record-operation-title">{t('prosecution.recordOperation')}</h2>
           {organisations.status === 'failed' ? <ErrorAlert error={organisations.error} /> : null}
           <OperationForm
-            agencies={organisations.status === 'ready' ? organisations.data.filter((o) => o.id !== session.user.organisation.id && o.type !== 'court' && o.type !== 'prosecutor') : []}
+            agencies={organisations.status === 'ready' ? organisations.data.filter((o) => o.id !== session.user.organisation.id && (operationAgencyTypes as readonly string[]).includes(o.type)) : []}
             onRecorded={(name) => {
               setNotice((say) => say('prosecution.operationRecorded', { name }));
               reload();

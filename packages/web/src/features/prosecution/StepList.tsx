@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StepView } from '@palermo/contracts';
+import { isolate } from '../../i18n/isolate';
 import { useProsecutionLabels } from './labels';
 
 /** The funnel's steps in the order they happened (then the order recorded). */
@@ -7,10 +8,10 @@ export function orderedSteps(steps: readonly StepView[]): StepView[] {
   return [...steps].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
 }
 
-/** A charge named by its provision and category, in words. */
+/** A charge named by its provision (as typed, isolated in the sentence) and category, in words. */
 export function useChargeName() {
   const labels = useProsecutionLabels();
-  return (provision: string | undefined, category: string | undefined) => `${provision ?? ''} (${labels.category(category)})`;
+  return (provision: string | undefined, category: string | undefined) => `${isolate(provision ?? '')} (${labels.category(category)})`;
 }
 
 function useMoney() {
