@@ -4,11 +4,14 @@ export const uuid = z.uuid();
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 
-/** Every 400 response: a machine-readable list of what was wrong and where. */
+/**
+ * Every 400 response: a machine-readable list of what was wrong and where. An issue may carry a stable `code` (a
+ * module's own vocabulary, e.g. stepRefusalCodes) and the `params` that word it, for a client that translates by code.
+ */
 export const validationErrorBody = z.object({
   error: z.literal('validation'),
   message: z.string(),
-  issues: z.array(z.object({ field: z.string(), problem: z.string() })),
+  issues: z.array(z.object({ field: z.string(), problem: z.string(), code: z.string().optional(), params: z.record(z.string(), z.string()).optional() })),
 });
 export type ValidationErrorBody = z.infer<typeof validationErrorBody>;
 

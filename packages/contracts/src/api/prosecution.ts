@@ -12,12 +12,15 @@ import {
   operationPlaceStages,
   pleas,
   protocolActs,
+  type ProsecutionStepKind,
   protocolMeans,
   protocolPurposes,
   suspectRoles,
   suspectSexes,
   verdictOutcomes,
 } from '../vocabularies/prosecution.js';
+
+export * from './prosecution-refusals.js';
 
 /**
  * The criminal-justice pipeline: operations recorded by law enforcement, their investigations (each referred to a
@@ -32,7 +35,11 @@ const set = <T extends readonly [string, ...string[]]>(values: T, what: string) 
     .array(z.enum(values, { error: `must be values of ${what}` }))
     .max(values.length)
     .refine((list) => new Set(list).size === list.length, 'must not repeat a value');
-const pastDate = (what: string) => z.iso.date({ error: 'must be a date (year, month and day)' }).refine((v) => v <= latestToday(), `${what}: the date must not be in the future`);
+/** A date not in the future; a step's date names the step in the refusal's code and params (prosecution-refusals.ts). */
+const pastDate = (what: string, step?: ProsecutionStepKind) =>
+  z.iso
+    .date({ error: 'must be a date (year, month and day)' })
+    .refine((v) => v <= latestToday(), { message: `${what}: the date must not be in the future`, params: step ? { code: 'future-date', step } : { code: 'future-date' } });
 
 export const operationPlace = z.object({
   stage: z.enum(operationPlaceStages),
@@ -104,18 +111,18 @@ const provision = z.string().trim().min(1, 'must not be empty').max(200, 'must b
 const money = z.number().nonnegative('must not be negative').max(1e12, 'is too large');
 const currency = z.string().regex(/^[A-Z]{3}$/u, 'must be an ISO 4217 code such as EUR');
 const assets = (kind: 'assets_seized' | 'assets_confiscated' | 'compensation_paid', what: string) =>
-  z.object({ kind: z.literal(kind), occurredOn: pastDate(what), amount: money, currency, description: shortText.optional() });
+  z.object({ kind: z.literal(kind), occurredOn: pastDate(what, kind), amount: money, currency, description: shortText.optional() });
 
 /** One step of the funnel, dated. */
 export const recordStepRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('arrest'), occurredOn: pastDate('arrest') }),
-  z.object({ kind: z.literal('charge'), occurredOn: pastDate('charge'), provision, category: z.enum(chargeCategories) }),
-  z.object({ kind: z.literal('prosecution'), occurredOn: pastDate('prosecution'), courtOrganisationId: uuid }),
-  z.object({ kind: z.literal('plea'), occurredOn: pastDate('plea'), plea: z.enum(pleas) }),
-  z.object({ kind: z.literal('trial'), occurredOn: pastDate('trial') }),
+  z.object({ kind: z.literal('arrest'), occurredOn: pastDate('arrest', 'arrest') }),
+  z.object({ kind: z.literal('charge'), occurredOn: pastDate('charge', 'charge'), provision, category: z.enum(chargeCategories) }),
+  z.object({ kind: z.literal('prosecution'), occurredOn: pastDate('prosecution', 'prosecution'), courtOrganisationId: uuid }),
+  z.object({ kind: z.literal('plea'), occurredOn: pastDate('plea', 'plea'), plea: z.enum(pleas) }),
+  z.object({ kind: z.literal('trial'), occurredOn: pastDate('trial', 'trial') }),
   z.object({
     kind: z.literal('verdict'),
-    occurredOn: pastDate('verdict'),
+    occurredOn: pastDate('verdict', 'verdict'),
     chargeId: uuid,
     outcome: z.enum(verdictOutcomes),
     /** The offence convicted, when it differs from the offence charged. */
@@ -124,15 +131,15 @@ export const recordStepRequest = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('sentence'),
-    occurredOn: pastDate('sentence'),
+    occurredOn: pastDate('sentence', 'sentence'),
     custodialMonths: z.int().min(0, 'must not be negative').max(1200, 'must be at most 1200'),
     suspended: z.boolean(),
     probationMonths: z.int().min(0, 'must not be negative').max(600, 'must be at most 600').optional(),
     fineAmount: money.optional(),
     currency: currency.optional(),
   }),
-  z.object({ kind: z.literal('appeal'), occurredOn: pastDate('appeal'), verdictId: uuid, appellant: z.enum(appellants) }),
-  z.object({ kind: z.literal('appeal_decision'), occurredOn: pastDate('appeal decision'), appealId: uuid, outcome: z.enum(appealOutcomes) }),
+  z.object({ kind: z.literal('appeal'), occurredOn: pastDate('appeal', 'appeal'), verdictId: uuid, appellant: z.enum(appellants) }),
+  z.object({ kind: z.literal('appeal_decision'), occurredOn: pastDate('appeal decision', 'appeal_decision'), appealId: uuid, outcome: z.enum(appealOutcomes) }),
   assets('assets_seized', 'assets seized'),
   assets('assets_confiscated', 'assets confiscated'),
   assets('compensation_paid', 'compensation paid'),

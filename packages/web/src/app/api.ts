@@ -4,6 +4,9 @@ import { errorBody, validationErrorBody } from '@palermo/contracts';
 export interface FieldIssue {
   field: string;
   problem: string;
+  /** A stable code for the problem, when the server (or the contract) names one, and the words that go with it. */
+  code?: string;
+  params?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -14,6 +14,7 @@ export interface LooseIssue {
   maximum?: unknown;
   format?: unknown;
   origin?: unknown;
+  params?: unknown;
 }
 
 const knownProblems = [
@@ -60,6 +61,15 @@ function fieldOf(path: unknown): string {
   return path.filter((segment) => typeof segment === 'string').join('.');
 }
 
+/** The stable code a contract's refinement names (`params: { code, ... }`) and its string params, as the server sends them. */
+function codeOf(params: unknown): Pick<FieldIssue, 'code' | 'params'> {
+  if (typeof params !== 'object' || params === null) return {};
+  const { code, ...rest } = params as Record<string, unknown>;
+  if (typeof code !== 'string') return {};
+  const words = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.keys(words).length > 0 ? { code, params: words } : { code };
+}
+
 export function validate<T>(schema: Schema<T>, input: unknown): Validation<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
@@ -71,7 +81,7 @@ export function validate<T>(schema: Schema<T>, input: unknown): Validation<T> {
     const field = fieldOf(issue.path);
     // One message per field is enough.
     if (issues.some((existing) => existing.field === field)) continue;
-    issues.push({ field, problem: problemOf(issue) });
+    issues.push({ field, problem: problemOf(issue), ...codeOf(issue.params) });
   }
   return { ok: false, issues };
 }

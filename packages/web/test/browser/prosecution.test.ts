@@ -128,6 +128,7 @@ describe('the prosecution pipeline', () => {
       await page.getByLabel('Charge decided', { exact: true }).selectOption({ index: 1 });
       await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Convicted' });
     });
+    // Worded from the refusal's code: the server's own English says "a conviction without a prosecution".
     await page.locator('#step-outcome-error').filter({ hasText: 'Verdict: a verdict needs a prosecution; record the prosecution first.' }).waitFor();
 
     await step('Prosecution', '2026-04-01', async () => {
@@ -147,6 +148,22 @@ describe('the prosecution pipeline', () => {
       await page.getByLabel('Category of the offence convicted (optional)').selectOption({ label: 'Smuggling of migrants' });
     });
     await page.getByText('Downgraded: convicted of a less serious offence than the one charged.').waitFor();
+
+    // An appeal dated before the verdict it follows, read in French: the refusal is worded from the server's code
+    // and the dates it names (formatted, never the English phrase nor an ISO date), on the date field.
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
+    await page.getByRole('button', { name: 'Enregistrer l’étape' }).waitFor();
+    await page.locator('#step-kind').selectOption('appeal');
+    await page.locator('#step-date').fill('2026-05-20');
+    const appealed = (await page.locator('#step-verdict option').allInnerTexts()).find((o) => o.includes('article 210'));
+    await page.locator('#step-verdict').selectOption({ label: appealed ?? '' });
+    await page.locator('#step-appellant').selectOption('defence');
+    await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
+    const refusal = page.locator('#step-date-error').filter({ hasText: /Appel : la date du .+ précède l’étape « Jugement » qu’elle suit \(.+\)\./ });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).not.toMatch(/2026-0|before|verdict/);
+    await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'English' });
+    await page.getByRole('button', { name: 'Record the step' }).waitFor();
 
     await step('Appeal', '2026-06-20', async () => {
       await chooseContaining(page, 'Verdict appealed', 'article 210');

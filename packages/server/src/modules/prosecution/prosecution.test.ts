@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordStepRequest } from '@palermo/contracts';
+import { stepRefusal, type RecordStepRequest, type StepRefusalCode } from '@palermo/contracts';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
 
 let t: TestApp;
@@ -93,16 +93,18 @@ describe('the funnel of one suspect, from arrest to appeal', () => {
 });
 
 describe('impossible sequences are refused, naming the step, and nothing is written', () => {
-  it.each<[string, (ids: { suspectId: string; chargeId: string }) => RecordStepRequest, string, string]>([
-    ['a conviction without a prosecution', ({ chargeId }) => ({ kind: 'verdict', occurredOn: '2025-04-01', chargeId, outcome: 'convicted' }), 'outcome', 'verdict: a conviction without a prosecution'],
-    ['a verdict on a charge that does not exist', () => ({ kind: 'verdict', occurredOn: '2025-04-01', chargeId: '00000000-0000-4000-8000-000000000001', outcome: 'dismissed' }), 'chargeId', 'verdict: there is no such charge'],
-    ['a sentence without a conviction', () => ({ kind: 'sentence', occurredOn: '2025-04-01', custodialMonths: 12, suspended: false }), 'kind', 'sentence: no conviction is recorded'],
-    ['an appeal of an acquittal never recorded', () => ({ kind: 'appeal', occurredOn: '2025-04-01', verdictId: '00000000-0000-4000-8000-000000000002', appellant: 'prosecution' }), 'verdictId', 'appeal: there is no such verdict'],
-    ['a trial without a prosecution', () => ({ kind: 'trial', occurredOn: '2025-04-01' }), 'kind', 'trial: the suspect has not been prosecuted'],
-    ['a prosecution dated before its charge', () => ({ kind: 'prosecution', occurredOn: '2025-02-01', courtOrganisationId: courtId }), 'occurredOn', 'prosecution: the date 2025-02-01 is before the first charge'],
-    ['a step in the future', () => ({ kind: 'arrest', occurredOn: '2999-01-01' }), 'occurredOn', 'arrest: the date must not be in the future'],
-    ['a charge without its category', () => ({ kind: 'charge', occurredOn: '2025-02-10', provision: 'Art. 210' }) as unknown as RecordStepRequest, 'category', ''],
-  ])('%s', async (_name, build, field, message) => {
+  // Each refusal: the field, the English problem (for API users) and the stable code with the step it names (for
+  // clients that word it in their reader's language; the web app translates by code only).
+  it.each<[string, (ids: { suspectId: string; chargeId: string }) => RecordStepRequest, string, string, StepRefusalCode | undefined]>([
+    ['a conviction without a prosecution', ({ chargeId }) => ({ kind: 'verdict', occurredOn: '2025-04-01', chargeId, outcome: 'convicted' }), 'outcome', 'verdict: a conviction without a prosecution', 'conviction-without-prosecution'],
+    ['a verdict on a charge that does not exist', () => ({ kind: 'verdict', occurredOn: '2025-04-01', chargeId: '00000000-0000-4000-8000-000000000001', outcome: 'dismissed' }), 'chargeId', 'verdict: there is no such charge', 'no-such-charge'],
+    ['a sentence without a conviction', () => ({ kind: 'sentence', occurredOn: '2025-04-01', custodialMonths: 12, suspended: false }), 'kind', 'sentence: no conviction is recorded', 'no-conviction'],
+    ['an appeal of an acquittal never recorded', () => ({ kind: 'appeal', occurredOn: '2025-04-01', verdictId: '00000000-0000-4000-8000-000000000002', appellant: 'prosecution' }), 'verdictId', 'appeal: there is no such verdict', 'no-such-verdict'],
+    ['a trial without a prosecution', () => ({ kind: 'trial', occurredOn: '2025-04-01' }), 'kind', 'trial: the suspect has not been prosecuted', 'not-prosecuted'],
+    ['a prosecution dated before its charge', () => ({ kind: 'prosecution', occurredOn: '2025-02-01', courtOrganisationId: courtId }), 'occurredOn', 'prosecution: the date 2025-02-01 is before the first charge', 'date-before-earlier-step'],
+    ['a step in the future', () => ({ kind: 'arrest', occurredOn: '2999-01-01' }), 'occurredOn', 'arrest: the date must not be in the future', 'future-date'],
+    ['a charge without its category', () => ({ kind: 'charge', occurredOn: '2025-02-10', provision: 'Art. 210' }) as unknown as RecordStepRequest, 'category', '', undefined],
+  ])('%s', async (_name, build, field, message, code) => {
     const { suspectId } = await pipeline();
     const charge = (await step(prosecutor, suspectId, { kind: 'charge', occurredOn: '2025-02-10', provision: 'Art. 210', category: 'trafficking' })).json();
     const before = await stepCount(suspectId);
@@ -112,6 +114,12 @@ describe('impossible sequences are refused, naming the step, and nothing is writ
     const issue = response.json().issues.find((i: { field: string }) => i.field === field);
     expect(issue, response.body).toBeDefined();
     expect(issue.problem).toContain(message);
+    const kind = build({ suspectId, chargeId: charge.id }).kind;
+    if (code === undefined) expect(issue.code).toBeUndefined();
+    else {
+      expect(stepRefusal.parse(issue)).toMatchObject({ field, code, params: { step: kind } });
+      if (code === 'date-before-earlier-step') expect(issue.params).toEqual({ step: kind, date: '2025-02-01', earlierStep: 'charge', earlierDate: '2025-02-10' });
+    }
     expect(await stepCount(suspectId)).toBe(before);
   });
 
@@ -123,9 +131,13 @@ describe('impossible sequences are refused, naming the step, and nothing is writ
     const response = await step(clerk, suspectId, { kind: 'sentence', occurredOn: '2025-05-01', custodialMonths: 12, suspended: false });
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toContain('sentence: the date 2025-05-01 is before its verdict (2025-06-01)');
+    expect(response.json().issues).toEqual([
+      { field: 'occurredOn', problem: 'sentence: the date 2025-05-01 is before its verdict (2025-06-01)', code: 'date-before-earlier-step', params: { step: 'sentence', date: '2025-05-01', earlierStep: 'verdict', earlierDate: '2025-06-01' } },
+    ]);
     // A second verdict on the same charge is refused too: an appeal changes a verdict.
     const again = await step(prosecutor, suspectId, { kind: 'verdict', occurredOn: '2025-06-02', chargeId: charge.id, outcome: 'acquitted' });
     expect(again.json().message).toContain('verdict: this charge already has a verdict');
+    expect(again.json().issues[0]).toMatchObject({ field: 'chargeId', code: 'charge-has-verdict', params: { step: 'verdict' } });
   });
 
   it('a prosecution before an organisation that is not a court is refused and leaves no court behind', async () => {

@@ -13,7 +13,7 @@ export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean):
       const issues = error.validation.map((issue) => {
         const path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
         const field = context === 'body' ? path || '(body)' : `${context}${path ? `.${path}` : ''}`;
-        return { field, problem: issue.message };
+        return { field, problem: issue.message, ...codeOf(issue.params) };
       });
       return reply.code(400).send({
         error: 'validation',
@@ -57,4 +57,18 @@ export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean):
     }
     return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
+}
+
+/**
+ * A contract's refinement may name a stable code for its problem (`refine(check, { message, params: { code, ... } })`,
+ * e.g. a step's date in the future): it goes out with the issue, its other string params beside it, for a client
+ * that words the problem in its reader's language.
+ */
+function codeOf(params: unknown): { code?: string; params?: Record<string, string> } {
+  const own: unknown = typeof params === 'object' && params !== null ? Reflect.get(params, 'params') : undefined;
+  if (typeof own !== 'object' || own === null) return {};
+  const { code, ...rest } = own as Record<string, unknown>;
+  if (typeof code !== 'string') return {};
+  const words = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.keys(words).length > 0 ? { code, params: words } : { code };
 }
