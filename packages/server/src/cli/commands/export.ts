@@ -54,7 +54,7 @@ export function registerExport(program: Command): void {
 
   exportCommand
     .command('glotip')
-    .description("Write the country's official GLOTIP / SDG 16.2.2 submission: detected victims by sex, age group, form of exploitation and citizenship (per 100,000 population where given), exact counts with those below 5 masked as UNODC asks; then the offender tables from the prosecution records (persons brought into formal contact, prosecuted, convicted, by sex and age and by citizenship, with the legal provision and source), every count perturbed by the cell-key method; audited")
+    .description("Write the country's official GLOTIP / SDG 16.2.2 submission: detected victims by sex, age group, form of exploitation and citizenship (per 100,000 population where given), exact counts with those below 5 masked as UNODC asks; then the offender tables from the prosecution records (persons brought into formal contact, prosecuted, convicted, by sex and age, by citizenship (nationals, foreign nationals, each country with enough persons) and by form of exploitation, with the legal provision and source), every count perturbed by the cell-key method; audited")
     .requiredOption('--country <code>', 'the reporting country, ISO 3166-1 alpha-2 or alpha-3')
     .option('--population <figures>', 'resident population: one number for every year, or YEAR=NUMBER,YEAR=NUMBER')
     .option('--output <file>', 'where to write the CSV (default: standard output)')

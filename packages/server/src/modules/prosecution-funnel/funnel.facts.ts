@@ -24,6 +24,11 @@ export interface SuspectFacts {
   readonly sex: Int8Array;
   /** Index in funnelCitizenships. */
   readonly citizenship: Int8Array;
+  /**
+   * A foreign national's first recorded citizenship as countryIndex (the ISO alpha-2 letters), -1 for a national or
+   * when none is recorded (GLOTIP's offender tables by country of citizenship).
+   */
+  readonly country: Int16Array;
   /** Under 18 at the offence (1), adult (0), not recorded (-1). */
   readonly child: Int8Array;
   /** The cell-key method's record key (0..255). */
@@ -66,6 +71,10 @@ const formBits = (forms: readonly string[]): number => forms.reduce((bits, f) =>
   return i < 0 ? bits : bits | (1 << i);
 }, 0);
 
+/** An ISO alpha-2 code as a small number (26 x first letter + second), -1 if it is not one; countryOf reverses it. */
+export const countryIndex = (alpha2: string): number => (/^[A-Z]{2}$/.test(alpha2) ? (alpha2.charCodeAt(0) - 65) * 26 + (alpha2.charCodeAt(1) - 65) : -1);
+export const countryOf = (index: number): string | null => (index < 0 ? null : String.fromCharCode(65 + Math.floor(index / 26), 65 + (index % 26)));
+
 const BATCH = 5000;
 
 /** Gives every suspect and investigation without a record key its key (keyed HMAC of a stable identifier). */
@@ -94,6 +103,7 @@ interface SuspectRow {
   forms: string[];
   sex: string;
   cit: string;
+  country: string | null;
   child: boolean | null;
   key: number;
   charged: boolean;
@@ -152,6 +162,7 @@ async function suspectRows(db: Db, iso2: string | null, only: readonly string[] 
     )
     SELECT s.id::text AS id, extract(year FROM i.opened_on)::int AS year, o.forms_of_exploitation AS forms, s.sex,
       CASE WHEN cardinality(s.citizenships) = 0 OR ${iso2}::text IS NULL THEN 'unknown' WHEN ${iso2}::text = ANY (s.citizenships) THEN 'national' ELSE 'foreign' END AS cit,
+      CASE WHEN cardinality(s.citizenships) > 0 AND ${iso2}::text IS NOT NULL AND NOT (${iso2}::text = ANY (s.citizenships)) THEN s.citizenships[1] END AS country,
       s.age_at_offence < 18 AS child, s.record_key::int AS key,
       ps.charged_on IS NOT NULL AS charged, ps.prosecuted_on IS NOT NULL AS prosecuted, coalesce(pv.verdicts, 0) AS verdicts,
       coalesce(pv.acquitted, 0) AS acquitted, pv.convicted_on IS NOT NULL AS convicted, pv.downgraded, ps.sentenced_on IS NOT NULL AS sentenced,
@@ -187,6 +198,7 @@ function suspectFactsOf(rows: readonly SuspectRow[]): SuspectFacts {
     forms: new Int32Array(n),
     sex: new Int8Array(n),
     citizenship: new Int8Array(n),
+    country: new Int16Array(n),
     child: new Int8Array(n),
     key: new Uint8Array(n),
     reached: new Int8Array(n),
@@ -202,6 +214,7 @@ function suspectFactsOf(rows: readonly SuspectRow[]): SuspectFacts {
     facts.forms[i] = formBits(r.forms);
     facts.sex[i] = Math.max(0, (suspectSexes as readonly string[]).indexOf(r.sex));
     facts.citizenship[i] = (funnelCitizenships as readonly string[]).indexOf(r.cit);
+    facts.country[i] = r.country === null ? -1 : countryIndex(r.country);
     facts.child[i] = r.child === null ? -1 : r.child ? 1 : 0;
     facts.key[i] = r.key;
     const { reached, reason } = progressOf(r);

@@ -19,9 +19,12 @@ type Line = string[];
 export function offenderLines(tables: OffenderTables, language: FunnelLanguage): Line[] {
   const words = offenderLabels[language];
   const word = (code: string) => words.values[code] ?? code;
+  // A country of citizenship by its name in the chosen language (GLOTIP's column keeps the English name).
+  const regions = new Intl.DisplayNames([language], { type: 'region' });
+  const category = (f: OffenderTables['figures'][number]) => (f.country === undefined ? word(f.category) : (regions.of(f.country) ?? f.category));
   const source = (provisions: readonly string[]) => words.source(provisions.join(', ') || words.noProvision);
   return tables.figures.map((f) => [
-    f.indicator, word(f.indicator), f.dimension, word(f.dimension), f.category, word(f.category),
+    f.indicator, word(f.indicator), f.dimension, word(f.dimension), f.category, category(f),
     f.sex, word(f.sex), f.age, word(f.age), String(f.year), String(f.value),
     source(f.indicator === 'Persons convicted' ? tables.provisions.convicted : tables.provisions.charged),
   ]);

@@ -27,7 +27,7 @@ import { offenderLabels } from '../prosecution-funnel/funnel.glotip-offenders.la
  *   is given.
  *
  * After the victims, the offender tables from the prosecution records (persons brought into formal contact,
- * prosecuted, convicted, by sex and age and by citizenship): perturbed by the cell-key method as the funnel is, not
+ * prosecuted, convicted, by sex and age, by citizenship and country, by form of exploitation): perturbed by the cell-key method as the funnel is, not
  * masked; their methodology and legal provisions in prosecution-funnel/funnel.glotip-offenders.ts.
  */
 
