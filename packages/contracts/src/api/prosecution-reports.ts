@@ -123,3 +123,12 @@ export const sherlocBrief = z.object({
   text: z.object({ factSummary: z.string(), commentary: z.string(), status: z.enum(caseBriefStatuses), approvedOn: isoDate.nullable() }),
 });
 export type SherlocBrief = z.infer<typeof sherlocBrief>;
+
+/**
+ * Whether a brief names the offence convicted apart from the charge: only when it differs from the one charged (another
+ * provision or category, a downgrade among them). A conviction of the offence charged names its provision once.
+ */
+export function namesOffenceConvicted(v: Pick<SherlocBrief['defendants'][number]['verdicts'][number], 'provisionCharged' | 'categoryCharged' | 'provisionConvicted' | 'categoryConvicted'>): boolean {
+  if (v.provisionConvicted === null) return false;
+  return v.provisionConvicted !== v.provisionCharged || (v.categoryConvicted !== null && v.categoryConvicted !== v.categoryCharged);
+}

@@ -96,6 +96,10 @@ describe("an operation's case brief in SHERLOC's fields", { timeout: 300_000 }, 
     await section.getByRole('heading', { name: 'Preview of the fields' }).waitFor();
     await section.getByRole('heading', { name: 'Defendant 2' }).waitFor();
     await section.getByText('Downgraded: convicted of a lesser offence than charged.').waitFor();
+    // The downgraded verdict names the offence convicted; the conviction of the offence charged names it once.
+    const briefText = await section.innerText();
+    expect(briefText).toContain('Convicted of \u2068Penal Code, article 190\u2069 (');
+    expect(briefText).not.toContain('Convicted of \u2068Penal Code, article 210\u2069');
     // The operation page names the suspects; the brief on it does not.
     expect(await page.locator('main').innerText()).toMatch(/Foreman/);
     expect(await section.innerText()).not.toMatch(identityPattern);

@@ -1,4 +1,4 @@
-import type { DocumentLanguage, SherlocBrief } from '@palermo/contracts';
+import { namesOffenceConvicted, type DocumentLanguage, type SherlocBrief } from '@palermo/contracts';
 import { createPdf } from '../../platform/pdf/pdf-document.js';
 import { wordsFor, type Words } from '../person-record/labels.js';
 
@@ -63,7 +63,7 @@ export async function briefPdf(brief: SherlocBrief, language: DocumentLanguage):
     pdf.field(w.t('caseBrief.charges'), d.charges.map((c) => w.t('caseBrief.chargeLine', { date: c.date, provision: c.provision, category: w.code('prosecution.categories', c.category) })).join('; '), w.t('caseBrief.noneRecorded'));
     pdf.field(w.t('caseBrief.verdicts'), d.verdicts.map((v) => [
       w.t('caseBrief.verdictLine', { date: v.date, outcome: w.code('prosecution.verdicts', v.outcome), charged: v.provisionCharged }),
-      v.provisionConvicted ? w.t('caseBrief.convictedOf', { provision: v.provisionConvicted, category: w.code('prosecution.categories', v.categoryConvicted) }) : '',
+      namesOffenceConvicted(v) ? w.t('caseBrief.convictedOf', { provision: v.provisionConvicted ?? '', category: w.code('prosecution.categories', v.categoryConvicted) }) : '',
       v.downgraded ? w.t('caseBrief.downgraded') : '',
     ].filter((p) => p !== '').join(' ')).join('; '), w.t('caseBrief.noneRecorded'));
     pdf.field(w.t('caseBrief.sentences'), d.sentences.map((s) => [

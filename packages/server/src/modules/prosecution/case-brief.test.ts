@@ -46,7 +46,10 @@ async function ok(client: Client, method: 'GET' | 'POST' | 'PUT', url: string, b
 }
 const text = async (response: LightMyRequestResponse) => (await pdfText(response.rawPayload)).replace(/\s+/g, ' ');
 
-/** An operation through the pipeline: two suspects with identities, a downgraded conviction, an appeal, a consenting victim with compensation. */
+/**
+ * An operation through the pipeline: two suspects with identities, a downgraded conviction, an appeal, a conviction
+ * of the offence charged (the second defendant), a consenting victim with compensation.
+ */
 async function seedCase() {
   const op = await ok(police, 'POST', '/api/prosecution/operations', {
     name: secrets.operationName, origin: 'labour_inspection', approach: 'reactive', formsOfExploitation: ['ForcedLabour'],
@@ -59,7 +62,7 @@ async function seedCase() {
     investigationId: inv.id, pseudonym: secrets.pseudonym, roles: ['recruiter', 'exploiter'], sex: 'male', citizenships: ['MD'], ageAtOffence: 44,
     identity: { givenName: secrets.suspectGiven, familyName: secrets.suspectFamily, aliases: [secrets.suspectAlias], birthDate: '1979-02-03', identityNumber: secrets.suspectNumber },
   });
-  await ok(police, 'POST', `/api/prosecution/operations/${op.id}/suspects`, {
+  const second = await ok(police, 'POST', `/api/prosecution/operations/${op.id}/suspects`, {
     investigationId: inv.id, pseudonym: secrets.secondPseudonym, roles: ['money_manager'], sex: 'female', citizenships: ['RO'],
     identity: { givenName: secrets.secondGiven, familyName: secrets.secondFamily },
   });
@@ -73,6 +76,11 @@ async function seedCase() {
   await step(clerk, { kind: 'appeal_decision', occurredOn: '2024-03-01', appealId: appeal.id, outcome: 'upheld' });
   await step(clerk, { kind: 'assets_confiscated', occurredOn: '2024-03-01', amount: 10000, currency: 'EUR', description: secrets.assetDescription });
   await step(clerk, { kind: 'compensation_paid', occurredOn: '2024-06-01', amount: 4000, currency: 'EUR' });
+  // The second defendant: convicted of the offence charged (not downgraded).
+  const secondStep = (client: Client, body: Record<string, unknown>) => ok(client, 'POST', `/api/prosecution/suspects/${second.id}/steps`, body);
+  const secondCharge = await secondStep(prosecutor, { kind: 'charge', occurredOn: '2023-05-20', provision: 'Criminal Code art. 165', category: 'trafficking' });
+  await secondStep(prosecutor, { kind: 'prosecution', occurredOn: '2023-06-05', courtOrganisationId: courtId });
+  await secondStep(clerk, { kind: 'verdict', occurredOn: '2023-11-05', chargeId: secondCharge.id, outcome: 'convicted' });
 
   const opened = await ok(caseworker, 'POST', '/api/cases', { person: { givenName: secrets.victimGiven, familyName: secrets.victimFamily, birthDate: '1995-04-04', gender: 'Feminine' } }, { 'idempotency-key': randomUUID() });
   await ok(caseworker, 'POST', `/api/cases/${opened.id}/consents`, { purpose: 'law_enforcement', status: 'given', method: 'verbal' }, { 'idempotency-key': randomUUID() });
@@ -113,10 +121,11 @@ describe("an operation's case brief in SHERLOC's fields, identities removed", ()
     expect(d1?.verdicts).toEqual([{ date: '2023-11-01', provisionCharged: 'Criminal Code art. 165', categoryCharged: 'trafficking', outcome: 'convicted', provisionConvicted: 'Criminal Code art. 362', categoryConvicted: 'smuggling', downgraded: true }]);
     expect(d1?.sentences).toEqual([{ date: '2023-11-01', custodialMonths: 30, suspended: false, probationMonths: null, fineAmount: 2000, currency: 'EUR' }]);
     expect(d1?.appeals).toEqual([{ date: '2023-11-20', appellant: 'prosecution', outcome: 'upheld', decidedOn: '2024-03-01' }]);
+    expect(brief.defendants[1]?.verdicts).toEqual([{ date: '2023-11-05', provisionCharged: 'Criminal Code art. 165', categoryCharged: 'trafficking', outcome: 'convicted', provisionConvicted: 'Criminal Code art. 165', categoryConvicted: 'trafficking', downgraded: false }]);
     expect(brief.text.approvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('never carries a name, pseudonym, alias, identity number, place name or title: not in the JSON, not in the PDF (English and Arabic)', async () => {
+  it('never carries a name, pseudonym, alias, identity number, place name or title: not in the JSON, not in the PDF (English, French and Arabic)', async () => {
     const json = (await prosecutor.request('GET', `/api/prosecution/operations/${operationId}/case-brief`)).body;
     const english = await prosecutor.request('GET', `/api/prosecution/operations/${operationId}/case-brief.pdf?language=en`);
     expect(english.statusCode).toBe(200);
@@ -124,12 +133,16 @@ describe("an operation's case brief in SHERLOC's fields, identities removed", ()
     expect(english.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const arabic = await police.request('GET', `/api/prosecution/operations/${operationId}/case-brief.pdf?language=ar`);
     expect(arabic.statusCode).toBe(200);
+    const french = await police.request('GET', `/api/prosecution/operations/${operationId}/case-brief.pdf?language=fr`);
+    expect(french.statusCode).toBe(200);
+    expect(french.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const en = await text(english);
     const ar = await text(arabic);
+    const fr = await text(french);
     // The seeding worked: the names are in the records (the suspect's identity, the victim's case), read back by those who may.
     const suspects = (await prosecutor.request('GET', `/api/prosecution/operations/${operationId}/suspects`)).body;
     for (const name of [secrets.suspectFamily, secrets.pseudonym, secrets.secondFamily, secrets.suspectNumber]) expect(suspects).toContain(name);
-    for (const [where, body] of [['JSON', json], ['PDF en', en], ['PDF ar', ar]] as const) {
+    for (const [where, body] of [['JSON', json], ['PDF en', en], ['PDF fr', fr], ['PDF ar', ar]] as const) {
       for (const [field, value] of Object.entries(secrets)) expect(body, `${field} in the ${where}`).not.toContain(value);
       expect(body, `initials of the victim in the ${where}`).not.toMatch(/\bE\.\s?R\.?/u);
     }
@@ -139,6 +152,22 @@ describe("an operation's case brief in SHERLOC's fields, identities removed", ()
     expect(en).toContain('Criminal Code art. 362');
     expect(en).toContain('5000.00 EUR');
     expect(en).toContain('Their documents were taken on arrival.');
+    // The downgraded verdict names the offence convicted beside the one charged; the second defendant's conviction of
+    // the offence charged names its provision once, in the verdict's own sentence.
+    expect(en).toContain('Convicted of Criminal Code art. 362 (');
+    const defendant2 = (body: string, from: string, to: string) => body.slice(body.indexOf(from), body.indexOf(to, body.indexOf(from)));
+    // Its charge and its verdict: twice, not a third time as "convicted of" the same provision.
+    expect(defendant2(en, 'Defendant 2', 'Compensation and assets').split('Criminal Code art. 165')).toHaveLength(3);
+    expect(en).toContain('Convicted on the charge Criminal Code art. 165. Sentences');
+    expect(en).not.toContain('Convicted of Criminal Code art. 165');
+    expect(fr).toContain('Prévenu 1');
+    expect(fr).toContain('Prévenu 2');
+    expect(fr).toContain("Requalification : condamné pour une infraction moins grave que l'inculpation.");
+    expect(fr).toContain('Condamné au titre de Criminal Code art. 362 (');
+    expect(fr).not.toContain('Condamné au titre de Criminal Code art. 165');
+    expect(defendant2(fr, 'Prévenu 2', 'Indemnisation').split('Criminal Code art. 165')).toHaveLength(3);
+    expect(fr).toContain('Their documents were taken on arrival.');
+    expect(fr).toContain("Résumé d'affaire pour publication");
     expect(ar).toContain('ملخص القضية للنشر');
     expect(ar).toContain('المتهم 1');
     expect(ar).toContain('تخفيف الوصف');

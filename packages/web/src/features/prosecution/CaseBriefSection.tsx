@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { isolate } from '../../i18n/isolate';
 import { useTranslation } from 'react-i18next';
-import { caseBriefStatuses, caseBriefTextRequest, documentLanguages, type DocumentLanguage, type SherlocBrief } from '@palermo/contracts';
+import { caseBriefStatuses, caseBriefTextRequest, documentLanguages, namesOffenceConvicted, type DocumentLanguage, type SherlocBrief } from '@palermo/contracts';
 import { useActiveSession } from '../../app/session';
 import { validate } from '../../app/validation';
 import { DownloadLink } from '../../components/DownloadLink';
@@ -211,7 +211,7 @@ function BriefPreview({ brief }: { brief: SherlocBrief }) {
             {d.verdicts.map((v, i) => (
               <li key={`v${i}`}>
                 {t('caseBrief.verdicts')}: {t('caseBrief.verdictLine', { date: labels.date(v.date), outcome: labels.verdict(v.outcome), charged: isolate(v.provisionCharged) })}{' '}
-                {v.provisionConvicted ? t('caseBrief.convictedOf', { provision: isolate(v.provisionConvicted), category: labels.category(v.categoryConvicted ?? undefined) }) : null}{' '}
+                {v.provisionConvicted !== null && namesOffenceConvicted(v) ? t('caseBrief.convictedOf', { provision: isolate(v.provisionConvicted), category: labels.category(v.categoryConvicted ?? undefined) }) : null}{' '}
                 {v.downgraded ? <strong>{t('caseBrief.downgraded')}</strong> : null}
               </li>
             ))}
