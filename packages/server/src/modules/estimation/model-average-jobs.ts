@@ -20,7 +20,7 @@ import type { JobEngine } from '../../platform/jobs/job-engine.js';
 import { EstimationError } from './errors.js';
 import { estimationRules } from './estimation.policy.js';
 import { AVERAGE_ON_PAGE_MAX_LISTS, SPREAD_ON_PAGE_MAX_LISTS, roundingFor } from './estimation.view.js';
-import { averageOverGraphs } from './model-averaging.js';
+import { averageOverGraphsInTurns } from './model-averaging.js';
 import type { OverlapTable } from './overlap-table.js';
 import { tableForRequest } from './table-for-request.js';
 
@@ -36,11 +36,11 @@ interface AverageJobData {
 
 type AverageOutput = Pick<ModelAverageJobView, 'row' | 'problem'>;
 
-function averageOf(data: AverageJobData): AverageOutput {
+async function averageOf(data: AverageJobData): Promise<AverageOutput> {
   const counts = Float64Array.from(data.counts);
   const table: OverlapTable = { lists: data.lists, counts, observed: counts.reduce((sum, count) => sum + count, 0) };
   try {
-    const average = averageOverGraphs(table);
+    const average = await averageOverGraphsInTurns(table);
     const rounding = roundingFor(data.source ?? 'cases');
     return {
       row: { total: rounding.point(average.total), lower: rounding.lower(average.lower), upper: rounding.upper(average.upper), interval: 'credible', search: average.search, graphs: average.graphs },
@@ -55,7 +55,7 @@ function averageOf(data: AverageJobData): AverageOutput {
 /** Declares the queue; its jobs run in whichever server process takes them. */
 export function defineModelAverageJobs(jobs: JobEngine): void {
   // The average is a pure function of the job's data: a second try after a crash computes the same row.
-  jobs.define<AverageJobData>(MODEL_AVERAGE_QUEUE, async (data) => averageOf(data), { retryLimit: 1, expireInSeconds: 10 * 60 });
+  jobs.define<AverageJobData>(MODEL_AVERAGE_QUEUE, (data) => averageOf(data), { retryLimit: 1, expireInSeconds: 10 * 60 });
 }
 
 /** Starts the average from the same data as the estimate; audited with counts only. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allDecomposableGraphs, eliminationOrder } from './decomposable-graphs.js';
-import { averageOverGraphs } from './model-averaging.js';
+import { averageOverGraphs, averageOverGraphsInTurns } from './model-averaging.js';
 import { parseOverlapTable, type OverlapTable } from './overlap-table.js';
 
 const fixture = (name: string): OverlapTable =>
@@ -50,17 +50,17 @@ describe('decomposable graphs', () => {
 // Each average walks every graph over a grid of up to 60,000 population sizes: on a busy two-core machine one case
 // takes over a minute. The timeout guards against a hang; it is not a speed target (the estimation benchmark is).
 describe('Bayesian model averaging over decomposable graphs, as R dga computes it', { timeout: 300_000 }, () => {
-  it.each(DGA)('$name: on dga\'s grid, the same posterior quantiles, mean and model probabilities', (reference) => {
-    const average = averageOverGraphs(fixture(reference.name), { grid: { max: reference.max, step: reference.step } });
+  it.each(DGA)('$name: on dga\'s grid, the same posterior quantiles, mean and model probabilities', async (reference) => {
+    const average = await averageOverGraphsInTurns(fixture(reference.name), { grid: { max: reference.max, step: reference.step } });
     expect(average.search).toBe('exhaustive');
     expect([average.total, average.lower, average.upper]).toEqual([reference.median, reference.lower, reference.upper]);
     expect(relative(average.mean, reference.mean)).toBeLessThan(1e-7);
     average.topModels.forEach((model, i) => expect(Math.abs(model.probability - (reference.top[i] ?? NaN))).toBeLessThan(1e-7));
   });
 
-  it('on its own grid (every number to 2,000, then 0.2% apart) the answer stays within 0.2% of dga on a fine grid', () => {
+  it('on its own grid (every number to 2,000, then 0.2% apart) the answer stays within 0.2% of dga on a fine grid', async () => {
     const reference = DGA[1];
-    const average = averageOverGraphs(fixture(reference.name));
+    const average = await averageOverGraphsInTurns(fixture(reference.name));
     expect(average.grid.max).toBeGreaterThanOrEqual(reference.upper);
     for (const [ours, theirs] of [
       [average.total, reference.median],
@@ -71,13 +71,13 @@ describe('Bayesian model averaging over decomposable graphs, as R dga computes i
     }
   });
 
-  it('names the most probable graph by its edges', () => {
-    const average = averageOverGraphs(fixture('UKdat_5'), { grid: { max: 60000 } });
+  it('names the most probable graph by its edges', async () => {
+    const average = await averageOverGraphsInTurns(fixture('UKdat_5'), { grid: { max: 60000 } });
     expect(average.topModels[0]?.terms).toEqual(['LA:NG', 'LA:PFNCA', 'NG:PFNCA', 'PFNCA:GO', 'NG:GP']);
   });
 
-  it.each(EXHAUSTIVE_SIX)('$name (six lists): the chain from both ends finds the exhaustive average', (reference) => {
-    const average = averageOverGraphs(fixture(reference.name));
+  it.each(EXHAUSTIVE_SIX)('$name (six lists): the chain from both ends finds the exhaustive average', async (reference) => {
+    const average = await averageOverGraphsInTurns(fixture(reference.name));
     expect(average.search).toBe('mcmc');
     expect(average.chain?.seed).toBe(1);
     expect(relative(average.total, reference.total)).toBeLessThan(0.01);
@@ -90,6 +90,18 @@ describe('Bayesian model averaging over decomposable graphs, as R dga computes i
     const once = averageOverGraphs(table, { seed: 7, iterations: 400 });
     const again = averageOverGraphs(table, { seed: 7, iterations: 400 });
     expect(again).toEqual(once);
+  });
+
+  it('computed in turns, the same answer as at once, and the event loop runs in between (a server keeps answering)', async () => {
+    const table = fixture('UKdat');
+    const atOnce = averageOverGraphs(table, { seed: 3, iterations: 3000 });
+    let turnsGiven = 0;
+    const ticker = setInterval(() => (turnsGiven += 1), 0);
+    const started = performance.now();
+    const inTurns = await averageOverGraphsInTurns(table, { seed: 3, iterations: 3000 }).finally(() => clearInterval(ticker));
+    expect(inTurns).toEqual(atOnce);
+    // a computation of several turns' length gave the event loop at least one of them
+    if (performance.now() - started > 100) expect(turnsGiven).toBeGreaterThan(0);
   });
 
   it('a posterior the lists cannot bound is refused as not estimable, never given as a number', () => {

@@ -18,6 +18,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { adjacencyOf, allDecomposableGraphs, factors, listPairs, type DecomposableGraph } from './decomposable-graphs.js';
 import { EstimationError, el } from './errors.js';
+import { inTurns, toTheEnd, type InTurns } from './in-turns.js';
 import type { OverlapTable } from './overlap-table.js';
 
 /** Up to this many lists every decomposable graph is averaged; above, the chain searches for them. */
@@ -201,15 +202,24 @@ const NEGLIGIBLE = -40;
  * (its posterior summed over the grid) is known first (from the chain, or computed here), so that only the graphs
  * that can move the average are evaluated again on the grid: nothing of size graphs x grid is kept.
  */
-function average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly DecomposableGraph[], knownMasses?: readonly number[]): Averaged {
-  const masses = knownMasses ?? graphs.map((graph) => logSumExp(likelihoods.graph(graph.factors)));
+function* average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly DecomposableGraph[], knownMasses?: readonly number[]): InTurns<Averaged> {
+  let masses = knownMasses;
+  if (!masses) {
+    const computed: number[] = [];
+    for (const graph of graphs) {
+      computed.push(logSumExp(likelihoods.graph(graph.factors)));
+      yield;
+    }
+    masses = computed;
+  }
   const whole = logSumExp(masses);
   const posterior = new Float64Array(likelihoods.common.length);
-  graphs.forEach((graph, g) => {
-    if (el(masses, g) - whole < NEGLIGIBLE) return;
+  for (const [g, graph] of graphs.entries()) {
+    if (el(masses, g) - whole < NEGLIGIBLE) continue;
     const values = likelihoods.graph(graph.factors);
     for (let i = 0; i < posterior.length; i++) posterior[i] = el(posterior, i) + Math.exp(el(values, i) - whole);
-  });
+    yield;
+  }
   const models = graphs.map((graph, g) => ({ terms: termsOf(table, graph.edges), probability: Math.exp(el(masses, g) - whole) }));
   return { posterior, models };
 }
@@ -221,7 +231,7 @@ function average(table: OverlapTable, likelihoods: Likelihoods, graphs: readonly
  * Netherlands' six lists a chain from the empty graph alone stays in a mode of a quarter of the total); the distinct
  * graphs either visits are averaged exactly.
  */
-function searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: number, iterations: number): { graphs: DecomposableGraph[]; masses: number[]; acceptance: number } {
+function* searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: number, iterations: number): InTurns<{ graphs: DecomposableGraph[]; masses: number[]; acceptance: number }> {
   const lists = table.lists.length;
   const pairs = listPairs(lists).length;
   const rng = xoroshiro128plus(seed | 0);
@@ -247,6 +257,7 @@ function searchGraphs(table: OverlapTable, likelihoods: Likelihoods, seed: numbe
       const proposal = edges.slice();
       proposal[k] = !proposal[k];
       const next = visit(proposal);
+      yield;
       if (!next) continue;
       if (Math.log(uniformFloat64(rng)) < next.mass - current.mass) {
         edges = proposal;
@@ -275,7 +286,20 @@ function tail(posterior: Float64Array, grid: Grid, max: number): number {
   return mass;
 }
 
+/** The model average, computed at once (a few lists, on a request's page or the command line). */
 export function averageOverGraphs(table: OverlapTable, options: AverageOptions = {}): ModelAverage {
+  return toTheEnd(averageInTurns(table, options));
+}
+
+/**
+ * The model average computed in turns, the event loop free between them: for seven or eight lists the search takes
+ * seconds to minutes of one core, which must not keep a server process (a job's) from answering its requests.
+ */
+export function averageOverGraphsInTurns(table: OverlapTable, options: AverageOptions = {}): Promise<ModelAverage> {
+  return inTurns(averageInTurns(table, options));
+}
+
+function* averageInTurns(table: OverlapTable, options: AverageOptions): InTurns<ModelAverage> {
   const lists = table.lists.length;
   if (lists < 3) throw new EstimationError(`model averaging over graphs needs at least 3 lists; found ${lists}`, 'not-estimable');
   const delta = options.delta ?? 2 ** -lists;
@@ -287,9 +311,9 @@ export function averageOverGraphs(table: OverlapTable, options: AverageOptions =
   for (;;) {
     const grid = options.grid ? uniformGrid(max, options.grid.step ?? 1) : adaptiveGrid(max);
     const likelihoods = new Likelihoods(table, grid, delta);
-    const chain = allGraphs ? null : searchGraphs(table, likelihoods, seed, iterations);
+    const chain = allGraphs ? null : yield* searchGraphs(table, likelihoods, seed, iterations);
     const graphs = allGraphs ?? chain?.graphs ?? [];
-    const { posterior, models } = average(table, likelihoods, graphs, chain?.masses);
+    const { posterior, models } = yield* average(table, likelihoods, graphs, chain?.masses);
     if (!options.grid && tail(posterior, grid, max) > TAIL_MASS) {
       if (max >= MAX_BOUND_FACTOR * Math.max(table.observed, 1)) {
         throw new EstimationError(
