@@ -39,4 +39,5 @@ export * from './api/prosecution-network.js';
 export * from './api/recommendations.js';
 export * from './api/reference-series-import.js';
 export * from './api/action-plan.js';
+export * from './api/determinants.js';
 export * from './api/plan-indicators.js';

@@ -82,6 +82,10 @@ export const capabilityNames = [
   'editActionPlan',
   /** The plan's progress page and its download (the coordinator, the rapporteur, analysts). */
   'seePlanProgress',
+  /** Determinants assessments and their comparison (the rapporteur, the coordinator, the national administrator). */
+  'seeDeterminants',
+  /** Record determinants assessments and their entries (the national rapporteur). */
+  'recordDeterminants',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 

@@ -12,3 +12,4 @@ export * from './proceedings.js';
 export * from './prosecution-network.js';
 export * from './recommendations.js';
 export * from './action-plan.js';
+export * from './determinants.js';

@@ -2,6 +2,7 @@ import type { FieldPolicy } from '../platform/access/field-policy.js';
 import { accountExploiterFieldPolicy, accountSituationFieldPolicy, accountStatementFieldPolicy } from './account/account.fields.js';
 import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/case-record.fields.js';
 import { caseFieldPolicy } from './case/case.fields.js';
+import { determinantAssessmentFieldPolicy } from './determinants/determinants.fields.js';
 import { documentFieldPolicy } from './document/document.fields.js';
 import { personFieldPolicy } from './person/person.fields.js';
 import { prosecutionEntityFieldPolicy, prosecutionLinkFieldPolicy } from './prosecution/network.fields.js';
@@ -36,4 +37,5 @@ export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
   prosecutionEntity: prosecutionEntityFieldPolicy,
   prosecutionLink: prosecutionLinkFieldPolicy,
   prosecutionCaseBrief: prosecutionCaseBriefFieldPolicy,
+  determinantAssessment: determinantAssessmentFieldPolicy,
 };

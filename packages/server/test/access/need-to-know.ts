@@ -10,6 +10,7 @@ import { allows } from '../../src/platform/access/rules.js';
 import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
 import { caseFactsOf, has, personFactsOf, prosecutionFactsOf, scenarioArbitrary, subjectOf, subsetOf, victimFactsOf, type Scenario } from './need-to-know.scenarios.js';
+import { brokenDeterminantPromises } from './need-to-know.determinants.js';
 import { brokenCaseBriefPromises, brokenNetworkPromises, brokenProsecutionPromises, brokenVictimWitnessPromises } from './need-to-know.prosecution.js';
 
 /**
@@ -80,6 +81,7 @@ export interface Visible {
   readonly prosecutionLink: Set<string>;
   readonly recommendation: Set<string>;
   readonly prosecutionCaseBrief: Set<string>;
+  readonly determinantAssessment: Set<string>;
   /** What GET /api/cases/:id/approvals shows of the case's approvals (all of each approval, or none of them). */
   readonly caseApprovals: Set<string>;
 }
@@ -114,6 +116,7 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     prosecutionLink: visibleFields(policyOf(p, 'prosecutionLink'), subject, prosecutionFactsOf(s), p.rules),
     recommendation: visibleFields(policyOf(p, 'recommendation'), subject, facts, p.rules),
     prosecutionCaseBrief: visibleFields(policyOf(p, 'prosecutionCaseBrief'), subject, prosecutionFactsOf(s), p.rules),
+    determinantAssessment: visibleFields(policyOf(p, 'determinantAssessment'), subject, facts, p.rules),
     caseApprovals: allows(p.routes.caseApprovals.read, subject, facts) && allows(p.routes.caseApprovals.waitingIn, subject, facts) ? new Set(approvalFields) : new Set(),
   };
 }
@@ -144,6 +147,7 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   broken.push(...brokenNetworkPromises(s, v, all));
   broken.push(...brokenRecommendationPromises(s, v, all));
   broken.push(...brokenCaseBriefPromises(s, v, all));
+  broken.push(...brokenDeterminantPromises(s, v, all));
   broken.push(...brokenApprovalPromises(s, v, all));
 
   if (fullSide) {
@@ -263,6 +267,7 @@ export const everything: Visible = {
   prosecutionLink: new Set(fieldPolicies.prosecutionLink?.fields),
   recommendation: new Set(fieldPolicies.recommendation?.fields),
   prosecutionCaseBrief: new Set(fieldPolicies.prosecutionCaseBrief?.fields),
+  determinantAssessment: new Set(fieldPolicies.determinantAssessment?.fields),
   caseApprovals: new Set(approvalFields),
 };
 

@@ -15,6 +15,7 @@ import { lazyPage } from './lazyPage';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { canSeeActionPlan, canSeePlanProgress } from '../features/action-plan/api';
 import { canRecordRecommendations, canSeeRecommendations } from '../features/recommendations/permissions';
+import { canSeeDeterminants } from '../features/determinants/permissions';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
@@ -55,6 +56,9 @@ const PlanProgressPage = lazyPage(() => import('../features/action-plan/Progress
 const RecommendationsPage = lazyPage(() => import('../features/recommendations/RecommendationsPage'), 'RecommendationsPage');
 const NewRecommendationPage = lazyPage(() => import('../features/recommendations/NewRecommendationPage'), 'NewRecommendationPage');
 const RecommendationPage = lazyPage(() => import('../features/recommendations/RecommendationPage'), 'RecommendationPage');
+const AssessmentsPage = lazyPage(() => import('../features/determinants/AssessmentsPage'), 'AssessmentsPage');
+const AssessmentPage = lazyPage(() => import('../features/determinants/AssessmentPage'), 'AssessmentPage');
+const CompareAssessmentsPage = lazyPage(() => import('../features/determinants/ComparePage'), 'ComparePage');
 const FunnelPage = lazyPage(() => import('../features/prosecution-funnel/FunnelPage'), 'FunnelPage');
 const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -264,6 +268,30 @@ function AppRoutes() {
           element={
             <Allowed when={canSeeRecommendations}>
               <RecommendationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="determinants"
+          element={
+            <Allowed when={canSeeDeterminants}>
+              <AssessmentsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="determinants/:id"
+          element={
+            <Allowed when={canSeeDeterminants}>
+              <AssessmentPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="determinants/:id/compare"
+          element={
+            <Allowed when={canSeeDeterminants}>
+              <CompareAssessmentsPage />
             </Allowed>
           }
         />

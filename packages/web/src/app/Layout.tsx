@@ -9,6 +9,7 @@ import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canReadAudi
 import { useActiveSession } from './session';
 import { canSeeActionPlan } from '../features/action-plan/api';
 import { canSeeRecommendations } from '../features/recommendations/permissions';
+import { canSeeDeterminants } from '../features/determinants/permissions';
 import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
 import { canSeeReleases } from '../features/releases/permissions';
@@ -38,6 +39,7 @@ export function Layout() {
     { to: '/prosecution/import', label: t('prosecutionImport.nav'), show: canImportProsecutionHistory(capabilities) },
     { to: '/action-plans', label: t('actionPlan.nav'), show: canSeeActionPlan(capabilities) },
     { to: '/recommendations', label: t('recommendations.nav'), show: canSeeRecommendations(capabilities) },
+    { to: '/determinants', label: t('determinants.nav'), show: canSeeDeterminants(capabilities) },
     { to: '/prosecution/funnel', label: t('prosecutionFunnel.nav'), show: canSeeProsecutionFunnel(capabilities) },
     { to: '/directory', label: t('nav.directory'), show: true },
     { to: '/estimation', label: t('nav.estimation'), show: canEstimate(capabilities) },

@@ -51,6 +51,8 @@ export const capabilityRoutes: Record<CapabilityName, { readonly method: string;
   commentOnRecommendations: { method: 'POST', url: '/api/recommendations/:id/comments' },
   clusterRecommendations: { method: 'POST', url: '/api/recommendations/clusters' },
   linkRecommendationActivities: { method: 'POST', url: '/api/recommendations/:id/activities' },
+  seeDeterminants: { method: 'GET', url: '/api/determinant-assessments' },
+  recordDeterminants: { method: 'POST', url: '/api/determinant-assessments' },
 };
 
 type DeclaredRoutes = ReadonlyArray<{ readonly method: string; readonly url: string; readonly access: RouteAccess }>;

@@ -35,6 +35,8 @@ import type { Rule } from './rules.js';
  * `coordinator`, who records the government's response):
  * - `rapporteur`: the national rapporteur, who records recommendations and their status and sees everything of them.
  * - `civilSociety`: a civil society organisation's members, who read them and comment on their status.
+ * The determinants assessments (modules/determinants) are read, besides by the rapporteur and the coordinator, through:
+ * - `nationalAdministrator`: the national administrator (nothing personal).
  *
  * Alternatives are only appended to, never reordered; the mutation tests (test/access) edit these rules in memory.
  */
@@ -56,10 +58,11 @@ export const relationships = [
   'victimWitnessAgency',
   'rapporteur',
   'civilSociety',
+  'nationalAdministrator',
 ] as const;
 export type Relationship = (typeof relationships)[number];
 /** The relationships of the prosecution pipeline: a record kind's field policy may leave them out (it grants them nothing). */
-export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst', 'clientCaseworker', 'victimWitnessOffice', 'victimWitnessAgency', 'rapporteur', 'civilSociety'] as const satisfies readonly Relationship[];
+export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst', 'clientCaseworker', 'victimWitnessOffice', 'victimWitnessAgency', 'rapporteur', 'civilSociety', 'nationalAdministrator'] as const satisfies readonly Relationship[];
 export type ProsecutionRelationship = (typeof prosecutionRelationships)[number];
 
 export type RelationshipRules = Readonly<Record<Relationship, Rule>>;
@@ -88,4 +91,5 @@ export const relationshipRules = {
   victimWitnessAgency: [[{ role: ['investigator'] }, { organisationType: lawEnforcementOrganisationTypes }, { is: 'sharedWithOrganisation' }, { consent: 'law_enforcement' }]],
   rapporteur: [[{ role: ['national_rapporteur'] }]],
   civilSociety: [[{ role: ['civil_society'] }]],
+  nationalAdministrator: [[{ role: ['national_admin'] }]],
 } as const satisfies RelationshipRules;

@@ -14,6 +14,7 @@ import { populateNetwork } from '../../modules/prosecution/network.populate.test
 import { populateCaseBrief } from '../../modules/prosecution/case-brief.populate.test-support.js';
 import { populateActionPlan } from '../../modules/action-plan/action-plan.populate.test-support.js';
 import { populateRecommendations } from '../../modules/recommendations/recommendations.populate.test-support.js';
+import { populateDeterminants } from '../../modules/determinants/determinants.populate.test-support.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
 import { importCtdc } from '../../modules/statistical-records/ctdc-import.js';
@@ -85,6 +86,7 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await populateCaseBrief(database, cipher);
   await populateActionPlan(database);
   await populateRecommendations(database);
+  await populateDeterminants(database);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);
 }

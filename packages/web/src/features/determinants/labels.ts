@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { translateProblem } from '../../app/errors';
+import { ApiError, type FieldIssue } from '../../app/api';
+import { useFormats } from '../cases/format';
+
+/** The determinants' vocabularies by their words in the reader's language, never the codes. */
+export function useDeterminantLabels() {
+  const { t } = useTranslation();
+  const formats = useFormats();
+  const label = (vocabulary: string) => (code: string | null | undefined) => (code ? t(`determinants.${vocabulary}.${code}` as 'determinants.codes.political_will') : '');
+  return {
+    determinant: label('codes'),
+    direction: label('directions'),
+    activity: label('activities'),
+    strength: label('strengths'),
+    dimension: label('dimensions'),
+    typology: label('typology'),
+    date: formats.date,
+    period: (from: string | undefined, to: string | undefined) => t('determinants.periodRange', { from: from ? formats.date(from) : '', to: to ? formats.date(to) : '' }),
+  };
+}
+export type DeterminantLabels = ReturnType<typeof useDeterminantLabels>;
+
+const problems: Record<string, string> = {
+  'must not be before the start of the period': 'periodOrder',
+  'must not name the determinant itself': 'selfInfluence',
+  'must name existing records': 'unknownRecords',
+};
+const choices = ['must be one of the determinants', 'must be positive, neutral or negative', 'must be active or passive', 'must be weak, moderate or strong', 'must be internal or external', 'must be structural or a pressure point', 'must be trafficking-specific, contextual or tangential', 'must be direct or indirect', 'must be personal, institutional or cultural'];
+
+export function translateDeterminantProblem(t: TFunction, problem: string): string {
+  if (choices.includes(problem)) return t('problems.choose');
+  if (problem === 'must not be empty') return t('problems.required');
+  const key = problems[problem];
+  return key ? t(`determinants.problems.${key}` as 'determinants.problems.periodOrder') : translateProblem(t, problem);
+}
+
+export const localiseDeterminantIssues = (t: TFunction, issues: readonly FieldIssue[]): FieldIssue[] => issues.map((issue) => ({ field: issue.field, problem: translateDeterminantProblem(t, issue.problem) }));
+
+/** Runs a request and puts the server's refusals of fields into the reader's language before the form shows them. */
+export async function translatingRefusals<T>(t: TFunction, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.issues.length > 0) throw new ApiError(caught.status, caught.code, caught.message, localiseDeterminantIssues(t, caught.issues));
+    throw caught;
+  }
+}
