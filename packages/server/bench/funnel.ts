@@ -11,11 +11,14 @@
  * stdout: one JSON line per figure (bench-kit.ts figureWriter), e.g.
  *   {"bench":"funnel","metric":"latency_p95_ms","value":N,"unit":"ms","baseline":"raw-sql","ratio":N,"db":"postgres"}
  * and funnel-first-read latency_ms (the first read: the facts computed whole), funnel-read-after-change latency_p95_ms
- * and latency_p50_ms (a read right after one person's record changed: that person recomputed), funnel-generation seconds.
+ * and latency_p50_ms (a read right after one person's record changed: that person recomputed), funnel-generation seconds,
+ * then, the server started again on the same data: funnel-first-read-after-warm-up latency_ms (a user's first read
+ * BENCH_FUNNEL_WARM_SECONDS after the server was ready: the facts computed in the background meanwhile, funnel.jobs.ts)
+ * and funnel-first-read-at-start latency_ms (a read at once: it waits for the computation under way).
  * stderr: progress, with the machine's load average.
  *
  * Environment: BENCH_FUNNEL_INVESTIGATIONS, BENCH_FUNNEL_SUSPECTS, BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2),
- * BENCH_CONNECTIONS (4), PALERMO_BENCH_FUNNEL_DATABASE_URL (default postgres://root@127.0.0.1:5432/palermo_bench_funnel;
+ * BENCH_CONNECTIONS (4), BENCH_FUNNEL_WARM_SECONDS (20), PALERMO_BENCH_FUNNEL_DATABASE_URL (default postgres://root@127.0.0.1:5432/palermo_bench_funnel;
  * created afresh from the server's `test` database, dropped after). PostgreSQL only (the size the target names).
  */
 import { randomBytes } from 'node:crypto';
@@ -38,6 +41,7 @@ const warmup = envNumber('BENCH_WARMUP_SECONDS', 2);
 const connections = Math.round(envNumber('BENCH_CONNECTIONS', 4));
 const investigations = Math.round(envNumber('BENCH_FUNNEL_INVESTIGATIONS', 50_000));
 const suspects = Math.round(envNumber('BENCH_FUNNEL_SUSPECTS', 200_000));
+const warmSeconds = envNumber('BENCH_FUNNEL_WARM_SECONDS', 20);
 const benchUrl = process.env['PALERMO_BENCH_FUNNEL_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/palermo_bench_funnel';
 const log = (line: string) => void process.stderr.write(`[bench:funnel] ${line}\n`);
 const cleanups = cleanupRegistry(log);
@@ -183,6 +187,27 @@ async function main(): Promise<number> {
   emit('funnel-read-after-change', 'latency_p50_ms', round(percentile(afterChange, 50), 1), 'ms', 'postgres');
   log(`postgres: read after one change: p50 ${percentile(afterChange, 50).toFixed(1)} ms, p95 ${percentile(afterChange, 95).toFixed(1)} ms; load average ${loadavg()[0]?.toFixed(2) ?? '?'}`);
   emit('funnel', 'load_average_1m', round(loadavg()[0] ?? 0, 2), 'load', 'postgres');
+
+  // A server starting on this database (or a new day) computes the facts in the background once ready: the first read
+  // of a user who comes after that warm-up (BENCH_FUNNEL_WARM_SECONDS later), and of one who comes at once (it waits for
+  // the computation under way instead of starting its own).
+  await stopProcess(running.server);
+  for (const wait of [warmSeconds, 0]) {
+    const again = await startServerProcess('palermo start (postgres, again)', process.execPath, [palermoBin, 'start', '--json'], { cwd: repoRoot, env: serverEnvironment(target) });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      const started = performance.now();
+      const read = await fetch(new URL('/api/prosecution/funnel', again.url), { headers: { cookie: `palermo_session=${cookie}` } });
+      if (!read.ok) throw new Error(`funnel: HTTP ${read.status} ${await read.text()}`);
+      await read.arrayBuffer();
+      const took = performance.now() - started;
+      const name = wait > 0 ? 'funnel-first-read-after-warm-up' : 'funnel-first-read-at-start';
+      emit(name, 'latency_ms', round(took, 1), 'ms', 'postgres');
+      log(`postgres: ${name} (${wait} s after the server was ready): ${took.toFixed(1)} ms; load average ${loadavg()[0]?.toFixed(2) ?? '?'}`);
+    } finally {
+      await stopProcess(again.server);
+    }
+  }
   return 0;
 }
 

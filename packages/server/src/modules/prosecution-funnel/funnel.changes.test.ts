@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDatabaseKind } from '../../../test/support/test-database.js';
-import { funnelFacts, howLastRead } from './funnel.changes.js';
+import { countryDay, funnelFacts, howLastRead } from './funnel.changes.js';
 import { computeFunnelFacts, type FunnelFacts } from './funnel.facts.js';
 import { recordFunnelWorld, type FunnelWorld } from './funnel.test-support.js';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const kept = () => funnelFacts(t.platform.db, t.platform.cipher.recordKeys, 'ROU');
-const whole = () => computeFunnelFacts(t.platform.db, t.platform.cipher.recordKeys, 'RO');
+const whole = async () => computeFunnelFacts(t.platform.db, t.platform.cipher.recordKeys, 'RO', await countryDay(t.platform.db));
 
 /** Every fact of every person and investigation, by id (the order of the columns is not a fact). */
 function byId(facts: FunnelFacts) {

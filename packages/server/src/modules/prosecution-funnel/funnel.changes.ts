@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import type { Db } from '../../platform/db/database.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { alpha2Of } from '../statistical-records/country-codes.js';
+import { countryTimeZone } from '../notifications/notifications.reminders.js';
 import { computeFunnelFacts, refreshFunnelFacts, type FunnelFacts } from './funnel.facts.js';
 
 /**
@@ -13,8 +16,10 @@ import { computeFunnelFacts, refreshFunnelFacts, type FunnelFacts } from './funn
  * was still running at a read is found at the next read after it commits, however long it ran.
  *
  * The facts are computed whole on the first read, when the country changes (it decides who is a national), each new
- * day (a conviction becomes final when its appeal period passes, with no write), and when so much changed that
- * computing everything is cheaper (an import).
+ * day in the country's time zone (a conviction becomes final when its appeal period passes, with no write), and when so
+ * much changed that computing everything is cheaper (an import). The server computes them in the background when it
+ * starts and shortly after each midnight (funnel.jobs.ts), so that a reader seldom waits for that; a read made before
+ * (or while) they are computed computes them itself (or waits for the computation under way).
  */
 
 interface Kept {
@@ -42,6 +47,8 @@ const MOST_CHANGES = 5000;
 const MOST_SHARE = 0.2;
 
 const kept = new WeakMap<Db, Kept>();
+/** The facts being computed whole, per database: a read arriving meanwhile waits for them rather than starting again. */
+const computing = new WeakMap<Db, Promise<FunnelFacts>>();
 /** How the last read of each database was answered (for tests and the benchmark's log). */
 const lastRead = new WeakMap<Db, 'whole' | 'changes' | 'kept'>();
 export const howLastRead = (db: Db) => lastRead.get(db);
@@ -65,21 +72,44 @@ async function changesSince(db: Db, since: bigint | null, except: Iterable<strin
   return { xmin: BigInt(first.xmin), changes: rows.filter((row) => row.id !== null) };
 }
 
-async function computedWhole(db: Db, keys: RecordKeys, iso3: string | null, day: string): Promise<FunnelFacts> {
-  // Read before the facts: what commits while they are computed is a change from xmin on that is not in `applied`.
-  const { xmin, changes } = await changesSince(db, null, []);
-  const facts = await computeFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null);
-  kept.set(db, { facts, iso3, day, xmin, applied: new Map(changes.map((change) => [change.id, BigInt(change.tx)])) });
-  lastRead.set(db, 'whole');
-  // Changes older than two days were applied by every process that has read since (a process whose facts are older
-  // computes them whole: their day has passed).
-  await sql`DELETE FROM prosecution_funnel_changes WHERE changed_at < now() - interval '2 days'`.execute(db);
-  return facts;
+/** Today in the country's time zone (`country_settings.time_zone`, UTC when unset), as YYYY-MM-DD. */
+export async function countryDay(db: Db, now = new Date()): Promise<string> {
+  return format(new TZDate(now.getTime(), await countryTimeZone(db)), 'yyyy-MM-dd');
+}
+
+function computedWhole(db: Db, keys: RecordKeys, iso3: string | null, day: string): Promise<FunnelFacts> {
+  const computation = (async () => {
+    // Read before the facts: what commits while they are computed is a change from xmin on that is not in `applied`.
+    const { xmin, changes } = await changesSince(db, null, []);
+    const facts = await computeFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, day);
+    kept.set(db, { facts, iso3, day, xmin, applied: new Map(changes.map((change) => [change.id, BigInt(change.tx)])) });
+    lastRead.set(db, 'whole');
+    return facts;
+  })();
+  computing.set(db, computation);
+  const done = () => {
+    if (computing.get(db) === computation) computing.delete(db);
+  };
+  computation.then(done, done);
+  return computation;
+}
+
+/**
+ * Deletes the changes older than two days: every process that has read since applied them (a process whose facts are
+ * older computes them whole: their day has passed). A write, so done by the daily job (funnel.jobs.ts), never by a
+ * read. Returns how many rows went.
+ */
+export async function pruneFunnelChanges(db: Db): Promise<number> {
+  const result = await sql`DELETE FROM prosecution_funnel_changes WHERE changed_at < now() - interval '2 days'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The facts as of now. */
 export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null): Promise<FunnelFacts> {
-  const day = new Date().toISOString().slice(0, 10);
+  const running = computing.get(db);
+  // Its failure is that read's; this one tries on its own.
+  if (running) await running.catch(() => undefined);
+  const day = await countryDay(db);
   const current = kept.get(db);
   if (!current || current.iso3 !== iso3 || current.day !== day) return computedWhole(db, keys, iso3, day);
 
@@ -107,7 +137,7 @@ export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null)
   for (const row of touched.rows) (row.kind === 's' ? suspectIds : investigationIds).add(row.id);
   if (suspectIds.size > current.facts.suspects.size * MOST_SHARE + MOST_CHANGES) return computedWhole(db, keys, iso3, day);
 
-  const facts = await refreshFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, current.facts, [...suspectIds], [...investigationIds]);
+  const facts = await refreshFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, day, current.facts, [...suspectIds], [...investigationIds]);
   kept.set(db, { facts, iso3, day, xmin, applied });
   lastRead.set(db, 'changes');
   return facts;

@@ -126,7 +126,7 @@ interface SuspectRow {
  * steps. A conviction is final when every appeal against it was decided without overturning it or ordering a retrial
  * (final on the last decision's date), or, never appealed, once the appeal period has passed since the verdict.
  */
-async function suspectRows(db: Db, iso2: string | null, only: readonly string[] | null): Promise<SuspectRow[]> {
+async function suspectRows(db: Db, iso2: string | null, only: readonly string[] | null, today: string): Promise<SuspectRow[]> {
   const period = FUNNEL_APPEAL_PERIOD_DAYS;
   // Narrowed to the persons given, every step read is theirs (by the steps' suspect index).
   const theirs = (column: string) => (only === null ? sql`true` : sql`${sql.ref(column)} = ANY (${only}::uuid[])`);
@@ -141,7 +141,7 @@ async function suspectRows(db: Db, iso2: string | null, only: readonly string[] 
       SELECT v.suspect_id, v.occurred_on, v.data->>'outcome' AS outcome,
         ${severity("coalesce(v.data->>'convictedCategory', c.data->>'category')")} < ${severity("c.data->>'category'")} AS downgraded,
         coalesce(v.data->>'convictedCategory', c.data->>'category') = 'trafficking' AS trafficking,
-        CASE WHEN ap.verdict_id IS NULL THEN CASE WHEN v.occurred_on + ${period}::int <= current_date THEN 'final' ELSE 'pending' END
+        CASE WHEN ap.verdict_id IS NULL THEN CASE WHEN v.occurred_on + ${period}::int <= ${today}::date THEN 'final' ELSE 'pending' END
           WHEN ap.overturned THEN 'overturned' WHEN ap.retrial OR ap.decided < ap.appeals THEN 'pending' ELSE 'final' END AS state,
         CASE WHEN ap.verdict_id IS NULL THEN v.occurred_on + ${period}::int ELSE ap.decided_on END AS final_on
       FROM prosecution_steps v JOIN prosecution_steps c ON c.id = v.ref_step_id LEFT JOIN appeals ap ON ap.verdict_id = v.id
@@ -259,19 +259,22 @@ async function investigationFacts(db: Db, iso2: string | null, only: readonly st
   return facts;
 }
 
-/** The facts of every person suspected and every investigation, computed whole (record keys first assigned). */
-export async function computeFunnelFacts(db: Db, keys: RecordKeys, iso2: string | null): Promise<FunnelFacts> {
+/**
+ * The facts of every person suspected and every investigation, computed whole (record keys first assigned), as of
+ * `today` (the country's date, YYYY-MM-DD: an appeal period ends on the country's days).
+ */
+export async function computeFunnelFacts(db: Db, keys: RecordKeys, iso2: string | null, today: string): Promise<FunnelFacts> {
   await assignFunnelRecordKeys(db, keys);
-  return { suspects: suspectFactsOf(await suspectRows(db, iso2, null)), investigations: await investigationFacts(db, iso2, null) };
+  return { suspects: suspectFactsOf(await suspectRows(db, iso2, null, today)), investigations: await investigationFacts(db, iso2, null) };
 }
 
 /**
  * The facts with these persons and investigations computed again: each of them is removed, and those that still
  * exist are added back as they are now (a new object; the one given is left as it was).
  */
-export async function refreshFunnelFacts(db: Db, keys: RecordKeys, iso2: string | null, facts: FunnelFacts, suspectIds: readonly string[], investigationIds: readonly string[]): Promise<FunnelFacts> {
+export async function refreshFunnelFacts(db: Db, keys: RecordKeys, iso2: string | null, today: string, facts: FunnelFacts, suspectIds: readonly string[], investigationIds: readonly string[]): Promise<FunnelFacts> {
   await assignFunnelRecordKeys(db, keys);
-  const suspects = suspectFactsOf(await suspectRows(db, iso2, suspectIds));
+  const suspects = suspectFactsOf(await suspectRows(db, iso2, suspectIds, today));
   const investigations = await investigationFacts(db, iso2, investigationIds);
   return { suspects: merged(facts.suspects, new Set(suspectIds), suspects), investigations: merged(facts.investigations, new Set(investigationIds), investigations) };
 }

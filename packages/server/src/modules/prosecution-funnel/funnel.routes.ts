@@ -11,15 +11,18 @@ import { funnelCsv, funnelXlsx } from './funnel.export.js';
 import { offenderTables } from './funnel.glotip-offenders.js';
 import { offenderCsv, offenderXlsx } from './funnel.glotip-offenders.export.js';
 import { statisticsSettings } from '../statistics/statistics.service.js';
+import { funnelJobs } from './funnel.jobs.js';
 
 const offenderDownloadQuery = z.object({ format: z.enum(['csv', 'xlsx']), language: z.enum(funnelLanguages).default('en') });
 
-/** The prosecution funnel: the perturbed report and its downloads (CSV, XLSX, with labels beside the codes). */
+/** The prosecution funnel: the perturbed report and its downloads (CSV, XLSX, with labels beside the codes); its jobs. */
 export async function funnelRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { platform } = app;
   const tags = ['prosecution'];
   const access = { access: ruleRoute('prosecution.funnel', funnelRules.read) };
+  // The facts computed in the background when the server is ready and after each midnight; the change log pruned.
+  funnelJobs(app);
 
   r.get(
     '/api/prosecution/funnel',
