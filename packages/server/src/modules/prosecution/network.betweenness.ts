@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * An undirected graph without loops or repeated links as flat arrays (compressed rows): the neighbours of node i are
  * `neighbours[offsets[i]]` up to `neighbours[offsets[i + 1]]`, so node i's degree is `offsets[i + 1] - offsets[i]`.
@@ -43,12 +45,11 @@ export function flatGraph(n: number, pairs: ReadonlyArray<readonly [number, numb
  * Brandes' accumulation (2001) over the nodes of `graph`, each standing for `weight[i]` nodes of the whole graph (itself
  * and the trees folded into it): adds to `centrality[v]`, for every ordered pair of distinct nodes s, t other than v,
  * weight[s] * weight[t] * (the share of the shortest s-t paths that pass through v). With every weight 1 this is plain
- * Brandes counting each pair from both ends. Only the sources from `from` to `to` (excluded) are searched from, so that
- * parts of the sources can be searched in parallel and their figures added. A node's predecessors on the search are written in its own slice of one
+ * Brandes counting each pair from both ends. A node's predecessors on the search are written in its own slice of one
  * flat array (at its offset: never more than its degree), so that the way back follows only the links of shortest
  * paths; only the nodes a search reached are reset after it. An operation of 2,000 nodes allocates a few arrays.
  */
-export function accumulate({ offsets, neighbours }: FlatGraph, weight: Float64Array | null, centrality: Float64Array, from = 0, to = offsets.length - 1): void {
+function accumulate({ offsets, neighbours }: FlatGraph, weight: Float64Array | null, centrality: Float64Array): void {
   const n = offsets.length - 1;
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
@@ -56,7 +57,7 @@ export function accumulate({ offsets, neighbours }: FlatGraph, weight: Float64Ar
   const order = new Int32Array(n);
   const predecessors = new Int32Array(neighbours.length);
   const predecessorCount = new Int32Array(n);
-  for (let source = from; source < to; source += 1) {
+  for (let source = 0; source < n; source += 1) {
     // A node without links lies on no path and ends none through others.
     if (offsets[source] === offsets[source + 1]) continue;
     distance[source] = 0;
@@ -142,7 +143,7 @@ export function betweenness(graph: FlatGraph): Float64Array {
 }
 
 /** A graph with its trees folded: what they give every node, and the graph that remains with its weights. */
-export interface Folded {
+interface Folded {
   /** Per node of the whole graph: the pairs inside and from its trees it lies between (integers). */
   readonly centrality: Float64Array;
   /** What remains, its nodes renumbered from 0; `kept[i]` is the whole graph's number of node i. */
@@ -152,7 +153,7 @@ export interface Folded {
 }
 
 /** The figures: the trees' shares plus half the remaining graph's (every pair was counted from both ends), rounded. */
-export function withPaths({ centrality: trees, kept }: Folded, between: Float64Array): Float64Array {
+function withPaths({ centrality: trees, kept }: Folded, between: Float64Array): Float64Array {
   const centrality = trees.slice();
   for (let i = 0; i < kept.length; i += 1) {
     const v = kept[i] ?? 0;
@@ -162,7 +163,7 @@ export function withPaths({ centrality: trees, kept }: Folded, between: Float64A
 }
 
 /** Folds the trees (see `betweenness`). */
-export function foldedTrees(graph: FlatGraph): Folded {
+function foldedTrees(graph: FlatGraph): Folded {
   const { offsets, neighbours } = graph;
   const n = offsets.length - 1;
   const centrality = new Float64Array(n);
@@ -247,4 +248,34 @@ export function foldedTrees(graph: FlatGraph): Folded {
     }
   }
   return { centrality, reduced: { offsets: reducedOffsets, neighbours: reducedNeighbours }, weight, kept };
+}
+
+/** How many graphs, and how many nodes in all, the figures are remembered for. */
+const REMEMBERED_GRAPHS = 64;
+const REMEMBERED_NODES = 500_000;
+const remembered = new Map<string, Float64Array>();
+let rememberedNodes = 0;
+
+/**
+ * The betweenness of this graph, remembered by the graph itself (a SHA-256 of its flat arrays), least recently used
+ * first forgotten. Nothing needs invalidating: a link or node added or removed is another graph, so another key, and
+ * the figures depend on nothing else. They are only positions in the graph (no record, no key), the same for every
+ * reader of the same structure. Each call gets its own copy.
+ */
+export function rememberedBetweenness(graph: FlatGraph): Float64Array {
+  const key = createHash('sha256').update(graph.offsets).update(graph.neighbours).digest('base64');
+  let figures = remembered.get(key);
+  if (figures) remembered.delete(key);
+  else {
+    figures = betweenness(graph);
+    rememberedNodes += figures.length;
+  }
+  remembered.set(key, figures);
+  for (const [oldest, old] of remembered) {
+    if (remembered.size <= REMEMBERED_GRAPHS && rememberedNodes <= REMEMBERED_NODES) break;
+    if (oldest === key) break;
+    remembered.delete(oldest);
+    rememberedNodes -= old.length;
+  }
+  return figures.slice();
 }

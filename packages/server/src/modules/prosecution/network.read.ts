@@ -8,8 +8,7 @@ import { HttpError } from '../../platform/http/errors.js';
 import { prosecutionEntityFieldPolicy, prosecutionLinkFieldPolicy } from './network.fields.js';
 import { networkRules } from './network.policy.js';
 import * as repo from './network.repo.js';
-import { flatGraph } from './network.betweenness.js';
-import { rememberedBetweenness } from './network.betweenness-remembered.js';
+import { flatGraph, rememberedBetweenness } from './network.betweenness.js';
 import { entityValueBinding, linkNoteBinding, operationFor } from './network.service.js';
 import { prosecutionSuspectFieldPolicy } from './prosecution.fields.js';
 import { factsOf } from './prosecution.repo.js';
@@ -33,7 +32,7 @@ const keyOrder = new Intl.Collator().compare;
  * of nodes, unnormalised), then degree (distinct neighbours), then key for a stable order. Rank 1 is the most critical.
  * A key named by a pair but not listed is a node too; a key listed twice is one node.
  */
-export async function rankNodes(keys: readonly string[], pairs: ReadonlyArray<readonly [string, string]>): Promise<RankedKey[]> {
+export function rankNodes(keys: readonly string[], pairs: ReadonlyArray<readonly [string, string]>): RankedKey[] {
   const index = new Map<string, number>();
   const listed: string[] = [];
   const indexOf = (key: string): number => {
@@ -48,7 +47,7 @@ export async function rankNodes(keys: readonly string[], pairs: ReadonlyArray<re
   for (const key of keys) indexOf(key);
   const indexPairs = pairs.flatMap(([a, b]) => (a === b ? [] : [[indexOf(a), indexOf(b)] as const]));
   const graph = flatGraph(listed.length, indexPairs);
-  const figures = await rememberedBetweenness(graph);
+  const figures = rememberedBetweenness(graph);
   const degree = (i: number) => (graph.offsets[i + 1] ?? 0) - (graph.offsets[i] ?? 0);
   return listed
     .map((key, i) => ({ key, degree: degree(i), betweenness: figures[i] ?? 0 }))
@@ -128,7 +127,7 @@ export async function readNetworkContent(tx: Db, cipher: FieldCipher, subject: S
 export async function readNetwork(tx: Db, cipher: FieldCipher, subject: Subject, actor: Actor, operationId: string): Promise<OperationNetwork | HttpError> {
   const content = await readNetworkContent(tx, cipher, subject, actor, operationId, 'prosecution.network_read');
   if (content instanceof HttpError) return content;
-  const ranked = await rankNodes(
+  const ranked = rankNodes(
     content.nodes.map((n) => n.key),
     content.links.flatMap((l) => (l.source && l.target ? [[l.source, l.target] as const] : [])),
   );

@@ -4,9 +4,7 @@ import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, 
 import Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { rankNodes } from './network.read.js';
-import { betweenness, flatGraph, unfoldedBetweenness } from './network.betweenness.js';
-import { helperState, parallelBetweenness, rememberedBetweenness } from './network.betweenness-remembered.js';
-import { availableParallelism } from 'node:os';
+import { betweenness, flatGraph, rememberedBetweenness, unfoldedBetweenness } from './network.betweenness.js';
 
 let t: TestApp;
 let police: Client;
@@ -57,10 +55,10 @@ const link = (client: Client, operationId: string, body: unknown) => client.requ
 const entity = (client: Client, operationId: string, kind: string, value: string) => ok(client, 'POST', `/api/prosecution/operations/${operationId}/entities`, { kind, value });
 
 describe('rankings', () => {
-  it('betweenness and degree match a small graph computed by hand', async () => {
+  it('betweenness and degree match a small graph computed by hand', () => {
     // a - b - c - d, with e hanging on b. Pairs whose shortest path passes through b: a-c, a-d, a-e, c-e, d-e (5);
     // through c: a-d, b-d, d-e (3); a, d and e lie on no path between others.
-    const ranked = await rankNodes(['a', 'b', 'c', 'd', 'e'], [['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'e'], ['b', 'a']]);
+    const ranked = rankNodes(['a', 'b', 'c', 'd', 'e'], [['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'e'], ['b', 'a']]);
     expect(ranked).toEqual([
       { key: 'b', degree: 3, betweenness: 5, rank: 1 },
       { key: 'c', degree: 2, betweenness: 3, rank: 2 },
@@ -70,13 +68,13 @@ describe('rankings', () => {
     ]);
   });
 
-  it('a star: the centre lies on the path of every pair of leaves; an isolated node ranks last with nothing', async () => {
-    const ranked = await rankNodes(['hub', 'x', 'y', 'z', 'alone'], [['hub', 'x'], ['hub', 'y'], ['hub', 'z']]);
+  it('a star: the centre lies on the path of every pair of leaves; an isolated node ranks last with nothing', () => {
+    const ranked = rankNodes(['hub', 'x', 'y', 'z', 'alone'], [['hub', 'x'], ['hub', 'y'], ['hub', 'z']]);
     expect(ranked[0]).toEqual({ key: 'hub', degree: 3, betweenness: 3, rank: 1 });
     expect(ranked.at(-1)).toEqual({ key: 'alone', degree: 0, betweenness: 0, rank: 5 });
   });
 
-  it("the figures are graphology-metrics' (unweighted) on random graphs, sparse and dense, with several components", async () => {
+  it("the figures are graphology-metrics' (unweighted) on random graphs, sparse and dense, with several components", () => {
     let state = 7;
     const random = (n: number) => {
       state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
@@ -103,7 +101,7 @@ describe('rankings', () => {
       }
       expect(actual.some((v) => v > 0) || nodes === 2).toBe(true);
       // Ranked through the strings the network reads, the same figures.
-      const ranked = await rankNodes(Array.from({ length: nodes }, (_, i) => `n${i}`), pairs.map(([a, b]) => [`n${a}`, `n${b}`] as const));
+      const ranked = rankNodes(Array.from({ length: nodes }, (_, i) => `n${i}`), pairs.map(([a, b]) => [`n${a}`, `n${b}`] as const));
       for (const node of ranked) expect(node.betweenness, `${nodes} nodes: ranked ${node.key}`).toBeCloseTo(expected[node.key] ?? Number.NaN, 6);
     }
   });
@@ -148,35 +146,15 @@ describe('rankings', () => {
     expect([...betweenness(cycleWithTree)]).toEqual([...unfoldedBetweenness(cycleWithTree)]);
   });
 
-  it('an operation of 1,200 nodes is computed on two cores with the same figures as plain Brandes on one', async () => {
-    let state = 5;
-    const random = (n: number) => {
-      state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-      return state % n;
-    };
-    const nodes = 1200;
-    const pairs: Array<[number, number]> = [];
-    for (let i = 1; i < nodes; i += 1) pairs.push([i, random(i)]);
-    for (let i = 0; i < nodes; i += 1) pairs.push([random(nodes), random(nodes)]);
-    const flat = flatGraph(nodes, pairs);
-    const plain = unfoldedBetweenness(flat);
-    const [first, second] = await Promise.all([parallelBetweenness(flat), parallelBetweenness(flat)]);
-    for (let i = 0; i < nodes; i += 1) {
-      expect(first[i], `n${i}`).toBeCloseTo(plain[i] ?? Number.NaN, 6);
-      expect(second[i], `n${i}`).toBeCloseTo(plain[i] ?? Number.NaN, 6);
-    }
-    expect(helperState()).toBe(availableParallelism() > 1 ? 'running' : 'not started');
-  });
-
-  it('remembers the figures of a graph by its structure: the same graph again gives the same figures (a copy), another graph its own', async () => {
+  it('remembers the figures of a graph by its structure: the same graph again gives the same figures (a copy), another graph its own', () => {
     const path = flatGraph(4, [[0, 1], [1, 2], [2, 3]]);
-    const first = await rememberedBetweenness(path);
+    const first = rememberedBetweenness(path);
     expect([...first]).toEqual([0, 2, 2, 0]);
     first[1] = 99;
-    expect([...await rememberedBetweenness(flatGraph(4, [[2, 3], [1, 0], [2, 1]]))]).toEqual([0, 2, 2, 0]);
+    expect([...rememberedBetweenness(flatGraph(4, [[2, 3], [1, 0], [2, 1]]))]).toEqual([0, 2, 2, 0]);
     // One link more (the path closed into a cycle) is another graph: every node lies on the path of one pair.
-    expect([...await rememberedBetweenness(flatGraph(4, [[0, 1], [1, 2], [2, 3], [3, 0]]))]).toEqual([0.5, 0.5, 0.5, 0.5]);
-    expect([...await rememberedBetweenness(path)]).toEqual([0, 2, 2, 0]);
+    expect([...rememberedBetweenness(flatGraph(4, [[0, 1], [1, 2], [2, 3], [3, 0]]))]).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect([...rememberedBetweenness(path)]).toEqual([0, 2, 2, 0]);
   });
 });
 
