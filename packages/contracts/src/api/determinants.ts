@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, uuid } from './common.js';
+import { documentLanguage } from './person-record.js';
 import { recordKind } from './personal.js';
 import { determinantActivities, determinantCodes, determinantDirections, determinantStrengths, determinantTypology } from '../vocabularies/determinants.js';
 
@@ -104,6 +105,9 @@ export const assessmentView = recordKind(
 export type AssessmentView = z.infer<typeof assessmentView>;
 
 export const comparisonQuery = z.object({ with: uuid });
+
+/** The assessment as a PDF document, in the language chosen. */
+export const assessmentPdfQuery = z.object({ language: documentLanguage.default('en') });
 
 /** Per determinant, its direction in each assessment (null: not recorded there) and whether it changed. */
 export const assessmentComparison = z.object({

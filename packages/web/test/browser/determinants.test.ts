@@ -73,6 +73,12 @@ describe('determinants assessments', () => {
     expect(await graph.getAttribute('aria-label')).toContain('2 determinants and 1 influences');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/determinants-en.png`, fullPage: true });
+    // The assessment as a document, in the reader's language.
+    const href = await page.getByRole('link', { name: 'Download as a PDF document' }).getAttribute('href');
+    expect(href).toMatch(/assessment\.pdf\?language=en$/);
+    const pdf = await page.request.get(`${h.baseUrl}${href ?? ''}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
 
     await createAssessment(page, second);
     await recordEntry(page, 'External monitoring, reputation and sanctions', 'Positive', ['Political will']);

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assessmentComparison, assessmentEntryRequest, assessmentList, assessmentRequest, assessmentView, comparisonQuery, createdRef, idParams } from '@palermo/contracts';
+import { assessmentComparison, assessmentEntryRequest, assessmentList, assessmentPdfQuery, assessmentRequest, assessmentView, comparisonQuery, createdRef, idParams } from '@palermo/contracts';
+import contentDisposition from 'content-disposition';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
 import { inTransaction } from '../../platform/http/transaction.js';
+import { assessmentPdf } from './determinants.pdf.js';
 import { determinantRules } from './determinants.policy.js';
 import { compareAssessments, listAssessments, readAssessment } from './determinants.read.js';
 import { createAssessment, recordEntry, updateAssessment } from './determinants.service.js';
@@ -39,6 +41,20 @@ export async function determinantRoutes(app: FastifyInstance): Promise<void> {
   r.put('/api/determinant-assessments/:id/entries', { config: record, schema: { tags, summary: 'Record or rewrite one determinant of an assessment (the national rapporteur; audited)', params: idParams, body: assessmentEntryRequest, response: { 200: createdRef } } }, async (request) => {
     const session = requireSession(request);
     return inTransaction(platform, (tx) => recordEntry(tx, subjectOf(session), actorOf(session), request.params.id, request.body));
+  });
+
+  r.get('/api/determinant-assessments/:id/assessment.pdf', { config: read, schema: { tags, summary: 'The assessment as a PDF document in the language chosen (Arabic shaped right to left)', params: idParams, querystring: assessmentPdfQuery } }, async (request, reply) => {
+    const session = requireSession(request);
+    const view = await inTransaction(platform, (tx) => readAssessment(tx, subjectOf(session), request.params.id));
+    const bytes = await assessmentPdf(view, request.query.language);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', contentDisposition(`determinants-assessment-${request.query.language}.pdf`, { type: 'attachment' }))
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-length', String(bytes.length))
+      .send(bytes);
   });
 
   r.get('/api/determinant-assessments/:id/comparison', { config: read, schema: { tags, summary: 'Two assessments side by side: per determinant, its direction in each and whether it changed', params: idParams, querystring: comparisonQuery, response: { 200: assessmentComparison } } }, async (request) => {

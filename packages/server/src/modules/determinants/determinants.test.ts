@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentComparison, AssessmentList, AssessmentView } from '@palermo/contracts';
 import { clientFor, createTestApp, insertOrganisation, insertUser, type Client, type TestApp } from '../../../test/support/test-app.js';
+import { pdfText } from '../../platform/pdf/pdf-text.test-support.js';
 import { compareDirections } from './determinants.read.js';
 
 let t: TestApp;
@@ -138,6 +139,23 @@ describe('determinants assessments', () => {
       ]);
     }
     expect((await admin.request('GET', `/api/determinant-assessments/${earlier}/comparison?with=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+  });
+
+  it('exports an assessment as a PDF in the reader\'s language, to those who read it', async () => {
+    const id = await create(assessment({ title: 'Determinants for the annual report' }));
+    await ok(rapporteur, 'PUT', `/api/determinant-assessments/${id}/entries`, entry({ evidence: 'Decree 12/2024 on the national coordinator' }));
+    const english = await coordinator.request('GET', `/api/determinant-assessments/${id}/assessment.pdf?language=en`);
+    expect(english.statusCode).toBe(200);
+    expect(english.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(english.rawPayload)).replace(/\s+/g, ' ');
+    for (const expected of ['Determinants for the annual report', 'Moldova', 'Political will', 'Positive', 'Specialised anti-trafficking institutions', 'Decree 12/2024 on the national coordinator', 'Institutional']) expect(text).toContain(expected);
+    expect(text).not.toContain('political_will');
+    const french = await admin.request('GET', `/api/determinant-assessments/${id}/assessment.pdf?language=fr`);
+    expect((await pdfText(french.rawPayload)).replace(/\s+/g, ' ')).toContain('Volonté politique');
+    const arabic = await rapporteur.request('GET', `/api/determinant-assessments/${id}/assessment.pdf?language=ar`);
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    for (const [label, other] of others) expect((await other.request('GET', `/api/determinant-assessments/${id}/assessment.pdf`)).statusCode, label).toBe(403);
   });
 
   it('the comparison, computed alone, leaves out determinants recorded in neither', () => {

@@ -4,11 +4,12 @@ import type { AssessmentEntryView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
+import { DownloadLink } from '../../components/DownloadLink';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { AssessmentForm } from './AssessmentForm';
 import { EntryForm } from './EntryForm';
 import { InfluenceGraph } from './InfluenceGraph';
-import { getAssessment, updateAssessment } from './api';
+import { assessmentPdfHref, getAssessment, updateAssessment } from './api';
 import { useDeterminantLabels, type DeterminantLabels } from './labels';
 import { canRecordDeterminants } from './permissions';
 import '../cases/cases.css';
@@ -53,7 +54,7 @@ function EntriesTable({ entries, labels }: { entries: readonly AssessmentEntryVi
 
 /** One assessment: its determinants in a table and as a graph of influences; the rapporteur records them here. */
 export function AssessmentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const session = useActiveSession();
   const labels = useDeterminantLabels();
@@ -71,6 +72,11 @@ export function AssessmentPage() {
       </p>
       <p>
         <Link to={`/determinants/${id}/compare`}>{t('determinants.compare')}</Link>
+      </p>
+      <p>
+        <DownloadLink href={assessmentPdfHref(id, i18n.language)} fileName={`determinants-assessment-${i18n.language}.pdf`}>
+          {t('determinants.downloadPdf')}
+        </DownloadLink>
       </p>
       <h2>{t('determinants.entriesTitle')}</h2>
       {entries.length === 0 ? <p>{t('determinants.noEntries')}</p> : <EntriesTable entries={entries} labels={labels} />}

@@ -10,3 +10,5 @@ export const createAssessment = (body: AssessmentRequest) => api.post(base, body
 export const updateAssessment = (assessmentId: string, body: AssessmentRequest) => api.put(`${base}/${id(assessmentId)}`, body, createdRef);
 export const recordEntry = (assessmentId: string, body: AssessmentEntryRequest) => api.put(`${base}/${id(assessmentId)}/entries`, body, createdRef);
 export const compareAssessments = (assessmentId: string, otherId: string) => api.get(`${base}/${id(assessmentId)}/comparison?with=${id(otherId)}`, assessmentComparison);
+/** The assessment as a PDF document in a language of the app (English when the reader's is not one). */
+export const assessmentPdfHref = (assessmentId: string, language: string) => `${base}/${id(assessmentId)}/assessment.pdf?language=${['en', 'fr', 'ar'].includes(language) ? language : 'en'}`;
