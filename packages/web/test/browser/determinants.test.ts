@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, waitForStatus, type BrowserHarness } from './support.js';
+import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViolations, signInInBrowser, startHarness, waitForStatus, type BrowserHarness } from './support.js';
 
 /**
  * Determinants assessments in the browser: the national rapporteur records an assessment with two determinants, one
@@ -13,12 +13,20 @@ const rapporteur = { displayName: 'Leila Mansour', email: 'leila@rapporteur.exam
 const first = { country: 'Moldova', from: '2015-01-01', to: '2019-12-31', title: 'Determinants 2015 to 2019' };
 const second = { country: 'Moldova', from: '2020-01-01', to: '2024-12-31', title: 'Determinants 2020 to 2024' };
 const evidence = 'GRETA second round report and the US TIP report';
+const coordinator = { displayName: 'Nadia Karim', email: 'nadia@coordination.example' };
+const indicator = { code: 'I-1', title: 'Victims identified each year' };
 let h: BrowserHarness;
 
 beforeAll(async () => {
   h = await startHarness();
   const admin = await firstRun(h, password);
   await addOrganisationWithUser(admin, { name: 'Office of the National Rapporteur', type: 'national_rapporteur' }, { ...rapporteur, password, roles: ['national_rapporteur'] });
+  // A plan with one indicator, set up through the API (the action plan's own test walks its pages).
+  await addOrganisationWithUser(admin, { name: 'National Coordination Office', type: 'national_coordinator' }, { ...coordinator, password, roles: ['national_coordinator'] });
+  const planner = new ApiClient(h.baseUrl);
+  await planner.signIn(coordinator.email, password);
+  const plan = String((await planner.call('POST', '/api/action-plans', { title: 'National action plan 2015-2019', periodStart: '2015-01-01', periodEnd: '2019-12-31', currency: 'EUR' }))['id']);
+  await planner.call('POST', `/api/action-plans/${plan}/indicators`, { ...indicator, type: 'outcome', source: 'Ministry of the Interior' });
 }, 600_000);
 afterAll(async () => h.close());
 
@@ -33,7 +41,7 @@ async function createAssessment(page: Page, a: typeof first) {
   await page.getByRole('heading', { name: a.title, level: 1 }).waitFor();
 }
 
-async function recordEntry(page: Page, determinant: string, direction: string, influences: string[]) {
+async function recordEntry(page: Page, determinant: string, direction: string, influences: string[], indicators: string[] = []) {
   await page.getByLabel('Determinant', { exact: true }).selectOption({ label: determinant });
   await page.getByLabel('Direction', { exact: true }).selectOption({ label: direction });
   await page.getByLabel('Active or passive', { exact: true }).selectOption({ label: 'Active' });
@@ -44,6 +52,7 @@ async function recordEntry(page: Page, determinant: string, direction: string, i
   await page.getByLabel('Direct or indirect', { exact: true }).selectOption({ label: 'Direct' });
   await page.getByLabel('Personal, institutional or cultural', { exact: true }).selectOption({ label: 'Institutional' });
   await page.getByLabel('Evidence (optional)', { exact: true }).fill(evidence);
+  for (const name of indicators) await page.getByRole('group', { name: 'Indicators of the action plan it rests on' }).getByLabel(name, { exact: true }).check();
   for (const name of influences) await page.getByRole('group', { name: 'Determinants it influences' }).getByLabel(name, { exact: true }).check();
   await page.getByRole('button', { name: 'Record the determinant' }).click();
   await rowOf(page, determinant).filter({ hasText: direction }).waitFor();
@@ -63,8 +72,12 @@ describe('determinants assessments', () => {
     await page.locator('#new-assessment-to-error').filter({ hasText: 'must not be before the start of the period' }).waitFor();
 
     await createAssessment(page, first);
-    await recordEntry(page, 'External monitoring, reputation and sanctions', 'Positive', ['Political will']);
+    await recordEntry(page, 'External monitoring, reputation and sanctions', 'Positive', ['Political will'], [`${indicator.code} ${indicator.title}`]);
     await recordEntry(page, 'Political will', 'Negative', []);
+    // Choosing a determinant already recorded fills the form with what was recorded, the indicator it rests on included.
+    await page.getByLabel('Determinant', { exact: true }).selectOption({ label: 'External monitoring, reputation and sanctions' });
+    expect(await page.getByRole('group', { name: 'Indicators of the action plan it rests on' }).getByLabel(`${indicator.code} ${indicator.title}`, { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Evidence (optional)', { exact: true }).inputValue()).toBe(evidence);
     await rowOf(page, 'External monitoring, reputation and sanctions').filter({ hasText: 'Political will' }).waitFor();
     const graph = page.locator('[data-testid="influence-graph"]');
     await graph.locator('canvas').first().waitFor();
@@ -98,7 +111,7 @@ describe('determinants assessments', () => {
     await page.getByRole('heading', { name: 'مقارنة تقييمين' }).waitFor();
     await waitForStatus(page, 'المحددات التي تغيّرت: الإرادة السياسية');
     await rowOf(page, 'الإرادة السياسية').filter({ hasText: 'سلبي' }).filter({ hasText: 'تغيّر اتجاهه' }).waitFor();
-    const written = new Set([first, second].flatMap((a) => [a.country, a.title]).concat([evidence]).join(' ').match(/[A-Za-z]+/g) ?? []);
+    const written = new Set([first, second].flatMap((a) => [a.country, a.title]).concat([evidence, indicator.title]).join(' ').match(/[A-Za-z]+/g) ?? []);
     const leftovers = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !written.has(w));
     expect(leftovers(await page.locator('main').innerText())).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/determinants-compare-ar.png`, fullPage: true });

@@ -17,6 +17,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { useForm } from '../../components/useForm';
 import { TextAreaField } from '../cases/controls';
+import { listIndicators, listPlans } from '../action-plan/api';
 import { listRecommendations } from '../recommendations/api';
 import { recordEntry } from './api';
 import { localiseDeterminantIssues, translatingRefusals, useDeterminantLabels } from './labels';
@@ -38,8 +39,10 @@ export function EntryForm({ assessmentId, entries, onSaved }: { assessmentId: st
   const [v, setV] = useState(blank);
   const [influences, setInfluences] = useState<DeterminantCode[]>([]);
   const [recommendationIds, setRecommendationIds] = useState<string[]>([]);
+  const [indicatorIds, setIndicatorIds] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [recommendations] = useResource(() => listRecommendations({}), 'recommendations:||||');
+  const [indicators] = useResource(async () => (await Promise.all((await listPlans()).map((plan) => listIndicators(plan.id)))).flat(), 'determinants:plan-indicators');
   const set = (key: keyof typeof v) => (value: string) => {
     setSaved(false);
     setV((old) => ({ ...old, [key]: value }));
@@ -49,6 +52,7 @@ export function EntryForm({ assessmentId, entries, onSaved }: { assessmentId: st
     setV(valuesOf(entry, determinant));
     setInfluences(entry ? [...entry.influences] : []);
     setRecommendationIds(entry ? [...entry.recommendationIds] : []);
+    setIndicatorIds(entry ? [...entry.indicatorIds] : []);
     setSaved(false);
   };
   const fields = {
@@ -59,6 +63,7 @@ export function EntryForm({ assessmentId, entries, onSaved }: { assessmentId: st
     ...Object.fromEntries(determinantTypologyDimensions.map((d) => [`typology.${d}`, { id: `entry-${d}`, label: labels.dimension(d) }])),
     evidence: { id: 'entry-evidence', label: t('determinants.evidence') },
     recommendationIds: { id: 'entry-recommendations', label: t('determinants.recommendationsLinked') },
+    indicatorIds: { id: 'entry-indicators', label: t('determinants.indicatorsLinked') },
     influences: { id: 'entry-influences', label: t('determinants.influencesLegend') },
   };
   const form = useForm(fields);
@@ -68,7 +73,7 @@ export function EntryForm({ assessmentId, entries, onSaved }: { assessmentId: st
     const body = {
       determinant: orUndefined(v.determinant), direction: orUndefined(v.direction), activity: orUndefined(v.activity), strength: orUndefined(v.strength),
       typology: { origin: orUndefined(v.origin), nature: orUndefined(v.nature), specificity: orUndefined(v.specificity), reach: orUndefined(v.reach), level: orUndefined(v.level) },
-      evidence: v.evidence, recommendationIds, indicatorIds: entries.find((e) => e.determinant === v.determinant)?.indicatorIds ?? [], influences,
+      evidence: v.evidence, recommendationIds, indicatorIds, influences,
     };
     const checked = validate(assessmentEntryRequest, body);
     if (!checked.ok) return form.fail(localiseDeterminantIssues(t, checked.issues));
@@ -114,6 +119,16 @@ export function EntryForm({ assessmentId, entries, onSaved }: { assessmentId: st
             options={recommendations.data.slice(0, 50).flatMap((r) => (r.id ? [{ value: r.id, label: `${r.issuedOn ?? ''} ${(r.text ?? '').slice(0, 100)}` }] : []))}
             selected={recommendationIds}
             onChange={setRecommendationIds}
+          />
+        ) : null}
+        {indicators.status === 'ready' && indicators.data.length > 0 ? (
+          <CheckboxGroup
+            id="entry-indicators"
+            legend={fields.indicatorIds.label}
+            error={form.errorFor('indicatorIds')}
+            options={indicators.data.slice(0, 100).map((i) => ({ value: i.id, label: `${i.code} ${i.title}` }))}
+            selected={indicatorIds}
+            onChange={setIndicatorIds}
           />
         ) : null}
         <CheckboxGroup
