@@ -6,6 +6,7 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { statisticsSettings } from '../statistics/statistics.service.js';
 import { countryTimeZone } from '../notifications/notifications.reminders.js';
 import { funnelFacts, pruneFunnelChanges } from './funnel.changes.js';
+import { buildFunnel } from './funnel.service.js';
 
 /**
  * The funnel's facts computed in the background, so that a reader seldom waits the seconds a whole computation takes
@@ -22,10 +23,15 @@ export const FUNNEL_FACTS_QUEUE = 'prosecution-funnel-facts';
 export const FUNNEL_FACTS_CRON = '1 0 * * *';
 const AFTER_MIDNIGHT_MS = 60_000;
 
-/** This process's facts computed for today, under the statistics section's country; how many persons they hold. */
+/**
+ * This process's facts computed for today, under the statistics section's country, and the page as first shown (no
+ * filter) published from them, so that its first view is answered from memory; how many persons the facts hold.
+ */
 export async function warmFunnelFacts(db: Db, keys: RecordKeys): Promise<number> {
   const { iso3 } = await statisticsSettings(db);
-  return (await funnelFacts(db, keys, iso3)).suspects.size;
+  const facts = await funnelFacts(db, keys, iso3);
+  await buildFunnel(db, {}, keys);
+  return facts.suspects.size;
 }
 
 /** The daily job: the change log's rows older than two days deleted, then this process's facts computed. */
