@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.js';
+import { stepRefusalCodes } from './prosecution-refusals.js';
 
 /**
  * Imports with a column mapping: which column of a spreadsheet fills which field of a kind of import, constants for
@@ -60,11 +61,62 @@ export const importFilePreview = z.object({
 });
 export type ImportFilePreview = z.infer<typeof importFilePreview>;
 
+/**
+ * Why a cell or a row of an import was refused, as a stable code a client words in its reader's language (the
+ * `problem` stays in English for API users and the command line); `params` name what the wording needs:
+ * - `not-a-field` (a mapping names a field the import does not have), `no-such-column` (`column`).
+ * - `blank` (a required cell is blank), `unmapped` (a required field has no column nor constant).
+ * - `not-a-date` (`value`, `formats`), `ambiguous-date` (`value`, `dates`), `not-a-whole-number`, `not-a-number`,
+ *   `not-yes-no`, `not-an-option` (`value`, `options`), `not-a-country-code` (`value`).
+ * - `no-such-organisation` (`value`), `wrong-organisation-type` (`value`, `expected`: law_enforcement, prosecutor, court).
+ * - `list-length` (`count` values for `expected` items of kind `items`).
+ * - `required-with` (the field is needed because `other` is given; `value` when it is about one item).
+ * - `needs` (the field's value needs `other`, which is missing).
+ * - `agency-required`, `own-agency-only`, `own-office-only`.
+ * - `referral-before-opening` (`date`, `opened`), `duplicate-defendant` (`operation`, `earlierRow`).
+ * - `step-not-allowed` (`step`, `owner`: agency or office).
+ * - `invalid-value` (a contract refused the value; the English problem says how), `unreadable-row`.
+ * - the step refusals of prosecution-refusals.ts, with their params, when a row's steps are out of order.
+ */
+export const importProblemCodes = [
+  'not-a-field',
+  'no-such-column',
+  'blank',
+  'unmapped',
+  'not-a-date',
+  'ambiguous-date',
+  'not-a-whole-number',
+  'not-a-number',
+  'not-yes-no',
+  'not-an-option',
+  'not-a-country-code',
+  'no-such-organisation',
+  'wrong-organisation-type',
+  'list-length',
+  'required-with',
+  'needs',
+  'agency-required',
+  'own-agency-only',
+  'own-office-only',
+  'referral-before-opening',
+  'duplicate-defendant',
+  'step-not-allowed',
+  'invalid-value',
+  'unreadable-row',
+  ...stepRefusalCodes,
+] as const;
+export const importProblemCode = z.enum(importProblemCodes);
+export type ImportProblemCode = z.infer<typeof importProblemCode>;
+export const importProblemParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ImportProblemParams = z.infer<typeof importProblemParams>;
+
 /** One cell that could not be read: its row in the file (the heading is row 1), its column, the field and why. */
 export const importRowProblem = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
   field: z.string(),
   problem: z.string(),
+  code: importProblemCode.optional(),
+  params: importProblemParams.optional(),
 });
 export type ImportRowProblem = z.infer<typeof importRowProblem>;

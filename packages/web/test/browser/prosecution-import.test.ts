@@ -53,12 +53,18 @@ describe('importing a prosecution history', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: '2 rows cannot be imported' }).waitFor();
     const rows = await page.locator('section[aria-labelledby="rejected-title"] tbody tr').allInnerTexts();
-    expect(rows.join('\n')).toContain('no active organisation is named "Nowhere"');
-    expect(rows.join('\n')).toContain('"31/02/2024" is not a date');
+    expect(rows.join('\n')).toContain('no active organisation is named “Nowhere”');
+    expect(rows.join('\n')).toContain('“31/02/2024” is not a date');
     expect(rows.some((r) => r.startsWith('2\t'))).toBe(true);
     expect(rows.some((r) => r.startsWith('3\t'))).toBe(true);
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
     await page.getByRole('heading', { name: 'استيراد سجل الملاحقات القضائية' }).waitFor();
+    // Each reason is worded from its code in the reader's language: only the file's own values stay as written.
+    const reasons = await page.locator('section[aria-labelledby="rejected-title"] tbody tr td:last-child').allInnerTexts();
+    expect(reasons.length).toBe(rows.length);
+    expect(reasons).toContain('لا توجد جهة نشطة باسم «Nowhere»');
+    expect(reasons).toContain('«31/02/2024» ليس تاريخًا بالصيغ المختارة');
+    for (const reason of reasons) expect(reason.replace(/«[^»]*»/gu, '')).not.toMatch(/[A-Za-z]/u);
     if (screenshots) await page.screenshot({ path: `${screenshots}/prosecution-import-ar.png`, fullPage: true });
   }, 300_000);
 });

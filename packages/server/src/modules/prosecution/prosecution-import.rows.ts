@@ -1,6 +1,6 @@
 import { lawEnforcementOrganisationTypes, recordStepRequest, type ColumnMapping, type ImportRowProblem, type RecordStepRequest } from '@palermo/contracts';
 import type { Subject } from '../../platform/access/rules.js';
-import { RowReader } from '../../platform/imports/row-reader.js';
+import { contractIssueCode, RowReader } from '../../platform/imports/row-reader.js';
 import type { ImportTable } from '../../platform/imports/read-table.js';
 import { plannedStep, vocabularies as v, type PlannedDefendant, type PlannedStep } from './prosecution-import.plan.js';
 
@@ -16,13 +16,13 @@ export interface RowContext {
   readonly organisations: readonly KnownOrganisation[];
 }
 
-function organisation(reader: RowReader, field: string, context: RowContext, types: readonly string[], what: string): string | undefined {
+function organisation(reader: RowReader, field: string, context: RowContext, types: readonly string[], what: string, expected: 'law_enforcement' | 'prosecutor' | 'court'): string | undefined {
   const name = reader.text(field);
   if (name === undefined) return undefined;
   const key = name.toLowerCase();
   const found = context.organisations.find((o) => o.name.toLowerCase() === key);
-  if (!found) return reader.problem(field, `no active organisation is named "${name}"`);
-  if (!types.includes(found.type)) return reader.problem(field, `"${name}" is not ${what}`);
+  if (!found) return reader.problem(field, `no active organisation is named "${name}"`, 'no-such-organisation', { value: name });
+  if (!types.includes(found.type)) return reader.problem(field, `"${name}" is not ${what}`, 'wrong-organisation-type', { value: name, expected });
   return found.id;
 }
 
@@ -31,7 +31,7 @@ function aligned<T>(reader: RowReader, field: string, values: readonly T[] | und
   if (values === undefined || values.length === 0) return Array.from({ length: count }, () => undefined);
   if (values.length === 1) return Array.from({ length: count }, () => values[0]);
   if (values.length === count) return [...values];
-  return reader.problem(field, `lists ${values.length} values for ${count} ${of}; give one value for all or one per ${of.replace(/s$/u, '')}`);
+  return reader.problem(field, `lists ${values.length} values for ${count} ${of}; give one value for all or one per ${of.replace(/s$/u, '')}`, 'list-length', { count: values.length, expected: count, items: of });
 }
 
 /**
@@ -46,24 +46,24 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
   const prosecutorImports = importer.roles.includes('prosecutor') && importer.organisationType === 'prosecutor';
   const operationKey = r.text('operationReference', true);
   const startedOn = r.date('operationStartedOn', true);
-  const namedAgency = organisation(r, 'agency', context, lawEnforcementOrganisationTypes, 'a law-enforcement organisation');
+  const namedAgency = organisation(r, 'agency', context, lawEnforcementOrganisationTypes, 'a law-enforcement organisation', 'law_enforcement');
   let agencyId = namedAgency;
   if (prosecutorImports) {
-    if (namedAgency === undefined && !r.isMapped('agency')) r.problem('agency', 'is required: the law-enforcement agency that recorded the operation');
+    if (namedAgency === undefined && !r.isMapped('agency')) r.problem('agency', 'is required: the law-enforcement agency that recorded the operation', 'agency-required');
   } else {
-    if (namedAgency !== undefined && namedAgency !== importer.organisationId) r.problem('agency', 'an investigator imports the operations of their own agency only');
+    if (namedAgency !== undefined && namedAgency !== importer.organisationId) r.problem('agency', 'an investigator imports the operations of their own agency only', 'own-agency-only');
     agencyId = importer.organisationId;
   }
   const origin = r.choice('origin', v.operationOrigins, true);
   const approach = r.choice('approach', v.investigationApproaches, true);
   const forms = r.choices('formsOfExploitation', v.formsOfExploitation) ?? [];
   const openedOn = r.date('investigationOpenedOn') ?? startedOn;
-  const namedOffice = organisation(r, 'prosecutionOffice', context, ['prosecutor'], 'a prosecution office');
-  if (prosecutorImports && namedOffice !== undefined && namedOffice !== importer.organisationId) r.problem('prosecutionOffice', 'a prosecutor imports the cases referred to their own office only');
+  const namedOffice = organisation(r, 'prosecutionOffice', context, ['prosecutor'], 'a prosecution office', 'prosecutor');
+  if (prosecutorImports && namedOffice !== undefined && namedOffice !== importer.organisationId) r.problem('prosecutionOffice', 'a prosecutor imports the cases referred to their own office only', 'own-office-only');
   const officeId = prosecutorImports ? importer.organisationId : (namedOffice ?? null);
   const chargedOn = r.date('chargedOn');
   const referredOn = officeId ? (r.date('referredOn') ?? chargedOn ?? openedOn ?? null) : null;
-  if (officeId === null && r.text('referredOn') !== undefined) r.problem('referredOn', 'a referral needs the prosecution office it went to');
+  if (officeId === null && r.text('referredOn') !== undefined) r.problem('referredOn', 'a referral needs the prosecution office it went to', 'needs', { other: 'prosecutionOffice' });
 
   const pseudonym = r.text('pseudonym', true);
   const identity = {
@@ -75,14 +75,17 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
   const roles = r.choices('roles', v.suspectRoles, true);
   const sex = r.choice('sex', v.suspectSexes, true, { m: 'male', f: 'female' });
   const citizenships = (r.list('citizenships') ?? []).map((c) => c.toUpperCase());
-  for (const c of citizenships) if (!/^[A-Z]{2}$/u.test(c)) r.problem('citizenships', `"${c}" is not a two-letter country code such as NG`);
+  for (const c of citizenships) if (!/^[A-Z]{2}$/u.test(c)) r.problem('citizenships', `"${c}" is not a two-letter country code such as NG`, 'not-a-country-code', { value: c });
   const ageAtOffence = r.integer('ageAtOffence');
 
   const steps: PlannedStep[] = [];
   const step = (input: RecordStepRequest, field: string) => {
     const parsed = recordStepRequest.safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) r.problem(issue.path[0] === 'occurredOn' ? field : String(issue.path[0] ?? field), issue.message);
+      for (const issue of parsed.error.issues) {
+        const { code, params } = contractIssueCode(issue);
+        r.problem(issue.path[0] === 'occurredOn' ? field : String(issue.path[0] ?? field), issue.message, code, params);
+      }
       return undefined;
     }
     const planned = plannedStep(parsed.data as RecordStepRequest & { occurredOn: string }, field);
@@ -93,18 +96,18 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
   if (arrestedOn) step({ kind: 'arrest', occurredOn: arrestedOn }, 'arrestedOn');
   const provisions = r.list('chargeProvisions') ?? [];
   const categories = aligned(r, 'chargeCategories', r.choices('chargeCategories', v.chargeCategories), provisions.length, 'charges');
-  if (provisions.length > 0 && r.text('chargedOn') === undefined) r.problem('chargedOn', 'is required when charges are listed');
-  if (provisions.length === 0 && chargedOn) r.problem('chargeProvisions', 'a charge date without any provision charged');
+  if (provisions.length > 0 && r.text('chargedOn') === undefined) r.problem('chargedOn', 'is required when charges are listed', 'required-with', { other: 'chargeProvisions' });
+  if (provisions.length === 0 && chargedOn) r.problem('chargeProvisions', 'a charge date without any provision charged', 'required-with', { other: 'chargedOn' });
   const charges = chargedOn && categories
     ? provisions.map((provision, i) => {
         const category = categories[i];
-        if (category === undefined) return r.problem('chargeCategories', `is required for the charge "${provision}"`);
+        if (category === undefined) return r.problem('chargeCategories', `is required for the charge "${provision}"`, 'required-with', { other: 'chargeProvisions', value: provision });
         return step({ kind: 'charge', occurredOn: chargedOn, provision, category }, 'chargedOn');
       })
     : [];
   const prosecutedOn = r.date('prosecutedOn');
-  const courtId = organisation(r, 'court', context, ['court'], 'a court');
-  if (prosecutedOn && !courtId) r.problem('court', 'is required for a prosecution: the court it was brought before');
+  const courtId = organisation(r, 'court', context, ['court'], 'a court', 'court');
+  if (prosecutedOn && !courtId) r.problem('court', 'is required for a prosecution: the court it was brought before', 'required-with', { other: 'prosecutedOn' });
   if (prosecutedOn && courtId) step({ kind: 'prosecution', occurredOn: prosecutedOn, courtOrganisationId: courtId }, 'prosecutedOn');
 
   const verdictOn = r.date('verdictOn');
@@ -113,12 +116,12 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
   const convictedCategories = aligned(r, 'convictedCategories', r.choices('convictedCategories', v.chargeCategories), charges.length, 'charges');
   const verdicts: PlannedStep[] = [];
   if (verdictOn && outcomes && convictedProvisions && convictedCategories) {
-    if (charges.length === 0) r.problem('verdictOn', 'a verdict without any charge; list the provisions charged');
+    if (charges.length === 0) r.problem('verdictOn', 'a verdict without any charge; list the provisions charged', 'needs', { other: 'chargeProvisions' });
     for (const [i, charge] of charges.entries()) {
       const outcome = outcomes[i];
       if (!charge) continue;
       if (!outcome) {
-        r.problem('verdicts', 'is required when a verdict date is given: convicted, acquitted or dismissed');
+        r.problem('verdicts', 'is required when a verdict date is given: convicted, acquitted or dismissed', 'required-with', { other: 'verdictOn' });
         break;
       }
       const convicted = outcome === 'convicted';
@@ -129,7 +132,7 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
       }, 'verdictOn');
       if (verdict) verdicts.push(verdict);
     }
-  } else if (r.text('verdictOn') === undefined && r.text('verdicts') !== undefined) r.problem('verdictOn', 'is required when verdicts are given');
+  } else if (r.text('verdictOn') === undefined && r.text('verdicts') !== undefined) r.problem('verdictOn', 'is required when verdicts are given', 'required-with', { other: 'verdicts' });
 
   const custodialMonths = r.integer('custodialMonths');
   const fineAmount = r.number('fineAmount');
@@ -144,19 +147,19 @@ export function readDefendantRow(mapping: ColumnMapping, table: ImportTable, row
   const appealDecidedOn = r.date('appealDecidedOn');
   const appealOutcome = r.choice('appealOutcome', v.appealOutcomes);
   if (appealedOn) {
-    if (!appellant) r.problem('appellant', 'is required with an appeal: prosecution or defence');
-    if (verdicts.length === 0) r.problem('appealedOn', 'an appeal without a verdict; give the verdict first');
+    if (!appellant) r.problem('appellant', 'is required with an appeal: prosecution or defence', 'required-with', { other: 'appealedOn' });
+    if (verdicts.length === 0) r.problem('appealedOn', 'an appeal without a verdict; give the verdict first', 'needs', { other: 'verdictOn' });
     for (const verdict of verdicts) {
       if (!appellant) break;
       const appeal = step({ kind: 'appeal', occurredOn: appealedOn, verdictId: verdict.id, appellant }, 'appealedOn');
       if (appeal && appealDecidedOn) {
-        if (!appealOutcome) r.problem('appealOutcome', 'is required with an appeal decision');
+        if (!appealOutcome) r.problem('appealOutcome', 'is required with an appeal decision', 'required-with', { other: 'appealDecidedOn' });
         else step({ kind: 'appeal_decision', occurredOn: appealDecidedOn, appealId: appeal.id, outcome: appealOutcome }, 'appealDecidedOn');
       }
     }
-  } else if (appealDecidedOn) r.problem('appealDecidedOn', 'an appeal decision without an appeal date');
+  } else if (appealDecidedOn) r.problem('appealDecidedOn', 'an appeal decision without an appeal date', 'needs', { other: 'appealedOn' });
 
-  if (r.problems.length > 0 || !operationKey || !startedOn || !agencyId || !origin || !approach || !pseudonym || !roles || !sex) return r.problems.length > 0 ? r.problems : [{ row: row.row, column: null, field: 'row', problem: 'cannot be read' }];
+  if (r.problems.length > 0 || !operationKey || !startedOn || !agencyId || !origin || !approach || !pseudonym || !roles || !sex) return r.problems.length > 0 ? r.problems : [{ row: row.row, column: null, field: 'row', problem: 'cannot be read', code: 'unreadable-row', params: {} }];
   const investigationKey = r.text('investigationReference') ?? operationKey;
   const hasIdentity = Object.values(identity).some((x) => x !== undefined);
   return {

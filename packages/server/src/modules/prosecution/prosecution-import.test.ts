@@ -182,11 +182,23 @@ describe('prosecution history import', () => {
     expect(at(4).join('\n')).toMatch(/chargedOn \[Charged\]: charge: the date must not be in the future/u);
     // A row whose cells are read is checked step by step as the services check each step.
     expect(at(5).join('\n')).toMatch(/verdictOn \[Judgment\]: verdict: an acquittal without a prosecution; record the prosecution first/u);
+    // Each problem also carries a code and what its wording needs, for a client to word it in its reader's language.
+    expect(problems.filter((p) => p.code === undefined)).toEqual([]);
+    const coded = (row: number) => problems.filter((p) => p.row === row).map(({ field, code, params }) => ({ field, code, params }));
+    expect(coded(2)).toContainEqual({ field: 'verdictOn', code: 'ambiguous-date', params: { value: '03/04/2021', dates: expect.stringMatching(/^2021-0[34]-0[34], 2021-0[34]-0[34]$/u) } });
+    expect(coded(3)).toEqual([{ field: 'sex', code: 'not-an-option', params: { value: 'x', options: 'female, male, unknown' } }]);
+    expect(coded(4)).toContainEqual({ field: 'operationStartedOn', code: 'not-a-date', params: { value: '2021-02-30', formats: 'dd/MM/yyyy, MM/dd/yyyy, d.M.yyyy' } });
+    expect(coded(4)).toContainEqual({ field: 'court', code: 'no-such-organisation', params: { value: 'No such court' } });
+    expect(coded(4)).toContainEqual({ field: 'chargedOn', code: 'future-date', params: { step: 'charge' } });
+    expect(coded(5)).toContainEqual({ field: 'verdictOn', code: 'acquittal-without-prosecution', params: { step: 'verdict' } });
     expect(await counts()).toEqual(before);
     // Without the month-first format the judgment is read, and the verdict before the prosecution is refused naming the step.
     const dayFirst = await upload(prosecutorId, '/api/prosecution/imports', csv(rows.slice(0, 2)), 'bad.csv', JSON.stringify(mapping));
     expect(dayFirst.statusCode).toBe(422);
-    expect(dayFirst.json().details.problems).toContainEqual({ row: 2, column: 'Judgment', field: 'verdictOn', problem: 'verdict: the date 2021-04-03 is before the charge it follows (2021-06-01)' });
+    expect(dayFirst.json().details.problems).toContainEqual({
+      row: 2, column: 'Judgment', field: 'verdictOn', problem: 'verdict: the date 2021-04-03 is before the charge it follows (2021-06-01)',
+      code: 'date-before-earlier-step', params: { step: 'verdict', date: '2021-04-03', earlierStep: 'charge', earlierDate: '2021-06-01' },
+    });
     expect(new Set(dayFirst.json().details.problems.map((p: ImportRowProblem) => p.row))).toEqual(new Set([2]));
     expect(await counts()).toEqual(before);
   });
@@ -194,7 +206,7 @@ describe('prosecution history import', () => {
   it('refuses a mapping naming a column the file lacks, and anyone who is neither prosecutor nor investigator', async () => {
     const wrong = await upload(prosecutorId, '/api/prosecution/imports', csv(messyRows()), 'history.csv', JSON.stringify({ ...mapping, columns: { ...mapping.columns, sex: 'Gender' } }));
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().details.problems).toEqual([{ row: 1, column: 'Gender', field: 'sex', problem: 'the file has no column "Gender"' }]);
+    expect(wrong.json().details.problems).toEqual([{ row: 1, column: 'Gender', field: 'sex', problem: 'the file has no column "Gender"', code: 'no-such-column', params: { column: 'Gender' } }]);
     const caseworker = await upload(caseworkerId, '/api/prosecution/imports', csv(messyRows()), 'history.csv', 'Office register');
     expect(caseworker.statusCode).toBe(403);
     const unknown = await upload(prosecutorId, '/api/prosecution/imports', csv(messyRows()), 'history.csv', 'Nobody saved this');

@@ -1,8 +1,8 @@
 import { format, isValid, parse } from 'date-fns';
-import type { ImportDateFormat } from '@palermo/contracts';
+import type { ImportDateFormat, ImportProblemCode, ImportProblemParams } from '@palermo/contracts';
 
-/** A date read from a cell: the ISO day, or why it could not be read. */
-export type DateReading = { readonly date: string } | { readonly problem: string };
+/** A date read from a cell: the ISO day, or why it could not be read (in English, and as a code with its params). */
+export type DateReading = { readonly date: string } | { readonly problem: string; readonly code: ImportProblemCode; readonly params: ImportProblemParams };
 
 /** A fixed reference day for date-fns parse (only full dates are accepted, so it fills nothing). */
 const REFERENCE = new Date(2000, 0, 1);
@@ -21,7 +21,7 @@ export function readImportDate(text: string, formats: readonly ImportDateFormat[
     if (isValid(parsed) && parsed.getFullYear() >= 1000) days.add(format(parsed, 'yyyy-MM-dd'));
   }
   const [only, ...others] = [...days];
-  if (only === undefined) return { problem: `"${value}" is not a date in the formats of the mapping (${formats.join(', ')})` };
-  if (others.length > 0) return { problem: `"${value}" is ambiguous: it reads as ${[only, ...others].join(' or ')}; write it as yyyy-MM-dd or keep one of the day-first and month-first formats` };
+  if (only === undefined) return { problem: `"${value}" is not a date in the formats of the mapping (${formats.join(', ')})`, code: 'not-a-date', params: { value, formats: formats.join(', ') } };
+  if (others.length > 0) return { problem: `"${value}" is ambiguous: it reads as ${[only, ...others].join(' or ')}; write it as yyyy-MM-dd or keep one of the day-first and month-first formats`, code: 'ambiguous-date', params: { value, dates: [only, ...others].join(', ') } };
   return { date: only };
 }

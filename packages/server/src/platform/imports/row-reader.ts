@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportRowProblem } from '@palermo/contracts';
+import { importProblemCode, type ColumnMapping, type ImportProblemCode, type ImportProblemParams, type ImportRowProblem } from '@palermo/contracts';
 import { readImportDate } from './import-dates.js';
 import type { ImportTable } from './read-table.js';
 
@@ -9,6 +9,19 @@ const separators: Record<ColumnMapping['listSeparator'], RegExp> = {
   comma: /,/u,
   pipe: /\|/u,
 };
+
+/**
+ * The code of a contract's refusal of a value: the code a refinement names in its params (a date in the future names
+ * `future-date` and the step), with the params' strings and numbers; `invalid-value` otherwise.
+ */
+export function contractIssueCode(issue: object): { code: ImportProblemCode; params: ImportProblemParams } {
+  const given: unknown = 'params' in issue ? issue.params : undefined;
+  const { code, ...rest } = typeof given === 'object' && given !== null ? (given as Record<string, unknown>) : {};
+  const known = importProblemCode.safeParse(code);
+  if (!known.success) return { code: 'invalid-value', params: {} };
+  const params = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+  return { code: known.data, params };
+}
 
 /** Letters and digits only, lower case: how a word in a cell is compared with a vocabulary's codes. */
 export const vocabularyKey = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -22,11 +35,11 @@ export function mappingProblems(mapping: ColumnMapping, table: ImportTable, fiel
   const known = new Set(fields);
   const headings = new Set(table.columns);
   for (const [field, column] of Object.entries(mapping.columns)) {
-    if (!known.has(field)) problems.push({ row: 1, column, field, problem: 'is not a field of this import' });
-    else if (!headings.has(column)) problems.push({ row: 1, column, field, problem: `the file has no column "${column}"` });
+    if (!known.has(field)) problems.push({ row: 1, column, field, problem: 'is not a field of this import', code: 'not-a-field', params: {} });
+    else if (!headings.has(column)) problems.push({ row: 1, column, field, problem: `the file has no column "${column}"`, code: 'no-such-column', params: { column } });
   }
   for (const field of Object.keys(mapping.constants)) {
-    if (!known.has(field)) problems.push({ row: 1, column: null, field, problem: 'is not a field of this import' });
+    if (!known.has(field)) problems.push({ row: 1, column: null, field, problem: 'is not a field of this import', code: 'not-a-field', params: {} });
   }
   return problems;
 }
@@ -59,8 +72,9 @@ export class RowReader {
     return field in this.mapping.columns || field in this.mapping.constants;
   }
 
-  problem(field: string, problem: string): undefined {
-    this.problems.push({ row: this.row, column: this.columnOf(field), field, problem });
+  /** Records why a field cannot be read: in English, and as a code with what its wording needs (importProblemCodes). */
+  problem(field: string, problem: string, code: ImportProblemCode, params: ImportProblemParams = {}): undefined {
+    this.problems.push({ row: this.row, column: this.columnOf(field), field, problem, code, params });
     return undefined;
   }
 
@@ -70,7 +84,9 @@ export class RowReader {
     const position = column === undefined ? undefined : this.index.get(column);
     const cell = position === undefined ? '' : (this.cells[position] ?? '').trim();
     const value = cell !== '' ? cell : this.mapping.constants[field];
-    if (value === undefined && required) return this.problem(field, this.isMapped(field) ? 'is blank; a value is required' : 'is required; map a column or give a value for every row');
+    if (value === undefined && required) {
+      return this.isMapped(field) ? this.problem(field, 'is blank; a value is required', 'blank') : this.problem(field, 'is required; map a column or give a value for every row', 'unmapped');
+    }
     return value;
   }
 
@@ -78,13 +94,13 @@ export class RowReader {
     const text = this.text(field, required);
     if (text === undefined) return undefined;
     const reading = readImportDate(text, this.mapping.dateFormats);
-    return 'date' in reading ? reading.date : this.problem(field, reading.problem);
+    return 'date' in reading ? reading.date : this.problem(field, reading.problem, reading.code, reading.params);
   }
 
   integer(field: string, required = false): number | undefined {
     const text = this.text(field, required);
     if (text === undefined) return undefined;
-    if (!/^[+-]?\d+$/u.test(text)) return this.problem(field, `"${text}" is not a whole number`);
+    if (!/^[+-]?\d+$/u.test(text)) return this.problem(field, `"${text}" is not a whole number`, 'not-a-whole-number', { value: text });
     return Number(text);
   }
 
@@ -93,7 +109,7 @@ export class RowReader {
     const text = this.text(field, required);
     if (text === undefined) return undefined;
     const plain = text.replace(/[\s\u00a0\u202f]/gu, '').replace(',', '.');
-    if (!/^[+-]?\d+(\.\d+)?$/u.test(plain)) return this.problem(field, `"${text}" is not a number`);
+    if (!/^[+-]?\d+(\.\d+)?$/u.test(plain)) return this.problem(field, `"${text}" is not a number`, 'not-a-number', { value: text });
     return Number(plain);
   }
 
@@ -103,7 +119,7 @@ export class RowReader {
     const key = vocabularyKey(text);
     if (['yes', 'y', 'true', '1', 'oui', 'نعم'].includes(key)) return true;
     if (['no', 'n', 'false', '0', 'non', 'لا'].includes(key)) return false;
-    return this.problem(field, `"${text}" is neither yes nor no`);
+    return this.problem(field, `"${text}" is neither yes nor no`, 'not-yes-no', { value: text });
   }
 
   /** Several values in one cell, split on the mapping's separator; blanks between separators dropped. */
@@ -130,6 +146,7 @@ export class RowReader {
   private code<T extends string>(field: string, text: string, codes: readonly T[]): T | undefined {
     const key = vocabularyKey(text);
     const found = codes.find((c) => vocabularyKey(c) === key);
-    return found ?? this.problem(field, `"${text}" is not one of: ${codes.map((c) => c.replace(/_/gu, ' ')).join(', ')}`);
+    const options = codes.map((c) => c.replace(/_/gu, ' ')).join(', ');
+    return found ?? this.problem(field, `"${text}" is not one of: ${options}`, 'not-an-option', { value: text, options });
   }
 }

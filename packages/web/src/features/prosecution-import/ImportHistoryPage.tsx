@@ -18,7 +18,9 @@ import { ApiError } from '../../app/api';
 import { useResource } from '../../app/useResource';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm } from '../../components/useForm';
+import { useProsecutionLabels } from '../prosecution/labels';
 import { listMappings, previewFile, runImport, saveMapping } from './api';
+import { wordImportProblem } from './problems';
 
 /** How each date format is named on the page (with an example). */
 const formatKeys: Record<ImportDateFormat, string> = {
@@ -35,6 +37,7 @@ const rejected = z.object({ problems: z.array(importRowProblem) });
  */
 export function ImportHistoryPage() {
   const { t } = useTranslation();
+  const labels = useProsecutionLabels();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportFilePreview | null>(null);
   const [columns, setColumns] = useState<Record<string, string>>({});
@@ -216,7 +219,7 @@ export function ImportHistoryPage() {
                   <td>{p.row}</td>
                   <td>{p.column ?? ''}</td>
                   <td>{p.field in prosecutionImportFields ? fieldLabel(p.field) : p.field}</td>
-                  <td>{p.problem}</td>
+                  <td>{wordImportProblem(t, labels.date, p)}</td>
                 </tr>
               ))}
             </tbody>
