@@ -73,34 +73,24 @@ export const assessmentEntryView = z.object({
 });
 export type AssessmentEntryView = z.infer<typeof assessmentEntryView>;
 
-export const assessmentSummary = recordKind(
-  'determinantAssessment',
-  z.object({
-    id: uuid,
-    country: z.string(),
-    periodFrom: isoDate,
-    periodTo: isoDate,
-    title: z.string(),
-    entryCount: z.number().int(),
-    updatedAt: isoDateTime,
-  }).partial().required({ id: true }),
-);
+/** An assessment as listed; each field shown only where the field policy allows it (the id always). */
+const assessmentFields = z.object({
+  id: uuid,
+  country: z.string(),
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  title: z.string(),
+  entryCount: z.number().int(),
+  updatedAt: isoDateTime,
+});
+export const assessmentSummary = recordKind('determinantAssessment', assessmentFields.partial().required({ id: true }));
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 export const assessmentList = z.object({ assessments: z.array(assessmentSummary) });
 export type AssessmentList = z.infer<typeof assessmentList>;
 
 export const assessmentView = recordKind(
   'determinantAssessment',
-  z.object({
-    id: uuid,
-    country: z.string(),
-    periodFrom: isoDate,
-    periodTo: isoDate,
-    title: z.string(),
-    entryCount: z.number().int(),
-    updatedAt: isoDateTime,
-    entries: z.array(assessmentEntryView),
-  }).partial().required({ id: true }),
+  assessmentFields.extend({ entries: z.array(assessmentEntryView) }).partial().required({ id: true }),
 );
 export type AssessmentView = z.infer<typeof assessmentView>;
 

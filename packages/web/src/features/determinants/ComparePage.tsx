@@ -55,10 +55,10 @@ export function ComparePage() {
               <thead>
                 <tr>
                   <th scope="col">{t('determinants.determinant')}</th>
-                  <th scope="col">
+                  <th scope="col" className="heading-wraps">
                     <bdi>{comparison.data.earlier.title}</bdi> ({labels.period(comparison.data.earlier.periodFrom, comparison.data.earlier.periodTo)})
                   </th>
-                  <th scope="col">
+                  <th scope="col" className="heading-wraps">
                     <bdi>{comparison.data.later.title}</bdi> ({labels.period(comparison.data.later.periodFrom, comparison.data.later.periodTo)})
                   </th>
                   <th scope="col">{t('determinants.changed')}</th>
