@@ -5,7 +5,6 @@ import {
   planOrganisations,
   planProgress,
   planView,
-  type Capabilities,
   type CreateActivityRequest,
   type CreateIndicatorRequest,
   type CreateObjectiveRequest,
@@ -20,10 +19,6 @@ import {
 import { api } from '../../app/api';
 
 const id = (value: string) => encodeURIComponent(value);
-
-export const canSeeActionPlan = (capabilities: Capabilities) => capabilities.seeActionPlan;
-export const canEditActionPlan = (capabilities: Capabilities) => capabilities.editActionPlan;
-export const canSeePlanProgress = (capabilities: Capabilities) => capabilities.seePlanProgress;
 
 export async function listPlans(): Promise<PlanSummary[]> {
   return (await api.get('/api/action-plans', planList)).plans;
@@ -44,3 +39,6 @@ export const addActivity = (planId: string, body: CreateActivityRequest) => api.
 export const recordProgress = (activityId: string, body: RecordProgressRequest) => api.post(`/api/plan-activities/${id(activityId)}/progress`, body, created);
 export const addIndicator = (planId: string, body: CreateIndicatorRequest) => api.post(`/api/action-plans/${id(planId)}/indicators`, body, created);
 export const recordMeasurement = (indicatorId: string, body: RecordMeasurementRequest) => api.post(`/api/plan-indicators/${id(indicatorId)}/measurements`, body, created);
+
+// Kept apart (permissions.ts) so that the navigation does not carry this page's schemas in the first load.
+export { canSeeActionPlan, canEditActionPlan, canSeePlanProgress } from './permissions';

@@ -1,4 +1,4 @@
-import { funnelFilters, funnelReport, type Capabilities, type FunnelFilters, type FunnelLanguage, type FunnelReport } from '@palermo/contracts';
+import { funnelFilters, funnelReport, type FunnelFilters, type FunnelLanguage, type FunnelReport } from '@palermo/contracts';
 import { api } from '../../app/api';
 
 /** The filters the page keeps in its address, in the order they are written. */
@@ -34,7 +34,5 @@ export function funnelDownloadHref(filters: FunnelFilters, format: 'csv' | 'xlsx
   return `/api/prosecution/funnel/download?format=${format}&language=${language}${query ? `&${query}` : ''}`;
 }
 
-/** The funnel page, as the session's capabilities say (coordinator, rapporteur, prosecutors, analysts). */
-export function canSeeProsecutionFunnel(capabilities: Capabilities): boolean {
-  return capabilities.seeProsecutionFunnel;
-}
+// Kept apart (permissions.ts) so that the navigation does not carry this page's schemas in the first load.
+export { canSeeProsecutionFunnel } from './permissions';

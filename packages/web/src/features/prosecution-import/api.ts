@@ -3,18 +3,12 @@ import {
   importMappingList,
   importMappingView,
   prosecutionImportSummary,
-  type Capabilities,
   type ColumnMappingInput,
   type ImportFilePreview,
   type ImportMappingView,
   type ProsecutionImportSummary,
 } from '@palermo/contracts';
 import { api, uploadFile } from '../../app/api';
-
-/** A prosecutor or an investigator imports a prosecution history (the server's rule, read from the session). */
-export function canImportProsecutionHistory(capabilities: Capabilities): boolean {
-  return capabilities.importProsecutionHistory;
-}
 
 export function previewFile(file: File): Promise<ImportFilePreview> {
   return uploadFile('/api/prosecution/imports/preview', file, importFilePreview);
@@ -31,3 +25,6 @@ export function saveMapping(name: string, mapping: ColumnMappingInput): Promise<
 export function runImport(file: File, mapping: ColumnMappingInput): Promise<ProsecutionImportSummary> {
   return uploadFile('/api/prosecution/imports', file, prosecutionImportSummary, { 'x-import-mapping': encodeURIComponent(JSON.stringify(mapping)) });
 }
+
+// Kept apart (permissions.ts) so that the navigation does not carry this page's schemas in the first load.
+export { canImportProsecutionHistory } from './permissions';

@@ -1,17 +1,7 @@
-import { createdRef, operationNetwork, type Capabilities, type CreateNetworkEntityRequest, type CreateNetworkLinkRequest, type OperationNetwork } from '@palermo/contracts';
+import { createdRef, operationNetwork, type CreateNetworkEntityRequest, type CreateNetworkLinkRequest, type OperationNetwork } from '@palermo/contracts';
 import { api, downloadFile } from '../../app/api';
 
 const id = (value: string) => encodeURIComponent(value);
-
-/** Whether the server would show this session an operation's network (the capability its route's rule gives). */
-export function canSeeNetworks(capabilities: Capabilities): boolean {
-  return capabilities.seeNetworks;
-}
-
-/** Whether the server would let this session record entities and links (in the operations it may reach). */
-export function canDrawNetworks(capabilities: Capabilities): boolean {
-  return capabilities.drawNetworks;
-}
 
 export function getNetwork(operationId: string): Promise<OperationNetwork> {
   return api.get(`/api/prosecution/operations/${id(operationId)}/network`, operationNetwork);
@@ -29,3 +19,6 @@ export function addLink(operationId: string, body: CreateNetworkLinkRequest) {
 export function downloadFtm(operationId: string): Promise<void> {
   return downloadFile(`/api/prosecution/operations/${id(operationId)}/network/ftm`, 'network.ftm.json');
 }
+
+// Kept apart (permissions.ts) so that the navigation does not carry this page's schemas in the first load.
+export { canSeeNetworks, canDrawNetworks } from './permissions';
