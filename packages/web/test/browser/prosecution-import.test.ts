@@ -39,9 +39,10 @@ describe('importing a prosecution history', () => {
     await map('Sex', 'Sex');
     await map('Charged on', 'Charged');
     await map('Provisions charged', 'Statutes');
-    await page.getByLabel('One value for every row: How it came to light').fill('hotline');
-    await page.getByLabel('One value for every row: Kind of investigation').fill('reactive');
-    await page.getByLabel('One value for every row: Categories of the charges').fill('trafficking');
+    // A field with a vocabulary offers its values by their labels; no code is typed.
+    await page.getByLabel('One value for every row: How it came to light').selectOption({ label: 'A hotline call' });
+    await page.getByLabel('One value for every row: Kind of investigation').selectOption({ label: 'Reactive' });
+    await page.getByLabel('One value for every row: Categories of the charges').selectOption({ label: 'Trafficking in persons' });
     await page.getByLabel('Name of the mapping').fill('Office register');
     await page.getByRole('button', { name: 'Save the mapping' }).click();
     await page.getByText('The mapping “Office register” is saved.').waitFor();

@@ -21,6 +21,7 @@ import { useForm } from '../../components/useForm';
 import { useProsecutionLabels } from '../prosecution/labels';
 import { listMappings, previewFile, runImport, saveMapping } from './api';
 import { wordImportProblem } from './problems';
+import { ConstantInput } from './ConstantInput';
 
 /** How each date format is named on the page (with an example). */
 const formatKeys: Record<ImportDateFormat, string> = {
@@ -166,7 +167,7 @@ export function ImportHistoryPage() {
                   </select>
                 </td>
                 <td>
-                  <input aria-label={t('prosecutionImport.constantFor', { field: fieldLabel(field) })} value={constants[field] ?? ''} onChange={(event) => setConstants({ ...constants, [field]: event.target.value })} />
+                  <ConstantInput field={field} fieldLabel={fieldLabel(field)} labels={labels} value={constants[field] ?? ''} onChange={(value) => setConstants({ ...constants, [field]: value })} />
                 </td>
               </tr>
             ))}
