@@ -29,7 +29,7 @@ export interface CasePageRow extends CaseRow {
   /** The fields of the case the field policy shows this user (case.fields.ts, compiled to SQL): paths in the view. */
   readonly visible_fields: string[];
   readonly consents: Array<{ purpose: string; target_organisation_id: string | null; status: string; recorded_at: string }> | null;
-  readonly timeline: Array<{ action: string; summary: string; occurred_at: string; display_name: string; organisation_name: string }> | null;
+  readonly timeline: Array<{ action: string; summary: string; key: string; occurred_at: string; display_name: string; organisation_name: string }> | null;
   /** Idempotency keys of the measures marked done (managing side only). */
   readonly measures_done: string[] | null;
   /** The SOP version in force and when it was saved (managing side only), to find its parsed document in memory. */
@@ -81,7 +81,7 @@ export async function loadCasePage(tx: Db, subject: Subject, actor: Actor, id: s
                 from consent_events where person_id = v.person_id
                 order by purpose, target_organisation_id, recorded_at desc, id) e
           where v.full_access) as consents,
-        (select coalesce(json_agg(json_build_object('action', a.action, 'summary', a.summary, 'occurred_at', a.occurred_at,
+        (select coalesce(json_agg(json_build_object('action', a.action, 'summary', a.summary, 'key', a.idempotency_key, 'occurred_at', a.occurred_at,
             'display_name', u.display_name, 'organisation_name', o.name) order by a.occurred_at, a.id), '[]')
           from case_actions a join users u on u.id = a.actor_user_id join organisations o on o.id = a.organisation_id
           where a.case_id = v.id and (v.full_access or a.organisation_id = ${organisationId}::uuid

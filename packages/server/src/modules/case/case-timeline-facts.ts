@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { shippedSopTexts } from '../sop/sop.shipped.js';
+import { MEASURE_KEY_PREFIX } from './case-timeline.js';
 
 /**
  * The timeline's actions as facts the web app words in the reader's language. The timeline stores each action's
@@ -45,26 +46,28 @@ export function timelineFacts(action: string, summary: string): Record<string, s
   return undefined;
 }
 
-/** Adds facts to each entry, naming the organisations consent summaries give by id (organisation names are not personal). */
-export async function withFacts<E extends { action: string; summary: string }>(db: Db, entries: readonly E[]): Promise<Array<E & { facts?: Record<string, string> }>> {
-  const withParsed = entries.map((entry) => ({ entry, facts: timelineFacts(entry.action, entry.summary) }));
+/**
+ * Adds facts to each entry, naming the organisations consent summaries give by id (organisation names are not
+ * personal). An entry's `key` (its idempotency key) is read and not returned.
+ */
+export async function withFacts<E extends { action: string; summary: string; key?: string }>(db: Db, entries: readonly E[]): Promise<Array<Omit<E, 'key'> & { facts?: Record<string, string> }>> {
+  const withParsed = entries.map(({ key, ...entry }) => ({ entry, key, facts: timelineFacts(entry.action, entry.summary) }));
   const ids = [...new Set(withParsed.flatMap(({ facts }) => (facts?.['organisationId'] ? [facts['organisationId']] : [])))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
     const { rows } = await sql<{ id: string; name: string }>`select id, name from organisations where id = any(${ids}::uuid[])`.execute(db);
     for (const row of rows) names.set(row.id, row.name);
   }
-  // A measure done is recorded by its title as the SOP then worded it: a title of the shipped default SOP gets the
-  // measure's id (measureKey), under which the web app words it in the reader's language; a country's own title, none.
-  const shippedIds = new Map<string, string>();
-  if (withParsed.some(({ facts }) => facts?.['measure'] !== undefined)) {
-    for (const [id, texts] of (await shippedSopTexts(db)).measures) shippedIds.set(texts.title, id);
-  }
-  return withParsed.map(({ entry, facts }) => {
+  // A measure done names its measure by id in its key (case-timeline.ts measureKey) and by its title as the SOP then
+  // worded it in its summary. The title is the shipped default's for that id: the entry gets the id (measureKey), under
+  // which the web app words it in the reader's language. A title the country wrote: none, and it is shown as written.
+  const shipped = withParsed.some(({ facts }) => facts?.['measure'] !== undefined) ? (await shippedSopTexts(db)).measures : undefined;
+  return withParsed.map(({ entry, key, facts }) => {
     if (!facts) return entry;
     const { organisationId, ...rest } = facts;
     const named = organisationId ? { ...rest, organisation: names.get(organisationId) ?? '' } : rest;
-    const measureKey = facts['measure'] === undefined ? undefined : shippedIds.get(facts['measure']);
-    return { ...entry, facts: measureKey === undefined ? named : { ...named, measureKey } };
+    const measureId = key?.startsWith(MEASURE_KEY_PREFIX) ? key.slice(MEASURE_KEY_PREFIX.length) : undefined;
+    const asShipped = measureId !== undefined && facts['measure'] !== undefined && shipped?.get(measureId)?.title === facts['measure'];
+    return { ...entry, facts: asShipped ? { ...named, measureKey: measureId } : named };
   });
 }

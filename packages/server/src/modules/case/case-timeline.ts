@@ -3,6 +3,10 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
 
+/** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
+export const MEASURE_KEY_PREFIX = 'measure:';
+export const measureKey = (measureId: string) => `${MEASURE_KEY_PREFIX}${measureId}`;
+
 /**
  * Appends an action to a case's timeline. The (case, idempotency key) pair is unique: when a retried request arrives,
  * nothing is inserted and the caller learns that the action was already taken, so it must not act again. Call this

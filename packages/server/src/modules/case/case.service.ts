@@ -22,7 +22,7 @@ import { HttpError, conflict, notFound } from '../../platform/http/errors.js';
 import { createPerson } from '../person/person.service.js';
 import { caseRules } from './case.policy.js';
 import * as repo from './case.repo.js';
-import { idFromIdempotencyKey, recordAction } from './case-timeline.js';
+import { idFromIdempotencyKey, measureKey, recordAction } from './case-timeline.js';
 import { currentSopDocument, sopDocumentOfVersion } from '../sop/sop.service.js';
 import type { SopDocument } from '../sop/sop.contracts.js';
 import { decryptPageFields, loadCasePage, personFieldsShown } from './case-read.js';
@@ -120,7 +120,7 @@ export async function readCase(tx: Db, cipher: FieldCipher, subject: Subject, ac
     version: row.version,
     person: { id: row.person_id, isChild: row.is_child, gender: row.gender as Gender | null, citizenships: row.citizenships, fields: visibleFields },
     consents: (row.consents ?? []).map((c) => ({ purpose: c.purpose as ConsentPurpose, targetOrganisationId: c.target_organisation_id, status: c.status as ConsentStatus, recordedAt: new Date(c.recorded_at).toISOString() })),
-    timeline: await withFacts(tx, (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() }))),
+    timeline: await withFacts(tx, (row.timeline ?? []).map((t) => ({ action: t.action, summary: t.summary, key: t.key, actorName: t.display_name, organisationName: t.organisation_name, occurredAt: new Date(t.occurred_at).toISOString() }))),
     measures,
     recordKinds: row.manages_records ? [...caseRecordKinds] : row.adds_records ? [...receiverRecordKinds] : [],
     openedAt: new Date(row.opened_at).toISOString(),
@@ -139,9 +139,6 @@ async function caseFlags(tx: Db, id: string): Promise<Array<'urgent' | 'safety_r
   const row = rows[0];
   return [...(row?.urgent ? (['urgent'] as const) : []), ...(row?.safety_risk ? (['safety_risk'] as const) : [])];
 }
-
-/** Measure completion is a timeline action whose idempotency key names the measure: done once, whatever the retries. */
-export const measureKey = (measureId: string) => `measure:${measureId}`;
 
 /** The measures at the stage, each saying which of its texts are the shipped default's (the web app translates those). */
 function measuresAtStage(document: SopDocument, shipped: ShippedTexts, stage: string, doneKeys: readonly string[]) {

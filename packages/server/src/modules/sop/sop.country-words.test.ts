@@ -19,6 +19,8 @@ const editedTitle = 'Évaluation des risques — dans les 12 heures (Ministère)
 const added = 'country.hotline-call';
 const addedTitle = 'Call the national hotline (مكالمة الخط الساخن)';
 const untouched = 'identification.initial-referral';
+// A measure of the country's own under a shipped measure's title: the timeline knows it by its id, not by its words.
+const namesake = 'country.second-referral';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -37,6 +39,15 @@ beforeAll(async () => {
     title: addedTitle,
     what: 'Tell the national hotline a person was met.',
     when: { stage: 'reported', deadlineDays: 1 },
+    who: { organisationTypes: ['ngo'], organisationIds: [] },
+    how: 'By telephone.',
+    services: [],
+  });
+  sops[1]?.measures.push({
+    id: namesake,
+    title: 'Initial referral',
+    what: 'Refer the person a second time when the first organisation cannot help.',
+    when: { stage: 'reported', deadlineDays: 3 },
     who: { organisationTypes: ['ngo'], organisationIds: [] },
     how: 'By telephone.',
     services: [],
@@ -79,13 +90,14 @@ describe("a country's own SOP words", () => {
   });
 
   it('are on the timeline as entered, with a shipped key only for the untouched measure', async () => {
-    for (const id of [edited, added, untouched]) {
+    for (const id of [edited, added, untouched, namesake]) {
       const done = await caseworker.request('POST', `/api/cases/${caseId}/measures/${id}/done`, {});
       expect(done.statusCode, done.body).toBe(200);
     }
     const facts = ((await view()).timeline ?? []).filter((e) => e.action === 'measure.done').map((e) => e.facts);
-    expect(facts).toHaveLength(3);
+    expect(facts).toHaveLength(4);
     expect(facts).toContainEqual({ sop: '2', measure: editedTitle });
+    expect(facts).toContainEqual({ sop: '2', measure: 'Initial referral' });
     expect(facts).toContainEqual({ sop: '2', measure: addedTitle });
     expect(facts).toContainEqual({ sop: '1', measure: 'Initial referral', measureKey: untouched });
   });
