@@ -3,6 +3,7 @@ import { isoDate, isoDateTime, uuid } from './common.js';
 import { documentLanguage } from './person-record.js';
 import { recordKind } from './personal.js';
 import { determinantActivities, determinantCodes, determinantDirections, determinantStrengths, determinantTypology } from '../vocabularies/determinants.js';
+import { checklistItemCodes, checklistScores } from '../vocabularies/determinants-checklist.js';
 
 /**
  * Determinants assessments: for a country and a period, the national rapporteur records each determinant of the
@@ -73,6 +74,23 @@ export const assessmentEntryView = z.object({
 });
 export type AssessmentEntryView = z.infer<typeof assessmentEntryView>;
 
+const checklistItemCode = z.string().refine((code) => checklistItemCodes.includes(code), 'must be one of the checklist items');
+const checklistScore = z.enum(checklistScores, { error: 'must be not met, partly met, met or not applicable' });
+
+/** Scores of checklist items (the seeds' recommendations), several at once; an item scored again is rewritten. */
+export const checklistScoresRequest = z.object({
+  scores: uniqueList(
+    z.object({ item: checklistItemCode, score: checklistScore, note: z.string().trim().max(2000, 'must be at most 2000 characters').default('') }),
+    checklistItemCodes.length,
+  )
+    .min(1, 'must not be empty')
+    .refine((list) => new Set(list.map((s) => s.item)).size === list.length, 'must not repeat an item'),
+});
+export type ChecklistScoresRequest = z.input<typeof checklistScoresRequest>;
+
+export const checklistScoreView = z.object({ item: z.string(), score: checklistScore, note: z.string(), checklistVersion: z.number().int(), recordedAt: isoDateTime });
+export type ChecklistScoreView = z.infer<typeof checklistScoreView>;
+
 /** An assessment as listed; each field shown only where the field policy allows it (the id always). */
 const assessmentFields = z.object({
   id: uuid,
@@ -90,7 +108,7 @@ export type AssessmentList = z.infer<typeof assessmentList>;
 
 export const assessmentView = recordKind(
   'determinantAssessment',
-  assessmentFields.extend({ entries: z.array(assessmentEntryView) }).partial().required({ id: true }),
+  assessmentFields.extend({ entries: z.array(assessmentEntryView), checklist: z.array(checklistScoreView) }).partial().required({ id: true }),
 );
 export type AssessmentView = z.infer<typeof assessmentView>;
 
@@ -111,5 +129,7 @@ export const assessmentComparison = z.object({
       changed: z.boolean(),
     }),
   ),
+  /** Per checklist item scored in either, its score in each (null: not scored there) and whether it changed. */
+  checklist: z.array(z.object({ item: z.string(), earlier: checklistScore.nullable(), later: checklistScore.nullable(), changed: z.boolean() })),
 });
 export type AssessmentComparison = z.infer<typeof assessmentComparison>;

@@ -114,6 +114,7 @@ export const auditActions = [
   'determinant_assessment.create',
   'determinant_assessment.update',
   'determinant_assessment.entry_record',
+  'determinant_assessment.checklist_score',
   'recommendation.activities_link',
   'recommendation.cluster',
   'recommendation.comment',

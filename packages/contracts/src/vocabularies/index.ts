@@ -13,3 +13,4 @@ export * from './prosecution-network.js';
 export * from './recommendations.js';
 export * from './action-plan.js';
 export * from './determinants.js';
+export * from './determinants-checklist.js';

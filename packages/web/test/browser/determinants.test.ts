@@ -5,7 +5,8 @@ import { addOrganisationWithUser, ApiClient, firstRun, seriousAccessibilityViola
 /**
  * Determinants assessments in the browser: the national rapporteur records an assessment with two determinants, one
  * influencing the other, and sees the influence drawn; records a second assessment of a later period in which a
- * determinant changed direction; and the comparison says which changed, in English and in Arabic.
+ * determinant changed direction; scores recommendations of the research's checklist in both, sees each audience's
+ * summary; and the comparison says which determinants and which scores changed, in English and in Arabic.
  */
 const screenshots = process.env['PALERMO_SCREENSHOTS'];
 const password = 'a long enough test passphrase';
@@ -58,6 +59,19 @@ async function recordEntry(page: Page, determinant: string, direction: string, i
   await rowOf(page, determinant).filter({ hasText: direction }).waitFor();
 }
 
+const training = 'Everyone working on the response, and in related policy fields, has current, good-quality training and the skills needed.';
+
+/** Scores one recommendation of the checklist (law and policy makers) and saves that audience's scores. */
+async function scoreTraining(page: Page, score: string, note: string) {
+  const audience = page.locator('details.checklist-audience').filter({ has: page.getByText('Law and policy makers', { exact: true }) });
+  if ((await audience.getAttribute('open')) === null) await audience.locator('summary').click();
+  const item = audience.getByRole('group', { name: training });
+  await item.getByLabel('Score', { exact: false }).selectOption({ label: score });
+  await item.getByLabel('Note', { exact: false }).fill(note);
+  await audience.getByRole('button', { name: 'Save the scores of this audience' }).click();
+  await audience.getByRole('status').filter({ hasText: 'Scores saved.' }).waitFor();
+}
+
 /** The row a determinant heads (its name may also appear in another row, as an influence). */
 const rowOf = (page: Page, determinant: string) => page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: determinant, exact: true }) });
 
@@ -84,6 +98,9 @@ describe('determinants assessments', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="influence-graph"]')?.getAttribute('data-edges') === '1');
     expect(await graph.getAttribute('data-nodes')).toBe('2');
     expect(await graph.getAttribute('aria-label')).toContain('2 determinants and 1 influences');
+    await scoreTraining(page, 'Not met', 'No training budget');
+    await page.getByTestId('checklist-summary-law_policy_makers').filter({ hasText: '0 met, 0 partly met, 1 not met, 0 not applicable, 10 not scored (of 11)' }).waitFor();
+    expect(await page.getByTestId('checklist-summary-funders').innerText()).toContain('7 not scored (of 7)');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/determinants-en.png`, fullPage: true });
     // The assessment as a document, in the reader's language.
@@ -96,14 +113,18 @@ describe('determinants assessments', () => {
     await createAssessment(page, second);
     await recordEntry(page, 'External monitoring, reputation and sanctions', 'Positive', ['Political will']);
     await recordEntry(page, 'Political will', 'Positive', []);
+    await scoreTraining(page, 'Met', 'Judges and police trained in 2022');
 
     await page.getByRole('link', { name: 'Compare with an earlier assessment' }).click();
     await page.getByLabel('Earlier assessment', { exact: true }).selectOption({ index: 1 });
     await waitForStatus(page, 'Determinants that changed: Political will');
-    const rows = page.locator('tbody tr');
+    const rows = page.getByRole('region', { name: 'Direction of each determinant in the two periods' }).locator('tbody tr');
     await rowOf(page, 'Political will').filter({ hasText: 'Negative' }).filter({ hasText: 'Changed direction' }).waitFor();
     await rowOf(page, 'External monitoring, reputation and sanctions').filter({ hasText: 'Unchanged' }).waitFor();
     expect(await rows.count()).toBe(2);
+    // The checklist's scores, side by side.
+    await page.getByTestId('checklist-changed').filter({ hasText: 'Recommendations whose score changed: 1' }).waitFor();
+    await page.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: training }) }).filter({ hasText: 'Not met' }).filter({ hasText: 'Changed score' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
@@ -111,7 +132,8 @@ describe('determinants assessments', () => {
     await page.getByRole('heading', { name: 'مقارنة تقييمين' }).waitFor();
     await waitForStatus(page, 'المحددات التي تغيّرت: الإرادة السياسية');
     await rowOf(page, 'الإرادة السياسية').filter({ hasText: 'سلبي' }).filter({ hasText: 'تغيّر اتجاهه' }).waitFor();
-    const written = new Set([first, second].flatMap((a) => [a.country, a.title]).concat([evidence, indicator.title]).join(' ').match(/[A-Za-z]+/g) ?? []);
+    await page.locator('tbody tr').filter({ hasText: 'لم تتحقق' }).filter({ hasText: 'تغيّر التقييم' }).waitFor();
+    const written = new Set([first, second].flatMap((a) => [a.country, a.title]).concat([evidence, indicator.title, 'No training budget', 'Judges and police trained in 2022']).join(' ').match(/[A-Za-z]+/g) ?? []);
     const leftovers = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !written.has(w));
     expect(leftovers(await page.locator('main').innerText())).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/determinants-compare-ar.png`, fullPage: true });

@@ -1,7 +1,7 @@
 import { defineFieldPolicy } from '../../platform/access/field-policy.js';
 import { noCaseRelationshipGrants } from '../../platform/access/no-grants.js';
 
-const all = ['id', 'country', 'periodFrom', 'periodTo', 'title', 'entryCount', 'updatedAt', 'entries'] as const;
+const all = ['id', 'country', 'periodFrom', 'periodTo', 'title', 'entryCount', 'updatedAt', 'entries', 'checklist'] as const;
 
 /**
  * Need to know on a determinants assessment (it names no one): the rapporteur who records it, the coordinator and the

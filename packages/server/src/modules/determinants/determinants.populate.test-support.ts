@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { assessmentEntryRequest, assessmentRequest, type Role } from '@palermo/contracts';
+import { assessmentEntryRequest, assessmentRequest, checklistScoresRequest, type Role } from '@palermo/contracts';
 import type { Database } from '../../platform/db/database.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { createAssessment, recordEntry } from './determinants.service.js';
+import { recordChecklistScores } from './determinants-checklist.js';
 
 async function holder(database: Database, role: Role): Promise<Subject> {
   const user = await database.db
@@ -17,7 +18,7 @@ async function holder(database: Database, role: Role): Promise<Subject> {
 
 /**
  * One determinants assessment with two entries, one influencing the other and linked to a recommendation and an
- * indicator of the plan (the backup test fills every table; run after the plan's and the recommendations' populations).
+ * indicator of the plan, and two items of its checklist scored (the backup test fills every table; run after the plan's and the recommendations' populations).
  */
 export async function populateDeterminants(database: Database): Promise<void> {
   const rapporteur = await holder(database, 'national_rapporteur');
@@ -31,6 +32,7 @@ export async function populateDeterminants(database: Database): Promise<void> {
       determinant: 'external_monitoring', direction: 'positive', activity: 'active', strength: 'strong', typology, evidence: 'GRETA third round report',
       recommendationIds: [recommendation.id], indicatorIds: [indicator.id], influences: ['political_will'],
     }));
+    await recordChecklistScores(tx, rapporteur, actor, id, checklistScoresRequest.parse({ scores: [{ item: 'lp_engage_monitoring', score: 'partly_met', note: 'Replies to GRETA on time' }, { item: 'fu_local_needs', score: 'not_applicable' }] }));
     await recordEntry(tx, rapporteur, actor, id, assessmentEntryRequest.parse({ determinant: 'political_will', direction: 'neutral', activity: 'passive', strength: 'moderate', typology: { ...typology, origin: 'internal', nature: 'structural' } }));
   });
 }

@@ -6,6 +6,7 @@ import { allows, type Subject } from '../../platform/access/rules.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
 import { determinantAssessmentFieldPolicy } from './determinants.fields.js';
 import { determinantRules } from './determinants.policy.js';
+import { checklistOf, compareChecklists } from './determinants-checklist.js';
 
 /** Assessments do not depend on the record: the relationships that hold are the reader's roles'. */
 const facts = { organisationId: null, assigneeUserId: null, jurisdiction: null, consentsGiven: [] } as const;
@@ -55,7 +56,7 @@ async function entriesOf(tx: Db, id: string): Promise<AssessmentEntryView[]> {
 /** One assessment with its entries, in the framework's order. */
 export async function readAssessment(tx: Db, subject: Subject, id: string): Promise<AssessmentView> {
   const visible = mayRead(subject);
-  const view: AssessmentView = { ...summaryOf(await summaryRow(tx, id)), entries: await entriesOf(tx, id) };
+  const view: AssessmentView = { ...summaryOf(await summaryRow(tx, id)), entries: await entriesOf(tx, id), checklist: await checklistOf(tx, id) };
   return presentFields(view, visible) as AssessmentView;
 }
 
@@ -83,5 +84,6 @@ export async function compareAssessments(tx: Db, subject: Subject, id: string, o
     earlier: presentFields(summaryOf(earlier), visible) as AssessmentSummary,
     later: presentFields(summaryOf(later), visible) as AssessmentSummary,
     rows: compareDirections(await directions(earlier.id), await directions(later.id)),
+    checklist: compareChecklists(await checklistOf(tx, earlier.id), await checklistOf(tx, later.id)),
   };
 }

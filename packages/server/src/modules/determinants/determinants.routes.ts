@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assessmentComparison, assessmentEntryRequest, assessmentList, assessmentPdfQuery, assessmentRequest, assessmentView, comparisonQuery, createdRef, idParams } from '@palermo/contracts';
+import { assessmentComparison, checklistScoresRequest, assessmentEntryRequest, assessmentList, assessmentPdfQuery, assessmentRequest, assessmentView, comparisonQuery, createdRef, idParams } from '@palermo/contracts';
 import contentDisposition from 'content-disposition';
 import { ruleRoute } from '../../platform/http/access.js';
 import { actorOf, requireSession, subjectOf } from '../../platform/http/context.js';
@@ -9,6 +9,7 @@ import { assessmentPdf } from './determinants.pdf.js';
 import { determinantRules } from './determinants.policy.js';
 import { compareAssessments, listAssessments, readAssessment } from './determinants.read.js';
 import { createAssessment, recordEntry, updateAssessment } from './determinants.service.js';
+import { recordChecklistScores } from './determinants-checklist.js';
 
 /** Determinants assessments: the rapporteur records them, the coordinator and the national administrator read them. */
 export async function determinantRoutes(app: FastifyInstance): Promise<void> {
@@ -41,6 +42,11 @@ export async function determinantRoutes(app: FastifyInstance): Promise<void> {
   r.put('/api/determinant-assessments/:id/entries', { config: record, schema: { tags, summary: 'Record or rewrite one determinant of an assessment (the national rapporteur; audited)', params: idParams, body: assessmentEntryRequest, response: { 200: createdRef } } }, async (request) => {
     const session = requireSession(request);
     return inTransaction(platform, (tx) => recordEntry(tx, subjectOf(session), actorOf(session), request.params.id, request.body));
+  });
+
+  r.put('/api/determinant-assessments/:id/checklist', { config: record, schema: { tags, summary: "Score items of the recommendations' checklist for an assessment, all or none (the national rapporteur; audited)", params: idParams, body: checklistScoresRequest, response: { 200: createdRef } } }, async (request) => {
+    const session = requireSession(request);
+    return inTransaction(platform, (tx) => recordChecklistScores(tx, subjectOf(session), actorOf(session), request.params.id, request.body));
   });
 
   r.get('/api/determinant-assessments/:id/assessment.pdf', { config: read, schema: { tags, summary: 'The assessment as a PDF document in the language chosen (Arabic shaped right to left)', params: idParams, querystring: assessmentPdfQuery } }, async (request, reply) => {

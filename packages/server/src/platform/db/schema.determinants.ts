@@ -35,3 +35,14 @@ export interface DeterminantAssessmentEntriesTable {
   recorded_by: string;
   recorded_at: Timestamp;
 }
+
+/** Row types of the assessments' checklist scores (migrations/0058_assessment_checklist.sql). */
+export interface DeterminantChecklistScoresTable {
+  assessment_id: string;
+  item: string;
+  score: string;
+  note: Generated<string>;
+  checklist_version: number;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}

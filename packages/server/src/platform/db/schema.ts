@@ -5,7 +5,7 @@ import type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeT
 export type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeTable, StatisticsCubeBuildsTable, StatisticalImportAnomaliesTable, ReleaseBudgetsTable, ReleasesTable, ImportJobsTable, PublishedEstimatesTable } from './schema.statistics.js';
 
 import type { ActionPlansTable, PlanObjectivesTable, PlanActivitiesTable, PlanActivityPartnersTable, PlanActivityBudgetsTable, PlanActivityFundingTable, PlanActivityProgressTable, PlanIndicatorsTable, PlanIndicatorTargetsTable, PlanIndicatorMeasurementsTable } from './schema.action-plan.js';
-import type { DeterminantAssessmentEntriesTable, DeterminantAssessmentsTable } from './schema.determinants.js';
+import type { DeterminantAssessmentEntriesTable, DeterminantAssessmentsTable, DeterminantChecklistScoresTable } from './schema.determinants.js';
 import type { ImportMappingsTable } from './schema.imports.js';
 import type { CaseApprovalsTable } from './schema.supervision.js';
 import type { ProsecutionOperationsTable, ProsecutionOperationAgenciesTable, ProsecutionInvestigationsTable, ProsecutionSuspectsTable, ProsecutionStepsTable } from './schema.prosecution.js';
@@ -378,6 +378,7 @@ export interface Schema {
   plan_indicator_measurements: PlanIndicatorMeasurementsTable;
   determinant_assessments: DeterminantAssessmentsTable;
   determinant_assessment_entries: DeterminantAssessmentEntriesTable;
+  determinant_checklist_scores: DeterminantChecklistScoresTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

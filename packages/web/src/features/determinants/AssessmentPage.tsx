@@ -7,6 +7,7 @@ import { useResource } from '../../app/useResource';
 import { DownloadLink } from '../../components/DownloadLink';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { AssessmentForm } from './AssessmentForm';
+import { ChecklistSection } from './ChecklistSection';
 import { EntryForm } from './EntryForm';
 import { InfluenceGraph } from './InfluenceGraph';
 import { assessmentPdfHref, getAssessment, updateAssessment } from './api';
@@ -84,6 +85,7 @@ export function AssessmentPage() {
         <h2 id="influence-graph-title">{t('determinants.graphTitle')}</h2>
         <InfluenceGraph entries={entries} labels={labels} />
       </section>
+      <ChecklistSection assessmentId={id} checklist={a.checklist ?? []} records={records} onSaved={reload} />
       {records ? (
         <>
           <section aria-labelledby="record-entry">

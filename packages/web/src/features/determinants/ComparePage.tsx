@@ -6,6 +6,7 @@ import { useResource } from '../../app/useResource';
 import { SelectField } from '../../components/fields';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { compareAssessments, listAssessments } from './api';
+import { ChecklistComparison } from './ChecklistComparison';
 import { useDeterminantLabels } from './labels';
 import '../cases/cases.css';
 
@@ -76,6 +77,7 @@ export function ComparePage() {
               </tbody>
             </table>
           </div>
+          <ChecklistComparison comparison={comparison.data} />
         </>
       ) : null}
     </Page>

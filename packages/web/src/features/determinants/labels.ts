@@ -22,12 +22,19 @@ export function useDeterminantLabels() {
 }
 export type DeterminantLabels = ReturnType<typeof useDeterminantLabels>;
 
+/** The checklist's items (the research's recommendations, summarised), audiences and scores in the reader's language. */
+export function useChecklistLabels() {
+  const { t } = useTranslation();
+  const label = (vocabulary: string) => (code: string) => t(`determinants.checklist.${vocabulary}.${code}` as 'determinants.checklist.scores.met');
+  return { item: label('items'), audience: label('audiences'), score: label('scores') };
+}
+
 const problems: Record<string, string> = {
   'must not be before the start of the period': 'periodOrder',
   'must not name the determinant itself': 'selfInfluence',
   'must name existing records': 'unknownRecords',
 };
-const choices = ['must be one of the determinants', 'must be positive, neutral or negative', 'must be active or passive', 'must be weak, moderate or strong', 'must be internal or external', 'must be structural or a pressure point', 'must be trafficking-specific, contextual or tangential', 'must be direct or indirect', 'must be personal, institutional or cultural'];
+const choices = ['must be one of the determinants', 'must be positive, neutral or negative', 'must be active or passive', 'must be weak, moderate or strong', 'must be internal or external', 'must be structural or a pressure point', 'must be trafficking-specific, contextual or tangential', 'must be direct or indirect', 'must be personal, institutional or cultural', 'must be one of the checklist items', 'must be not met, partly met, met or not applicable', 'must not repeat an item'];
 
 export function translateDeterminantProblem(t: TFunction, problem: string): string {
   if (choices.includes(problem)) return t('problems.choose');
