@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useForm as useHookForm, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
+import { useForm as useHookForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApiError, type FieldIssue } from '../app/api';
 import { describeIssues, type FormFields, type FormState } from './formState';
-import { fieldProblems, matchField, problemOf } from '../app/validation';
+import { fieldProblems, matchField, problemOf, type LooseIssue } from '../app/validation';
 
 export type { FormFields, FormState, SummaryItem } from './formState';
 
@@ -17,8 +17,15 @@ export function useForm(fields: FormFields): FormState {
   return useFormState(form, fields);
 }
 
-/** The FormState of a react-hook-form form: its errors, and the server's answers put on the fields they name. */
-export function useFormState<T extends FieldValues, C, O>(form: UseFormReturn<T, C, O>, fields: FormFields): FormState {
+/**
+ * The FormState of a react-hook-form form: its errors, and the server's answers put on the fields they name. `localise`
+ * gives an area's own words for its problems (the browser's and the server's alike) before they are translated.
+ */
+export function useFormState<T extends FieldValues, C, O>(
+  form: UseFormReturn<T, C, O>,
+  fields: FormFields,
+  localise?: (issues: FieldIssue[]) => FieldIssue[],
+): FormState {
   const { t } = useTranslation();
   const [unplaced, setUnplaced] = useState<readonly FieldIssue[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -83,7 +90,8 @@ export function useFormState<T extends FieldValues, C, O>(form: UseFormReturn<T,
     [reset, place],
   );
 
-  const { errorFor, summary } = describeIssues(t, fields, [...fieldProblems(form.formState.errors), ...unplaced], error);
+  const issues = [...fieldProblems(form.formState.errors), ...unplaced];
+  const { errorFor, summary } = describeIssues(t, fields, localise ? localise(issues) : issues, error);
   return { submitting, errorFor, summary, attempt, run, fail, reset };
 }
 
@@ -92,49 +100,105 @@ export interface ContractSchema<Input, Output> {
   _zod: { input: Input; output: Output };
 }
 
-export interface ContractForm<Input extends FieldValues, Output> extends FormState {
+export interface ContractFormOptions<Values> {
+  /**
+   * The request the contract checks, built from the form's values and what the page knows (a record's version, an
+   * empty choice as no value); the values themselves when not given. Its paths are the ones the fields name.
+   */
+  request?: (values: Values) => unknown;
+  /**
+   * Checks the contract cannot make (a password typed twice): issues on the form's fields, given the values and the
+   * fields the contract already found wrong.
+   */
+  also?: (values: Values, invalid: ReadonlySet<string>) => FieldIssue[];
+  /** An area's own words for its problems (cases/problems.ts), for the browser's and the server's alike. */
+  localise?: (issues: FieldIssue[]) => FieldIssue[];
+}
+
+export interface ContractForm<Values extends FieldValues, Output> extends FormState {
   /** The react-hook-form form, for what the helpers below do not cover. */
-  form: UseFormReturn<Input, unknown, Output>;
-  /** A text input's value, change handler and translated error, for TextField and SelectField. */
-  text: (name: Path<Input>) => { value: string; onValueChange: (value: string) => void; error: string | undefined };
-  /** A field's value and its setter, for other controls (checkbox groups). */
-  value: <N extends Path<Input>>(name: N) => PathValue<Input, N>;
-  set: <N extends Path<Input>>(name: N, value: PathValue<Input, N>) => void;
+  form: UseFormReturn<Values, unknown, Output>;
+  /** A text input's value, change handler and translated error, for TextField, SelectField and TextAreaField. */
+  text: (name: Path<Values>) => { value: string; onValueChange: (value: string) => void; error: string | undefined };
+  /** A field's value and its setter, for other controls (checkboxes, checkbox groups). */
+  value: <N extends Path<Values>>(name: N) => PathValue<Values, N>;
+  set: <N extends Path<Values>>(name: N, value: PathValue<Values, N>) => void;
+  /** All the values now, for a form whose controls depend on each other. */
+  values: () => Values;
+  /** Back to the first values (or those given), without problems: after a record is added. */
+  clear: (values?: Values) => void;
   /**
    * The form's submit handler: validates with the contract's schema (issues shown on their fields and in the summary,
-   * nothing sent), then runs `action` with the parsed values as `run` does.
+   * nothing sent), then runs `action` with the parsed request as `run` does.
    */
-  submit: (action: (values: Output) => Promise<void>) => (event?: { preventDefault: () => void }) => Promise<boolean>;
+  submit: (action: (request: Output) => Promise<void>) => (event?: { preventDefault: () => void }) => Promise<boolean>;
+  /**
+   * As submit, for an action that runs the submission itself (a case's change goes through useCaseChange, which calls
+   * `run`): validates, then hands the parsed request over.
+   */
+  check: <R>(action: (request: Output) => Promise<R>) => (event?: { preventDefault: () => void }) => Promise<R | undefined>;
 }
 
 /**
  * A form validated by a contract's zod schema through react-hook-form's zod resolver, so that the browser and the
- * server apply the same rules; problems are phrased as the server phrases them (validation.ts) and translated.
+ * server apply the same rules; problems are phrased as the server phrases them (validation.ts) and translated. The
+ * form keeps its values in react-hook-form; `options.request` builds the request from them when the two differ.
  */
-export function useContractForm<Input extends FieldValues, Output>(
-  schema: ContractSchema<Input, Output>,
+export function useContractForm<Values extends FieldValues, Output>(
+  schema: ContractSchema<unknown, Output>,
   fields: FormFields,
-  defaultValues: DefaultValues<Input>,
-): ContractForm<Input, Output> {
-  const form = useHookForm<Input, unknown, Output>({
-    resolver: zodResolver(schema, { error: (issue) => problemOf(issue) }),
-    defaultValues,
+  defaultValues: Values,
+  options: ContractFormOptions<Values> = {},
+): ContractForm<Values, Output> {
+  const latest = useRef(options);
+  latest.current = options;
+  const [resolver] = useState(() => {
+    const checkRequest = zodResolver(schema as never, { error: (issue: LooseIssue) => problemOf(issue) }) as unknown as Resolver<FieldValues, unknown, Output>;
+    const resolve: Resolver<Values, unknown, Output> = async (values, context, resolverOptions) => {
+      const { request, also } = latest.current;
+      const result = await checkRequest((request ? request(values) : values) as FieldValues, context, resolverOptions as never);
+      const more = also?.(values, new Set(fieldProblems(result.errors).map((issue) => issue.field))) ?? [];
+      if (more.length === 0) return result as Awaited<ReturnType<Resolver<Values, unknown, Output>>>;
+      const errors: Record<string, unknown> = { ...result.errors };
+      for (const issue of more) placeError(errors, issue.field.split('.'), { type: 'problem', message: issue.problem });
+      return { values: {}, errors } as Awaited<ReturnType<Resolver<Values, unknown, Output>>>;
+    };
+    return resolve;
+  });
+  const form = useHookForm<Values, unknown, Output>({
+    resolver,
+    defaultValues: defaultValues as DefaultValues<Values>,
     reValidateMode: 'onSubmit',
   });
-  const state = useFormState(form, fields);
-  const { setValue, watch, handleSubmit } = form;
-  const { run } = state;
+  const state = useFormState(form, fields, options.localise);
+  const { setValue, watch, handleSubmit, reset: resetForm } = form;
+  const { run, reset } = state;
+
+  const check = useCallback(
+    <R,>(action: (values: Output) => Promise<R>) =>
+      async (event?: { preventDefault: () => void }) => {
+        event?.preventDefault();
+        let outcome: R | undefined;
+        await handleSubmit(async (values) => {
+          outcome = await action(values);
+        })();
+        return outcome;
+      },
+    [handleSubmit],
+  );
 
   const submit = useCallback(
-    (action: (values: Output) => Promise<void>) => async (event?: { preventDefault: () => void }) => {
-      event?.preventDefault();
-      let outcome = false;
-      await handleSubmit(async (values) => {
-        outcome = await run(() => action(values));
-      })();
-      return outcome;
+    (action: (values: Output) => Promise<void>) => async (event?: { preventDefault: () => void }) =>
+      (await check((values) => run(() => action(values)))(event)) ?? false,
+    [check, run],
+  );
+
+  const clear = useCallback(
+    (values?: Values) => {
+      resetForm(values as DefaultValues<Values> | undefined, { keepSubmitCount: true });
+      reset();
     },
-    [handleSubmit, run],
+    [resetForm, reset],
   );
 
   return {
@@ -144,11 +208,28 @@ export function useContractForm<Input extends FieldValues, Output>(
     form,
     text: (name) => ({
       value: String((watch(name) as unknown) ?? ''),
-      onValueChange: (value) => setValue(name, value as PathValue<Input, typeof name>),
+      onValueChange: (value) => setValue(name, value as PathValue<Values, typeof name>),
       error: state.errorFor(name),
     }),
     value: (name) => watch(name),
     set: (name, value) => setValue(name, value),
+    values: () => watch(),
+    clear,
     submit,
+    check,
   };
+}
+
+/** Puts an error at a dotted path of react-hook-form's nested errors, unless that field has one already. */
+function placeError(errors: Record<string, unknown>, path: readonly string[], error: { type: string; message: string }) {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    errors[head] ??= error;
+    return;
+  }
+  const inner = errors[head];
+  const next: Record<string, unknown> = typeof inner === 'object' && inner !== null ? { ...(inner as Record<string, unknown>) } : {};
+  placeError(next, rest, error);
+  errors[head] = next;
 }

@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { passwordResetRequest } from '@palermo/contracts';
 import { Page } from '../../app/Page';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { resetPasswordWithCode } from './api';
 
 /**
@@ -16,33 +15,29 @@ import { resetPasswordWithCode } from './api';
  */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [code, setCode] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
-  const form = useForm({
-    email: { id: 'reset-email', label: t('auth.email') },
-    code: { id: 'reset-code', label: t('auth.resetCode') },
-    newPassword: { id: 'reset-password', label: t('auth.newPassword') },
-    repeat: { id: 'reset-repeat', label: t('auth.repeatPassword') },
-  });
+  const form = useContractForm(
+    passwordResetRequest,
+    {
+      email: { id: 'reset-email', label: t('auth.email') },
+      code: { id: 'reset-code', label: t('auth.resetCode') },
+      newPassword: { id: 'reset-password', label: t('auth.newPassword') },
+      repeat: { id: 'reset-repeat', label: t('auth.repeatPassword') },
+    },
+    { email: '', code: '', newPassword: '', repeat: '' },
+    {
+      request: ({ email, code, newPassword }) => ({ email, code, newPassword }),
+      also: ({ newPassword, repeat }, invalid) => (newPassword !== repeat && !invalid.has('newPassword') ? [{ field: 'repeat', problem: 'passwords differ' }] : []),
+    },
+  );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(passwordResetRequest, { email, code, newPassword });
-    const issues = checked.ok ? [] : [...checked.issues];
-    if (newPassword !== repeat && !issues.some((issue) => issue.field === 'newPassword')) issues.push({ field: 'repeat', problem: 'passwords differ' });
-    if (!checked.ok || issues.length > 0) {
-      form.fail(issues);
-      return;
-    }
+  const onSubmit = form.check(async (request) => {
     const ok = await form.run(async () => {
-      await resetPasswordWithCode(checked.data);
+      await resetPasswordWithCode(request);
     });
     if (ok) setDone(true);
-    else setCode('');
-  }
+    else form.set('code', '');
+  });
 
   if (done) {
     return (
@@ -60,14 +55,12 @@ export function ResetPasswordPage() {
       <p>{t('auth.resetIntro')}</p>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <TextField id="reset-email" type="email" label={t('auth.email')} value={email} onValueChange={setEmail} error={form.errorFor('email')} autoComplete="username" spellCheck={false} />
+        <TextField id="reset-email" type="email" label={t('auth.email')} {...form.text('email')} autoComplete="username" spellCheck={false} />
         <TextField
           id="reset-code"
           label={t('auth.resetCode')}
           hint={t('auth.resetCodeHint')}
-          value={code}
-          onValueChange={setCode}
-          error={form.errorFor('code')}
+          {...form.text('code')}
           autoComplete="one-time-code"
           spellCheck={false}
           dir="ltr"
@@ -77,12 +70,10 @@ export function ResetPasswordPage() {
           type="password"
           label={t('auth.newPassword')}
           hint={t('users.passwordHint')}
-          value={newPassword}
-          onValueChange={setNewPassword}
-          error={form.errorFor('newPassword')}
+          {...form.text('newPassword')}
           autoComplete="new-password"
         />
-        <TextField id="reset-repeat" type="password" label={t('auth.repeatPassword')} value={repeat} onValueChange={setRepeat} error={form.errorFor('repeat')} autoComplete="new-password" />
+        <TextField id="reset-repeat" type="password" label={t('auth.repeatPassword')} {...form.text('repeat')} autoComplete="new-password" />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('auth.setPassword')}
         </button>

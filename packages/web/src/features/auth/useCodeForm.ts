@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { totpCodeRequest, type SessionView } from '@palermo/contracts';
 import { useSession } from '../../app/session';
-import { validate } from '../../app/validation';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { asCodeIssue } from './codeRejection';
 
 /**
@@ -13,25 +11,20 @@ import { asCodeIssue } from './codeRejection';
 export function useCodeForm(id: string, send: (code: string) => Promise<SessionView>) {
   const { t } = useTranslation();
   const { applySession } = useSession();
-  const [code, setCode] = useState('');
-  const form = useForm({ code: { id, label: t('auth.code') } });
+  const form = useContractForm(totpCodeRequest, { code: { id, label: t('auth.code') } }, { code: '' });
+  const code = form.value('code');
+  const setCode = (value: string) => form.set('code', value);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(totpCodeRequest, { code });
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
+  const onSubmit = form.check(async (request) => {
     const ok = await form.run(async () => {
       try {
-        applySession(await send(checked.data.code));
+        applySession(await send(request.code));
       } catch (error) {
         throw asCodeIssue(error);
       }
     });
     if (!ok) setCode('');
-  }
+  });
 
   return { code, setCode, form, onSubmit };
 }

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createOrganisationRequest, organisationTypes, type OrganisationView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { createOrganisation } from './api';
 
 function splitList(text: string): string[] {
@@ -16,30 +14,22 @@ function splitList(text: string): string[] {
 
 export function CreateOrganisationForm({ onCreated }: { onCreated: (organisation: OrganisationView) => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [type, setType] = useState('');
-  const [jurisdictions, setJurisdictions] = useState('');
-  const form = useForm({
-    name: { id: 'organisation-name', label: t('organisations.name') },
-    type: { id: 'organisation-type', label: t('organisations.type') },
-    jurisdictions: { id: 'organisation-jurisdictions', label: t('organisations.jurisdictions') },
-  });
+  const form = useContractForm(
+    createOrganisationRequest,
+    {
+      name: { id: 'organisation-name', label: t('organisations.name') },
+      type: { id: 'organisation-type', label: t('organisations.type') },
+      jurisdictions: { id: 'organisation-jurisdictions', label: t('organisations.jurisdictions') },
+    },
+    { name: '', type: '', jurisdictions: '' },
+    { request: (values) => ({ ...values, jurisdictions: splitList(values.jurisdictions) }) },
+  );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createOrganisationRequest, { name, type, jurisdictions: splitList(jurisdictions) });
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
-    await form.run(async () => {
-      const created = await createOrganisation(checked.data);
-      setName('');
-      setType('');
-      setJurisdictions('');
-      onCreated(created);
-    });
-  }
+  const onSubmit = form.submit(async (request) => {
+    const created = await createOrganisation(request);
+    form.clear();
+    onCreated(created);
+  });
 
   return (
     <section aria-labelledby="organisation-create-title">
@@ -49,17 +39,13 @@ export function CreateOrganisationForm({ onCreated }: { onCreated: (organisation
         <TextField
           id="organisation-name"
           label={t('organisations.name')}
-          value={name}
-          onValueChange={setName}
-          error={form.errorFor('name')}
+          {...form.text('name')}
           autoComplete="off"
         />
         <SelectField
           id="organisation-type"
           label={t('organisations.type')}
-          value={type}
-          onValueChange={setType}
-          error={form.errorFor('type')}
+          {...form.text('type')}
         >
           <option value="">{t('organisations.chooseType')}</option>
           {organisationTypes.map((value) => (
@@ -73,9 +59,7 @@ export function CreateOrganisationForm({ onCreated }: { onCreated: (organisation
           label={t('organisations.jurisdictions')}
           hint={t('organisations.jurisdictionsHint')}
           optional
-          value={jurisdictions}
-          onValueChange={setJurisdictions}
-          error={form.errorFor('jurisdictions')}
+          {...form.text('jurisdictions')}
           autoComplete="off"
           spellCheck={false}
         />

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateOrganisationRequest, type OrganisationView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { updateOrganisation } from './api';
 
 const splitList = (text: string) =>
@@ -23,30 +22,27 @@ interface Props {
 export function EditOrganisationPanel({ organisation, onSaved, onClose }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [name, setName] = useState(organisation.name);
-  const [jurisdictions, setJurisdictions] = useState(organisation.jurisdictions.join(', '));
-  const form = useForm({
-    name: { id: 'edit-organisation-name', label: t('organisations.name') },
-    jurisdictions: { id: 'edit-organisation-jurisdictions', label: t('organisations.jurisdictions') },
-  });
+  const form = useContractForm(
+    updateOrganisationRequest,
+    {
+      name: { id: 'edit-organisation-name', label: t('organisations.name') },
+      jurisdictions: { id: 'edit-organisation-jurisdictions', label: t('organisations.jurisdictions') },
+    },
+    { name: organisation.name, jurisdictions: organisation.jurisdictions.join(', ') },
+    {
+      request: ({ name, jurisdictions }) => ({
+        ...(name !== organisation.name ? { name } : {}),
+        jurisdictions: splitList(jurisdictions),
+      }),
+    },
+  );
   useEffect(() => {
     heading.current?.focus();
   }, [organisation.id]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(updateOrganisationRequest, {
-      ...(name !== organisation.name ? { name } : {}),
-      jurisdictions: splitList(jurisdictions),
-    });
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
-    await form.run(async () => {
-      onSaved(await updateOrganisation(organisation.id, checked.data));
-    });
-  }
+  const onSubmit = form.submit(async (request) => {
+    onSaved(await updateOrganisation(organisation.id, request));
+  });
 
   return (
     <section aria-labelledby="edit-organisation-title" className="panel">
@@ -55,15 +51,13 @@ export function EditOrganisationPanel({ organisation, onSaved, onClose }: Props)
       </h2>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <TextField id="edit-organisation-name" label={t('organisations.name')} value={name} onValueChange={setName} error={form.errorFor('name')} autoComplete="off" />
+        <TextField id="edit-organisation-name" label={t('organisations.name')} {...form.text('name')} autoComplete="off" />
         <TextField
           id="edit-organisation-jurisdictions"
           label={t('organisations.jurisdictions')}
           hint={t('organisations.jurisdictionsHint')}
           required={false}
-          value={jurisdictions}
-          onValueChange={setJurisdictions}
-          error={form.errorFor('jurisdictions')}
+          {...form.text('jurisdictions')}
           autoComplete="off"
         />
         <p className="hint">{t('organisations.editSignsOut')}</p>

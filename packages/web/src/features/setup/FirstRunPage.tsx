@@ -1,41 +1,29 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstRunRequest } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useSession } from '../../app/session';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { completeFirstRun } from './api';
 
 /** First run: creates the national organisation and its first national administrator, who is then signed in. */
 export function FirstRunPage() {
   const { t } = useTranslation();
   const { applySession } = useSession();
-  const [organisationName, setOrganisationName] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-
-  const form = useForm({
-    'organisation.name': { id: 'setup-organisation-name', label: t('setup.organisationName') },
-    'admin.displayName': { id: 'setup-display-name', label: t('setup.displayName') },
-    'admin.email': { id: 'setup-email', label: t('setup.email') },
-    'admin.password': { id: 'setup-password', label: t('setup.password') },
+  const form = useContractForm(
+    firstRunRequest,
+    {
+      'organisation.name': { id: 'setup-organisation-name', label: t('setup.organisationName') },
+      'admin.displayName': { id: 'setup-display-name', label: t('setup.displayName') },
+      'admin.email': { id: 'setup-email', label: t('setup.email') },
+      'admin.password': { id: 'setup-password', label: t('setup.password') },
+    },
+    { organisation: { name: '' }, admin: { displayName: '', email: '', password: '' } },
+  );
+  const onSubmit = form.submit(async (request) => {
+    applySession(await completeFirstRun(request));
   });
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(firstRunRequest, {
-      organisation: { name: organisationName },
-      admin: { displayName, email, password },
-    });
-    if (!checked.ok) return form.fail(checked.issues);
-    await form.run(async () => {
-      applySession(await completeFirstRun(checked.data));
-    });
-  }
 
   return (
     <Page title={t('setup.title')}>
@@ -47,9 +35,7 @@ export function FirstRunPage() {
           <TextField
             id="setup-organisation-name"
             label={t('setup.organisationName')}
-            value={organisationName}
-            onValueChange={setOrganisationName}
-            error={form.errorFor('organisation.name')}
+            {...form.text('organisation.name')}
             autoComplete="organization"
           />
         </fieldset>
@@ -58,18 +44,14 @@ export function FirstRunPage() {
           <TextField
             id="setup-display-name"
             label={t('setup.displayName')}
-            value={displayName}
-            onValueChange={setDisplayName}
-            error={form.errorFor('admin.displayName')}
+            {...form.text('admin.displayName')}
             autoComplete="name"
           />
           <TextField
             id="setup-email"
             type="email"
             label={t('setup.email')}
-            value={email}
-            onValueChange={setEmail}
-            error={form.errorFor('admin.email')}
+            {...form.text('admin.email')}
             autoComplete="username"
             spellCheck={false}
           />
@@ -78,9 +60,7 @@ export function FirstRunPage() {
             type="password"
             label={t('setup.password')}
             hint={t('setup.passwordHint')}
-            value={password}
-            onValueChange={setPassword}
-            error={form.errorFor('admin.password')}
+            {...form.text('admin.password')}
             autoComplete="new-password"
           />
         </fieldset>

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUserRequest, roleAllowedIn, type OrganisationType, type Role, type UserView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { createUser } from './api';
 
 export interface OrganisationOption {
@@ -22,50 +20,35 @@ interface Props {
 export function CreateUserForm({ organisations, assignableRoles, onCreated }: Props) {
   const { t } = useTranslation();
   const only = organisations.length === 1 ? organisations[0] : undefined;
-  const [organisationId, setOrganisationId] = useState(only?.id ?? '');
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [roles, setRoles] = useState<Role[]>([]);
+  const form = useContractForm(
+    createUserRequest,
+    {
+      organisationId: { id: 'user-organisation', label: t('users.organisation') },
+      displayName: { id: 'user-display-name', label: t('users.displayName') },
+      email: { id: 'user-email', label: t('users.email') },
+      password: { id: 'user-password', label: t('users.password') },
+      roles: { id: 'user-roles', label: t('users.roles') },
+    },
+    { organisationId: only?.id ?? '', displayName: '', email: '', password: '', roles: [] as Role[] },
+    { request: (values) => ({ ...values, organisationId: values.organisationId || undefined }) },
+  );
+  const organisationId = form.value('organisationId');
+  const roles = form.value('roles');
   // Offer only the roles that can be held in the chosen organisation's type.
   const organisation = organisations.find((candidate) => candidate.id === organisationId);
   const offeredRoles = assignableRoles.filter((role) => !organisation || roleAllowedIn(role, organisation.type));
 
   function chooseOrganisation(id: string) {
-    setOrganisationId(id);
+    form.set('organisationId', id);
     const chosen = organisations.find((candidate) => candidate.id === id);
-    if (chosen) setRoles((current) => current.filter((role) => roleAllowedIn(role, chosen.type)));
+    if (chosen) form.set('roles', roles.filter((role) => roleAllowedIn(role, chosen.type)));
   }
-  const form = useForm({
-    organisationId: { id: 'user-organisation', label: t('users.organisation') },
-    displayName: { id: 'user-display-name', label: t('users.displayName') },
-    email: { id: 'user-email', label: t('users.email') },
-    password: { id: 'user-password', label: t('users.password') },
-    roles: { id: 'user-roles', label: t('users.roles') },
-  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createUserRequest, {
-      organisationId: organisationId || undefined,
-      displayName,
-      email,
-      password,
-      roles,
-    });
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
-    await form.run(async () => {
-      const created = await createUser(checked.data);
-      setDisplayName('');
-      setEmail('');
-      setPassword('');
-      setRoles([]);
-      onCreated(created);
-    });
-  }
+  const onSubmit = form.submit(async (request) => {
+    const created = await createUser(request);
+    form.clear({ organisationId, displayName: '', email: '', password: '', roles: [] });
+    onCreated(created);
+  });
 
   return (
     <section aria-labelledby="user-create-title">
@@ -75,9 +58,8 @@ export function CreateUserForm({ organisations, assignableRoles, onCreated }: Pr
         <SelectField
           id="user-organisation"
           label={t('users.organisation')}
-          value={organisationId}
+          {...form.text('organisationId')}
           onValueChange={chooseOrganisation}
-          error={form.errorFor('organisationId')}
         >
           {only ? null : <option value="">{t('users.chooseOrganisation')}</option>}
           {organisations.map((organisation) => (
@@ -89,18 +71,14 @@ export function CreateUserForm({ organisations, assignableRoles, onCreated }: Pr
         <TextField
           id="user-display-name"
           label={t('users.displayName')}
-          value={displayName}
-          onValueChange={setDisplayName}
-          error={form.errorFor('displayName')}
+          {...form.text('displayName')}
           autoComplete="off"
         />
         <TextField
           id="user-email"
           type="email"
           label={t('users.email')}
-          value={email}
-          onValueChange={setEmail}
-          error={form.errorFor('email')}
+          {...form.text('email')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -109,9 +87,7 @@ export function CreateUserForm({ organisations, assignableRoles, onCreated }: Pr
           type="password"
           label={t('users.password')}
           hint={t('users.passwordHint')}
-          value={password}
-          onValueChange={setPassword}
-          error={form.errorFor('password')}
+          {...form.text('password')}
           autoComplete="new-password"
         />
         <CheckboxGroup
@@ -121,7 +97,7 @@ export function CreateUserForm({ organisations, assignableRoles, onCreated }: Pr
           error={form.errorFor('roles')}
           options={offeredRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           selected={roles}
-          onChange={setRoles}
+          onChange={(chosen) => form.set('roles', chosen)}
         />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('users.submit')}

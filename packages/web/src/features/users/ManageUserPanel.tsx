@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requiresTwoFactor, roleAllowedIn, updateUserRequest, type OrganisationType, type PasswordResetIssued, type Role, type UserView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, TextField } from '../../components/fields';
 import { ErrorAlert } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { issuePasswordReset, resetTwoFactor, updateUser } from './api';
 
 interface Props {
@@ -25,17 +24,27 @@ interface Props {
 export function ManageUserPanel({ user, organisationType, assignableRoles, isSelf, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [email, setEmail] = useState(user.email);
-  const [roles, setRoles] = useState<Role[]>(user.roles);
   const [issued, setIssued] = useState<PasswordResetIssued | null>(null);
   const [confirming, setConfirming] = useState<'password' | 'authenticator' | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const form = useForm({
-    displayName: { id: 'manage-display-name', label: t('users.displayName') },
-    email: { id: 'manage-email', label: t('users.email') },
-    roles: { id: 'manage-roles', label: t('users.roles') },
-  });
+  const form = useContractForm(
+    updateUserRequest,
+    {
+      displayName: { id: 'manage-display-name', label: t('users.displayName') },
+      email: { id: 'manage-email', label: t('users.email') },
+      roles: { id: 'manage-roles', label: t('users.roles') },
+    },
+    { displayName: user.displayName, email: user.email, roles: user.roles as Role[] },
+    {
+      // Only what changed is sent.
+      request: ({ displayName, email, roles }) => ({
+        ...(displayName !== user.displayName ? { displayName } : {}),
+        ...(email !== user.email ? { email } : {}),
+        ...(roles.length !== user.roles.length || roles.some((role) => !user.roles.includes(role)) ? { roles } : {}),
+      }),
+    },
+  );
+  const roles = form.value('roles');
 
   useEffect(() => {
     heading.current?.focus();
@@ -44,24 +53,11 @@ export function ManageUserPanel({ user, organisationType, assignableRoles, isSel
   const offered = [...new Set([...assignableRoles, ...user.roles])].filter((role) => !organisationType || roleAllowedIn(role, organisationType));
   const editable = (role: Role) => assignableRoles.includes(role);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const changes = {
-      ...(displayName !== user.displayName ? { displayName } : {}),
-      ...(email !== user.email ? { email } : {}),
-      ...(roles.length !== user.roles.length || roles.some((role) => !user.roles.includes(role)) ? { roles } : {}),
-    };
-    const checked = validate(updateUserRequest, changes);
-    if (!checked.ok) {
-      form.fail(checked.issues);
-      return;
-    }
-    await form.run(async () => {
-      const saved = await updateUser(user.id, checked.data);
-      const needsEnrolment = checked.data.roles && requiresTwoFactor(checked.data.roles) && !saved.twoFactorEnrolled;
-      onSaved(saved, t(checked.data.roles ? (needsEnrolment ? 'users.rolesChangedEnrol' : 'users.rolesChanged') : 'users.saved', { name: saved.displayName }));
-    });
-  }
+  const onSubmit = form.submit(async (request) => {
+    const saved = await updateUser(user.id, request);
+    const needsEnrolment = request.roles && requiresTwoFactor(request.roles) && !saved.twoFactorEnrolled;
+    onSaved(saved, t(request.roles ? (needsEnrolment ? 'users.rolesChangedEnrol' : 'users.rolesChanged') : 'users.saved', { name: saved.displayName }));
+  });
 
   async function confirm() {
     setActionError(null);
@@ -87,14 +83,12 @@ export function ManageUserPanel({ user, organisationType, assignableRoles, isSel
       </h2>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <TextField id="manage-display-name" label={t('users.displayName')} value={displayName} onValueChange={setDisplayName} error={form.errorFor('displayName')} autoComplete="off" />
+        <TextField id="manage-display-name" label={t('users.displayName')} {...form.text('displayName')} autoComplete="off" />
         <TextField
           id="manage-email"
           type="email"
           label={t('users.email')}
-          value={email}
-          onValueChange={setEmail}
-          error={form.errorFor('email')}
+          {...form.text('email')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -105,7 +99,7 @@ export function ManageUserPanel({ user, organisationType, assignableRoles, isSel
           error={form.errorFor('roles')}
           options={offered.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           selected={roles}
-          onChange={(next) => setRoles(next.filter((role) => editable(role) || user.roles.includes(role)))}
+          onChange={(next) => form.set('roles', next.filter((role) => editable(role) || user.roles.includes(role)))}
         />
         <div className="filter-buttons">
           <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
