@@ -40,4 +40,5 @@ export * from './api/recommendations.js';
 export * from './api/reference-series-import.js';
 export * from './api/action-plan.js';
 export * from './api/determinants.js';
+export * from './api/coordination.js';
 export * from './api/plan-indicators.js';

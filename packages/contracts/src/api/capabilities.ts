@@ -86,6 +86,14 @@ export const capabilityNames = [
   'seeDeterminants',
   /** Record determinants assessments and their entries (the national rapporteur). */
   'recordDeterminants',
+  /** Coordination bodies, meetings and follow-up actions (the coordinator, the rapporteur, the national administrator, member organisations). */
+  'seeCoordination',
+  /** Create and edit coordination bodies, meetings and actions (the national coordinator). */
+  'editCoordination',
+  /** Trainings delivered (the coordinator, the rapporteur, the national administrator, delivering organisations). */
+  'seeTrainings',
+  /** Record trainings (the coordinator, or an organisation's leads for its own). */
+  'recordTrainings',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 

@@ -48,6 +48,8 @@ export type IndicatorDisaggregation = (typeof indicatorDisaggregations)[number];
  * Counts of persons and of their case events are perturbed by the statistics page's cell-key method; GLOTIP figures
  * are published already and shown as published.
  * - `glotip_detected_victims`: detected victims in the GLOTIP reference figures for the period's years.
+ * - `officials_trained`: officials trained in the trainings delivered in the period (coordination trainings, the sum of
+ *   their numbers trained): a count of staff, not of persons assisted, so shown exactly, not perturbed.
  */
 export const platformFacts = [
   'persons_identified',
@@ -58,6 +60,7 @@ export const platformFacts = [
   'persons_with_assistance_plan',
   'follow_ups_made',
   'glotip_detected_victims',
+  'officials_trained',
 ] as const;
 export type PlatformFact = (typeof platformFacts)[number];
 
@@ -76,6 +79,7 @@ export const computedIndicators = {
   persons_with_assistance_plan: { numerator: 'persons_with_assistance_plan', denominator: 'persons_identified', type: 'outcome' },
   follow_ups_made: { numerator: 'follow_ups_made', denominator: null, type: 'output' },
   glotip_detected_victims: { numerator: 'glotip_detected_victims', denominator: null, type: 'impact' },
+  officials_trained: { numerator: 'officials_trained', denominator: null, type: 'output' },
 } as const satisfies Record<string, ComputedIndicatorDefinition>;
 export type ComputedIndicatorCode = keyof typeof computedIndicators;
 export const computedIndicatorCodes = Object.keys(computedIndicators) as [ComputedIndicatorCode, ...ComputedIndicatorCode[]];

@@ -13,4 +13,5 @@ export * from './prosecution-network.js';
 export * from './recommendations.js';
 export * from './action-plan.js';
 export * from './determinants.js';
+export * from './coordination.js';
 export * from './determinants-checklist.js';

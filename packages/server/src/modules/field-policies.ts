@@ -3,6 +3,7 @@ import { accountExploiterFieldPolicy, accountSituationFieldPolicy, accountStatem
 import { assistancePlanFieldPolicy, caseRecordFieldPolicy } from './case-record/case-record.fields.js';
 import { caseFieldPolicy } from './case/case.fields.js';
 import { determinantAssessmentFieldPolicy } from './determinants/determinants.fields.js';
+import { coordinationActionFieldPolicy, coordinationBodyFieldPolicy, coordinationMeetingFieldPolicy, coordinationTrainingFieldPolicy } from './coordination/coordination.fields.js';
 import { documentFieldPolicy } from './document/document.fields.js';
 import { personFieldPolicy } from './person/person.fields.js';
 import { prosecutionEntityFieldPolicy, prosecutionLinkFieldPolicy } from './prosecution/network.fields.js';
@@ -38,4 +39,8 @@ export const fieldPolicies: Readonly<Record<string, FieldPolicy>> = {
   prosecutionLink: prosecutionLinkFieldPolicy,
   prosecutionCaseBrief: prosecutionCaseBriefFieldPolicy,
   determinantAssessment: determinantAssessmentFieldPolicy,
+  coordinationBody: coordinationBodyFieldPolicy,
+  coordinationMeeting: coordinationMeetingFieldPolicy,
+  coordinationAction: coordinationActionFieldPolicy,
+  coordinationTraining: coordinationTrainingFieldPolicy,
 };

@@ -11,6 +11,7 @@ import { fieldPolicies } from '../../src/modules/field-policies.js';
 import { caseRecordRules } from '../../src/modules/case-record/case-record.policy.js';
 import { caseFactsOf, has, personFactsOf, prosecutionFactsOf, scenarioArbitrary, subjectOf, subsetOf, victimFactsOf, type Scenario } from './need-to-know.scenarios.js';
 import { brokenDeterminantPromises } from './need-to-know.determinants.js';
+import { brokenCoordinationPromises, type CoordinationVisible } from './need-to-know.coordination.js';
 import { brokenCaseBriefPromises, brokenNetworkPromises, brokenProsecutionPromises, brokenVictimWitnessPromises } from './need-to-know.prosecution.js';
 
 /**
@@ -60,7 +61,7 @@ export interface Policies {
 }
 export const realPolicies: Policies = { rules: relationshipRules, policies: fieldPolicies, routes: realRouteRules };
 
-export interface Visible {
+export interface Visible extends CoordinationVisible {
   readonly case: Set<string>;
   readonly person: Set<string>;
   readonly referral: Set<string>;
@@ -117,6 +118,10 @@ export function visibleIn(p: Policies, s: Scenario): Visible {
     recommendation: visibleFields(policyOf(p, 'recommendation'), subject, facts, p.rules),
     prosecutionCaseBrief: visibleFields(policyOf(p, 'prosecutionCaseBrief'), subject, prosecutionFactsOf(s), p.rules),
     determinantAssessment: visibleFields(policyOf(p, 'determinantAssessment'), subject, facts, p.rules),
+    coordinationBody: visibleFields(policyOf(p, 'coordinationBody'), subject, facts, p.rules),
+    coordinationMeeting: visibleFields(policyOf(p, 'coordinationMeeting'), subject, facts, p.rules),
+    coordinationAction: visibleFields(policyOf(p, 'coordinationAction'), subject, facts, p.rules),
+    coordinationTraining: visibleFields(policyOf(p, 'coordinationTraining'), subject, facts, p.rules),
     caseApprovals: allows(p.routes.caseApprovals.read, subject, facts) && allows(p.routes.caseApprovals.waitingIn, subject, facts) ? new Set(approvalFields) : new Set(),
   };
 }
@@ -148,6 +153,7 @@ export function brokenPromises(s: Scenario, v: Visible, all: Visible): string[] 
   broken.push(...brokenRecommendationPromises(s, v, all));
   broken.push(...brokenCaseBriefPromises(s, v, all));
   broken.push(...brokenDeterminantPromises(s, v, all));
+  broken.push(...brokenCoordinationPromises(s, v, all));
   broken.push(...brokenApprovalPromises(s, v, all));
 
   if (fullSide) {
@@ -268,6 +274,10 @@ export const everything: Visible = {
   recommendation: new Set(fieldPolicies.recommendation?.fields),
   prosecutionCaseBrief: new Set(fieldPolicies.prosecutionCaseBrief?.fields),
   determinantAssessment: new Set(fieldPolicies.determinantAssessment?.fields),
+  coordinationBody: new Set(fieldPolicies.coordinationBody?.fields),
+  coordinationMeeting: new Set(fieldPolicies.coordinationMeeting?.fields),
+  coordinationAction: new Set(fieldPolicies.coordinationAction?.fields),
+  coordinationTraining: new Set(fieldPolicies.coordinationTraining?.fields),
   caseApprovals: new Set(approvalFields),
 };
 

@@ -17,6 +17,9 @@ import { referralAnswerDays } from '../home/home.others.js';
  * GLOTIP reference figures are published figures and are shown as published.
  */
 
+/** The facts counted over persons (perturbed); GLOTIP's are published figures, the officials trained a count of staff. */
+type CountedFact = Exclude<PlatformFact, 'glotip_detected_victims' | 'officials_trained'>;
+
 export interface Period {
   readonly start: string;
   readonly end: string;
@@ -38,7 +41,7 @@ async function deadlines(db: Db): Promise<Deadlines> {
 }
 
 /** The SQL of each fact counted over persons: one row per person (or per event of a person) and period index. */
-function factQuery(fact: Exclude<PlatformFact, 'glotip_detected_victims'>, d: Deadlines): RawBuilder<unknown> {
+function factQuery(fact: CountedFact, d: Deadlines): RawBuilder<unknown> {
   const inPeriod = (column: RawBuilder<unknown>) => sql`${column} >= p.s and ${column} < p.e + 1`;
   switch (fact) {
     case 'persons_identified':
@@ -85,12 +88,26 @@ async function glotipPerPeriod(db: Db, periods: readonly Period[]): Promise<Arra
   });
 }
 
+/**
+ * Officials trained in each period: the sum of the numbers trained of the trainings delivered in it (modules/coordination).
+ * An aggregate of staff, not of victims or of their case events: no person's record is counted, so it is shown exactly,
+ * without the cell-key perturbation the counts of persons go through.
+ */
+async function trainedPerPeriod(db: Db, periods: readonly Period[]): Promise<number[]> {
+  const { rows } = await sql<{ i: string | number; n: string | number }>`
+    with p as (select s, e, i from unnest(${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[]) with ordinality as t(s, e, i))
+    select p.i, coalesce(sum(t.number_trained), 0) as n from p left join coordination_trainings t on t.held_on >= p.s and t.held_on <= p.e group by p.i`.execute(db);
+  const byIndex = new Map(rows.map((r) => [Number(r.i) - 1, Number(r.n)]));
+  return periods.map((_, i) => byIndex.get(i) ?? 0);
+}
+
 /** The published (perturbed) count of each fact for each period. */
 export async function countFacts(db: Db, keys: RecordKeys, facts: ReadonlySet<PlatformFact>, periods: readonly Period[]): Promise<Map<PlatformFact, Array<number | null>>> {
   const out = new Map<PlatformFact, Array<number | null>>();
   if (periods.length === 0) return out;
   if (facts.has('glotip_detected_victims')) out.set('glotip_detected_victims', await glotipPerPeriod(db, periods));
-  const counted = [...facts].filter((f): f is Exclude<PlatformFact, 'glotip_detected_victims'> => f !== 'glotip_detected_victims');
+  if (facts.has('officials_trained')) out.set('officials_trained', await trainedPerPeriod(db, periods));
+  const counted = [...facts].filter((f): f is CountedFact => f !== 'glotip_detected_victims' && f !== 'officials_trained');
   if (counted.length === 0) return out;
   const d = await deadlines(db);
   const starts = periods.map((p) => p.start);

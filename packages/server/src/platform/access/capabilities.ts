@@ -53,6 +53,10 @@ export const capabilityRoutes: Record<CapabilityName, { readonly method: string;
   linkRecommendationActivities: { method: 'POST', url: '/api/recommendations/:id/activities' },
   seeDeterminants: { method: 'GET', url: '/api/determinant-assessments' },
   recordDeterminants: { method: 'POST', url: '/api/determinant-assessments' },
+  seeCoordination: { method: 'GET', url: '/api/coordination/bodies' },
+  editCoordination: { method: 'POST', url: '/api/coordination/bodies' },
+  seeTrainings: { method: 'GET', url: '/api/coordination/trainings' },
+  recordTrainings: { method: 'POST', url: '/api/coordination/trainings' },
 };
 
 type DeclaredRoutes = ReadonlyArray<{ readonly method: string; readonly url: string; readonly access: RouteAccess }>;

@@ -37,6 +37,11 @@ import type { Rule } from './rules.js';
  * - `civilSociety`: a civil society organisation's members, who read them and comment on their status.
  * The determinants assessments (modules/determinants) are read, besides by the rapporteur and the coordinator, through:
  * - `nationalAdministrator`: the national administrator (nothing personal).
+ * Coordination (modules/coordination) stands to users, besides the coordinator, the rapporteur and the national
+ * administrator, through two more:
+ * - `coordinationMember`: the staff of an organisation sitting in a coordination body (the record shared with it).
+ * - `responsibleOrganisation`: the staff of the organisation a follow-up action is assigned to, or that delivered a
+ *   training (the record's organisation).
  *
  * Alternatives are only appended to, never reordered; the mutation tests (test/access) edit these rules in memory.
  */
@@ -59,16 +64,20 @@ export const relationships = [
   'rapporteur',
   'civilSociety',
   'nationalAdministrator',
+  'coordinationMember',
+  'responsibleOrganisation',
 ] as const;
 export type Relationship = (typeof relationships)[number];
 /** The relationships of the prosecution pipeline: a record kind's field policy may leave them out (it grants them nothing). */
-export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst', 'clientCaseworker', 'victimWitnessOffice', 'victimWitnessAgency', 'rapporteur', 'civilSociety', 'nationalAdministrator'] as const satisfies readonly Relationship[];
+export const prosecutionRelationships = ['recordingAgency', 'prosecutionOffice', 'courtOfTrial', 'analyst', 'clientCaseworker', 'victimWitnessOffice', 'victimWitnessAgency', 'rapporteur', 'civilSociety', 'nationalAdministrator', 'coordinationMember', 'responsibleOrganisation'] as const satisfies readonly Relationship[];
 export type ProsecutionRelationship = (typeof prosecutionRelationships)[number];
 
 export type RelationshipRules = Readonly<Record<Relationship, Rule>>;
 
 /** The staff of an organisation a record is shared with (a decision maker reads what is shared with an authority). */
 const sharedStaff = ['caseworker', 'supervisor', 'decision_maker'] as const;
+/** The staff of any organisation (every role but the national ones), civil society's members included. */
+const organisationStaff = ['organisation_admin', 'supervisor', 'caseworker', 'investigator', 'prosecutor', 'decision_maker', 'court_clerk', 'analyst', 'civil_society'] as const;
 
 export const relationshipRules = {
   managing: [
@@ -92,4 +101,6 @@ export const relationshipRules = {
   rapporteur: [[{ role: ['national_rapporteur'] }]],
   civilSociety: [[{ role: ['civil_society'] }]],
   nationalAdministrator: [[{ role: ['national_admin'] }]],
+  coordinationMember: [[{ role: organisationStaff }, { is: 'sharedWithOrganisation' }]],
+  responsibleOrganisation: [[{ role: organisationStaff }, { is: 'sameOrganisation' }]],
 } as const satisfies RelationshipRules;

@@ -7,6 +7,7 @@ export type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeT
 import type { ActionPlansTable, PlanObjectivesTable, PlanActivitiesTable, PlanActivityPartnersTable, PlanActivityBudgetsTable, PlanActivityFundingTable, PlanActivityProgressTable, PlanIndicatorsTable, PlanIndicatorTargetsTable, PlanIndicatorMeasurementsTable } from './schema.action-plan.js';
 import type { DeterminantAssessmentEntriesTable, DeterminantAssessmentsTable, DeterminantChecklistScoresTable } from './schema.determinants.js';
 import type { ImportMappingsTable } from './schema.imports.js';
+import type { CoordinationActionsTable, CoordinationBodiesTable, CoordinationBodyMembersTable, CoordinationDecisionsTable, CoordinationMeetingsTable, CoordinationTrainingsTable } from './schema.coordination.js';
 import type { CaseApprovalsTable } from './schema.supervision.js';
 import type { ProsecutionOperationsTable, ProsecutionOperationAgenciesTable, ProsecutionInvestigationsTable, ProsecutionSuspectsTable, ProsecutionStepsTable } from './schema.prosecution.js';
 import type { ProceedingVictimsTable, ProceedingVictimCooperationTable, ProceedingVictimProtectionTable, ProceedingVictimNonPunishmentTable, ProceedingVictimCompensationTable, CrossBorderRequestsTable } from './schema.proceedings.js';
@@ -379,6 +380,12 @@ export interface Schema {
   determinant_assessments: DeterminantAssessmentsTable;
   determinant_assessment_entries: DeterminantAssessmentEntriesTable;
   determinant_checklist_scores: DeterminantChecklistScoresTable;
+  coordination_bodies: CoordinationBodiesTable;
+  coordination_body_members: CoordinationBodyMembersTable;
+  coordination_meetings: CoordinationMeetingsTable;
+  coordination_decisions: CoordinationDecisionsTable;
+  coordination_actions: CoordinationActionsTable;
+  coordination_trainings: CoordinationTrainingsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
