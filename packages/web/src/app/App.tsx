@@ -16,6 +16,7 @@ import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { canSeeActionPlan, canSeePlanProgress } from '../features/action-plan/permissions';
 import { canRecordRecommendations, canSeeRecommendations } from '../features/recommendations/permissions';
 import { canSeeDeterminants } from '../features/determinants/permissions';
+import { canSeeBodies, canSeeCoordination, canSeeTrainings } from '../features/coordination/permissions';
 import { Page } from './Page';
 import { PublicLayout } from './PublicLayout';
 import { canAnswerMatchRequests, canHandleReferrals, canManageUsers, canOpenCases, canReadAudit, canSeeCases, canSeeProsecution } from './permissions';
@@ -59,6 +60,11 @@ const RecommendationPage = lazyPage(() => import('../features/recommendations/Re
 const AssessmentsPage = lazyPage(() => import('../features/determinants/AssessmentsPage'), 'AssessmentsPage');
 const AssessmentPage = lazyPage(() => import('../features/determinants/AssessmentPage'), 'AssessmentPage');
 const CompareAssessmentsPage = lazyPage(() => import('../features/determinants/ComparePage'), 'ComparePage');
+const CoordinationBodiesPage = lazyPage(() => import('../features/coordination/BodiesPage'), 'BodiesPage');
+const CoordinationBodyPage = lazyPage(() => import('../features/coordination/BodyPage'), 'BodyPage');
+const CoordinationMeetingPage = lazyPage(() => import('../features/coordination/MeetingPage'), 'MeetingPage');
+const CoordinationActionsPage = lazyPage(() => import('../features/coordination/ActionsPage'), 'ActionsPage');
+const TrainingsPage = lazyPage(() => import('../features/coordination/TrainingsPage'), 'TrainingsPage');
 const FunnelPage = lazyPage(() => import('../features/prosecution-funnel/FunnelPage'), 'FunnelPage');
 const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -292,6 +298,46 @@ function AppRoutes() {
           element={
             <Allowed when={canSeeDeterminants}>
               <CompareAssessmentsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="coordination"
+          element={
+            <Allowed when={canSeeCoordination}>
+              <CoordinationBodiesPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="coordination/bodies/:id"
+          element={
+            <Allowed when={canSeeBodies}>
+              <CoordinationBodyPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="coordination/meetings/:id"
+          element={
+            <Allowed when={canSeeBodies}>
+              <CoordinationMeetingPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="coordination/actions"
+          element={
+            <Allowed when={canSeeBodies}>
+              <CoordinationActionsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="coordination/trainings"
+          element={
+            <Allowed when={canSeeTrainings}>
+              <TrainingsPage />
             </Allowed>
           }
         />

@@ -10,6 +10,7 @@ import { useActiveSession } from './session';
 import { canSeeActionPlan } from '../features/action-plan/permissions';
 import { canSeeRecommendations } from '../features/recommendations/permissions';
 import { canSeeDeterminants } from '../features/determinants/permissions';
+import { canSeeCoordination } from '../features/coordination/permissions';
 import { canEstimate } from '../features/estimation/permissions';
 import { canImport } from '../features/imports/permissions';
 import { canSeeReleases } from '../features/releases/permissions';
@@ -40,6 +41,7 @@ export function Layout() {
     { to: '/action-plans', label: t('actionPlan.nav'), show: canSeeActionPlan(capabilities) },
     { to: '/recommendations', label: t('recommendations.nav'), show: canSeeRecommendations(capabilities) },
     { to: '/determinants', label: t('determinants.nav'), show: canSeeDeterminants(capabilities) },
+    { to: '/coordination', label: t('coordination.nav'), show: canSeeCoordination(capabilities) },
     { to: '/prosecution/funnel', label: t('prosecutionFunnel.nav'), show: canSeeProsecutionFunnel(capabilities) },
     { to: '/directory', label: t('nav.directory'), show: true },
     { to: '/estimation', label: t('nav.estimation'), show: canEstimate(capabilities) },
