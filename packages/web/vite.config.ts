@@ -13,6 +13,7 @@ export default defineConfig({
     localeAreas({
       directory: `${import.meta.dirname}/src/i18n/locales`,
       start: ['app', 'language', 'nav', 'form', 'problems', 'errors', 'auth', 'roles', 'organisationTypes'],
+      public: ['publicView', 'actionPlan', 'recommendations', 'determinants'],
     }),
   ],
   // The app is bundled from the contracts' TypeScript sources (the "palermo-source" export condition), not their dist/.

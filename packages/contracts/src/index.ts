@@ -42,3 +42,4 @@ export * from './api/action-plan.js';
 export * from './api/determinants.js';
 export * from './api/coordination.js';
 export * from './api/plan-indicators.js';
+export * from './api/public-view.js';

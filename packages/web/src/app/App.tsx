@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities } from '@palermo/contracts';
@@ -12,6 +12,7 @@ import { canImportProsecutionHistory } from '../features/prosecution-import/perm
 import { canSeeNetworks } from '../features/prosecution-network/permissions';
 import { ErrorAlert, Loading } from '../components/Status';
 import { lazyPage } from './lazyPage';
+import { loadArea } from '../i18n';
 import { NotAllowedPage, NotFoundPage } from './MessagePages';
 import { canSeeActionPlan, canSeePlanProgress } from '../features/action-plan/permissions';
 import { canRecordRecommendations, canSeeRecommendations } from '../features/recommendations/permissions';
@@ -69,6 +70,13 @@ const FunnelPage = lazyPage(() => import('../features/prosecution-funnel/FunnelP
 const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
+// The public page, read without signing in: loaded on demand with the public area of the words only.
+const PublicViewPage = lazy(async () => {
+  const [module] = await Promise.all([import('../features/public-view/PublicViewPage'), loadArea('public')]);
+  return { default: module.PublicViewPage };
+});
+/** The address of the public page, shown whatever the session (no sign-in needed). */
+const publicViewAddress = '/public';
 
 export function App() {
   return (
@@ -90,6 +98,13 @@ function Gate() {
   const { t } = useTranslation();
   const { state, reload } = useSession();
   const location = useLocation();
+  if (location.pathname === publicViewAddress) {
+    return (
+      <PublicLayout>
+        <PublicViewPage />
+      </PublicLayout>
+    );
+  }
   switch (state.status) {
     case 'loading':
       return (

@@ -48,14 +48,15 @@ function applyToDocument(language: string): void {
 
 /**
  * The words come one language and one area at a time (locale-areas.ts at build time): `start` holds what the pages
- * before sign-in show and loads before the first render, `app` the rest and loads with the signed-in app.
+ * before sign-in show and loads before the first render, `app` the rest and loads with the signed-in app; `public`
+ * what the public page shows (read without signing in), loaded with it.
  */
-export type Area = 'start' | 'app';
+export type Area = 'start' | 'public' | 'app';
 type Words = Promise<{ default: Record<string, unknown> }>;
 const areaLoaders: Record<Language, Record<Area, () => Words>> = {
-  en: { start: () => import('virtual:locale/en/start'), app: () => import('virtual:locale/en/app') },
-  fr: { start: () => import('virtual:locale/fr/start'), app: () => import('virtual:locale/fr/app') },
-  ar: { start: () => import('virtual:locale/ar/start'), app: () => import('virtual:locale/ar/app') },
+  en: { start: () => import('virtual:locale/en/start'), public: () => import('virtual:locale/en/public'), app: () => import('virtual:locale/en/app') },
+  fr: { start: () => import('virtual:locale/fr/start'), public: () => import('virtual:locale/fr/public'), app: () => import('virtual:locale/fr/app') },
+  ar: { start: () => import('virtual:locale/ar/start'), public: () => import('virtual:locale/ar/public'), app: () => import('virtual:locale/ar/app') },
 };
 const wantedAreas = new Set<Area>(['start']);
 const loading = new Map<string, Promise<void>>();

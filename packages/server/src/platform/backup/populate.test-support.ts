@@ -15,6 +15,7 @@ import { populateCaseBrief } from '../../modules/prosecution/case-brief.populate
 import { populateActionPlan } from '../../modules/action-plan/action-plan.populate.test-support.js';
 import { populateRecommendations } from '../../modules/recommendations/recommendations.populate.test-support.js';
 import { populateDeterminants } from '../../modules/determinants/determinants.populate.test-support.js';
+import { populatePublicView } from '../../modules/public-view/public-view.populate.test-support.js';
 import { populateCoordination } from '../../modules/coordination/coordination.populate.test-support.js';
 import { seedDemoCases } from '../../modules/demo/case-generator.js';
 import { refreshCountryDataset } from '../../modules/statistical-records/country-dataset.js';
@@ -88,6 +89,7 @@ export async function populateEverything(database: Database, cipher: FieldCipher
   await populateActionPlan(database);
   await populateRecommendations(database);
   await populateDeterminants(database);
+  await populatePublicView(database, cipher);
   await populateCoordination(database);
   // Sealing may itself write an entry (an alert about an entry that fails authentication): seal until none is left.
   while ((await sealAuditEntries(db)) > 0);

@@ -7,6 +7,7 @@ export type { StatisticalDatasetsTable, StatisticalRecordsTable, StatisticsCubeT
 import type { ActionPlansTable, PlanObjectivesTable, PlanActivitiesTable, PlanActivityPartnersTable, PlanActivityBudgetsTable, PlanActivityFundingTable, PlanActivityProgressTable, PlanIndicatorsTable, PlanIndicatorTargetsTable, PlanIndicatorMeasurementsTable } from './schema.action-plan.js';
 import type { DeterminantAssessmentEntriesTable, DeterminantAssessmentsTable, DeterminantChecklistScoresTable } from './schema.determinants.js';
 import type { ImportMappingsTable } from './schema.imports.js';
+import type { PublicViewPublicationsTable } from './schema.public-view.js';
 import type { CoordinationActionsTable, CoordinationBodiesTable, CoordinationBodyMembersTable, CoordinationDecisionsTable, CoordinationMeetingsTable, CoordinationTrainingsTable } from './schema.coordination.js';
 import type { CaseApprovalsTable } from './schema.supervision.js';
 import type { ProsecutionOperationsTable, ProsecutionOperationAgenciesTable, ProsecutionInvestigationsTable, ProsecutionSuspectsTable, ProsecutionStepsTable } from './schema.prosecution.js';
@@ -386,6 +387,7 @@ export interface Schema {
   coordination_decisions: CoordinationDecisionsTable;
   coordination_actions: CoordinationActionsTable;
   coordination_trainings: CoordinationTrainingsTable;
+  public_view_publications: PublicViewPublicationsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

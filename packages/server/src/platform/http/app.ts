@@ -60,6 +60,7 @@ import { attachJobEngine } from '../jobs/app-jobs.js';
 import { homeRoutes } from '../../modules/home/home.routes.js';
 import { actionPlanRoutes } from '../../modules/action-plan/action-plan.routes.js';
 import { determinantRoutes } from '../../modules/determinants/determinants.routes.js';
+import { publicViewRoutes } from '../../modules/public-view/public-view.routes.js';
 import { coordinationRoutes } from '../../modules/coordination/coordination.routes.js';
 import { planIndicatorRoutes } from '../../modules/action-plan/plan-indicators.routes.js';
 import { supervisionRoutes } from '../../modules/supervision/supervision.routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(prosecutionRoutes);
   await app.register(recommendationRoutes);
   await app.register(determinantRoutes);
+  await app.register(publicViewRoutes);
   await app.register(coordinationRoutes);
   await app.register(referenceSeriesImportRoutes);
   await app.register(prosecutionImportRoutes);

@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { getProgress, progressDownload } from './api';
 import { usePlanLabels, type PlanLabels } from './labels';
 import { ReferenceSeries } from './ReferenceSeries';
+import { PublishPanel } from '../public-view/PublishPanel';
 import '../cases/cases.css';
 
 /** What is late, under-funded, off target or missing its measurement; each indicator against its target over time. */
@@ -93,6 +94,7 @@ function ProgressBody({ progress }: { progress: PlanProgress }) {
         ))}
       </section>
       {capabilities.seeRecommendations ? <ReferenceSeries periodStart={progress.periodStart} periodEnd={progress.periodEnd} /> : null}
+      {capabilities.editActionPlan ? <PublishPanel planId={progress.planId} /> : null}
     </>
   );
 }

@@ -74,6 +74,9 @@ export function SignInPage({ notice }: { notice?: SignedOutNotice | undefined })
       <p>
         <Link to="/reset-password">{t('auth.haveResetCode')}</Link>
       </p>
+      <p>
+        <Link to="/public">{t('auth.publicViewLink')}</Link>
+      </p>
     </Page>
   );
 }
