@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a user can be told about, in the app and by e-mail. */
-export const notificationKinds = ['referral_received', 'referral_answered', 'decision_due', 'case_reassigned', 'approval_requested', 'approval_answered'] as const;
+export const notificationKinds = ['referral_received', 'referral_answered', 'decision_due', 'case_reassigned', 'approval_requested', 'approval_answered', 'measurement_due'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** A notification names what happened and where to act (a path inside the app), never a person. */

@@ -68,6 +68,7 @@ describe('notifications in the browser', () => {
       { kind: 'case_reassigned', email: true },
       { kind: 'approval_requested', email: true },
       { kind: 'approval_answered', email: true },
+      { kind: 'measurement_due', email: true },
     ]);
     // A caseworker sees neither the undeliverable mail nor the time zone.
     await expect(page.getByRole('heading', { name: 'Undeliverable e-mail' }).count()).resolves.toBe(0);

@@ -38,6 +38,11 @@ const sentences: Record<NotificationKind, { en: string; fr: string; ar: string }
     fr: 'Un superviseur a répondu à ce que vous avez soumis pour approbation.',
     ar: 'ردّ مشرف على ما قدّمته للموافقة.',
   },
+  measurement_due: {
+    en: 'A measurement of an action plan indicator is due.',
+    fr: 'Une mesure d’un indicateur du plan d’action est attendue.',
+    ar: 'حان موعد تسجيل قياس لمؤشر من مؤشرات خطة العمل.',
+  },
 };
 
 export function notificationMail(kind: NotificationKind, to: string, publicUrl: string): OutgoingMail {

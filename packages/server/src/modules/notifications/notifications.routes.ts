@@ -15,6 +15,7 @@ import { actorOf, requireSession } from '../../platform/http/context.js';
 import { createMailer } from '../../platform/mail/mailer.js';
 import { deliverNotificationMail } from './notifications.mail.js';
 import { notificationRules } from './notifications.policy.js';
+import { remindMeasurementsDue } from './notifications.measurements.js';
 import { REMINDER_CRON, REMINDER_QUEUE, countryTimeZone as storedTimeZone, remindDecisionsDue } from './notifications.reminders.js';
 import * as service from './notifications.service.js';
 
@@ -38,6 +39,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   });
   jobs.define(REMINDER_QUEUE, async () => {
     await remindDecisionsDue(platform.db, jobs);
+    await remindMeasurementsDue(platform.db, jobs);
   });
   app.addHook('onReady', async () => jobs.schedule(REMINDER_QUEUE, REMINDER_CRON, await storedTimeZone(platform.db)));
 

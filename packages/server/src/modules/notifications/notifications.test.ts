@@ -77,6 +77,7 @@ describe('notifications', () => {
       { kind: 'case_reassigned', email: true },
       { kind: 'approval_requested', email: true },
       { kind: 'approval_answered', email: true },
+      { kind: 'measurement_due', email: true },
     ]);
 
     const c = await openTestCase(t, ngo);

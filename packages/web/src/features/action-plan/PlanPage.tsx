@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { planPillars, type ActivityView, type IndicatorView, type PlanView } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useActiveSession } from '../../app/session';
@@ -21,6 +22,12 @@ export function PlanPage() {
   const [plan, reload] = useResource(() => getPlan(id), `action-plan:${id}`);
   const [indicators, reloadIndicators] = useResource(() => listIndicators(id), `action-plan:${id}:indicators`);
   const title = plan.status === 'ready' ? plan.data.title : t('actionPlan.planTitle');
+  // A link to one indicator (a reminder that its measurement is due) opens the plan at that indicator.
+  const { hash } = useLocation();
+  const ready = plan.status === 'ready' && indicators.status === 'ready';
+  useEffect(() => {
+    if (ready && hash.length > 1) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [ready, hash]);
   return (
     <Page title={title}>
       {plan.status === 'loading' ? <Loading /> : null}
