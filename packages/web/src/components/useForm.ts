@@ -107,8 +107,8 @@ export interface ContractFormOptions<Values> {
    */
   request?: (values: Values) => unknown;
   /**
-   * Checks the contract cannot make (a password typed twice): issues on the form's fields, given the values and the
-   * fields the contract already found wrong.
+   * Checks the contract cannot make (a password typed twice) or better words for one it makes: issues on the form's
+   * fields, given the values and the fields the contract already found wrong; each replaces the contract's on its field.
    */
   also?: (values: Values, invalid: ReadonlySet<string>) => FieldIssue[];
   /** An area's own words for its problems (cases/problems.ts), for the browser's and the server's alike. */
@@ -146,7 +146,7 @@ export interface ContractForm<Values extends FieldValues, Output> extends FormSt
  */
 export function useContractForm<Values extends FieldValues, Output>(
   schema: ContractSchema<unknown, Output>,
-  fields: FormFields,
+  fields: FormFields | ((values: Values) => FormFields),
   defaultValues: Values,
   options: ContractFormOptions<Values> = {},
 ): ContractForm<Values, Output> {
@@ -170,7 +170,8 @@ export function useContractForm<Values extends FieldValues, Output>(
     defaultValues: defaultValues as DefaultValues<Values>,
     reValidateMode: 'onSubmit',
   });
-  const state = useFormState(form, fields, options.localise);
+  // A form whose fields depend on a choice (a record's kind) names them from its values.
+  const state = useFormState(form, typeof fields === 'function' ? fields(form.watch()) : fields, options.localise);
   const { setValue, watch, handleSubmit, reset: resetForm } = form;
   const { run, reset } = state;
 
@@ -220,12 +221,12 @@ export function useContractForm<Values extends FieldValues, Output>(
   };
 }
 
-/** Puts an error at a dotted path of react-hook-form's nested errors, unless that field has one already. */
+/** Puts an error at a dotted path of react-hook-form's nested errors, in place of the one that field had. */
 function placeError(errors: Record<string, unknown>, path: readonly string[], error: { type: string; message: string }) {
   const [head, ...rest] = path;
   if (head === undefined) return;
   if (rest.length === 0) {
-    errors[head] ??= error;
+    errors[head] = error;
     return;
   }
   const inner = errors[head];

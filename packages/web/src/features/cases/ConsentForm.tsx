@@ -8,15 +8,13 @@ import {
   rightsExplained,
   type ConsentMethod,
   type ConsentPurpose,
-  type ConsentStatus,
   type RightExplained,
 } from '@palermo/contracts';
 import { useActiveSession } from '../../app/session';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { recordConsent } from './api';
 import { RadioGroup } from './controls';
 import { localiseIssues } from './problems';
@@ -28,52 +26,48 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
 export function ConsentForm({ caseView, organisations, onChanged, onStale }: CaseActionProps) {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const [purpose, setPurpose] = useState('');
-  const [target, setTarget] = useState('');
-  const [status, setStatus] = useState<ConsentStatus | ''>('');
-  const [method, setMethod] = useState('');
-  const [rights, setRights] = useState<RightExplained[]>([]);
   const [done, setDone] = useState('');
-  const form = useForm({
-    purpose: { id: 'consent-purpose', label: t('consent.purpose') },
-    targetOrganisationId: { id: 'consent-target', label: t('consent.target') },
-    status: { id: 'consent-status', label: t('consent.status') },
-    method: { id: 'consent-method', label: t('consent.method') },
-    rightsExplained: { id: 'consent-rights', label: t('consent.rights') },
-  });
+  const blank = { purpose: '', targetOrganisationId: '', status: '', method: '', rightsExplained: [] as RightExplained[] };
+  const form = useContractForm(
+    consentEventRequest,
+    {
+      purpose: { id: 'consent-purpose', label: t('consent.purpose') },
+      targetOrganisationId: { id: 'consent-target', label: t('consent.target') },
+      status: { id: 'consent-status', label: t('consent.status') },
+      method: { id: 'consent-method', label: t('consent.method') },
+      rightsExplained: { id: 'consent-rights', label: t('consent.rights') },
+    },
+    blank,
+    {
+      request: ({ purpose, targetOrganisationId: target, status, method, rightsExplained: rights }) => ({
+        purpose: isOneOf<ConsentPurpose>(consentPurposes, purpose) ? purpose : undefined,
+        targetOrganisationId: purpose === 'referral' && target ? target : undefined,
+        status: status || undefined,
+        method: isOneOf<ConsentMethod>(consentMethods, method) ? method : undefined,
+        rightsExplained: rights,
+      }),
+      also: ({ purpose, targetOrganisationId }) =>
+        purpose === 'referral' && !targetOrganisationId ? [{ field: 'targetOrganisationId', problem: 'is required for consent to referral: name the organisation' }] : [],
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
   const change = useCaseChange(form, onStale);
   const targets = organisations.filter((organisation) => organisation.id !== session.user.organisation.id);
+  const purpose = form.value('purpose');
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setDone('');
-    const body = {
-      purpose: isOneOf<ConsentPurpose>(consentPurposes, purpose) ? purpose : undefined,
-      targetOrganisationId: purpose === 'referral' && target ? target : undefined,
-      status: status || undefined,
-      method: isOneOf<ConsentMethod>(consentMethods, method) ? method : undefined,
-      rightsExplained: rights,
-    };
-    const checked = validate(consentEventRequest, body);
-    const issues = checked.ok ? [] : [...checked.issues];
-    if (purpose === 'referral' && !target) issues.push({ field: 'targetOrganisationId', problem: 'is required for consent to referral: name the organisation' });
-    if (!checked.ok || issues.length > 0) {
-      form.fail(localiseIssues(t, issues));
-      return;
-    }
-    const request = checked.data;
+  const record = form.check(async (request) => {
     const saved = await change(async (post) => {
       await recordConsent(post, caseView.id, request);
     });
     if (saved) {
       setDone(t('consent.recordedNotice', { purpose: t(`consentPurposes.${request.purpose}`), status: t(`consentStatuses.${request.status}`) }));
-      setPurpose('');
-      setTarget('');
-      setStatus('');
-      setMethod('');
-      setRights([]);
+      form.clear(blank);
       onChanged();
     }
+  });
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    setDone('');
+    await record(event);
   }
 
   return (
@@ -81,7 +75,7 @@ export function ConsentForm({ caseView, organisations, onChanged, onStale }: Cas
       <p className="hint">{t('consent.intro')}</p>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField id="consent-purpose" label={t('consent.purpose')} value={purpose} onValueChange={setPurpose} error={form.errorFor('purpose')}>
+        <SelectField id="consent-purpose" label={t('consent.purpose')} {...form.text('purpose')}>
           <option value="">{t('consent.choosePurpose')}</option>
           {consentPurposes.map((value) => (
             <option key={value} value={value}>
@@ -94,9 +88,7 @@ export function ConsentForm({ caseView, organisations, onChanged, onStale }: Cas
             id="consent-target"
             label={t('consent.target')}
             hint={t('consent.targetHint')}
-            value={target}
-            onValueChange={setTarget}
-            error={form.errorFor('targetOrganisationId')}
+            {...form.text('targetOrganisationId')}
           >
             <option value="">{t('consent.chooseOrganisation')}</option>
             {targets.map((organisation) => (
@@ -111,11 +103,11 @@ export function ConsentForm({ caseView, organisations, onChanged, onStale }: Cas
           legend={t('consent.status')}
           error={form.errorFor('status')}
           options={consentStatuses.map((value) => ({ value, label: t(`consentStatuses.${value}`) }))}
-          value={status}
-          onChange={setStatus}
+          value={form.value('status')}
+          onChange={(value) => form.set('status', value)}
           inline
         />
-        <SelectField id="consent-method" label={t('consent.method')} value={method} onValueChange={setMethod} error={form.errorFor('method')}>
+        <SelectField id="consent-method" label={t('consent.method')} {...form.text('method')}>
           <option value="">{t('consent.chooseMethod')}</option>
           {consentMethods.map((value) => (
             <option key={value} value={value}>
@@ -129,8 +121,8 @@ export function ConsentForm({ caseView, organisations, onChanged, onStale }: Cas
           hint={t('consent.rightsHint')}
           error={form.errorFor('rightsExplained')}
           options={rightsExplained.map((value) => ({ value, label: t(`rights.${value}`) }))}
-          selected={rights}
-          onChange={setRights}
+          selected={form.value('rightsExplained')}
+          onChange={(chosen) => form.set('rightsExplained', chosen)}
         />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('consent.submit')}

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decisionOutcomes, decisionRequest, type CaseStage, type DecisionFilePart, type DecisionKind, type DecisionOutcome } from '@palermo/contracts';
-import { validate } from '../../app/validation';
+import { decisionOutcomes, decisionRequest, type CaseStage, type DecisionFilePart, type DecisionKind,} from '@palermo/contracts';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { ReliedOnFields } from '../person-profile/DecisionFile';
 import { decide } from './api';
 import { RadioGroup, TextAreaField } from './controls';
@@ -32,42 +30,38 @@ export function decisionKindsAt(stage: CaseStage): DecisionKind[] {
 export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionProps, 'organisations'>) {
   const { t } = useTranslation();
   const kinds = caseView.stage === undefined ? [] : decisionKindsAt(caseView.stage);
-  const [kind, setKind] = useState<string>(kinds.length === 1 ? (kinds[0] ?? '') : '');
-  const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
-  const [reason, setReason] = useState('');
-  const [reliedOn, setReliedOn] = useState<DecisionFilePart[]>([]);
-  const [reliedOnDocumentIds, setReliedOnDocumentIds] = useState<string[]>([]);
-  const form = useForm({
-    kind: { id: 'decision-kind', label: t('decision.kind') },
-    outcome: { id: 'decision-outcome', label: t('decision.outcome') },
-    reason: { id: 'decision-reason', label: t('decision.reason') },
-  });
+  const form = useContractForm(
+    decisionRequest,
+    {
+      kind: { id: 'decision-kind', label: t('decision.kind') },
+      outcome: { id: 'decision-outcome', label: t('decision.outcome') },
+      reason: { id: 'decision-reason', label: t('decision.reason') },
+    },
+    { kind: kinds.length === 1 ? (kinds[0] ?? '') : '', outcome: '', reason: '', reliedOn: [] as DecisionFilePart[], reliedOnDocumentIds: [] as string[] },
+    {
+      request: (values) => ({ ...values, kind: values.kind || undefined, outcome: values.outcome || undefined, version: caseView.version }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
   const change = useCaseChange(form, onStale);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(decisionRequest, { kind: kind || undefined, outcome: outcome || undefined, reason, reliedOn, reliedOnDocumentIds, version: caseView.version });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request = checked.data;
+  const onSubmit = form.check(async (request) => {
     const saved = await change(async (post) => {
       await decide(post, caseView.id, request);
     });
     if (saved) {
-      setOutcome('');
-      setReason('');
+      form.set('outcome', '');
+      form.set('reason', '');
       onChanged(t('decision.recorded', { kind: t(`decisionKinds.${request.kind}`), outcome: t(`decisionOutcomes.${request.outcome}`) }));
     }
-  }
+  });
 
   return (
     <>
       <p className="hint">{t('decision.intro')}</p>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField id="decision-kind" label={t('decision.kind')} value={kind} onValueChange={setKind} error={form.errorFor('kind')}>
+        <SelectField id="decision-kind" label={t('decision.kind')} {...form.text('kind')}>
           {kinds.length === 1 ? null : <option value="">{t('decision.chooseKind')}</option>}
           {kinds.map((value) => (
             <option key={value} value={value}>
@@ -80,18 +74,16 @@ export function DecisionForm({ caseView, onChanged, onStale }: Omit<CaseActionPr
           legend={t('decision.outcome')}
           error={form.errorFor('outcome')}
           options={decisionOutcomes.map((value) => ({ value, label: t(`decisionOutcomes.${value}`) }))}
-          value={outcome}
-          onChange={setOutcome}
+          value={form.value('outcome')}
+          onChange={(value) => form.set('outcome', value)}
           inline
         />
-        <ReliedOnFields caseId={caseView.id} parts={reliedOn} documentIds={reliedOnDocumentIds} onPartsChange={setReliedOn} onDocumentsChange={setReliedOnDocumentIds} />
+        <ReliedOnFields caseId={caseView.id} parts={form.value('reliedOn')} documentIds={form.value('reliedOnDocumentIds')} onPartsChange={(parts) => form.set('reliedOn', parts)} onDocumentsChange={(ids) => form.set('reliedOnDocumentIds', ids)} />
         <TextAreaField
           id="decision-reason"
           label={t('decision.reason')}
           hint={t('decision.reasonHint')}
-          value={reason}
-          onValueChange={setReason}
-          error={form.errorFor('reason')}
+          {...form.text('reason')}
           rows={6}
         />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>

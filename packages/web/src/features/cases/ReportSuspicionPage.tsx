@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { formsOfExploitation, genders, openCaseRequest, type FormOfExploitation, type OpenCaseRequest } from '@palermo/contracts';
+import { formsOfExploitation, genders, openCaseRequest, type FormOfExploitation } from '@palermo/contracts';
 import { Page } from '../../app/Page';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { openCase } from './api';
 import { CheckboxField, TextAreaField } from './controls';
 import { splitCodes } from './format';
@@ -22,15 +20,6 @@ export function ReportSuspicionPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const post = useKeyedPost();
-  const [text, setText] = useState<Record<TextFieldName, string>>(() =>
-    Object.fromEntries(textFields.map((name) => [name, ''])) as Record<TextFieldName, string>,
-  );
-  const [gender, setGender] = useState('');
-  const [citizenships, setCitizenships] = useState('');
-  const [isChild, setIsChild] = useState(false);
-  const [forms, setForms] = useState<FormOfExploitation[]>([]);
-  const [country, setCountry] = useState('');
-
   const label = {
     givenName: t('report.givenName'),
     familyName: t('report.familyName'),
@@ -42,49 +31,50 @@ export function ReportSuspicionPage() {
     jurisdiction: t('report.jurisdiction'),
     notes: t('report.notes'),
   } satisfies Record<TextFieldName, string>;
-  const form = useForm({
-    ...Object.fromEntries(textFields.map((name) => [`person.${name}`, { id: `report-${name}`, label: label[name] }])),
-    'person.gender': { id: 'report-gender', label: t('report.gender') },
-    'person.citizenships': { id: 'report-citizenships', label: t('report.citizenships') },
-    formsOfExploitation: { id: 'report-forms', label: t('report.forms') },
-    countryOfExploitation: { id: 'report-country', label: t('report.country') },
+  const form = useContractForm(
+    openCaseRequest,
+    {
+      ...Object.fromEntries(textFields.map((name) => [`person.${name}`, { id: `report-${name}`, label: label[name] }])),
+      'person.gender': { id: 'report-gender', label: t('report.gender') },
+      'person.citizenships': { id: 'report-citizenships', label: t('report.citizenships') },
+      formsOfExploitation: { id: 'report-forms', label: t('report.forms') },
+      countryOfExploitation: { id: 'report-country', label: t('report.country') },
+    },
+    {
+      person: { ...(Object.fromEntries(textFields.map((name) => [name, ''])) as Record<TextFieldName, string>), gender: '', citizenships: '', isChild: false },
+      formsOfExploitation: [] as FormOfExploitation[],
+      countryOfExploitation: '',
+    },
+    {
+      // Every field may be left empty (intake may be anonymous): what is empty is not sent.
+      request: ({ person: values, formsOfExploitation: forms, countryOfExploitation: country }) => {
+        const person: Record<string, unknown> = { citizenships: splitCodes(values.citizenships), isChild: values.isChild };
+        for (const name of textFields) {
+          const value = name === 'notes' ? values[name] : values[name].trim();
+          if (value.trim() !== '') person[name] = value;
+        }
+        if (values.gender !== '') person['gender'] = values.gender;
+        return { person, formsOfExploitation: forms, ...(country.trim() ? { countryOfExploitation: country.trim().toUpperCase() } : {}) };
+      },
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+
+  const onSubmit = form.submit(async (request) => {
+    try {
+      const opened = await openCase(post, request);
+      navigate(`/cases/${opened.id}`, { state: { opened: opened.reference } });
+    } catch (error) {
+      throw localiseCaseError(t, error);
+    }
   });
-
-  const set = (name: TextFieldName) => (value: string) => setText((current) => ({ ...current, [name]: value }));
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const person: Record<string, unknown> = { citizenships: splitCodes(citizenships), isChild };
-    for (const name of textFields) {
-      const value = name === 'notes' ? text[name] : text[name].trim();
-      if (value.trim() !== '') person[name] = value;
-    }
-    if (gender !== '') person['gender'] = gender;
-    const body = { person, formsOfExploitation: forms, ...(country.trim() ? { countryOfExploitation: country.trim().toUpperCase() } : {}) };
-    const checked = validate(openCaseRequest, body);
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request: OpenCaseRequest = checked.data;
-    await form.run(async () => {
-      try {
-        const opened = await openCase(post, request);
-        navigate(`/cases/${opened.id}`, { state: { opened: opened.reference } });
-      } catch (error) {
-        throw localiseCaseError(t, error);
-      }
-    });
-  }
 
   const textInput = (name: TextFieldName, extra: { hint?: string; type?: string; autoComplete?: string } = {}) => (
     <TextField
       id={`report-${name}`}
       label={label[name]}
       optional
-      value={text[name]}
-      onValueChange={set(name)}
-      error={form.errorFor(`person.${name}`)}
+      {...form.text(`person.${name}`)}
       autoComplete={extra.autoComplete ?? 'off'}
       {...(extra.hint ? { hint: extra.hint } : {})}
       {...(extra.type ? { type: extra.type } : {})}
@@ -105,7 +95,7 @@ export function ReportSuspicionPage() {
           {textInput('familyName')}
           {textInput('pseudonym', { hint: t('report.pseudonymHint') })}
           {textInput('birthDate', { type: 'date' })}
-          <SelectField id="report-gender" label={t('report.gender')} optional value={gender} onValueChange={setGender} error={form.errorFor('person.gender')}>
+          <SelectField id="report-gender" label={t('report.gender')} optional {...form.text('person.gender')}>
             <option value="">{t('report.genderNotRecorded')}</option>
             {genders.map((value) => (
               <option key={value} value={value}>
@@ -118,13 +108,11 @@ export function ReportSuspicionPage() {
             label={t('report.citizenships')}
             hint={t('report.citizenshipsHint')}
             optional
-            value={citizenships}
-            onValueChange={setCitizenships}
-            error={form.errorFor('person.citizenships')}
+            {...form.text('person.citizenships')}
             autoComplete="off"
             spellCheck={false}
           />
-          <CheckboxField id="report-child" label={t('report.child')} hint={t('report.childHint')} checked={isChild} onChange={setIsChild} />
+          <CheckboxField id="report-child" label={t('report.child')} hint={t('report.childHint')} checked={form.value('person.isChild')} onChange={(checked) => form.set('person.isChild', checked)} />
         </fieldset>
         <fieldset>
           <legend>{t('report.contactLegend')}</legend>
@@ -141,17 +129,15 @@ export function ReportSuspicionPage() {
             hint={t('report.formsHint')}
             error={form.errorFor('formsOfExploitation')}
             options={formsOfExploitation.map((value) => ({ value, label: t(`exploitation.${value}`) }))}
-            selected={forms}
-            onChange={setForms}
+            selected={form.value('formsOfExploitation')}
+            onChange={(chosen) => form.set('formsOfExploitation', chosen)}
           />
           <TextField
             id="report-country"
             label={t('report.country')}
             hint={t('report.countryHint')}
             optional
-            value={country}
-            onValueChange={setCountry}
-            error={form.errorFor('countryOfExploitation')}
+            {...form.text('countryOfExploitation')}
             autoComplete="off"
             spellCheck={false}
           />
@@ -160,9 +146,7 @@ export function ReportSuspicionPage() {
             label={label.notes}
             hint={t('report.notesHint')}
             optional
-            value={text.notes}
-            onValueChange={set('notes')}
-            error={form.errorFor('person.notes')}
+            {...form.text('person.notes')}
           />
         </fieldset>
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>

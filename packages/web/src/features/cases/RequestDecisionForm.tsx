@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestDecisionRequest } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { requestDecision } from './api';
 import { localiseIssues } from './problems';
 import { useCaseChange, type CaseActionProps } from './useCaseChange';
@@ -13,21 +11,22 @@ import { useCaseChange, type CaseActionProps } from './useCaseChange';
 export function RequestDecisionForm({ caseView, organisations, onChanged, onStale }: CaseActionProps) {
   const { t } = useTranslation();
   const authorities = organisations.filter((organisation) => organisation.type === 'competent_authority');
-  const [chosen, setAuthority] = useState('');
   // The organisations arrive after the form first renders: with exactly one competent authority, the select shows it
   // without a blank option, so it is the one requested even though nobody changed the select.
-  const authority = chosen !== '' ? chosen : authorities.length === 1 ? (authorities[0]?.id ?? '') : '';
-  const form = useForm({ competentAuthorityId: { id: 'decision-request-authority', label: t('decisionRequest.authority') } });
+  const only = authorities.length === 1 ? (authorities[0]?.id ?? '') : '';
+  const form = useContractForm(
+    requestDecisionRequest,
+    { competentAuthorityId: { id: 'decision-request-authority', label: t('decisionRequest.authority') } },
+    { competentAuthorityId: '' },
+    {
+      request: ({ competentAuthorityId }) => ({ competentAuthorityId: competentAuthorityId || only || undefined, version: caseView.version }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const authority = form.value('competentAuthorityId') || only;
   const change = useCaseChange(form, onStale);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(requestDecisionRequest, { competentAuthorityId: authority || undefined, version: caseView.version });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request = checked.data;
+  const onSubmit = form.check(async (request) => {
     const saved = await change(async (post) => {
       await requestDecision(post, caseView.id, request);
     });
@@ -35,7 +34,7 @@ export function RequestDecisionForm({ caseView, organisations, onChanged, onStal
       const name = authorities.find((organisation) => organisation.id === request.competentAuthorityId)?.name ?? '';
       onChanged(t('decisionRequest.sent', { name }));
     }
-  }
+  });
 
   return (
     <>
@@ -45,9 +44,8 @@ export function RequestDecisionForm({ caseView, organisations, onChanged, onStal
         <SelectField
           id="decision-request-authority"
           label={t('decisionRequest.authority')}
+          {...form.text('competentAuthorityId')}
           value={authority}
-          onValueChange={setAuthority}
-          error={form.errorFor('competentAuthorityId')}
         >
           {authorities.length === 1 ? null : <option value="">{t('decisionRequest.chooseAuthority')}</option>}
           {authorities.map((organisation) => (

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { protectionServices, roleAllowedIn, type ProtectionService, type ShareablePersonField } from '@palermo/contracts';
 import { useActiveSession } from '../../app/session';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { RadioGroup, TextAreaField } from '../cases/controls';
 import { localiseIssues } from '../cases/problems';
 import { useCaseChange, type CaseActionProps } from '../cases/useCaseChange';
@@ -13,6 +11,12 @@ import { sendReferral } from './api';
 import { referralDataSet, referralKinds, referralUrgencies, sendReferralRequest, type ReferralKind, type ReferralUrgency } from './contracts';
 
 const isService = (value: string): value is ProtectionService => (protectionServices as readonly string[]).includes(value);
+
+/** The fields of the person sent: those chosen, or the whole minimum data set of the kind and service until some are. */
+function chosenFieldsOf(kind: ReferralKind, service: string, chosen: readonly ShareablePersonField[] | null): ShareablePersonField[] {
+  const dataSet = referralDataSet(kind, isService(service) ? service : undefined);
+  return (chosen ?? [...dataSet]).filter((field) => dataSet.includes(field));
+}
 
 /**
  * Refers the person to another organisation for a service, or hands case management over. Only the minimum data set
@@ -22,66 +26,58 @@ const isService = (value: string): value is ProtectionService => (protectionServ
 export function ReferForm({ caseView, organisations, onChanged, onStale }: CaseActionProps) {
   const { t } = useTranslation();
   const session = useActiveSession();
-  const [to, setTo] = useState('');
-  const [kind, setKind] = useState<ReferralKind>('service');
-  const [service, setService] = useState('');
-  const [urgency, setUrgency] = useState<ReferralUrgency>('routine');
-  const [fields, setFields] = useState<ShareablePersonField[] | null>(null);
-  const [message, setMessage] = useState('');
-  const form = useForm({
-    toOrganisationId: { id: 'refer-to', label: t('refer.to') },
-    kind: { id: 'refer-kind', label: t('refer.kind') },
-    service: { id: 'refer-service', label: t('refer.service') },
-    urgency: { id: 'refer-urgency', label: t('refer.urgency') },
-    personFields: { id: 'refer-fields', label: t('refer.fields') },
-    message: { id: 'refer-message', label: t('refer.message') },
-  });
-  const change = useCaseChange(form, onStale);
   // Organisations that can receive a referral: another one, with caseworkers to receive it.
   const targets = organisations.filter(
     (organisation) => organisation.id !== session.user.organisation.id && roleAllowedIn('caseworker', organisation.type),
   );
+  const blank = { toOrganisationId: '', kind: 'service' as ReferralKind, service: '', urgency: 'routine' as ReferralUrgency, personFields: null as ShareablePersonField[] | null, message: '' };
+  const form = useContractForm(
+    sendReferralRequest,
+    {
+      toOrganisationId: { id: 'refer-to', label: t('refer.to') },
+      kind: { id: 'refer-kind', label: t('refer.kind') },
+      service: { id: 'refer-service', label: t('refer.service') },
+      urgency: { id: 'refer-urgency', label: t('refer.urgency') },
+      personFields: { id: 'refer-fields', label: t('refer.fields') },
+      message: { id: 'refer-message', label: t('refer.message') },
+    },
+    blank,
+    {
+      request: ({ toOrganisationId, kind, service, urgency, personFields, message }) => ({
+        toOrganisationId: toOrganisationId || undefined,
+        kind,
+        ...(isService(service) ? { service } : {}),
+        personFields: chosenFieldsOf(kind, service, personFields),
+        urgency,
+        ...(message.trim() ? { message: message.trim() } : {}),
+        ...(kind === 'case_transfer' ? { version: caseView.version } : {}),
+      }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const change = useCaseChange(form, onStale);
+  const kind = form.value('kind');
+  const service = form.value('service');
   const dataSet = referralDataSet(kind, isService(service) ? service : undefined);
-  const chosenFields = (fields ?? [...dataSet]).filter((field) => dataSet.includes(field));
+  const chosenFields = chosenFieldsOf(kind, service, form.value('personFields'));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = {
-      toOrganisationId: to || undefined,
-      kind,
-      ...(isService(service) ? { service } : {}),
-      personFields: chosenFields,
-      urgency,
-      ...(message.trim() ? { message: message.trim() } : {}),
-      ...(kind === 'case_transfer' ? { version: caseView.version } : {}),
-    };
-    const checked = validate(sendReferralRequest, body);
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request = checked.data;
+  const onSubmit = form.check(async (request) => {
     const saved = await change(async (post) => {
       await sendReferral(post, caseView.id, request);
     });
     if (saved) {
       const name = targets.find((organisation) => organisation.id === request.toOrganisationId)?.name ?? '';
-      setTo('');
-      setKind('service');
-      setUrgency('routine');
-      setService('');
-      setFields(null);
-      setMessage('');
-      onChanged(t(kind === 'case_transfer' ? 'refer.transferSent' : 'refer.sent', { name }));
+      form.clear(blank);
+      onChanged(t(request.kind === 'case_transfer' ? 'refer.transferSent' : 'refer.sent', { name }));
     }
-  }
+  });
 
   return (
     <>
       <p className="hint">{t('refer.intro')}</p>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField id="refer-to" label={t('refer.to')} value={to} onValueChange={setTo} error={form.errorFor('toOrganisationId')}>
+        <SelectField id="refer-to" label={t('refer.to')} {...form.text('toOrganisationId')}>
           <option value="">{t('consent.chooseOrganisation')}</option>
           {targets.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>
@@ -96,20 +92,19 @@ export function ReferForm({ caseView, organisations, onChanged, onStale }: CaseA
           options={referralKinds.map((value) => ({ value, label: t(`referralKinds.${value}`) }))}
           value={kind}
           onChange={(value) => {
-            setKind(value);
-            setFields(null);
+            form.set('kind', value);
+            form.set('personFields', null);
           }}
         />
         <SelectField
           id="refer-service"
           label={t('refer.service')}
           optional={kind === 'case_transfer'}
-          value={service}
+          {...form.text('service')}
           onValueChange={(value) => {
-            setService(value);
-            setFields(null);
+            form.set('service', value);
+            form.set('personFields', null);
           }}
-          error={form.errorFor('service')}
         >
           <option value="">{t('refer.chooseService')}</option>
           {protectionServices.map((value) => (
@@ -118,7 +113,7 @@ export function ReferForm({ caseView, organisations, onChanged, onStale }: CaseA
             </option>
           ))}
         </SelectField>
-        <SelectField id="refer-urgency" label={t('refer.urgency')} value={urgency} onValueChange={(value) => setUrgency(referralUrgencies.find((u) => u === value) ?? 'routine')}>
+        <SelectField id="refer-urgency" label={t('refer.urgency')} value={form.value('urgency')} onValueChange={(value) => form.set('urgency', referralUrgencies.find((u) => u === value) ?? 'routine')}>
           {referralUrgencies.map((value) => (
             <option key={value} value={value}>
               {t(`referralUrgencies.${value}`)}
@@ -133,12 +128,12 @@ export function ReferForm({ caseView, organisations, onChanged, onStale }: CaseA
             error={form.errorFor('personFields')}
             options={dataSet.map((field) => ({ value: field, label: t(`personFields.${field}`) }))}
             selected={chosenFields}
-            onChange={setFields}
+            onChange={(chosen) => form.set('personFields', chosen)}
           />
         ) : (
           <p className="hint">{kind === 'service' && !isService(service) ? t('refer.chooseServiceFirst') : t('refer.noFields')}</p>
         )}
-        <TextAreaField id="refer-message" label={t('refer.message')} hint={t('refer.messageHint')} optional value={message} onValueChange={setMessage} error={form.errorFor('message')} />
+        <TextAreaField id="refer-message" label={t('refer.message')} hint={t('refer.messageHint')} optional {...form.text('message')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('refer.submit')}
         </button>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { indicatorAnswers, type IndicatorAnswer, type IndicatorChecklistView, type ScreeningAssessment, type ScreeningSubmission } from '@palermo/contracts';
+import { indicatorAnswers, screeningSubmission, type IndicatorAnswer, type IndicatorChecklistView, type ScreeningAssessment } from '@palermo/contracts';
 import { useResource } from '../../app/useResource';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/fields';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { RadioGroup, TextAreaField } from '../cases/controls';
 import { useCaseChange, type CaseActionProps } from '../cases/useCaseChange';
 import { listChecklists, screenCase } from './api';
@@ -13,6 +13,14 @@ import { Suggestion } from './Suggestion';
 import { useBuiltInChecklistText, useIndicatorText } from './indicatorText';
 
 const checklistKey = (checklist: IndicatorChecklistView) => `${checklist.code}@${checklist.version}`;
+
+/** The checklist chosen, or the only one. */
+const selectedOf = (list: readonly IndicatorChecklistView[], chosen: string) =>
+  list.length === 1 ? list[0] : list.find((checklist) => checklistKey(checklist) === chosen);
+
+/** The items asked: child-specific items apply only to a person recorded as a child. */
+const itemsOf = (checklist: IndicatorChecklistView | undefined, isChild: boolean) =>
+  checklist ? checklist.document.items.filter((item) => !item.childOnly || isChild) : [];
 
 /**
  * Screening the person against an indicator checklist: each item answered present, absent or unknown (unknown never
@@ -23,42 +31,44 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
   const indicatorText = useIndicatorText();
   const builtInText = useBuiltInChecklistText();
   const [checklists] = useResource(listChecklists, 'checklists');
-  const [chosen, setChosen] = useState('');
-  const [answers, setAnswers] = useState<Record<string, IndicatorAnswer>>({});
-  const [notes, setNotes] = useState('');
   const [assessment, setAssessment] = useState<ScreeningAssessment | null>(null);
-  const form = useForm({
-    checklistCode: { id: 'screening-checklist', label: t('screening.checklist') },
-    notes: { id: 'screening-notes', label: t('screening.notes') },
-  });
+  const list = checklists.status === 'ready' ? checklists.data : [];
+  const form = useContractForm(
+    screeningSubmission,
+    {
+      checklistCode: { id: 'screening-checklist', label: t('screening.checklist') },
+      notes: { id: 'screening-notes', label: t('screening.notes') },
+    },
+    { checklist: '', answers: {} as Record<string, IndicatorAnswer>, notes: '' },
+    {
+      // Every item of the checklist is sent, those left alone as unknown.
+      request: ({ checklist, answers, notes }) => {
+        const chosen = selectedOf(list, checklist);
+        return {
+          checklistCode: chosen?.code,
+          checklistVersion: chosen?.version,
+          answers: Object.fromEntries(itemsOf(chosen, caseView.person?.isChild === true).map((item) => [item.code, answers[item.code] ?? 'unknown'])),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        };
+      },
+      // Without a checklist, that is the one problem: its version and answers follow from it.
+      localise: (issues) =>
+        issues.some((issue) => issue.field === 'checklistCode') ? issues.filter((issue) => issue.field !== 'checklistVersion' && issue.field !== 'answers') : issues,
+    },
+  );
   const change = useCaseChange(form, onStale);
-
-  if (checklists.status === 'loading') return <Loading />;
-  if (checklists.status === 'failed') return <ErrorAlert error={checklists.error} />;
-  const list = checklists.data;
-  const selected = list.length === 1 ? list[0] : list.find((checklist) => checklistKey(checklist) === chosen);
+  const answers = form.value('answers');
+  const selected = selectedOf(list, form.value('checklist'));
   const document = selected?.document;
-  // Child-specific items apply only to a person recorded as a child.
-  const items = document ? document.items.filter((item) => !item.childOnly || caseView.person?.isChild === true) : [];
+  const items = itemsOf(selected, caseView.person?.isChild === true);
 
   function choose(key: string) {
-    setChosen(key);
-    setAnswers({});
+    form.set('checklist', key);
+    form.set('answers', {});
     setAssessment(null);
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!selected) {
-      form.fail([{ field: 'checklistCode', problem: 'is required' }]);
-      return;
-    }
-    const submission: ScreeningSubmission = {
-      checklistCode: selected.code,
-      checklistVersion: selected.version,
-      answers: Object.fromEntries(items.map((item) => [item.code, answers[item.code] ?? 'unknown'])),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    };
+  const onSubmit = form.check(async (submission) => {
     setAssessment(null);
     let result: ScreeningAssessment | null = null;
     const saved = await change(async (post) => {
@@ -68,7 +78,10 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
       setAssessment(result);
       onChanged();
     }
-  }
+  });
+
+  if (checklists.status === 'loading') return <Loading />;
+  if (checklists.status === 'failed') return <ErrorAlert error={checklists.error} />;
 
   return (
     <>
@@ -80,7 +93,7 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
             {t('screening.checklist')}: <strong>{indicatorText(selected.code, 'title', selected.document.title)}</strong> ({t('screening.version', { version: selected.version })})
           </p>
         ) : (
-          <SelectField id="screening-checklist" label={t('screening.checklist')} value={chosen} onValueChange={choose} error={form.errorFor('checklistCode')}>
+          <SelectField id="screening-checklist" label={t('screening.checklist')} {...form.text('checklist')} onValueChange={choose} error={form.errorFor('checklistCode')}>
             <option value="">{t('screening.chooseChecklist')}</option>
             {list.map((checklist) => (
               <option key={checklistKey(checklist)} value={checklistKey(checklist)}>
@@ -107,14 +120,14 @@ export function ScreeningForm({ caseView, onChanged, onStale }: Omit<CaseActionP
                       hint={[item.description ? indicatorText(document.code, `items.${item.code}.description`, item.description) : undefined, t('screening.strength', { strength: t(`indicatorStrengths.${item.strength}`) })].filter(Boolean).join(' ')}
                       options={indicatorAnswers.map((value) => ({ value, label: t(`indicatorAnswers.${value}`) }))}
                       value={answers[item.code] ?? 'unknown'}
-                      onChange={(value) => setAnswers((current) => ({ ...current, [item.code]: value }))}
+                      onChange={(value) => form.set('answers', { ...answers, [item.code]: value })}
                       inline
                     />
                   ))}
                 </fieldset>
               );
             })}
-            <TextAreaField id="screening-notes" label={t('screening.notes')} hint={t('screening.notesHint')} optional value={notes} onValueChange={setNotes} error={form.errorFor('notes')} />
+            <TextAreaField id="screening-notes" label={t('screening.notes')} hint={t('screening.notesHint')} optional {...form.text('notes')} />
             <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
               {t('screening.submit')}
             </button>
