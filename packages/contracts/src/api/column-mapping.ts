@@ -65,7 +65,8 @@ export type ImportFilePreview = z.infer<typeof importFilePreview>;
  * Why a cell or a row of an import was refused, as a stable code a client words in its reader's language (the
  * `problem` stays in English for API users and the command line); `params` name what the wording needs:
  * - `not-a-field` (a mapping names a field the import does not have), `no-such-column` (`column`).
- * - `blank` (a required cell is blank), `unmapped` (a required field has no column nor constant).
+ * - `blank` (a required cell is blank), `unmapped` (a required field has no column nor constant), `no-rows` (a file
+ *   with headings only).
  * - `not-a-date` (`value`, `formats`), `ambiguous-date` (`value`, `dates`), `not-a-whole-number`, `not-a-number`,
  *   `not-yes-no`, `not-an-option` (`value`, `options`), `not-a-country-code` (`value`).
  * - `no-such-organisation` (`value`), `wrong-organisation-type` (`value`, `expected`: law_enforcement, prosecutor, court).
@@ -83,6 +84,7 @@ export const importProblemCodes = [
   'no-such-column',
   'blank',
   'unmapped',
+  'no-rows',
   'not-a-date',
   'ambiguous-date',
   'not-a-whole-number',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoDateTime, uuid } from './common.js';
 import { latestToday } from './dates.js';
 import { recordKind } from './personal.js';
+import { importProblemCode, importProblemParams } from './column-mapping.js';
 import {
   criminalizationLevels,
   implementationStatuses,
@@ -141,7 +142,12 @@ export const recommendationList = z.object({ recommendations: z.array(recordKind
 export type RecommendationList = z.infer<typeof recommendationList>;
 
 /** One rejected row of an import, named by its row in the file (the header is row 1) and the field. */
-export const importRejection = z.object({ row: z.number().int(), field: z.string(), problem: z.string() });
+/**
+ * A rejected row of a recommendation import: `problem` in English (API users, the command line), `code` and `params`
+ * for a client to word it in its reader's language (column-mapping.ts importProblemCodes: no-such-column, no-rows,
+ * blank, not-a-date, not-an-option, invalid-value).
+ */
+export const importRejection = z.object({ row: z.number().int(), field: z.string(), problem: z.string(), code: importProblemCode.optional(), params: importProblemParams.optional() });
 export type ImportRejection = z.infer<typeof importRejection>;
 
 /** The columns of a recommendation import, each named by the file's header it is read from. */
@@ -154,6 +160,15 @@ export const recommendationImportResult = z.object({
   imported: z.number().int(),
   rejected: z.array(importRejection),
 });
+/** The answer when rows are rejected (422): the same counts, and as an error body whose details list the rejections. */
+export const recommendationImportRejected = recommendationImportResult.extend({
+  error: z.literal('rows_rejected'),
+  message: z.string(),
+  details: z.object({ rejected: z.array(importRejection) }),
+});
+/** Fields every row takes one value of when no column fills them (or the cell is blank). */
+export const recommendationConstantColumns = ['sourceBody', 'cycle', 'issuedOn', 'themes', 'addressedTo', 'urgency'] as const;
+export const recommendationImportConstants = z.partialRecord(z.enum(recommendationConstantColumns), z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'));
 export type RecommendationImportResult = z.infer<typeof recommendationImportResult>;
 
 export const referenceSeriesQuery = z.object({ country: z.string().regex(/^[A-Z]{3}$/u, 'must be an ISO 3166-1 alpha-3 code such as MDA').optional() });
@@ -189,8 +204,12 @@ export const recommendationImportRequest = z.object({
   fileName: z.string().trim().min(1).max(200).regex(/\.(csv|xlsx)$/iu, 'must be a .csv or .xlsx file'),
   content: z.base64('must be the file in base64').max(7_000_000, 'the file must be at most 5 MB'),
   mapping: recommendationColumnMapping,
+  constants: recommendationImportConstants.default({}),
 });
-export type RecommendationImportRequest = z.infer<typeof recommendationImportRequest>;
+export type RecommendationImportRequest = z.input<typeof recommendationImportRequest>;
+
+/** A file to import, before any mapping: the server reads its headings and first rows. */
+export const recommendationImportPreviewRequest = recommendationImportRequest.pick({ fileName: true, content: true });
 
 export const versionWritten = z.object({ version: z.number().int() });
 export const clusterWritten = z.object({ clusterId: uuid, members: z.number().int() });

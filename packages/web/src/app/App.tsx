@@ -58,6 +58,7 @@ const PlanProgressPage = lazyPage(() => import('../features/action-plan/Progress
 const RecommendationsPage = lazyPage(() => import('../features/recommendations/RecommendationsPage'), 'RecommendationsPage');
 const NewRecommendationPage = lazyPage(() => import('../features/recommendations/NewRecommendationPage'), 'NewRecommendationPage');
 const RecommendationPage = lazyPage(() => import('../features/recommendations/RecommendationPage'), 'RecommendationPage');
+const ImportRecommendationsPage = lazyPage(() => import('../features/recommendations/ImportRecommendationsPage'), 'ImportRecommendationsPage');
 const AssessmentsPage = lazyPage(() => import('../features/determinants/AssessmentsPage'), 'AssessmentsPage');
 const AssessmentPage = lazyPage(() => import('../features/determinants/AssessmentPage'), 'AssessmentPage');
 const CompareAssessmentsPage = lazyPage(() => import('../features/determinants/ComparePage'), 'ComparePage');
@@ -281,6 +282,14 @@ function AppRoutes() {
           element={
             <Allowed when={canRecordRecommendations}>
               <NewRecommendationPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="recommendations/import"
+          element={
+            <Allowed when={canRecordRecommendations}>
+              <ImportRecommendationsPage />
             </Allowed>
           }
         />

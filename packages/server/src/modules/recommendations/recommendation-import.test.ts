@@ -47,7 +47,30 @@ describe('recommendations imported from a file with a column mapping', () => {
     expect(rejected[1]?.problem).toMatch(/future/u);
     expect(await count('recommendations')).toBe(before);
     const missing = await upload('bad.csv', Buffer.from(csv), { ...mapping, text: 'Wording' });
-    expect(missing.json().rejected).toEqual([{ row: 1, field: 'text', problem: 'no column headed "Wording" in the file' }]);
+    expect(missing.json().rejected).toEqual([{ row: 1, field: 'text', problem: 'no column headed "Wording" in the file', code: 'no-such-column', params: { column: 'Wording' } }]);
+    // Each rejection carries a code and params for the reader's language, and the 422 is an error body listing them.
+    expect(response.json()).toMatchObject({ error: 'rows_rejected', details: { rejected: [{ row: 3 }, { row: 4 }, { row: 5 }, { row: 5 }] } });
+    expect(rejected.map((r) => (r as { code?: string }).code)).toEqual(['not-an-option', 'invalid-value', 'blank', 'not-an-option']);
+    expect((rejected[0] as { params?: unknown }).params).toEqual({ value: 'UNICEF' });
+    const empty = await upload('empty.csv', Buffer.from(header));
+    expect(empty.json().rejected).toMatchObject([{ row: 1, field: 'file', code: 'no-rows' }]);
+  });
+
+  it('gives a field one value for every row (a constant, also filling its blank cells), and previews a file before mapping', async () => {
+    const csv = 'Date,Recommendation,Urgency\n2023-06-14,Train labour inspectors to identify victims,\n2023-06-14,Fund shelters for men,encourages\n';
+    const response = await rapporteur.request('POST', '/api/recommendations/import', {
+      fileName: 'greta-constants.csv', content: Buffer.from(csv).toString('base64'), mapping: { issuedOn: 'Date', text: 'Recommendation', urgency: 'Urgency' },
+      constants: { sourceBody: 'greta', cycle: 'Fourth round', themes: 'protection', urgency: 'urges' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = await t.platform.db.selectFrom('recommendations').select(['source_body', 'cycle', 'themes', 'urgency']).where('cycle', '=', 'Fourth round').orderBy('urgency').execute();
+    expect(rows).toEqual([
+      { source_body: 'greta', cycle: 'Fourth round', themes: ['protection'], urgency: 'encourages' },
+      { source_body: 'greta', cycle: 'Fourth round', themes: ['protection'], urgency: 'urges' },
+    ]);
+    const preview = await rapporteur.request('POST', '/api/recommendations/import/preview', { fileName: 'greta-constants.csv', content: Buffer.from(csv).toString('base64') });
+    expect(preview.json()).toEqual({ format: 'csv', columns: ['Date', 'Recommendation', 'Urgency'], rows: [['2023-06-14', 'Train labour inspectors to identify victims', ''], ['2023-06-14', 'Fund shelters for men', 'encourages']], rowCount: 2 });
+    expect((await coordinator.request('POST', '/api/recommendations/import/preview', { fileName: 'x.csv', content: Buffer.from(csv).toString('base64') })).statusCode).toBe(403);
   });
 
   it('reads an XLSX workbook with the same mapping; only the rapporteur imports', async () => {

@@ -10,6 +10,9 @@ import {
   linkActivitiesRequest,
   linksWritten,
   recommendationFilters,
+  importFilePreview,
+  recommendationImportPreviewRequest,
+  recommendationImportRejected,
   recommendationImportRequest,
   recommendationImportResult,
   recommendationList,
@@ -27,6 +30,7 @@ import { recommendationRules } from './recommendations.policy.js';
 import { listRecommendations, readRecommendation } from './recommendations.read.js';
 import { comment, createRecommendation, linkActivities, linkCluster, recordResponse, recordStatus } from './recommendations.service.js';
 import { importRecommendations } from './recommendation-import.js';
+import { readTextTable } from './recommendation-table.js';
 import { readReferenceSeries } from './reference-series.js';
 
 /** Recommendations of monitoring bodies, their response, status, comments and clusters; the reference series beside them. */
@@ -55,12 +59,29 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: 8 * 1024 * 1024,
       config: { access: ruleRoute('recommendation.import', recommendationRules.record) },
-      schema: { tags, summary: 'Import recommendations from a CSV or XLSX file with a column mapping: every rejected row reported with its reason, nothing imported on error (audited)', body: recommendationImportRequest, response: { 200: recommendationImportResult, 422: recommendationImportResult } },
+      schema: { tags, summary: 'Import recommendations from a CSV or XLSX file with a column mapping: every rejected row reported with its reason, nothing imported on error (audited)', body: recommendationImportRequest, response: { 200: recommendationImportResult, 422: recommendationImportRejected } },
     },
     async (request, reply) => {
       const session = requireSession(request);
       const result = await inTransaction(platform, (tx) => importRecommendations(tx, subjectOf(session), actorOf(session), request.body));
-      return reply.code(result.rejected.length > 0 ? 422 : 200).send(result);
+      if (result.rejected.length === 0) return reply.code(200).send(result);
+      const rows = new Set(result.rejected.map((r) => r.row)).size;
+      return reply.code(422).send({ ...result, error: 'rows_rejected', message: `${rows} row(s) cannot be imported; nothing was imported`, details: { rejected: result.rejected } });
+    },
+  );
+
+  r.post(
+    '/api/recommendations/import/preview',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      config: { access: ruleRoute('recommendation.import', recommendationRules.record) },
+      schema: { tags, summary: "A file to import before any mapping: its column headings, first rows and number of rows (nothing is written)", body: recommendationImportPreviewRequest, response: { 200: importFilePreview } },
+    },
+    async (request) => {
+      requireSession(request);
+      const table = await readTextTable(Buffer.from(request.body.content, 'base64'), request.body.fileName);
+      const format: 'csv' | 'xlsx' = /\.xlsx$/iu.test(request.body.fileName) ? 'xlsx' : 'csv';
+      return { format, columns: [...table.headings], rows: table.rows.slice(0, 5).map((r) => [...r.cells]), rowCount: table.rows.length };
     },
   );
 

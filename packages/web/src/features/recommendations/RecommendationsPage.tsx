@@ -52,6 +52,9 @@ export function RecommendationsPage() {
         <p>
           <Link to="/recommendations/new" className="button-link">
             {t('recommendations.record')}
+          </Link>{' '}
+          <Link to="/recommendations/import" className="button-link">
+            {t('recommendations.import.link')}
           </Link>
         </p>
       ) : null}
