@@ -14,9 +14,9 @@ const training = keys(trainingView);
  * administrator see every record whole; a member organisation's staff see its bodies, their meetings and actions whole;
  * the organisation an action is assigned to sees that action, and the organisation that delivered a training sees it.
  * The case and prosecution relationships and civil society as such grant nothing (a civil society organisation sees
- * what it sits in, as a member).
+ * what it sits in, as a member). Each relationship gets its own copy of a list (the mutation tests edit one grant at
+ * a time).
  */
-/** Each relationship its own copy of the list (the mutation tests edit one grant at a time). */
 const whole = <F extends string>(fields: readonly F[], ...to: Relationship[]) => Object.fromEntries(to.map((r) => [r, { fields: [...fields] }])) as unknown as Record<Relationship, FieldGrant<F>>;
 const national = ['coordinator', 'rapporteur', 'nationalAdministrator'] as const;
 
