@@ -190,6 +190,12 @@ describe('coordination and monitoring', () => {
     expect(leftovers(await page.locator('main').innerText(), written)).toEqual([]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/monitoring-public-ar.png`, fullPage: true });
+    // In French: none of the page's own English words, no code.
+    await page.getByLabel('اللغة', { exact: true }).selectOption({ label: 'Français' });
+    await page.getByRole('heading', { name: 'Avancement du plan d’action national', level: 1 }).waitFor();
+    const french = await page.locator('main').innerText();
+    for (const english of ['Pillar', 'On time', 'Monitoring body', 'Not started', 'Political will', 'Negative', 'Indicators', 'greta', 'not_started', 'publicView.']) expect(french).not.toContain(english);
+    await page.getByRole('rowheader', { name: 'Volonté politique' }).waitFor();
     await context.close();
   });
 
