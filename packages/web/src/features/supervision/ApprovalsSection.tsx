@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approvalDecisionRequest } from '@palermo/contracts';
 import { useResource } from '../../app/useResource';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorAlert } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { TextAreaField } from '../cases/controls';
 import { useFormats } from '../cases/format';
 import { decideApproval, listApprovals, type CaseApproval } from './api';
@@ -61,8 +59,16 @@ export function ApprovalsSection({ caseId, version, onChanged }: { caseId: strin
 
 function DecideApproval({ approval, onDecided }: { approval: CaseApproval; onDecided: (notice: string) => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const form = useForm({ reason: { id: `return-reason-${approval.id}`, label: t('supervision.returnReasonLabel') } });
+  const form = useContractForm(
+    approvalDecisionRequest,
+    { reason: { id: `return-reason-${approval.id}`, label: t('supervision.returnReasonLabel') } },
+    { reason: '' },
+    {
+      request: ({ reason }) => ({ decision: 'return', reason }),
+      // What a return needs, said once, rather than the contract's words for the length.
+      localise: (issues) => issues.map((issue) => (issue.field === 'reason' ? { field: 'reason', problem: t('supervision.reasonNeeded') } : issue)),
+    },
+  );
   const kind = t(`supervision.kinds.${approval.kind}`);
 
   const approve = () =>
@@ -71,19 +77,10 @@ function DecideApproval({ approval, onDecided }: { approval: CaseApproval; onDec
       onDecided(t('supervision.approved', { kind }));
     });
 
-  async function onReturn(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(approvalDecisionRequest, { decision: 'return', reason });
-    if (!checked.ok) {
-      form.fail([{ field: 'reason', problem: t('supervision.reasonNeeded') }]);
-      return;
-    }
-    const body = checked.data;
-    const done = await form.run(async () => {
-      await decideApproval(approval.id, body);
-    });
-    if (done) onDecided(t('supervision.returned', { kind }));
-  }
+  const onReturn = form.submit(async (body) => {
+    await decideApproval(approval.id, body);
+    onDecided(t('supervision.returned', { kind }));
+  });
 
   return (
     <div className="approval-decision">
@@ -94,7 +91,7 @@ function DecideApproval({ approval, onDecided }: { approval: CaseApproval; onDec
         </button>
       </p>
       <form onSubmit={(event) => void onReturn(event)} noValidate className="narrow">
-        <TextAreaField id={`return-reason-${approval.id}`} label={t('supervision.returnReasonLabel')} value={reason} onValueChange={setReason} error={form.errorFor('reason')} />
+        <TextAreaField id={`return-reason-${approval.id}`} label={t('supervision.returnReasonLabel')} {...form.text('reason')} />
         <button type="submit" aria-disabled={form.submitting || undefined}>
           {t('supervision.return', { kind })}
         </button>
