@@ -33,6 +33,9 @@ const benches = [
   'packages/server/bench/network.ts',
   // the prosecution funnel over 50,000 investigations and 200,000 suspects with their steps (PostgreSQL), beside the raw GROUP BY.
   'packages/server/bench/funnel.ts',
+  // the action plan's progress page (500 activities, 2,000 indicators, 20,000 measurements) and its computed indicators
+  // over 100,000 cases (PostgreSQL), beside the raw SQL of the measurements and of persons identified per year.
+  'packages/server/bench/progress.ts',
 ];
 const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=palermo-source'].filter(Boolean).join(' ') };
 

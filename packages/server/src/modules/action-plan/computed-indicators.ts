@@ -101,6 +101,25 @@ async function trainedPerPeriod(db: Db, periods: readonly Period[]): Promise<num
   return periods.map((_, i) => byIndex.get(i) ?? 0);
 }
 
+/**
+ * Each person's record key, remembered per key set: an HMAC per person and read is what a count over a national
+ * caseload costs most, and the key of a person never changes under the same keys (at most a few million kept).
+ */
+const rememberedKeys = new WeakMap<RecordKeys, Map<string, number>>();
+function personKey(keys: RecordKeys, personId: string): number {
+  let known = rememberedKeys.get(keys);
+  if (!known) {
+    known = new Map();
+    rememberedKeys.set(keys, known);
+  }
+  let key = known.get(personId);
+  if (key === undefined) {
+    key = keys.ofPerson(personId);
+    if (known.size < 4_000_000) known.set(personId, key);
+  }
+  return key;
+}
+
 /** The published (perturbed) count of each fact for each period. */
 export async function countFacts(db: Db, keys: RecordKeys, facts: ReadonlySet<PlatformFact>, periods: readonly Period[]): Promise<Map<PlatformFact, Array<number | null>>> {
   const out = new Map<PlatformFact, Array<number | null>>();
@@ -112,23 +131,27 @@ export async function countFacts(db: Db, keys: RecordKeys, facts: ReadonlySet<Pl
   const d = await deadlines(db);
   const starts = periods.map((p) => p.start);
   const ends = periods.map((p) => p.end);
-  const union = sql.join(counted.map((fact) => sql`select ${fact}::text as fact, q.i, q.person_id from (${factQuery(fact, d)}) q`), sql` union all `);
-  const { rows } = await sql<{ fact: PlatformFact; i: string | number; person_id: string; n: string | number }>`
+  // One row per person (not per fact, period and person): the cells the person is counted in, as fact times the number of periods plus the period,
+  // once per event. Four times fewer rows to read, and the person's key computed once for all its cells.
+  const union = sql.join(counted.map((fact) => sql`select ${platformFacts.indexOf(fact)}::int as fact, q.i, q.person_id from (${factQuery(fact, d)}) q`), sql` union all `);
+  const { rows } = await sql<{ person_id: string; cells: string }>`
     with p as (select s, e, i from unnest(${starts}::date[], ${ends}::date[]) with ordinality as t(s, e, i))
-    select fact, i, person_id, count(*) as n from (${union}) facts group by fact, i, person_id`.execute(db);
-  const cells = new Map<string, { n: number; key: number }>();
+    select person_id, string_agg((fact * ${periods.length}::int + i - 1)::text, ',') as cells from (${union}) facts group by person_id`.execute(db);
+  const cells = new Map<number, { n: number; key: number }>();
   for (const r of rows) {
-    const id = `${r.fact}|${Number(r.i) - 1}`;
-    const cell = cells.get(id) ?? { n: 0, key: 0 };
-    const n = Number(r.n);
-    cell.n += n;
-    cell.key += n * keys.ofPerson(r.person_id);
-    cells.set(id, cell);
+    const key = personKey(keys, r.person_id);
+    for (const code of r.cells.split(',')) {
+      const id = Number(code);
+      const cell = cells.get(id) ?? { n: 0, key: 0 };
+      cell.n += 1;
+      cell.key += key;
+      cells.set(id, cell);
+    }
   }
   for (const fact of counted) {
     const measure = platformFacts.indexOf(fact);
     out.set(fact, periods.map((_, i) => {
-      const cell = cells.get(`${fact}|${i}`);
+      const cell = cells.get(measure * periods.length + i);
       return cell ? perturb(cell.n, measureKey(cell.key, measure)) : 0;
     }));
   }

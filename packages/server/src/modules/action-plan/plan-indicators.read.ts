@@ -20,6 +20,18 @@ export function planYears(plan: repo.PlanRow): Period[] {
 
 const periodKey = (p: Period) => `${p.start}|${p.end}`;
 
+/** Rows grouped by a key, each group in the rows' order. */
+export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = out.get(key);
+    if (group) group.push(row);
+    else out.set(key, [row]);
+  }
+  return out;
+}
+
 async function indicatorRows(tx: Db, planId: string) {
   return tx
     .selectFrom('plan_indicators')
@@ -60,11 +72,14 @@ export async function readIndicators(tx: Db, keys: RecordKeys, subject: Subject,
   for (const t of targets.rows) periods.set(periodKey({ start: t.period_start, end: t.period_end }), { start: t.period_start, end: t.period_end });
   const ordered = [...periods.values()].sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
   const codes = rows.map((r) => r.computation).filter((c): c is ComputedIndicatorCode => c !== null);
+  // Each indicator's targets and measurements, grouped once (a plan holds thousands of indicators and their measurements).
+  const targetsBy = groupBy(targets.rows, (t) => t.indicator_id);
+  const measurementsBy = groupBy(measurements.rows, (m) => m.indicator_id);
   const facts = codes.length > 0 ? await countFacts(tx, keys, factsOf(codes), ordered) : new Map<PlatformFact, Array<number | null>>();
   return rows.map((r) => {
-    const own = targets.rows.filter((t) => t.indicator_id === r.id);
+    const own = targetsBy.get(r.id) ?? [];
     const targetOf = new Map(own.map((t) => [periodKey({ start: t.period_start, end: t.period_end }), Number(t.value)]));
-    const mine = measurements.rows.filter((m) => m.indicator_id === r.id);
+    const mine = measurementsBy.get(r.id) ?? [];
     const computed = r.computation ? indicatorValues(r.computation as ComputedIndicatorCode, facts, ordered.length) : null;
     // A series point for each target period and each period with a total; the plan's years only for computed ones.
     const totals = new Map(mine.filter((m) => !m.sex && !m.age_group && !m.form_of_exploitation).map((m) => [periodKey({ start: m.period_start, end: m.period_end }), Number(m.value)]));

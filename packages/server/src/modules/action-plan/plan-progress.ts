@@ -5,7 +5,7 @@ import type { Subject } from '../../platform/access/rules.js';
 import { notFound } from '../../platform/http/errors.js';
 import * as repo from './action-plan.repo.js';
 import { fundingEndsEarly } from './action-plan.read.js';
-import { readIndicators } from './plan-indicators.read.js';
+import { groupBy, readIndicators } from './plan-indicators.read.js';
 
 /**
  * The progress page: what is late, under-funded, funded for less time than it runs, off target or missing its
@@ -59,9 +59,11 @@ export async function planProgress(tx: Db, keys: RecordKeys, subject: Subject, p
   const activityById = new Map(activities.map((a) => [a.id, a]));
   const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
 
+  const budgetsBy = groupBy(budgets, (b) => b.activity_id);
+  const fundingBy = groupBy(funding, (f) => f.activity_id);
   const activityRows = activities.map((a) => {
-    const own = budgets.filter((b) => b.activity_id === a.id);
-    const sources = funding.filter((f) => f.activity_id === a.id);
+    const own = budgetsBy.get(a.id) ?? [];
+    const sources = fundingBy.get(a.id) ?? [];
     const plannedMinor = sum(own.map((b) => b.planned_minor));
     const fundedMinor = sum(sources.map((f) => f.amount_minor));
     return {
