@@ -19,3 +19,10 @@ CREATE TABLE determinant_checklist_scores (
 COMMENT ON TABLE determinant_checklist_scores IS 'One checklist item (a recommendation of the determinants research) as an assessment scores it; rewritten when scored again';
 COMMENT ON COLUMN determinant_checklist_scores.item IS 'contracts checklistItems code';
 COMMENT ON COLUMN determinant_checklist_scores.checklist_version IS 'contracts determinantsChecklistVersion when the score was recorded';
+
+-- A link between a recommendation and an activity of the plan can be undone (the national coordinator): the
+-- recommendation's history keeps a version saying which activity was unlinked (its code and title in evidence).
+-- Depends on 0049 (recommendation_history).
+ALTER TABLE recommendation_history DROP CONSTRAINT recommendation_history_change_known;
+ALTER TABLE recommendation_history ADD CONSTRAINT recommendation_history_change_known
+  CHECK (change IN ('recorded', 'response', 'status', 'comment', 'clustered', 'activity_unlinked'));

@@ -120,6 +120,8 @@ export const similarRecommendation = recommendationSummary.extend({ similarity: 
 export type SimilarRecommendation = z.infer<typeof similarRecommendation>;
 
 export const linkedActivity = z.object({ id: uuid, title: z.string() });
+/** One link between a recommendation and an activity of the plan, to undo. */
+export const recommendationActivityParams = z.object({ id: uuid, activityId: uuid });
 export type LinkedActivity = z.infer<typeof linkedActivity>;
 
 export const recommendationView = recordKind(

@@ -126,6 +126,7 @@ export const auditActions = [
   'coordination_training.update',
   'determinant_assessment.checklist_score',
   'recommendation.activities_link',
+  'recommendation.activity_unlink',
   'recommendation.cluster',
   'recommendation.comment',
   'recommendation.create',

@@ -59,7 +59,7 @@ export type ImplementationStatus = (typeof implementationStatuses)[number];
 export const statusesNeedingEvidence: readonly ImplementationStatus[] = ['in_progress', 'partly_implemented', 'implemented'];
 
 /** What a version of a recommendation's history records. */
-export const recommendationChanges = ['recorded', 'response', 'status', 'comment', 'clustered'] as const;
+export const recommendationChanges = ['recorded', 'response', 'status', 'comment', 'clustered', 'activity_unlinked'] as const;
 export type RecommendationChange = (typeof recommendationChanges)[number];
 
 /** The US TIP report's tiers (the Tier 2 Watch List between Tier 2 and Tier 3). */

@@ -167,6 +167,9 @@ export const api = {
   async put<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
     return parse(schema, await send('PUT', path, body), path);
   },
+  async delete<T>(path: string, schema: Schema<T>): Promise<T> {
+    return parse(schema, await send('DELETE', path), path);
+  },
   /** A state-changing request whose answer the client does not need. */
   async postIgnoringBody(path: string, body: unknown = {}): Promise<void> {
     await send('POST', path, body);

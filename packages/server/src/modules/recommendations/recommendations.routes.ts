@@ -9,6 +9,7 @@ import {
   idParams,
   linkActivitiesRequest,
   linksWritten,
+  recommendationActivityParams,
   recommendationFilters,
   importFilePreview,
   recommendationImportPreviewRequest,
@@ -28,7 +29,7 @@ import { actorOf, requireSession, subjectOf } from '../../platform/http/context.
 import { inTransaction } from '../../platform/http/transaction.js';
 import { recommendationRules } from './recommendations.policy.js';
 import { listRecommendations, readRecommendation } from './recommendations.read.js';
-import { comment, createRecommendation, linkActivities, linkCluster, recordResponse, recordStatus } from './recommendations.service.js';
+import { comment, createRecommendation, linkActivities, linkCluster, recordResponse, recordStatus, unlinkActivity } from './recommendations.service.js';
 import { importRecommendations } from './recommendation-import.js';
 import { readTextTable } from './recommendation-table.js';
 import { readReferenceSeries } from './reference-series.js';
@@ -132,6 +133,15 @@ export async function recommendationRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const session = requireSession(request);
       return inTransaction(platform, (tx) => linkActivities(tx, subjectOf(session), actorOf(session), request.params.id, request.body.activityIds, request.body.withCluster));
+    },
+  );
+
+  r.delete(
+    '/api/recommendations/:id/activities/:activityId',
+    { config: { access: ruleRoute('recommendation.activity_unlink', recommendationRules.linkActivities) }, schema: { tags, summary: "Undo the link between a recommendation and an activity of the plan; the history keeps a version naming the activity (the national coordinator; audited)", params: recommendationActivityParams, response: { 200: versionWritten } } },
+    async (request) => {
+      const session = requireSession(request);
+      return inTransaction(platform, (tx) => unlinkActivity(tx, subjectOf(session), actorOf(session), request.params.id, request.params.activityId));
     },
   );
 

@@ -8,7 +8,7 @@ import { appendAudit, type Actor } from '../../platform/audit/audit.js';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { recommendationRules } from './recommendations.policy.js';
 
-type Change = 'recorded' | 'response' | 'status' | 'comment' | 'clustered';
+type Change = 'recorded' | 'response' | 'status' | 'comment' | 'clustered' | 'activity_unlinked';
 
 interface NewVersion {
   readonly change: Change;
@@ -149,4 +149,19 @@ export async function linkActivities(tx: Db, subject: Subject, actor: Actor, id:
   const inserted = values.length === 0 ? [] : await tx.insertInto('recommendation_activities').values(values).onConflict((oc) => oc.doNothing()).returning('activity_id').execute();
   await appendAudit(tx, actor, { action: 'recommendation.activities_link', recordType: 'recommendation', recordId: id, purpose: 'coordination', summary: `${activityIds.length} activity(ies) to ${targets.length} recommendation(s): ${inserted.length} new link(s)` });
   return { links: inserted.length };
+}
+
+/**
+ * Undoes the link between a recommendation and an activity of the plan (this recommendation only; the national
+ * coordinator; audited). The recommendation's history keeps a version naming the activity unlinked.
+ */
+export async function unlinkActivity(tx: Db, subject: Subject, actor: Actor, id: string, activityId: string): Promise<{ version: number }> {
+  if (!allows(recommendationRules.linkActivities, subject)) throw forbidden('Only the national coordinator links recommendations to activities');
+  const removed = await tx.deleteFrom('recommendation_activities').where('recommendation_id', '=', id).where('activity_id', '=', activityId).returning('activity_id').executeTakeFirst();
+  if (!removed) throw notFound('Link between the recommendation and the activity');
+  const activity = await tx.selectFrom('plan_activities').select(['code', 'title']).where('id', '=', activityId).executeTakeFirstOrThrow();
+  const written = await nextVersion(tx, subject, id, { change: 'activity_unlinked', effectiveOn: today(), evidence: `${activity.code} ${activity.title}` });
+  if (!written) throw notFound('Recommendation');
+  await appendAudit(tx, actor, { action: 'recommendation.activity_unlink', recordType: 'recommendation', recordId: id, purpose: 'coordination', summary: `activity ${activityId} unlinked, version ${written.version}` });
+  return written;
 }

@@ -9,6 +9,7 @@ import { useForm } from '../../components/useForm';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { CheckboxField } from '../cases/controls';
 import { linkActivities, linkCluster, listPlanActivities } from './api';
+import { UnlinkActivity } from './UnlinkActivity';
 import { isolate, localiseRecommendationIssues, translatingRefusals, useRecommendationLabels } from './labels';
 import { RecommendationLine } from './RecommendationLine';
 
@@ -115,6 +116,7 @@ export function ActivitiesSection({ view, onChange }: SectionProps) {
           {activities.map((a) => (
             <li key={a.id}>
               <bdi>{a.title}</bdi> <Link to={`/recommendations?activity=${a.id}`}>{t('recommendations.answeredByActivity')}</Link>
+              {capabilities.linkRecommendationActivities ? <UnlinkActivity recommendationId={view.id ?? ''} activity={a} onDone={onChange} /> : null}
             </li>
           ))}
         </ul>

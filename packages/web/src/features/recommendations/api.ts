@@ -34,6 +34,9 @@ export const linkCluster = (recommendationIds: string[]) => api.post('/api/recom
 export const linkActivities = (recommendationId: string, activityIds: string[], withCluster: boolean) =>
   api.post(`/api/recommendations/${id(recommendationId)}/activities`, { activityIds, withCluster }, linksWritten);
 
+/** Undoes the link between the recommendation and one activity (its history keeps a version naming the activity). */
+export const unlinkActivity = (recommendationId: string, activityId: string) => api.delete(`/api/recommendations/${id(recommendationId)}/activities/${id(activityId)}`, versionWritten);
+
 export interface PlanActivities {
   planId: string;
   planTitle: string;
