@@ -120,6 +120,7 @@ export const auditActions = [
   'coordination_body.create',
   'coordination_body.update',
   'coordination_meeting.create',
+  'coordination_meeting.update',
   'coordination_action.create',
   'coordination_action.status_update',
   'coordination_training.create',

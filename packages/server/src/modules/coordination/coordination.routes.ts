@@ -10,7 +10,7 @@ import { actorOf, requireSession, subjectOf } from '../../platform/http/context.
 import { inTransaction } from '../../platform/http/transaction.js';
 import { coordinationRules } from './coordination.policy.js';
 import { listActions, listBodies, readBody, readMeeting } from './coordination.read.js';
-import { addAction, createBody, createMeeting, updateActionStatus, updateBody } from './coordination.service.js';
+import { addAction, createBody, createMeeting, updateActionStatus, updateBody, updateMeeting } from './coordination.service.js';
 import { listTrainings } from './trainings.read.js';
 import { recordTraining, updateTraining } from './trainings.service.js';
 
@@ -59,6 +59,11 @@ export async function coordinationRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/coordination/meetings/:id', { config: read, schema: { tags, summary: 'One meeting with its decisions and follow-up actions', params: idParams, response: { 200: meetingView } } }, async (request) => {
     const session = requireSession(request);
     return inTransaction(platform, (tx) => readMeeting(tx, subjectOf(session), request.params.id));
+  });
+
+  r.put('/api/coordination/meetings/:id', { config: edit, schema: { tags, summary: 'Correct a meeting: date, place, minutes, decisions by position (the coordinator; audited)', params: idParams, body: meetingRequest, response: { 200: createdRef } } }, async (request) => {
+    const session = requireSession(request);
+    return inTransaction(platform, (tx) => updateMeeting(tx, subjectOf(session), actorOf(session), request.params.id, request.body));
   });
 
   r.post('/api/coordination/meetings/:id/actions', { config: edit, schema: { tags, summary: 'Assign a follow-up action of the meeting to an organisation (the coordinator; audited)', params: idParams, body: followUpActionRequest, response: { 200: createdRef } } }, async (request) => {

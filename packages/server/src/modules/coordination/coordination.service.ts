@@ -94,6 +94,33 @@ export async function createMeeting(tx: Db, subject: Subject, actor: Actor, body
   return { id };
 }
 
+/**
+ * Corrects a meeting (the coordinator; audited): its date (not after an action's due date), place, minutes and decisions,
+ * rewritten by position; a decision an action follows from may be reworded, not removed.
+ */
+export async function updateMeeting(tx: Db, subject: Subject, actor: Actor, id: string, input: MeetingInput): Promise<CreatedRef> {
+  mayEdit(subject);
+  const meeting = await tx.selectFrom('coordination_meetings').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!meeting) throw notFound('Meeting');
+  const earliest = await tx.selectFrom('coordination_actions').select(sql<string | null>`min(due_on)::text`.as('due')).where('meeting_id', '=', id).executeTakeFirst();
+  if (earliest?.due && input.heldOn > earliest.due) throw badRequest('heldOn', 'must not be after the due date of one of its actions');
+  const existing = await tx.selectFrom('coordination_decisions').select(['id', 'position']).where('meeting_id', '=', id).orderBy('position').execute();
+  const removed = existing.filter((d) => d.position > input.decisions.length).map((d) => d.id);
+  if (removed.length > 0) {
+    const followed = await tx.selectFrom('coordination_actions').select('id').where('decision_id', 'in', removed).executeTakeFirst();
+    if (followed) throw badRequest('decisions', 'must keep the decisions an action follows from');
+    await tx.deleteFrom('coordination_decisions').where('id', 'in', removed).execute();
+  }
+  for (const [index, text] of input.decisions.entries()) {
+    const current = existing.find((d) => d.position === index + 1);
+    if (current) await tx.updateTable('coordination_decisions').set({ text }).where('id', '=', current.id).execute();
+    else await tx.insertInto('coordination_decisions').values({ id: randomUUID(), meeting_id: id, position: index + 1, text }).execute();
+  }
+  await tx.updateTable('coordination_meetings').set({ held_on: input.heldOn, place: input.place || null, minutes: input.minutes }).where('id', '=', id).execute();
+  await appendAudit(tx, actor, { action: 'coordination_meeting.update', recordType: 'coordination_meeting', recordId: id, purpose: 'coordination', summary: `${input.heldOn}, ${input.decisions.length} decisions` });
+  return { id };
+}
+
 /** Assigns a follow-up action of a meeting to an organisation, due on or after the meeting (the coordinator; audited). */
 export async function addAction(tx: Db, subject: Subject, actor: Actor, meetingId: string, input: ActionInput): Promise<CreatedRef> {
   mayEdit(subject);

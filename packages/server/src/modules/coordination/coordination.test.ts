@@ -134,6 +134,23 @@ describe('coordination bodies, meetings and follow-up actions', () => {
     expect(audited.map((a) => a.action)).toEqual(['coordination_action.create', 'coordination_action.status_update']);
   });
 
+  it('the coordinator corrects a meeting: decisions reworded by position, never one an action follows, nor a date after a due date', async () => {
+    const { meetingId } = await meetingWithAction('2025-03-01');
+    const meeting = { heldOn: '2025-02-02', place: 'Balti', minutes: 'Corrected minutes', decisions: ['Joint inspections in agriculture and construction', 'A second decision'] };
+    await ok(coordinator, 'PUT', `/api/coordination/meetings/${meetingId}`, meeting);
+    const view = await ok<MeetingView>(rapporteur, 'GET', `/api/coordination/meetings/${meetingId}`);
+    expect(view).toMatchObject({ heldOn: '2025-02-02', place: 'Balti', minutes: 'Corrected minutes' });
+    expect(view.decisions?.map((d) => d.text)).toEqual(meeting.decisions);
+    expect(view.actions?.[0]?.decisionId).toBe(view.decisions?.[0]?.id);
+    await refused(coordinator, 'PUT', `/api/coordination/meetings/${meetingId}`, { ...meeting, heldOn: '2025-03-02' }, 'heldOn');
+    await refused(coordinator, 'PUT', `/api/coordination/meetings/${meetingId}`, { ...meeting, decisions: [] }, 'decisions');
+    await ok(coordinator, 'PUT', `/api/coordination/meetings/${meetingId}`, { ...meeting, decisions: meeting.decisions.slice(0, 1) });
+    expect((await ok<MeetingView>(coordinator, 'GET', `/api/coordination/meetings/${meetingId}`)).decisions?.length).toBe(1);
+    expect((await leadA.request('PUT', `/api/coordination/meetings/${meetingId}`, meeting)).statusCode).toBe(403);
+    const audited = await t.platform.db.selectFrom('audit_log').select('action').where('record_id', '=', meetingId).orderBy('entry_id').execute();
+    expect(audited.map((a) => a.action)).toEqual(['coordination_meeting.create', 'coordination_meeting.update', 'coordination_meeting.update']);
+  });
+
   it('refuses bad input naming the field, writing nothing', async () => {
     const { bodyId, meetingId } = await meetingWithAction('2026-01-01');
     const before = await t.platform.db.selectFrom('coordination_bodies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -101,6 +101,8 @@ export function BodyPage() {
           <section aria-labelledby="new-meeting">
             <h2 id="new-meeting">{t('coordination.recordMeetingTitle')}</h2>
             <MeetingForm
+              idPrefix="meeting"
+              submitLabel={t('coordination.recordMeeting')}
               onSave={async (request) => {
                 const { id: meetingId } = await createMeeting(id, request);
                 void navigate(`/coordination/meetings/${meetingId}`);

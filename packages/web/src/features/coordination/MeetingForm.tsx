@@ -7,17 +7,17 @@ import { TextAreaField } from '../cases/controls';
 import { localiseCoordinationIssues, orNull } from './labels';
 
 /** A meeting of a body: its date, place, a summary of the minutes and the decisions taken (the coordinator). */
-export function MeetingForm({ onSave }: { onSave: (body: MeetingRequest) => Promise<void> }) {
+export function MeetingForm({ idPrefix, initial, submitLabel, onSave }: { idPrefix: string; initial?: MeetingRequest; submitLabel: string; onSave: (body: MeetingRequest) => Promise<void> }) {
   const { t } = useTranslation();
   const form = useContractForm(
     meetingRequest,
     {
-      heldOn: { id: 'meeting-date', label: t('coordination.meetingDate') },
-      place: { id: 'meeting-place', label: t('coordination.place') },
-      minutes: { id: 'meeting-minutes', label: t('coordination.minutes') },
-      decisions: { id: 'meeting-decision-0', label: t('coordination.decisions') },
+      heldOn: { id: `${idPrefix}-date`, label: t('coordination.meetingDate') },
+      place: { id: `${idPrefix}-place`, label: t('coordination.place') },
+      minutes: { id: `${idPrefix}-minutes`, label: t('coordination.minutes') },
+      decisions: { id: `${idPrefix}-decision-0`, label: t('coordination.decisions') },
     },
-    { heldOn: '', place: '', minutes: '', decisions: [''] },
+    { heldOn: initial?.heldOn ?? '', place: initial?.place ?? '', minutes: initial?.minutes ?? '', decisions: initial?.decisions?.length ? [...initial.decisions] : [''] },
     {
       // Empty decision boxes are left out.
       request: (v) => ({ ...v, place: orNull(v.place.trim()), decisions: v.decisions.filter((d) => d.trim() !== '') }),
@@ -27,21 +27,21 @@ export function MeetingForm({ onSave }: { onSave: (body: MeetingRequest) => Prom
   const decisions = form.value('decisions');
   const onSubmit = form.submit(async (request) => {
     await onSave(request);
-    form.clear();
+    if (!initial) form.clear();
   });
   return (
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <TextField id="meeting-date" type="date" label={t('coordination.meetingDate')} {...form.text('heldOn')} />
-        <TextField id="meeting-place" label={t('coordination.place')} optional {...form.text('place')} />
-        <TextAreaField id="meeting-minutes" label={t('coordination.minutes')} hint={t('coordination.minutesHint')} optional {...form.text('minutes')} />
+        <TextField id={`${idPrefix}-date`} type="date" label={t('coordination.meetingDate')} {...form.text('heldOn')} />
+        <TextField id={`${idPrefix}-place`} label={t('coordination.place')} optional {...form.text('place')} />
+        <TextAreaField id={`${idPrefix}-minutes`} label={t('coordination.minutes')} hint={t('coordination.minutesHint')} optional {...form.text('minutes')} />
         <fieldset>
           <legend>{t('coordination.decisions')}</legend>
           {decisions.map((decision, index) => (
             <TextAreaField
               key={index}
-              id={`meeting-decision-${index}`}
+              id={`${idPrefix}-decision-${index}`}
               label={t('coordination.decisionN', { n: index + 1 })}
               optional
               rows={2}
@@ -55,7 +55,7 @@ export function MeetingForm({ onSave }: { onSave: (body: MeetingRequest) => Prom
           </button>
         </fieldset>
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
-          {t('coordination.recordMeeting')}
+          {submitLabel}
         </button>
       </form>
     </>

@@ -6,7 +6,8 @@ import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { ActionForm, ActionsTable } from './ActionForms';
-import { getMeeting, getOptions } from './api';
+import { getMeeting, getOptions, updateMeeting } from './api';
+import { MeetingForm } from './MeetingForm';
 import { useCoordinationLabels } from './labels';
 import { canEditCoordination } from './permissions';
 import '../cases/cases.css';
@@ -54,6 +55,20 @@ export function MeetingPage() {
           <h2 id="new-action">{t('coordination.addActionTitle')}</h2>
           <ActionForm meeting={m} options={options.data} onSaved={reload} />
         </section>
+      ) : null}
+      {edits ? (
+        <details>
+          <summary>{t('coordination.editMeeting')}</summary>
+          <MeetingForm
+            idPrefix="edit-meeting"
+            initial={{ heldOn: m.heldOn ?? '', place: m.place ?? null, minutes: m.minutes ?? '', decisions: decisions.map((d) => d.text) }}
+            submitLabel={t('coordination.editMeetingSubmit')}
+            onSave={async (request) => {
+              await updateMeeting(id, request);
+              reload();
+            }}
+          />
+        </details>
       ) : null}
     </Page>
   );

@@ -12,6 +12,7 @@ export const getBody = (bodyId: string) => api.get(`${base}/bodies/${id(bodyId)}
 export const createBody = (body: CoordinationBodyRequest) => api.post(`${base}/bodies`, body, createdRef);
 export const updateBody = (bodyId: string, body: CoordinationBodyRequest) => api.put(`${base}/bodies/${id(bodyId)}`, body, createdRef);
 export const createMeeting = (bodyId: string, body: MeetingRequest) => api.post(`${base}/bodies/${id(bodyId)}/meetings`, body, createdRef);
+export const updateMeeting = (meetingId: string, body: MeetingRequest) => api.put(`${base}/meetings/${id(meetingId)}`, body, createdRef);
 export const getMeeting = (meetingId: string) => api.get(`${base}/meetings/${id(meetingId)}`, meetingView);
 export const addAction = (meetingId: string, body: FollowUpActionRequest) => api.post(`${base}/meetings/${id(meetingId)}/actions`, body, createdRef);
 export const updateActionStatus = (actionId: string, body: ActionStatusRequest) => api.put(`${base}/actions/${id(actionId)}/status`, body, createdRef);

@@ -25,6 +25,8 @@ export type CoordinationLabels = ReturnType<typeof useCoordinationLabels>;
 const problems: Record<string, string> = {
   'must not be before the start of the period': 'periodOrder',
   'must not be before the meeting': 'beforeMeeting',
+  'must not be after the due date of one of its actions': 'afterAction',
+  'must keep the decisions an action follows from': 'keepFollowedDecision',
   'must name an existing organisation': 'unknownOrganisation',
   'must name an existing body': 'unknownBody',
   'must not be the body itself or one of its sub-bodies': 'parentLoop',
