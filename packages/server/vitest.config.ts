@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -25,6 +26,13 @@ const databaseFree = [
   'src/modules/statistics/suppression.test.ts',
 ];
 
+/**
+ * Test files run in two processes at least. Vitest's default, one fewer than the cores, is a single process on a
+ * two-core machine, which leaves a core idle while a file waits on its database or its event loop.
+ * PALERMO_TEST_WORKERS sets another number.
+ */
+const workers = Number(process.env['PALERMO_TEST_WORKERS'] ?? Math.max(2, availableParallelism() - 1));
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
@@ -34,6 +42,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    maxWorkers: workers,
+    minWorkers: 1,
     setupFiles: ['test/support/yield-between-tests.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -31,9 +31,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /**
  * The operator's command line, run as a separate process on an embedded database in a temporary data folder.
- * (Run once, in the embedded-database pass: the commands open the database through the same code on both.)
+ * (Run once, in the embedded-database pass: the commands open the database through the same code on both.) A test runs
+ * the command up to four times, each compiling the sources as it starts: up to a minute each on a busy machine.
  */
-describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', () => {
+describe.skipIf(process.env['PALERMO_TEST_DB'] === 'postgres')('npx palermo', { timeout: 240_000 }, () => {
   it('lists its commands', async () => {
     const { stdout } = await palermo('--help');
     for (const command of ['start', 'migrate', 'admin', 'audit', 'backup', 'restore', 'keys', 'demo', 'estimate', 'import']) expect(stdout).toContain(command);

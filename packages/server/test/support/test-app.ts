@@ -25,7 +25,7 @@ export interface TestApp {
 /** The real app on a fresh, migrated database, with a key file in a temporary data folder. */
 export async function createTestApp(options: { config?: Partial<Config>; logger?: Record<string, unknown> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'palermo-test-'));
-  const testDb = await createTestDatabase();
+  const testDb = await createTestDatabase({ migrated: true });
   await migrate(testDb.database);
   // Job workers ask the queue twice a second: a test waits for a background job no longer than that.
   const config = loadConfig({ PALERMO_DATA_DIR: dataDir, PALERMO_LOG_LEVEL: 'silent', PALERMO_SIGN_IN_RATE_LIMIT: '1000', PALERMO_JOB_POLL_SECONDS: '0.5' }, options.config ?? {});

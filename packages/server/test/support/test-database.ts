@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { Keyring } from '../../src/platform/crypto/keyring.js';
 import { attachAuditAuthenticator } from '../../src/platform/audit/audit-key-slot.js';
 import { AuditAuthenticator } from '../../src/platform/audit/entry-mac.js';
+import { migratedTemplate } from './pglite-template.js';
 
 /**
  * One master key per test process (an operator key, so no key file): every test database gets the audit keys derived
@@ -26,11 +27,14 @@ export interface TestDatabase {
 
 /**
  * A fresh, empty database for one test file: an in-memory PGlite, or a new database on the PostgreSQL server that is
- * dropped afterwards.
+ * dropped afterwards. `migrated`: an in-memory PGlite starts as a copy of the migrated template (pglite-template.ts);
+ * the caller still runs migrate(), which then has nothing to do. On PostgreSQL it changes nothing.
  */
-export async function createTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { dataDir?: string; migrated?: boolean } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
-    const database = await openDatabase({ dataDir: options.dataDir ?? 'memory://' });
+    const dataDir = options.dataDir ?? 'memory://';
+    const startFrom = options.migrated && dataDir.startsWith('memory://') ? await migratedTemplate() : undefined;
+    const database = await openDatabase({ dataDir, ...(startFrom ? { startFrom } : {}) });
     attachAuditAuthenticator(database.db, testAuditAuthenticator);
     return { database, url: undefined, drop: () => database.close() };
   }

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   readonly databaseUrl?: string | undefined;
   /** Folder for embedded PostgreSQL's files; `memory://` keeps it in memory (tests). */
   readonly dataDir?: string;
+  /** An in-memory embedded database starts as a copy of this dumped data folder (tests: a migrated template). */
+  readonly startFrom?: Blob;
   readonly poolSize?: number;
 }
 
@@ -73,7 +75,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(location, { recursive: true, mode: 0o700 });
   }
   // pg_trgm: trigram similarity (recommendations offered as clusters); on PostgreSQL it is the contrib package.
-  const pglite = await PGlite.create(location, { extensions: { pg_trgm } });
+  const startFrom = dataDir.startsWith('memory://') ? options.startFrom : undefined;
+  const pglite = await PGlite.create(location, { extensions: { pg_trgm }, ...(startFrom ? { loadDataDir: startFrom } : {}) });
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite), plugins: [new AuditKeySlot()] });
   return {
     db,
