@@ -59,6 +59,7 @@ const RecommendationsPage = lazyPage(() => import('../features/recommendations/R
 const NewRecommendationPage = lazyPage(() => import('../features/recommendations/NewRecommendationPage'), 'NewRecommendationPage');
 const RecommendationPage = lazyPage(() => import('../features/recommendations/RecommendationPage'), 'RecommendationPage');
 const ImportRecommendationsPage = lazyPage(() => import('../features/recommendations/ImportRecommendationsPage'), 'ImportRecommendationsPage');
+const ReferenceSeriesPage = lazyPage(() => import('../features/recommendations/ReferenceSeriesPage'), 'ReferenceSeriesPage');
 const AssessmentsPage = lazyPage(() => import('../features/determinants/AssessmentsPage'), 'AssessmentsPage');
 const AssessmentPage = lazyPage(() => import('../features/determinants/AssessmentPage'), 'AssessmentPage');
 const CompareAssessmentsPage = lazyPage(() => import('../features/determinants/ComparePage'), 'ComparePage');
@@ -290,6 +291,14 @@ function AppRoutes() {
           element={
             <Allowed when={canRecordRecommendations}>
               <ImportRecommendationsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="recommendations/reference-series"
+          element={
+            <Allowed when={canSeeRecommendations}>
+              <ReferenceSeriesPage />
             </Allowed>
           }
         />

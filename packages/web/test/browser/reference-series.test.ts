@@ -10,11 +10,13 @@ import { addOrganisationWithUser, apiPostJson, firstRun, section, seriousAccessi
  * through the same service as `palermo import tip-tiers` and `palermo import policy-index` (fixtures: Moldova's rows of
  * Kelley and Heiss's map_tiers.csv, MIT licence, and of the 3P index of Cho, Dreher and Neumayer), are drawn on the
  * plan's progress page for the coordinator, the plan's period marked, with the same figures as a table, in English and
- * in Arabic (right to left, tiers named in words); the national administrator uploads them on the imports page.
+ * in Arabic (right to left, tiers named in words); the national administrator uploads them on the imports page; civil
+ * society, who sees no plan, reads them on their own page reached from the recommendations.
  */
 const screenshots = process.env['PALERMO_SCREENSHOTS'];
 const password = 'a long enough test passphrase';
 const coordinator = { displayName: 'Nadia Karim', email: 'nadia@coordination.example' };
+const ngo = { displayName: 'Sami Haddad', email: 'sami@lastrada.example' };
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 let h: BrowserHarness;
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
   await importReferenceSeries(db, 'policy_index_3p', { fileName: 'policy_index_3p.csv', bytes: fixture('policy_index_3p.MDA.csv') }, systemActor('import policy_index_3p'));
   const admin = await firstRun(h, password);
   await addOrganisationWithUser(admin, { name: 'National Coordination Office', type: 'national_coordinator' }, { ...coordinator, password, roles: ['national_coordinator'] });
+  await addOrganisationWithUser(admin, { name: 'La Strada', type: 'ngo' }, { ...ngo, password, roles: ['civil_society'] });
 }, 600_000);
 afterAll(async () => h.close());
 
@@ -99,5 +102,25 @@ describe('the reference series beside the plan', () => {
     if (screenshots) await upload.screenshot({ path: `${screenshots}/reference-series-upload.png` });
     const scores = await h.server.runtime.database.db.selectFrom('policy_index_scores').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(scores.n)).toBe(16);
+  });
+
+  it('civil society, who sees no plan, reads the same series on a page reached from the recommendations, in English and in Arabic', async () => {
+    const page = await signInInBrowser(h, ngo.email, password);
+    expect(await page.getByRole('link', { name: 'Action plan', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Recommendations', exact: true }).click();
+    await page.getByRole('link', { name: 'The country in reference series: US TIP report tiers and 3P policy index' }).click();
+    await page.getByRole('heading', { name: "Reference series of the country's response", level: 1 }).waitFor();
+    const reference = page.getByRole('table', { name: 'Tiers and 3P scores of Moldova by year' });
+    await reference.waitFor();
+    expect(await rowOf(page.locator('main'), '2010')).toEqual(['2010', 'Tier 2 Watch List', '5', '4', '5']);
+    expect(await page.locator('main').innerText()).not.toContain('shaded');
+    expect(await page.locator('figure .recharts-wrapper > svg.recharts-surface').count()).toBe(2);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    if (screenshots) await page.screenshot({ path: `${screenshots}/reference-series-civil-society-en.png`, fullPage: true });
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
+    await page.getByRole('heading', { name: 'السلاسل المرجعية لاستجابة البلد', level: 1 }).waitFor();
+    const words = (await page.locator('main').innerText()).match(/[A-Za-z]{2,}/gu) ?? [];
+    expect(words).toEqual([]);
+    if (screenshots) await page.screenshot({ path: `${screenshots}/reference-series-civil-society-ar.png`, fullPage: true });
   });
 });

@@ -40,9 +40,10 @@ function yearRows(view: ReferenceSeriesView): YearRow[] {
 /**
  * The country's US TIP report tiers (a step chart, each year's tier held from half a year before it to half a year after) and its 3P policy index scores (three lines) by year, drawn beside
  * the plan with the plan's period shaded, and the same figures as a table under the charts. For the readers of the
- * reference series (the coordinator, the rapporteur); the country is the installation's own.
+ * reference series (the coordinator, the rapporteur, civil society); the country is the installation's own. Without a
+ * plan's period (civil society's page of the reference series) nothing is shaded.
  */
-export function ReferenceSeries({ periodStart, periodEnd }: { periodStart: string; periodEnd: string }) {
+export function ReferenceSeries({ periodStart, periodEnd }: { periodStart?: string; periodEnd?: string }) {
   const { t, i18n } = useTranslation();
   const [series] = useResource(getReferenceSeries, 'reference-series');
   const title = (
@@ -66,34 +67,34 @@ export function ReferenceSeries({ periodStart, periodEnd }: { periodStart: strin
       {title}
       {country === null ? <p>{t('actionPlan.reference.noCountry')}</p> : null}
       {country !== null && rows.length === 0 ? <p>{t('actionPlan.reference.none', { country })}</p> : null}
-      {country !== null && rows.length > 0 ? <Charts country={country} rows={rows} plan={{ start: Number(periodStart.slice(0, 4)), end: Number(periodEnd.slice(0, 4)) }} /> : null}
+      {country !== null && rows.length > 0 ? <Charts country={country} rows={rows} plan={periodStart && periodEnd ? { start: Number(periodStart.slice(0, 4)), end: Number(periodEnd.slice(0, 4)) } : null} /> : null}
     </section>
   );
 }
 
-function Charts({ country, rows, plan }: { country: string; rows: YearRow[]; plan: { start: number; end: number } }) {
+function Charts({ country, rows, plan }: { country: string; rows: YearRow[]; plan: { start: number; end: number } | null }) {
   const { t, i18n } = useTranslation();
   const rtl = i18n.dir() === 'rtl';
   const year = new Intl.NumberFormat(i18n.language, { useGrouping: false });
   const tierName = (tier: TipTier | null) => (tier ? t(`actionPlan.reference.tiers.${tier}`) : t('actionPlan.reference.notRanked'));
   const score = (value: number | null) => (value === null ? t('actionPlan.reference.notScored') : year.format(value));
-  const inPlan = (y: number) => y >= plan.start && y <= plan.end;
-  const first = rows[0]?.year ?? plan.start;
-  const last = rows[rows.length - 1]?.year ?? plan.end;
+  const inPlan = (y: number) => plan !== null && y >= plan.start && y <= plan.end;
+  const first = rows[0]?.year ?? plan?.start ?? 0;
+  const last = rows[rows.length - 1]?.year ?? plan?.end ?? 0;
   // Each year is a point at its number, so a year's band runs half a year either side of it (the plan's too).
-  const domain: [number, number] = [Math.min(first, plan.start) - 0.5, Math.max(last, plan.end) + 0.5];
+  const domain: [number, number] = [Math.min(first, plan?.start ?? first) - 0.5, Math.max(last, plan?.end ?? last) + 0.5];
   const step = Math.max(1, Math.ceil((domain[1] - domain[0]) / 8));
   const yearTicks: number[] = [];
   for (let y = Math.ceil(domain[0]); y <= domain[1]; y += step) yearTicks.push(y);
   const data = rows.map((r) => ({ ...r, rank: r.tier ? rankOf(r.tier) : null }));
   const names = { prosecution: t('actionPlan.reference.prosecution'), protection: t('actionPlan.reference.protection'), prevention: t('actionPlan.reference.prevention') };
   const xAxis = <XAxis dataKey="year" type="number" domain={domain} allowDecimals={false} reversed={rtl} ticks={yearTicks} tickFormatter={(v: number) => year.format(v)} />;
-  const planArea = (
+  const planArea = plan ? (
     <ReferenceArea x1={plan.start - 0.5} x2={plan.end + 0.5} fill="#ffdd00" fillOpacity={0.3} label={{ value: t('actionPlan.reference.planPeriod'), position: 'top' }} />
-  );
+  ) : null;
   return (
     <>
-      <p>{t('actionPlan.reference.intro', { country, start: year.format(plan.start), end: year.format(plan.end) })}</p>
+      <p>{plan ? t('actionPlan.reference.intro', { country, start: year.format(plan.start), end: year.format(plan.end) }) : t('actionPlan.reference.introWithoutPlan', { country })}</p>
       {/* The charts lay out left to right in every language (an inherited right-to-left direction turns the SVG's
           text anchors around); in Arabic the years run from right to left and the scale stands on the right. */}
       <figure aria-labelledby="reference-tiers-caption">

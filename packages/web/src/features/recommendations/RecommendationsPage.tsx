@@ -48,6 +48,9 @@ export function RecommendationsPage() {
   return (
     <Page title={t('recommendations.title')}>
       <p>{t('recommendations.intro')}</p>
+      <p>
+        <Link to="/recommendations/reference-series">{t('recommendations.referenceSeries.link')}</Link>
+      </p>
       {canRecordRecommendations(session.capabilities) ? (
         <p>
           <Link to="/recommendations/new" className="button-link">
