@@ -1,15 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { caseSearchQuery } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { searchCases, type CaseSearch as Criteria, type CaseSearchResult } from './api';
 import { useFormats } from './format';
 import { localiseCaseError, localiseIssues } from './problems';
+
+/** The criteria given: what is left empty is not sent. */
+const criteriaOf = ({ name, birthDate, reference }: { name: string; birthDate: string; reference: string }): Criteria => ({
+  name: name.trim() || undefined,
+  birthDate: birthDate || undefined,
+  reference: reference.trim() || undefined,
+});
 
 /**
  * Finding a person by name (spelling variants included), birth date or case number. The criteria stay in this form:
@@ -18,32 +24,28 @@ import { localiseCaseError, localiseIssues } from './problems';
 export function CaseSearch() {
   const { t } = useTranslation();
   const formats = useFormats();
-  const [name, setName] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [reference, setReference] = useState('');
   const [results, setResults] = useState<CaseSearchResult[] | null>(null);
-  const form = useForm({
-    name: { id: 'search-name', label: t('search.name') },
-    birthDate: { id: 'search-birth-date', label: t('search.birthDate') },
-    reference: { id: 'search-reference', label: t('search.reference') },
-  });
+  const form = useContractForm(
+    caseSearchQuery,
+    {
+      name: { id: 'search-name', label: t('search.name') },
+      birthDate: { id: 'search-birth-date', label: t('search.birthDate') },
+      reference: { id: 'search-reference', label: t('search.reference') },
+    },
+    { name: '', birthDate: '', reference: '' },
+    {
+      request: criteriaOf,
+      also: (values) => {
+        const criteria = criteriaOf(values);
+        return !criteria.name && !criteria.birthDate && !criteria.reference ? [{ field: 'name', problem: 'give a name, a birth date or a case number' }] : [];
+      },
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const criteria: Criteria = {
-      name: name.trim() || undefined,
-      birthDate: birthDate || undefined,
-      reference: reference.trim() || undefined,
-    };
-    if (!criteria.name && !criteria.birthDate && !criteria.reference) {
-      form.fail(localiseIssues(t, [{ field: 'name', problem: 'give a name, a birth date or a case number' }]));
-      return;
-    }
-    const checked = validate(caseSearchQuery, criteria);
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
+  // The criteria as given are sent, not the parsed query (which adds the server's own default limit).
+  const search = form.check(async () => {
+    const criteria = criteriaOf(form.values());
     setResults(null);
     await form.run(async () => {
       try {
@@ -52,31 +54,27 @@ export function CaseSearch() {
         throw localiseCaseError(t, error);
       }
     });
-  }
+  });
 
   return (
     <section aria-labelledby="search-title">
       <h2 id="search-title">{t('search.title')}</h2>
       <p className="hint">{t('search.intro')}</p>
       <ErrorSummary form={form} />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="filters" aria-labelledby="search-title">
-        <TextField id="search-name" label={t('search.name')} optional value={name} onValueChange={setName} error={form.errorFor('name')} autoComplete="off" />
+      <form onSubmit={(event) => void search(event)} noValidate className="filters" aria-labelledby="search-title">
+        <TextField id="search-name" label={t('search.name')} optional {...form.text('name')} autoComplete="off" />
         <TextField
           id="search-birth-date"
           type="date"
           label={t('search.birthDate')}
           optional
-          value={birthDate}
-          onValueChange={setBirthDate}
-          error={form.errorFor('birthDate')}
+          {...form.text('birthDate')}
         />
         <TextField
           id="search-reference"
           label={t('search.reference')}
           optional
-          value={reference}
-          onValueChange={setReference}
-          error={form.errorFor('reference')}
+          {...form.text('reference')}
           autoComplete="off"
           spellCheck={false}
         />
