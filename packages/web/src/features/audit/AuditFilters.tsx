@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActions, auditCodeKey, auditQuery, type AuditAction, type OrganisationView, type UserView } from '@palermo/contracts';
 import type { FieldIssue } from '../../app/api';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import type { AuditFilter } from './api';
 import { endOfDay, startOfDay } from './dates';
 
@@ -16,66 +14,62 @@ interface Props {
   onApply: (filter: AuditFilter) => void;
 }
 
+/** The filter the values give: what is left empty is not sent. */
+function filterOf(values: { caseReference: string; action: string; organisationId: string; userId: string; recordId: string; from: string; to: string }): AuditFilter {
+  return {
+    caseReference: values.caseReference.trim() || undefined,
+    action: (values.action || undefined) as AuditAction | undefined,
+    organisationId: values.organisationId || undefined,
+    userId: values.userId.trim() || undefined,
+    recordId: values.recordId.trim() || undefined,
+    from: values.from ? startOfDay(values.from) : undefined,
+    to: values.to ? endOfDay(values.to) : undefined,
+  };
+}
+
 export function AuditFilters({ users, organisations, onApply }: Props) {
   const { t, i18n } = useTranslation();
-  const [caseReference, setCaseReference] = useState('');
-  const [action, setAction] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
-  const [userId, setUserId] = useState('');
-  const [recordId, setRecordId] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const form = useForm({
-    caseReference: { id: 'audit-case', label: t('audit.caseReference') },
-    action: { id: 'audit-action', label: t('audit.action') },
-    organisationId: { id: 'audit-organisation', label: t('audit.organisation') },
-    userId: { id: 'audit-user', label: t('audit.user') },
-    recordId: { id: 'audit-record', label: t('audit.recordId') },
-    from: { id: 'audit-from', label: t('audit.from') },
-    to: { id: 'audit-to', label: t('audit.to') },
-  });
+  const blank = { caseReference: '', action: '', organisationId: '', userId: '', recordId: '', from: '', to: '' };
+  const form = useContractForm(
+    auditQuery,
+    {
+      caseReference: { id: 'audit-case', label: t('audit.caseReference') },
+      action: { id: 'audit-action', label: t('audit.action') },
+      organisationId: { id: 'audit-organisation', label: t('audit.organisation') },
+      userId: { id: 'audit-user', label: t('audit.user') },
+      recordId: { id: 'audit-record', label: t('audit.recordId') },
+      from: { id: 'audit-from', label: t('audit.from') },
+      to: { id: 'audit-to', label: t('audit.to') },
+    },
+    blank,
+    {
+      request: filterOf,
+      // The days chosen, as the first and last instants of those days in the reader's time zone.
+      also: ({ from, to }) => {
+        const issues: FieldIssue[] = [];
+        const fromIso = from ? startOfDay(from) : undefined;
+        const toIso = to ? endOfDay(to) : undefined;
+        if (from && !fromIso) issues.push({ field: 'from', problem: 'is not valid' });
+        if (to && !toIso) issues.push({ field: 'to', problem: 'is not valid' });
+        if (fromIso && toIso && fromIso > toIso) issues.push({ field: 'to', problem: 'date order' });
+        return issues;
+      },
+    },
+  );
 
   const collator = new Intl.Collator(i18n.language);
   const actionOptions = auditActions
     .map((code) => ({ code, label: t(`audit.actions.${auditCodeKey(code)}` as 'audit.actions.audit__read') }))
     .sort((a, b) => collator.compare(a.label, b.label));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const issues: FieldIssue[] = [];
-    const fromIso = from ? startOfDay(from) : undefined;
-    const toIso = to ? endOfDay(to) : undefined;
-    if (from && !fromIso) issues.push({ field: 'from', problem: 'is not valid' });
-    if (to && !toIso) issues.push({ field: 'to', problem: 'is not valid' });
-    if (fromIso && toIso && fromIso > toIso) issues.push({ field: 'to', problem: 'date order' });
-    const filter: AuditFilter = {
-      caseReference: caseReference.trim() || undefined,
-      action: (action || undefined) as AuditAction | undefined,
-      organisationId: organisationId || undefined,
-      userId: userId.trim() || undefined,
-      recordId: recordId.trim() || undefined,
-      from: fromIso,
-      to: toIso,
-    };
-    const checked = validate(auditQuery, filter);
-    if (!checked.ok) issues.push(...checked.issues.filter((issue) => !issues.some((i) => i.field === issue.field)));
-    if (issues.length > 0) {
-      form.fail(issues);
-      return;
-    }
+  // The filter as given is applied, not the parsed query (which adds the server's own defaults).
+  const onSubmit = form.check(async () => {
     form.reset();
-    onApply(filter);
-  }
+    onApply(filterOf(form.values()));
+  });
 
   function onReset() {
-    setCaseReference('');
-    setAction('');
-    setOrganisationId('');
-    setUserId('');
-    setRecordId('');
-    setFrom('');
-    setTo('');
-    form.reset();
+    form.clear(blank);
     onApply({});
   }
 
@@ -89,14 +83,12 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
           label={t('audit.caseReference')}
           hint={t('audit.caseReferenceHint')}
           required={false}
-          value={caseReference}
-          onValueChange={setCaseReference}
-          error={form.errorFor('caseReference')}
+          {...form.text('caseReference')}
           autoComplete="off"
           spellCheck={false}
           dir="ltr"
         />
-        <SelectField id="audit-action" label={t('audit.action')} required={false} value={action} onValueChange={setAction} error={form.errorFor('action')}>
+        <SelectField id="audit-action" label={t('audit.action')} required={false} {...form.text('action')}>
           <option value="">{t('audit.anyAction')}</option>
           {actionOptions.map((option) => (
             <option key={option.code} value={option.code}>
@@ -108,9 +100,7 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
           id="audit-organisation"
           label={t('audit.organisation')}
           required={false}
-          value={organisationId}
-          onValueChange={setOrganisationId}
-          error={form.errorFor('organisationId')}
+          {...form.text('organisationId')}
         >
           <option value="">{t('audit.anyOrganisation')}</option>
           {organisations.map((organisation) => (
@@ -124,9 +114,7 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
             id="audit-user"
             label={t('audit.user')}
             required={false}
-            value={userId}
-            onValueChange={setUserId}
-            error={form.errorFor('userId')}
+            {...form.text('userId')}
           >
             <option value="">{t('audit.anyUser')}</option>
             {users.map((user) => (
@@ -141,9 +129,7 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
             label={t('audit.user')}
             hint={t('audit.userIdHint')}
             required={false}
-            value={userId}
-            onValueChange={setUserId}
-            error={form.errorFor('userId')}
+            {...form.text('userId')}
             autoComplete="off"
             spellCheck={false}
             dir="ltr"
@@ -153,9 +139,7 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
           id="audit-record"
           label={t('audit.recordId')}
           required={false}
-          value={recordId}
-          onValueChange={setRecordId}
-          error={form.errorFor('recordId')}
+          {...form.text('recordId')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -164,18 +148,14 @@ export function AuditFilters({ users, organisations, onApply }: Props) {
           type="date"
           label={t('audit.from')}
           required={false}
-          value={from}
-          onValueChange={setFrom}
-          error={form.errorFor('from')}
+          {...form.text('from')}
         />
         <TextField
           id="audit-to"
           type="date"
           label={t('audit.to')}
           required={false}
-          value={to}
-          onValueChange={setTo}
-          error={form.errorFor('to')}
+          {...form.text('to')}
         />
         <div className="filter-buttons">
           <button type="submit" className="button-primary">
