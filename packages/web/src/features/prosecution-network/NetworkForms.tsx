@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createNetworkEntityRequest, createNetworkLinkRequest, networkEntityKinds, networkLinkKinds, type NetworkNode } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { addEntity, addLink } from './api';
 import type { NetworkLabels } from './labels';
@@ -21,33 +19,27 @@ interface Props {
 /** Records a company, vehicle, phone number, address or bank account in the operation. */
 export function EntityForm({ operationId, labels, onAdded }: Props) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState('');
-  const [value, setValue] = useState('');
-  const form = useForm({
-    kind: { id: 'entity-kind', label: t('prosecutionNetwork.entityKind') },
-    value: { id: 'entity-value', label: t('prosecutionNetwork.entityValue') },
-  });
+  const form = useContractForm(
+    createNetworkEntityRequest,
+    {
+      kind: { id: 'entity-kind', label: t('prosecutionNetwork.entityKind') },
+      value: { id: 'entity-value', label: t('prosecutionNetwork.entityValue') },
+    },
+    { kind: '', value: '' },
+    { request: ({ kind, value }) => ({ kind: kind || undefined, value }), localise: (issues) => localiseIssues(t, issues) },
+  );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createNetworkEntityRequest, { kind: kind || undefined, value });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request = checked.data;
-    if (await form.run(async () => void (await addEntity(operationId, request)))) {
-      setKind('');
-      setValue('');
-      onAdded((now) => now.say('prosecutionNetwork.entityAdded', { kind: now.kind(request.kind) }));
-    }
-  }
+  const onSubmit = form.submit(async (request) => {
+    await addEntity(operationId, request);
+    form.clear();
+    onAdded((now) => now.say('prosecutionNetwork.entityAdded', { kind: now.kind(request.kind) }));
+  });
 
   return (
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField id="entity-kind" label={t('prosecutionNetwork.entityKind')} value={kind} onValueChange={setKind} error={form.errorFor('kind')}>
+        <SelectField id="entity-kind" label={t('prosecutionNetwork.entityKind')} {...form.text('kind')}>
           <option value="">{t('prosecution.choose')}</option>
           {networkEntityKinds.map((code) => (
             <option key={code} value={code}>
@@ -55,7 +47,7 @@ export function EntityForm({ operationId, labels, onAdded }: Props) {
             </option>
           ))}
         </SelectField>
-        <TextField id="entity-value" label={t('prosecutionNetwork.entityValue')} hint={t('prosecutionNetwork.entityValueHint')} value={value} onValueChange={setValue} error={form.errorFor('value')} />
+        <TextField id="entity-value" label={t('prosecutionNetwork.entityValue')} hint={t('prosecutionNetwork.entityValueHint')} {...form.text('value')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('prosecutionNetwork.addEntitySubmit')}
         </button>
@@ -67,40 +59,33 @@ export function EntityForm({ operationId, labels, onAdded }: Props) {
 /** Links two nodes of the operation (suspects by pseudonym, entities by value) with a kind and an optional note. */
 export function LinkForm({ operationId, labels, onAdded, nodes }: Props & { nodes: readonly NetworkNode[] }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState('');
-  const [fromId, setFromId] = useState('');
-  const [toId, setToId] = useState('');
-  const [note, setNote] = useState('');
-  const form = useForm({
-    kind: { id: 'link-kind', label: t('prosecutionNetwork.linkKind') },
-    fromId: { id: 'link-from', label: t('prosecutionNetwork.linkFrom') },
-    toId: { id: 'link-to', label: t('prosecutionNetwork.linkTo') },
-    note: { id: 'link-note', label: t('prosecutionNetwork.linkNote') },
-  });
+  const form = useContractForm(
+    createNetworkLinkRequest,
+    {
+      kind: { id: 'link-kind', label: t('prosecutionNetwork.linkKind') },
+      fromId: { id: 'link-from', label: t('prosecutionNetwork.linkFrom') },
+      toId: { id: 'link-to', label: t('prosecutionNetwork.linkTo') },
+      note: { id: 'link-note', label: t('prosecutionNetwork.linkNote') },
+    },
+    { kind: '', fromId: '', toId: '', note: '' },
+    {
+      request: ({ kind, fromId, toId, note }) => ({ kind: kind || undefined, fromId, toId, ...(note.trim() ? { note } : {}) }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
   const choices = nodes
     .filter((node) => node.suspect || node.entity)
     .map((node) => ({ id: node.suspect?.id ?? node.entity?.id ?? node.key, label: `${labels.name(node)} (${labels.kind(node.kind)})` }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createNetworkLinkRequest, { kind: kind || undefined, fromId, toId, ...(note.trim() ? { note } : {}) });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const request = checked.data;
-    if (await form.run(async () => void (await addLink(operationId, request)))) {
-      setKind('');
-      setFromId('');
-      setToId('');
-      setNote('');
-      onAdded((now) => now.say('prosecutionNetwork.linkAdded', { kind: now.link(request.kind) }));
-    }
-  }
+  const onSubmit = form.submit(async (request) => {
+    await addLink(operationId, request);
+    form.clear();
+    onAdded((now) => now.say('prosecutionNetwork.linkAdded', { kind: now.link(request.kind) }));
+  });
 
-  const nodeSelect = (id: string, field: 'fromId' | 'toId', label: string, value: string, set: (v: string) => void) => (
-    <SelectField id={id} label={label} value={value} onValueChange={set} error={form.errorFor(field)}>
+  const nodeSelect = (id: string, field: 'fromId' | 'toId', label: string) => (
+    <SelectField id={id} label={label} {...form.text(field)}>
       <option value="">{t('prosecution.choose')}</option>
       {choices.map((choice) => (
         <option key={choice.id} value={choice.id}>
@@ -114,8 +99,8 @@ export function LinkForm({ operationId, labels, onAdded, nodes }: Props & { node
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        {nodeSelect('link-from', 'fromId', t('prosecutionNetwork.linkFrom'), fromId, setFromId)}
-        <SelectField id="link-kind" label={t('prosecutionNetwork.linkKind')} value={kind} onValueChange={setKind} error={form.errorFor('kind')}>
+        {nodeSelect('link-from', 'fromId', t('prosecutionNetwork.linkFrom'))}
+        <SelectField id="link-kind" label={t('prosecutionNetwork.linkKind')} {...form.text('kind')}>
           <option value="">{t('prosecution.choose')}</option>
           {networkLinkKinds.map((code) => (
             <option key={code} value={code}>
@@ -123,8 +108,8 @@ export function LinkForm({ operationId, labels, onAdded, nodes }: Props & { node
             </option>
           ))}
         </SelectField>
-        {nodeSelect('link-to', 'toId', t('prosecutionNetwork.linkTo'), toId, setToId)}
-        <TextField id="link-note" label={t('prosecutionNetwork.linkNote')} optional value={note} onValueChange={setNote} error={form.errorFor('note')} />
+        {nodeSelect('link-to', 'toId', t('prosecutionNetwork.linkTo'))}
+        <TextField id="link-note" label={t('prosecutionNetwork.linkNote')} optional {...form.text('note')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('prosecutionNetwork.addLinkSubmit')}
         </button>
