@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/database.js';
-import { inTransaction, queueConnection } from './queue-connection.js';
+import { inTransaction, queueConnection, type QueueConnection } from './queue-connection.js';
 
 /** What the engine logs through (the server's pino logger, or a test's). */
 export interface JobLog {
@@ -47,6 +47,7 @@ export interface JobEngineOptions {
  */
 export class JobEngine {
   private readonly boss: PgBoss;
+  private readonly connection: QueueConnection;
   private readonly queues = new Map<string, Registration>();
   private readonly schedules = new Map<string, { cron: string; timeZone: string }>();
   /** This process's worker of each queue. */
@@ -58,8 +59,9 @@ export class JobEngine {
     private readonly log: JobLog,
     private readonly options: JobEngineOptions,
   ) {
+    this.connection = queueConnection(database);
     this.boss = new PgBoss({
-      db: queueConnection(database),
+      db: this.connection,
       schema: 'pgboss',
       migrate: false,
       pollingIntervalSeconds: Math.max(0.5, options.pollingSeconds),
@@ -175,6 +177,8 @@ export class JobEngine {
     this.started = false;
     this.workers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
+    // A job that finished just before the stop is marked completed by a statement pg-boss does not wait for.
+    await this.connection.settled();
   }
 
   get kind(): Database['kind'] {

@@ -2,18 +2,35 @@ import { CompiledQuery } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/database.js';
 
+/** pg-boss's connection, and a way to wait for the statements it has started. */
+export interface QueueConnection extends PgBoss.Db {
+  /** Resolves once every statement started so far has finished (succeeded or failed). */
+  settled(): Promise<void>;
+}
+
 /**
  * pg-boss's SQL through our own connections, so one job queue runs on PGlite (one connection in this process, shared
  * through the Kysely driver's queue) and on PostgreSQL (the pool) alike. A statement with parameters goes through
  * Kysely; a script without any (pg-boss's maintenance runs `BEGIN; ...; COMMIT;` under an advisory lock) holds one
- * connection for the whole script, and answers with its last statement's rows.
+ * connection for the whole script, and answers with its last statement's rows. Statements under way are kept, so that
+ * the engine can wait for them before the database closes: pg-boss marks a finished job completed without waiting
+ * for it, after its stop() has returned.
  */
-export function queueConnection(database: Database): PgBoss.Db {
+export function queueConnection(database: Database): QueueConnection {
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(statement: Promise<T>): Promise<T> => {
+    running.add(statement);
+    const forget = () => running.delete(statement);
+    statement.then(forget, forget);
+    return statement;
+  };
   return {
-    async executeSql(text: string, values?: unknown[]) {
-      if (values && values.length > 0) return inTransaction(database.db).executeSql(text, values);
-      const results = await database.withScriptRunner((run) => run(text));
-      return { rows: results.at(-1)?.rows ?? [] };
+    executeSql(text: string, values?: unknown[]) {
+      if (values && values.length > 0) return track(inTransaction(database.db).executeSql(text, values));
+      return track(database.withScriptRunner((run) => run(text)).then((results) => ({ rows: results.at(-1)?.rows ?? [] })));
+    },
+    async settled() {
+      while (running.size > 0) await Promise.allSettled([...running]);
     },
   };
 }
