@@ -58,6 +58,9 @@ async function record(page: Page, r: typeof greta): Promise<string> {
   await page.getByRole('link', { name: 'Recommendations', exact: true }).click();
   await page.getByRole('heading', { name: 'Recommendations of monitoring bodies' }).waitFor();
   await page.getByRole('link', { name: 'Record a recommendation' }).click();
+  // The form's own heading first: until its page has loaded, the list's filter, also labelled "Monitoring body", is the
+  // one on screen, and choosing a body there sends the browser back to the list.
+  await page.getByRole('heading', { name: 'Record a recommendation' }).waitFor();
   await page.getByLabel('Monitoring body', { exact: true }).selectOption({ label: r.body });
   await page.getByLabel('Cycle or round', { exact: true }).fill(r.cycle);
   await page.getByLabel('Date issued', { exact: true }).fill(r.issuedOn);
