@@ -105,6 +105,8 @@ export class JobEngine {
     for (const [name, { handler }] of this.queues) {
       const workerId = await this.boss.work<never>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.max(0.5, this.options.pollingSeconds) }, async ([job]) => {
         if (!job) return;
+        // Fetched while the engine stops: not begun, so that it runs against an open database in this or another process.
+        if (!this.started) throw new Error('the job engine stopped before this job began');
         try {
           return await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
         } catch (error) {
@@ -178,7 +180,7 @@ export class JobEngine {
     this.workers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
     // A job that finished just before the stop is marked completed by a statement pg-boss does not wait for.
-    await this.connection.settled();
+    await this.connection.close();
   }
 
   get kind(): Database['kind'] {
