@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computedIndicatorCodes, createIndicatorRequest, indicatorDisaggregations, planIndicatorTypes, type PlanView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { addIndicator } from './api';
 import { numberOrUndefined, usePlanLabels } from './labels';
@@ -15,52 +13,52 @@ type Disaggregation = (typeof indicatorDisaggregations)[number];
 export function IndicatorForm({ plan, onAdded }: { plan: PlanView; onAdded: () => void }) {
   const { t } = useTranslation();
   const labels = usePlanLabels();
-  const empty = { how: 'hand', code: '', title: '', type: '', activityId: '', computation: '', source: '', baseline: '', baselineOn: '', targetStart: '', targetEnd: '', target: '' };
-  const [v, setV] = useState(empty);
-  const [disaggregations, setDisaggregations] = useState<Disaggregation[]>([]);
-  const set = (key: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [key]: value }));
-  const form = useForm({
-    code: { id: 'indicator-code', label: t('actionPlan.number') },
-    title: { id: 'indicator-title', label: t('actionPlan.title') },
-    type: { id: 'indicator-type', label: t('actionPlan.indicatorType') },
-    activityId: { id: 'indicator-activity', label: t('actionPlan.activity') },
-    computation: { id: 'indicator-computation', label: t('actionPlan.computation') },
-    source: { id: 'indicator-source', label: t('actionPlan.source') },
-    disaggregations: { id: 'indicator-disaggregations', label: t('actionPlan.breakdown') },
-    baseline: { id: 'indicator-baseline', label: t('actionPlan.baseline') },
-    'baseline.value': { id: 'indicator-baseline', label: t('actionPlan.baseline') },
-    'baseline.on': { id: 'indicator-baseline-on', label: t('actionPlan.baselineOn') },
-    'targets.0.periodStart': { id: 'indicator-target-start', label: t('actionPlan.targetStart') },
-    'targets.0.periodEnd': { id: 'indicator-target-end', label: t('actionPlan.targetEnd') },
-    'targets.0.value': { id: 'indicator-target', label: t('actionPlan.target') },
+  const empty = { how: 'hand', code: '', title: '', type: '', activityId: '', computation: '', source: '', baseline: '', baselineOn: '', targetStart: '', targetEnd: '', target: '', disaggregations: [] as Disaggregation[] };
+  const form = useContractForm(
+    createIndicatorRequest,
+    {
+      code: { id: 'indicator-code', label: t('actionPlan.number') },
+      title: { id: 'indicator-title', label: t('actionPlan.title') },
+      type: { id: 'indicator-type', label: t('actionPlan.indicatorType') },
+      activityId: { id: 'indicator-activity', label: t('actionPlan.activity') },
+      computation: { id: 'indicator-computation', label: t('actionPlan.computation') },
+      source: { id: 'indicator-source', label: t('actionPlan.source') },
+      disaggregations: { id: 'indicator-disaggregations', label: t('actionPlan.breakdown') },
+      baseline: { id: 'indicator-baseline', label: t('actionPlan.baseline') },
+      'baseline.value': { id: 'indicator-baseline', label: t('actionPlan.baseline') },
+      'baseline.on': { id: 'indicator-baseline-on', label: t('actionPlan.baselineOn') },
+      'targets.0.periodStart': { id: 'indicator-target-start', label: t('actionPlan.targetStart') },
+      'targets.0.periodEnd': { id: 'indicator-target-end', label: t('actionPlan.targetEnd') },
+      'targets.0.value': { id: 'indicator-target', label: t('actionPlan.target') },
+    },
+    empty,
+    {
+      request: (v) => ({
+        code: v.code, title: v.title, type: v.type || undefined, activityId: v.activityId || undefined,
+        baseline: v.baseline || v.baselineOn ? { value: numberOrUndefined(v.baseline), on: v.baselineOn } : undefined,
+        targets: v.target || v.targetStart || v.targetEnd ? [{ periodStart: v.targetStart, periodEnd: v.targetEnd, value: numberOrUndefined(v.target) }] : [],
+        ...(v.how === 'computed' ? { computation: v.computation || '' } : { source: v.source.trim() || undefined, disaggregations: v.disaggregations }),
+      }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const computed = form.value('how') === 'computed';
+  const onSubmit = form.submit(async (request) => {
+    await addIndicator(plan.id, request);
+    form.clear(empty);
+    onAdded();
   });
-  const computed = v.how === 'computed';
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const targets = v.target || v.targetStart || v.targetEnd ? [{ periodStart: v.targetStart, periodEnd: v.targetEnd, value: numberOrUndefined(v.target) }] : [];
-    const baseline = v.baseline || v.baselineOn ? { value: numberOrUndefined(v.baseline), on: v.baselineOn } : undefined;
-    const checked = validate(createIndicatorRequest, {
-      code: v.code, title: v.title, type: v.type || undefined, activityId: v.activityId || undefined, baseline, targets,
-      ...(computed ? { computation: v.computation || '' } : { source: v.source.trim() || undefined, disaggregations }),
-    });
-    if (!checked.ok) return form.fail(localiseIssues(t, checked.issues));
-    if (await form.run(async () => void (await addIndicator(plan.id, checked.data)))) {
-      setV(empty);
-      setDisaggregations([]);
-      onAdded();
-    }
-  }
   return (
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField id="indicator-how" label={t('actionPlan.indicatorHow')} value={v.how} onValueChange={set('how')}>
+        <SelectField id="indicator-how" label={t('actionPlan.indicatorHow')} {...form.text('how')}>
           <option value="hand">{t('actionPlan.byHand')}</option>
           <option value="computed">{t('actionPlan.computed')}</option>
         </SelectField>
-        <TextField id="indicator-code" label={t('actionPlan.number')} value={v.code} onValueChange={set('code')} error={form.errorFor('code')} />
-        <TextField id="indicator-title" label={t('actionPlan.title')} value={v.title} onValueChange={set('title')} error={form.errorFor('title')} />
-        <SelectField id="indicator-type" label={t('actionPlan.indicatorType')} hint={t('actionPlan.indicatorTypeHint')} value={v.type} onValueChange={set('type')} error={form.errorFor('type')}>
+        <TextField id="indicator-code" label={t('actionPlan.number')} {...form.text('code')} />
+        <TextField id="indicator-title" label={t('actionPlan.title')} {...form.text('title')} />
+        <SelectField id="indicator-type" label={t('actionPlan.indicatorType')} hint={t('actionPlan.indicatorTypeHint')} {...form.text('type')}>
           <option value="">{t('actionPlan.choose')}</option>
           {planIndicatorTypes.map((type) => (
             <option key={type} value={type}>
@@ -68,7 +66,7 @@ export function IndicatorForm({ plan, onAdded }: { plan: PlanView; onAdded: () =
             </option>
           ))}
         </SelectField>
-        <SelectField id="indicator-activity" label={t('actionPlan.activity')} optional value={v.activityId} onValueChange={set('activityId')} error={form.errorFor('activityId')}>
+        <SelectField id="indicator-activity" label={t('actionPlan.activity')} optional {...form.text('activityId')}>
           <option value="">{t('actionPlan.wholePlan')}</option>
           {plan.activities.map((a) => (
             <option key={a.id} value={a.id}>
@@ -77,7 +75,7 @@ export function IndicatorForm({ plan, onAdded }: { plan: PlanView; onAdded: () =
           ))}
         </SelectField>
         {computed ? (
-          <SelectField id="indicator-computation" label={t('actionPlan.computation')} value={v.computation} onValueChange={set('computation')} error={form.errorFor('computation')}>
+          <SelectField id="indicator-computation" label={t('actionPlan.computation')} {...form.text('computation')}>
             <option value="">{t('actionPlan.choose')}</option>
             {computedIndicatorCodes.map((code) => (
               <option key={code} value={code}>
@@ -87,22 +85,22 @@ export function IndicatorForm({ plan, onAdded }: { plan: PlanView; onAdded: () =
           </SelectField>
         ) : (
           <>
-            <TextField id="indicator-source" label={t('actionPlan.source')} hint={t('actionPlan.sourceHint')} value={v.source} onValueChange={set('source')} error={form.errorFor('source')} />
+            <TextField id="indicator-source" label={t('actionPlan.source')} hint={t('actionPlan.sourceHint')} {...form.text('source')} />
             <CheckboxGroup
               id="indicator-disaggregations"
               legend={t('actionPlan.breakdown')}
               options={indicatorDisaggregations.map((d) => ({ value: d, label: labels.disaggregation(d) }))}
-              selected={disaggregations}
-              onChange={setDisaggregations}
+              selected={form.value('disaggregations')}
+              onChange={(selected) => form.set('disaggregations', selected)}
               error={form.errorFor('disaggregations')}
             />
           </>
         )}
-        <TextField id="indicator-baseline" inputMode="decimal" label={t('actionPlan.baseline')} optional value={v.baseline} onValueChange={set('baseline')} error={form.errorFor('baseline') ?? form.errorFor('baseline.value')} />
-        <TextField id="indicator-baseline-on" type="date" label={t('actionPlan.baselineOn')} optional value={v.baselineOn} onValueChange={set('baselineOn')} error={form.errorFor('baseline.on')} />
-        <TextField id="indicator-target-start" type="date" label={t('actionPlan.targetStart')} optional value={v.targetStart} onValueChange={set('targetStart')} error={form.errorFor('targets.0.periodStart')} />
-        <TextField id="indicator-target-end" type="date" label={t('actionPlan.targetEnd')} optional value={v.targetEnd} onValueChange={set('targetEnd')} error={form.errorFor('targets.0.periodEnd')} />
-        <TextField id="indicator-target" inputMode="decimal" label={t('actionPlan.target')} optional value={v.target} onValueChange={set('target')} error={form.errorFor('targets.0.value')} />
+        <TextField id="indicator-baseline" inputMode="decimal" label={t('actionPlan.baseline')} optional {...form.text('baseline')} error={form.errorFor('baseline') ?? form.errorFor('baseline.value')} />
+        <TextField id="indicator-baseline-on" type="date" label={t('actionPlan.baselineOn')} optional {...form.text('baselineOn')} error={form.errorFor('baseline.on')} />
+        <TextField id="indicator-target-start" type="date" label={t('actionPlan.targetStart')} optional {...form.text('targetStart')} error={form.errorFor('targets.0.periodStart')} />
+        <TextField id="indicator-target-end" type="date" label={t('actionPlan.targetEnd')} optional {...form.text('targetEnd')} error={form.errorFor('targets.0.periodEnd')} />
+        <TextField id="indicator-target" inputMode="decimal" label={t('actionPlan.target')} optional {...form.text('target')} error={form.errorFor('targets.0.value')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('actionPlan.addIndicator')}
         </button>

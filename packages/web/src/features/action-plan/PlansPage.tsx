@@ -1,15 +1,13 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createPlanRequest } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { canEditActionPlan, createPlan, listPlans } from './api';
 import { usePlanLabels } from './labels';
@@ -49,34 +47,32 @@ export function PlansPage() {
 function CreatePlanForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [periodStart, setPeriodStart] = useState('');
-  const [periodEnd, setPeriodEnd] = useState('');
-  const [currency, setCurrency] = useState('EUR');
-  const form = useForm({
-    title: { id: 'plan-title', label: t('actionPlan.title') },
-    periodStart: { id: 'plan-start', label: t('actionPlan.periodStart') },
-    periodEnd: { id: 'plan-end', label: t('actionPlan.periodEnd') },
-    currency: { id: 'plan-currency', label: t('actionPlan.currency') },
+  const form = useContractForm(
+    createPlanRequest,
+    {
+      title: { id: 'plan-title', label: t('actionPlan.title') },
+      periodStart: { id: 'plan-start', label: t('actionPlan.periodStart') },
+      periodEnd: { id: 'plan-end', label: t('actionPlan.periodEnd') },
+      currency: { id: 'plan-currency', label: t('actionPlan.currency') },
+    },
+    { title: '', periodStart: '', periodEnd: '', currency: 'EUR' },
+    {
+      request: (v) => ({ ...v, currency: v.currency.trim().toUpperCase() }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const onSubmit = form.submit(async (request) => {
+    const created = await createPlan(request);
+    void navigate(`/action-plans/${created.id}`);
   });
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createPlanRequest, { title, periodStart, periodEnd, currency: currency.trim().toUpperCase() });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    let createdId = '';
-    if (await form.run(async () => void (createdId = (await createPlan(checked.data)).id))) void navigate(`/action-plans/${createdId}`);
-  }
   return (
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <TextField id="plan-title" label={t('actionPlan.title')} value={title} onValueChange={setTitle} error={form.errorFor('title')} />
-        <TextField id="plan-start" type="date" label={t('actionPlan.periodStart')} value={periodStart} onValueChange={setPeriodStart} error={form.errorFor('periodStart')} />
-        <TextField id="plan-end" type="date" label={t('actionPlan.periodEnd')} value={periodEnd} onValueChange={setPeriodEnd} error={form.errorFor('periodEnd')} />
-        <TextField id="plan-currency" label={t('actionPlan.currency')} hint={t('actionPlan.currencyHint')} value={currency} onValueChange={setCurrency} error={form.errorFor('currency')} />
+        <TextField id="plan-title" label={t('actionPlan.title')} {...form.text('title')} />
+        <TextField id="plan-start" type="date" label={t('actionPlan.periodStart')} {...form.text('periodStart')} />
+        <TextField id="plan-end" type="date" label={t('actionPlan.periodEnd')} {...form.text('periodEnd')} />
+        <TextField id="plan-currency" label={t('actionPlan.currency')} hint={t('actionPlan.currencyHint')} {...form.text('currency')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>
           {t('actionPlan.createPlanSubmit')}
         </button>
