@@ -34,7 +34,7 @@ afterAll(async () => h.close());
 async function createAssessment(page: Page, a: typeof first) {
   await page.getByRole('link', { name: 'Determinants', exact: true }).click();
   await page.getByRole('heading', { name: 'Determinants assessments' }).waitFor();
-  await page.getByLabel('Country', { exact: true }).fill(a.country);
+  await page.getByLabel('Country', { exact: true }).selectOption({ label: a.country });
   await page.getByLabel('Period from', { exact: true }).fill(a.from);
   await page.getByLabel('Period to', { exact: true }).fill(a.to);
   await page.getByLabel('Title', { exact: true }).fill(a.title);

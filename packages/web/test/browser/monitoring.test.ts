@@ -203,7 +203,7 @@ describe('coordination and monitoring', () => {
     const page = await signInInBrowser(h, rapporteur.email, password);
     await page.getByRole('link', { name: 'Determinants', exact: true }).click();
     await page.getByRole('heading', { name: 'Determinants assessments' }).waitFor();
-    await page.getByLabel('Country', { exact: true }).fill(later.country);
+    await page.getByLabel('Country', { exact: true }).selectOption({ label: later.country });
     await page.getByLabel('Period from', { exact: true }).fill(later.from);
     await page.getByLabel('Period to', { exact: true }).fill(later.to);
     await page.getByLabel('Title', { exact: true }).fill(later.title);

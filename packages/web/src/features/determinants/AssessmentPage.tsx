@@ -69,7 +69,7 @@ export function AssessmentPage() {
   return (
     <Page title={a.title ?? t('determinants.title')}>
       <p>
-        <bdi>{a.country}</bdi> · {labels.period(a.periodFrom, a.periodTo)}
+        <bdi>{labels.country(a.country)}</bdi> · {labels.period(a.periodFrom, a.periodTo)}
       </p>
       <p>
         <Link to={`/determinants/${id}/compare`}>{t('determinants.compare')}</Link>

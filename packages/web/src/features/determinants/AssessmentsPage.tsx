@@ -46,7 +46,7 @@ export function AssessmentsPage() {
                     </Link>
                   </td>
                   <td>
-                    <bdi>{a.country}</bdi>
+                    <bdi>{labels.country(a.country)}</bdi>
                   </td>
                   <td>{labels.period(a.periodFrom, a.periodTo)}</td>
                   <td>{a.entryCount}</td>

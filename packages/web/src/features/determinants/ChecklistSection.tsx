@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checklistItems, checklistScores, checklistScoresRequest, checklistSummary, type ChecklistAudience, type ChecklistAudienceSummary, type ChecklistScoreView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { recordChecklist } from './api';
-import { localiseDeterminantIssues, translatingRefusals, useChecklistLabels } from './labels';
+import { localiseDeterminantIssues, useChecklistLabels } from './labels';
 
 /** An audience's summary in a sentence: how many items met, partly met, not met, not applicable, not scored. */
 export function useChecklistSummaryText() {
@@ -22,26 +21,27 @@ function AudienceForm({ assessmentId, audience, scores, onSaved }: { assessmentI
   const labels = useChecklistLabels();
   const items = checklistItems.filter((i) => i.audience === audience && (i.withdrawnIn === undefined || scores.has(i.code)));
   const initial = (): Draft => Object.fromEntries(items.map((i) => [i.code, { score: scores.get(i.code)?.score ?? '', note: scores.get(i.code)?.note ?? '' }]));
-  const [draft, setDraft] = useState<Draft>(initial);
   const [saved, setSaved] = useState(false);
-  const form = useForm({ scores: { id: `checklist-${audience}-save`, label: labels.audience(audience) } });
+  const form = useContractForm(
+    checklistScoresRequest,
+    { scores: { id: `checklist-${audience}-save`, label: labels.audience(audience) } },
+    { draft: initial() },
+    {
+      request: ({ draft }) => ({ scores: items.flatMap((i) => (draft[i.code]?.score ? [{ item: i.code, score: draft[i.code]?.score, note: draft[i.code]?.note ?? '' }] : [])) }),
+      localise: (issues) => localiseDeterminantIssues(t, issues),
+    },
+  );
+  const draft = form.value('draft');
   const set = (code: string, key: 'score' | 'note') => (value: string) => {
     setSaved(false);
-    setDraft((old) => ({ ...old, [code]: { score: old[code]?.score ?? '', note: old[code]?.note ?? '', [key]: value } }));
+    const old = form.values().draft;
+    form.set('draft', { ...old, [code]: { score: old[code]?.score ?? '', note: old[code]?.note ?? '', [key]: value } });
   };
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = { scores: items.flatMap((i) => (draft[i.code]?.score ? [{ item: i.code, score: draft[i.code]?.score, note: draft[i.code]?.note ?? '' }] : [])) };
-    const checked = validate(checklistScoresRequest, body);
-    if (!checked.ok) return form.fail(localiseDeterminantIssues(t, checked.issues));
-    const done = await form.run(async () => {
-      await translatingRefusals(t, () => recordChecklist(assessmentId, checked.data));
-    });
-    if (done) {
-      setSaved(true);
-      onSaved();
-    }
-  }
+  const onSubmit = form.submit(async (request) => {
+    await recordChecklist(assessmentId, request);
+    setSaved(true);
+    onSaved();
+  });
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
       <ErrorSummary form={form} />

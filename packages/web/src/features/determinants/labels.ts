@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allAlpha3, alpha2OfAlpha3 } from '@palermo/contracts';
 import { translateProblem } from '../../app/errors';
-import { ApiError, type FieldIssue } from '../../app/api';
+import type { FieldIssue } from '../../app/api';
 import { useFormats } from '../cases/format';
 
 /** The determinants' vocabularies by their words in the reader's language, never the codes. */
@@ -16,11 +18,29 @@ export function useDeterminantLabels() {
     strength: label('strengths'),
     dimension: label('dimensions'),
     typology: label('typology'),
+    /** An assessment's country by its name, from its ISO 3166-1 alpha-2 code; a name typed before the list was offered, as typed. */
+    country: (code: string | null | undefined) => (code ? formats.country(code) : ''),
     date: formats.date,
     period: (from: string | undefined, to: string | undefined) => t('determinants.periodRange', { from: from ? formats.date(from) : '', to: to ? formats.date(to) : '' }),
   };
 }
 export type DeterminantLabels = ReturnType<typeof useDeterminantLabels>;
+
+/** Every country of ISO 3166-1 by its alpha-2 code, named in the reader's language and in her alphabetical order. */
+export function useCountryOptions(): readonly { value: string; label: string }[] {
+  const { i18n } = useTranslation();
+  const formats = useFormats();
+  return useMemo(
+    () =>
+      allAlpha3()
+        .flatMap((alpha3) => {
+          const alpha2 = alpha2OfAlpha3(alpha3);
+          return alpha2 === undefined ? [] : [{ value: alpha2, label: formats.country(alpha2) }];
+        })
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    [formats, i18n.language],
+  );
+}
 
 /** The checklist's items (the research's recommendations, summarised), audiences and scores in the reader's language. */
 export function useChecklistLabels() {
@@ -44,13 +64,3 @@ export function translateDeterminantProblem(t: TFunction, problem: string): stri
 }
 
 export const localiseDeterminantIssues = (t: TFunction, issues: readonly FieldIssue[]): FieldIssue[] => issues.map((issue) => ({ field: issue.field, problem: translateDeterminantProblem(t, issue.problem) }));
-
-/** Runs a request and puts the server's refusals of fields into the reader's language before the form shows them. */
-export async function translatingRefusals<T>(t: TFunction, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (caught) {
-    if (caught instanceof ApiError && caught.issues.length > 0) throw new ApiError(caught.status, caught.code, caught.message, localiseDeterminantIssues(t, caught.issues));
-    throw caught;
-  }
-}
