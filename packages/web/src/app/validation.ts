@@ -104,13 +104,17 @@ export function matchField(fields: readonly string[], issueField: string): strin
 
 /**
  * The problems held in react-hook-form's errors object (nested by the fields' paths), as field issues: the dotted
- * path of each field and its message.
+ * path of each field, its message, and the code and params of the issue when it named them.
  */
 export function fieldProblems(errors: unknown, path: readonly string[] = []): FieldIssue[] {
   if (typeof errors !== 'object' || errors === null) return [];
   const message: unknown = Reflect.get(errors, 'message');
   if (typeof message === 'string' && typeof Reflect.get(errors, 'type') === 'string') {
-    return [{ field: path.join('.'), problem: message }];
+    // The code and params an issue named, kept beside the message (useForm.ts puts them there).
+    const code: unknown = Reflect.get(errors, 'code');
+    const params: unknown = Reflect.get(errors, 'params');
+    const words = typeof params === 'object' && params !== null ? Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : undefined;
+    return [{ field: path.join('.'), problem: message, ...(typeof code === 'string' ? { code } : {}), ...(words ? { params: words } : {}) }];
   }
   return Object.entries(errors).flatMap(([key, value]) => (key === 'ref' ? [] : fieldProblems(value, [...path, key])));
 }

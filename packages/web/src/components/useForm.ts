@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useForm as useHookForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useForm as useHookForm, type DefaultValues, type FieldError, type FieldValues, type Path, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ApiError, type FieldIssue } from '../app/api';
+import { ApiError, type FieldIssue, type Schema } from '../app/api';
 import { describeIssues, type FormFields, type FormState } from './formState';
-import { fieldProblems, matchField, problemOf, type LooseIssue } from '../app/validation';
+import { fieldProblems, matchField, problemOf, validate, type LooseIssue } from '../app/validation';
 
 export type { FormFields, FormState, SummaryItem } from './formState';
 
@@ -50,7 +50,7 @@ export function useFormState<T extends FieldValues, C, O>(
         if (name === undefined) elsewhere.push(issue);
         else if (!placed.has(name)) {
           placed.add(name);
-          setFieldError(name as Path<T>, { type: 'problem', message: issue.problem });
+          setFieldError(name as Path<T>, fieldError(issue));
         }
       }
       setUnplaced(elsewhere);
@@ -95,8 +95,11 @@ export function useFormState<T extends FieldValues, C, O>(
   return { submitting, errorFor, summary, attempt, run, fail, reset };
 }
 
-/** The part of a contract's zod schema the form needs (the shape @hookform/resolvers' zod resolver takes). */
-export interface ContractSchema<Input, Output> {
+/**
+ * The part of a contract's zod schema the form needs: the shape @hookform/resolvers' zod resolver takes, and the
+ * schema's own check, read again when it fails for the codes its refinements name.
+ */
+export interface ContractSchema<Input, Output> extends Schema<Output> {
   _zod: { input: Input; output: Output };
 }
 
@@ -111,7 +114,10 @@ export interface ContractFormOptions<Values> {
    * fields, given the values and the fields the contract already found wrong; each replaces the contract's on its field.
    */
   also?: (values: Values, invalid: ReadonlySet<string>) => FieldIssue[];
-  /** An area's own words for its problems (cases/problems.ts), for the browser's and the server's alike. */
+  /**
+   * An area's own words for its problems (cases/problems.ts), for the browser's and the server's alike. An issue keeps
+   * the stable `code` and `params` a contract's refinement or the server's refusal names (prosecution/problems.ts).
+   */
   localise?: (issues: FieldIssue[]) => FieldIssue[];
 }
 
@@ -156,11 +162,14 @@ export function useContractForm<Values extends FieldValues, Output>(
     const checkRequest = zodResolver(schema as never, { error: (issue: LooseIssue) => problemOf(issue) }) as unknown as Resolver<FieldValues, unknown, Output>;
     const resolve: Resolver<Values, unknown, Output> = async (values, context, resolverOptions) => {
       const { request, also } = latest.current;
-      const result = await checkRequest((request ? request(values) : values) as FieldValues, context, resolverOptions as never);
-      const more = also?.(values, new Set(fieldProblems(result.errors).map((issue) => issue.field))) ?? [];
-      if (more.length === 0) return result as Awaited<ReturnType<Resolver<Values, unknown, Output>>>;
+      const input = request ? request(values) : values;
+      const result = await checkRequest(input as FieldValues, context, resolverOptions as never);
+      const invalid = fieldProblems(result.errors);
+      const coded = invalid.length > 0 ? codedIssues(schema, input, invalid) : [];
+      const more = also?.(values, new Set(invalid.map((issue) => issue.field))) ?? [];
+      if (coded.length === 0 && more.length === 0) return result as Awaited<ReturnType<Resolver<Values, unknown, Output>>>;
       const errors: Record<string, unknown> = { ...result.errors };
-      for (const issue of more) placeError(errors, issue.field.split('.'), { type: 'problem', message: issue.problem });
+      for (const issue of [...coded, ...more]) placeError(errors, issue.field.split('.'), fieldError(issue));
       return { values: {}, errors } as Awaited<ReturnType<Resolver<Values, unknown, Output>>>;
     };
     return resolve;
@@ -221,8 +230,26 @@ export function useContractForm<Values extends FieldValues, Output>(
   };
 }
 
+/**
+ * The zod resolver keeps only each issue's message; a refinement's stable code and params (`params: { code, ... }`, a
+ * step dated in the future) are read from the contract's own check, for the fields whose message is that issue's.
+ */
+function codedIssues(schema: Schema<unknown>, input: unknown, invalid: readonly FieldIssue[]): FieldIssue[] {
+  const checked = validate(schema, input);
+  if (checked.ok) return [];
+  return checked.issues.filter((issue) => issue.code !== undefined && invalid.some((shown) => shown.field === issue.field && shown.problem === issue.problem));
+}
+
+/** A field's error as react-hook-form keeps it, with the issue's code and params beside its message (validation.ts reads them back). */
+function fieldError({ problem, code, params }: FieldIssue): FieldError {
+  const error: FieldError & Pick<FieldIssue, 'code' | 'params'> = { type: 'problem', message: problem };
+  if (code !== undefined) error.code = code;
+  if (params !== undefined) error.params = params;
+  return error;
+}
+
 /** Puts an error at a dotted path of react-hook-form's nested errors, in place of the one that field had. */
-function placeError(errors: Record<string, unknown>, path: readonly string[], error: { type: string; message: string }) {
+function placeError(errors: Record<string, unknown>, path: readonly string[], error: FieldError) {
   const [head, ...rest] = path;
   if (head === undefined) return;
   if (rest.length === 0) {

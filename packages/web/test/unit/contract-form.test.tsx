@@ -1,11 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import i18next, { type i18n as I18n } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { closeCaseRequest, firstRunRequest, passwordResetRequest } from '@palermo/contracts';
+import { closeCaseRequest, firstRunRequest, passwordResetRequest, recordStepRequest } from '@palermo/contracts';
+import type { FieldIssue } from '../../src/app/api';
 import { ApiError } from '../../src/app/api';
 import { useContractForm } from '../../src/components/useForm';
+import { localiseStepIssues } from '../../src/features/prosecution/problems';
 import en from '../../src/i18n/locales/en.json';
 import fr from '../../src/i18n/locales/fr.json';
 
@@ -198,5 +200,53 @@ describe('useContractForm: the contract checks the values through the zod resolv
     act(() => result.current.clear());
     expect(result.current.summary).toEqual([]);
     expect(result.current.values()).toEqual(emptyFirstRun);
+  });
+
+  it("keeps the code and params of a refinement's issue and of the server's refusal, so that an area words them in the reader's language", async () => {
+    const seen: FieldIssue[][] = [];
+    const { result } = renderHook(
+      () => {
+        const { t } = useTranslation();
+        return useContractForm(
+          recordStepRequest,
+          { kind: { id: 'step-kind', label: 'Step' }, occurredOn: { id: 'step-date', label: 'Date' } },
+          { kind: 'trial', occurredOn: '2999-01-01' },
+          {
+            localise: (issues) => {
+              seen.push(issues);
+              return localiseStepIssues(t, (iso) => `[${iso}]`, issues);
+            },
+          },
+        );
+      },
+      { wrapper: wrapperIn(french) },
+    );
+    const sent: unknown[] = [];
+    expect(await submitted(() => result.current.submit(async (request) => void sent.push(request))())).toBe(false);
+    expect(sent).toEqual([]);
+    // The contract refuses a date in the future with `params: { code: 'future-date', step }`; the resolver alone keeps only its English message.
+    expect(seen.at(-1)).toEqual([{ field: 'occurredOn', problem: 'trial: the date must not be in the future', code: 'future-date', params: { step: 'trial' } }]);
+    const trial = french.t('prosecution.steps.trial');
+    const future = french.t('prosecution.stepProblem', { step: trial, problem: french.t('prosecution.problems.future') });
+    expect(future).not.toContain('future');
+    expect(result.current.errorFor('occurredOn')).toBe(future);
+    expect(result.current.summary).toEqual([{ targetId: 'step-date', text: `Date: ${future}` }]);
+
+    act(() => result.current.text('occurredOn').onValueChange('2024-01-02'));
+    const refusal = { step: 'trial', date: '2024-01-02', earlierStep: 'prosecution', earlierDate: '2024-03-01' };
+    const outcome = await submitted(() =>
+      result.current.submit(async () => {
+        throw new ApiError(400, 'validation', 'Invalid request', [
+          { field: 'occurredOn', problem: 'trial: dated 2024-01-02, before the prosecution of 2024-03-01', code: 'date-before-earlier-step', params: refusal },
+        ]);
+      })(),
+    );
+    expect(outcome).toBe(false);
+    expect(seen.at(-1)).toEqual([expect.objectContaining({ field: 'occurredOn', code: 'date-before-earlier-step', params: refusal })]);
+    const before = french.t('prosecution.stepProblem', {
+      step: trial,
+      problem: french.t('prosecution.problems.dateBefore', { date: '[2024-01-02]', earlier: french.t('prosecution.steps.prosecution'), then: '[2024-03-01]' }),
+    });
+    expect(result.current.errorFor('occurredOn')).toBe(before);
   });
 });

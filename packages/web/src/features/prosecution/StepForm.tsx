@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   appealOutcomes,
@@ -11,13 +10,12 @@ import {
   type ProsecutionStepKind,
   type StepView,
 } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { CheckboxField } from '../cases/controls';
 import { useProsecutionLabels, wholeNumber, type Notice } from './labels';
-import { localiseStepIssues, translatingRefusals } from './problems';
+import { localiseStepIssues } from './problems';
 import { recordStep } from './api';
 import { orderedSteps, useChargeName } from './StepList';
 
@@ -28,10 +26,11 @@ interface Props {
   onRecorded: (notice: Notice) => void;
 }
 
-const empty = {
+/** What a step of any kind may give, as the form's text values; the kind chosen says which the request takes. */
+const details = {
   provision: '',
   category: '',
-  court: '',
+  courtOrganisationId: '',
   plea: '',
   chargeId: '',
   outcome: '',
@@ -48,22 +47,27 @@ const empty = {
   description: '',
   suspended: '',
 };
-type Values = typeof empty;
+type Details = typeof details;
+type Values = Details & { kind: ProsecutionStepKind | ''; occurredOn: string };
+const empty: Values = { kind: '', occurredOn: '', ...details };
 
 const decimal = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
 const upper = (text: string) => (text.trim() === '' ? undefined : text.trim().toUpperCase());
 const text = (value: string) => (value.trim() === '' ? undefined : value);
 
 /** The request for one step of the chosen kind, from the form's text values (the contract then checks it). */
-function requestOf(kind: ProsecutionStepKind, occurredOn: string, v: Values): unknown {
+function requestOf(v: Values): unknown {
+  const { kind, occurredOn } = v;
   switch (kind) {
+    case '':
+      return { occurredOn };
     case 'arrest':
     case 'trial':
       return { kind, occurredOn };
     case 'charge':
       return { kind, occurredOn, provision: v.provision, category: text(v.category) };
     case 'prosecution':
-      return { kind, occurredOn, courtOrganisationId: v.court };
+      return { kind, occurredOn, courtOrganisationId: v.courtOrganisationId };
     case 'plea':
       return { kind, occurredOn, plea: text(v.plea) };
     case 'verdict':
@@ -96,16 +100,18 @@ function requestOf(kind: ProsecutionStepKind, occurredOn: string, v: Values): un
   }
 }
 
-/** Records one dated step of the suspect's funnel; a step the server refuses shows its reason on the field it names. */
+/**
+ * Records one dated step of the suspect's funnel, checked by the contract first. A step refused (by the contract for a
+ * date in the future, by the server for a step out of sequence) is worded from the refusal's code and params in the
+ * reader's language, on the field it names.
+ */
 export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
   const { t } = useTranslation();
   const labels = useProsecutionLabels();
   const chargeName = useChargeName();
-  const [kind, setKind] = useState<ProsecutionStepKind | ''>('');
-  const [occurredOn, setOccurredOn] = useState('');
-  const [values, setValues] = useState<Values>(empty);
-  const set = (name: keyof Values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const form = useForm({
+  const form = useContractForm(
+    recordStepRequest,
+    {
     kind: { id: 'step-kind', label: t('prosecution.stepKind') },
     occurredOn: { id: 'step-date', label: t('prosecution.stepDate') },
     provision: { id: 'step-provision', label: t('prosecution.provision') },
@@ -125,37 +131,36 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
     appealId: { id: 'step-appeal', label: t('prosecution.appealDecided') },
     amount: { id: 'step-amount', label: t('prosecution.amount') },
     description: { id: 'step-description', label: t('prosecution.description') },
-  });
+    },
+    empty,
+    {
+      request: requestOf,
+      also: ({ kind }) => (kind === '' ? [{ field: 'kind', problem: t('prosecution.problems.chooseStep') }] : []),
+      localise: (issues) => localiseStepIssues(t, labels.date, issues),
+    },
+  );
+  const kind = form.value('kind');
   const ordered = orderedSteps(steps);
   const charges = ordered.filter((step) => step.kind === 'charge');
   const verdicts = ordered.filter((step) => step.kind === 'verdict');
   const appeals = ordered.filter((step) => step.kind === 'appeal');
   const stepName = (step: StepView) => t('prosecution.stepOption', { date: labels.date(step.occurredOn), charge: chargeName(step.provision, step.category) });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (kind === '') {
-      form.fail([{ field: 'kind', problem: t('prosecution.problems.chooseStep') }]);
-      return;
-    }
-    const checked = validate(recordStepRequest, requestOf(kind, occurredOn, values));
-    if (!checked.ok) {
-      form.fail(localiseStepIssues(t, labels.date, checked.issues));
-      return;
-    }
-    const request = checked.data;
-    const saved = await form.run(() => translatingRefusals(t, labels.date, async () => void (await recordStep(suspectId, request))));
-    if (saved) {
-      setValues(empty);
-      setOccurredOn('');
-      setKind('');
-      onRecorded((say, words) => say('prosecution.stepRecorded', { step: words.step(request.kind), date: words.date(request.occurredOn) }));
-    }
-  }
+  const onSubmit = form.submit(async (request) => {
+    await recordStep(suspectId, request);
+    form.clear(empty);
+    onRecorded((say, words) => say('prosecution.stepRecorded', { step: words.step(request.kind), date: words.date(request.occurredOn) }));
+  });
+  // Another kind asks for other details: those given for the last one go, the date and the problems shown stay.
+  const chooseKind = (value: string) =>
+    form.form.reset(
+      { ...empty, occurredOn: form.value('occurredOn'), kind: prosecutionStepKinds.find((k) => k === value) ?? '' },
+      { keepErrors: true, keepSubmitCount: true, keepDefaultValues: true },
+    );
 
   const choose = <option value="">{t('prosecution.choose')}</option>;
-  const select = (name: keyof Values, id: string, label: string, options: readonly { value: string; label: string }[], optional = false) => (
-    <SelectField id={id} label={label} optional={optional} value={values[name]} onValueChange={set(name)} error={form.errorFor(name === 'court' ? 'courtOrganisationId' : name)}>
+  const select = (name: keyof Details, id: string, label: string, options: readonly { value: string; label: string }[], optional = false) => (
+    <SelectField id={id} label={label} optional={optional} {...form.text(name)}>
       {choose}
       {options.map((option) => (
         <option key={option.value} value={option.value}>
@@ -164,8 +169,8 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
       ))}
     </SelectField>
   );
-  const input = (name: keyof Values, id: string, label: string, optional = false, hint?: string) => (
-    <TextField id={id} label={label} hint={hint} optional={optional} value={values[name]} onValueChange={set(name)} error={form.errorFor(name)} />
+  const input = (name: keyof Details, id: string, label: string, optional = false, hint?: string) => (
+    <TextField id={id} label={label} hint={hint} optional={optional} {...form.text(name)} />
   );
   const categories = chargeCategories.map((value) => ({ value, label: labels.category(value) }));
 
@@ -173,16 +178,7 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
     <>
       <ErrorSummary form={form} />
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="narrow">
-        <SelectField
-          id="step-kind"
-          label={t('prosecution.stepKind')}
-          value={kind}
-          onValueChange={(value) => {
-            setKind(prosecutionStepKinds.find((k) => k === value) ?? '');
-            setValues(empty);
-          }}
-          error={form.errorFor('kind')}
-        >
+        <SelectField id="step-kind" label={t('prosecution.stepKind')} value={kind} onValueChange={chooseKind} error={form.errorFor('kind')}>
           {choose}
           {prosecutionStepKinds.map((value) => (
             <option key={value} value={value}>
@@ -190,14 +186,14 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
             </option>
           ))}
         </SelectField>
-        <TextField id="step-date" type="date" label={t('prosecution.stepDate')} value={occurredOn} onValueChange={setOccurredOn} error={form.errorFor('occurredOn')} />
+        <TextField id="step-date" type="date" label={t('prosecution.stepDate')} {...form.text('occurredOn')} />
         {kind === 'charge' ? (
           <>
             {input('provision', 'step-provision', t('prosecution.provision'), false, t('prosecution.provisionHint'))}
             {select('category', 'step-category', t('prosecution.category'), categories)}
           </>
         ) : null}
-        {kind === 'prosecution' ? select('court', 'step-court', t('prosecution.court'), courts.map((court) => ({ value: court.id, label: court.name }))) : null}
+        {kind === 'prosecution' ? select('courtOrganisationId', 'step-court', t('prosecution.court'), courts.map((court) => ({ value: court.id, label: court.name }))) : null}
         {kind === 'plea' ? select('plea', 'step-plea', t('prosecution.plea'), pleas.map((value) => ({ value, label: labels.plea(value) }))) : null}
         {kind === 'verdict' ? (
           <>
@@ -210,7 +206,7 @@ export function StepForm({ suspectId, steps, courts, onRecorded }: Props) {
         {kind === 'sentence' ? (
           <>
             {input('custodialMonths', 'step-custodial', t('prosecution.custodialMonths'))}
-            <CheckboxField id="step-suspended" label={t('prosecution.suspended')} checked={values.suspended === 'yes'} onChange={(checked) => set('suspended')(checked ? 'yes' : '')} />
+            <CheckboxField id="step-suspended" label={t('prosecution.suspended')} checked={form.value('suspended') === 'yes'} onChange={(checked) => form.set('suspended', checked ? 'yes' : '')} />
             {input('probationMonths', 'step-probation', t('prosecution.probationMonths'), true)}
             {input('fineAmount', 'step-fine', t('prosecution.fineAmount'), true)}
             {input('currency', 'step-currency', t('prosecution.currency'), true, t('prosecution.currencyHint'))}

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { stepRefusalCode, stepRefusalParams, type ProsecutionStepKind, type StepRefusalCode } from '@palermo/contracts';
-import { ApiError, type FieldIssue } from '../../app/api';
+import type { FieldIssue } from '../../app/api';
 import { translateProblem } from '../../app/errors';
 
 /**
@@ -40,18 +40,7 @@ export function translateStepProblem(t: TFunction, date: (iso: string) => string
   return t('prosecution.stepProblem', { step: stepLabel(step), problem });
 }
 
+/** A step form's issues in the reader's words (its `localise`): the contract's and the server's alike, by their codes. */
 export function localiseStepIssues(t: TFunction, date: (iso: string) => string, issues: readonly FieldIssue[]): FieldIssue[] {
   return issues.map((issue) => ({ field: issue.field, problem: translateStepProblem(t, date, issue) }));
-}
-
-/** Runs a request and puts the server's refusals into the reader's language before the form shows them. */
-export async function translatingRefusals<T>(t: TFunction, date: (iso: string) => string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (caught) {
-    if (caught instanceof ApiError && caught.issues.length > 0) {
-      throw new ApiError(caught.status, caught.code, caught.message, localiseStepIssues(t, date, caught.issues));
-    }
-    throw caught;
-  }
 }
