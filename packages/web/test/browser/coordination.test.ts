@@ -5,7 +5,8 @@ import { addOrganisationWithUser, firstRun, seriousAccessibilityViolations, sign
 /**
  * Coordination in the browser: the national coordinator creates a working group with two member organisations,
  * records a meeting with a decision and assigns a follow-up action to the labour inspectorate (past its due date, so
- * overdue), and records a training delivered; bad input is refused naming the field in the reader's words. The labour
+ * overdue), and records a training delivered, then corrects it (the correction audited); bad input is refused naming
+ * the field in the reader's words. The labour
  * inspectorate's administrator finds the action among its overdue ones and marks it done. One pass in Arabic: nothing
  * in English on the pages but what people typed.
  */
@@ -22,10 +23,11 @@ const decision = 'Joint inspections in agriculture before the harvest';
 const action = 'Plan ten joint inspections';
 const trainingTitle = 'Indicators of forced labour for inspectors';
 let h: BrowserHarness;
+let admin: Awaited<ReturnType<typeof firstRun>>;
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = await firstRun(h, password);
+  admin = await firstRun(h, password);
   await addOrganisationWithUser(admin, { name: 'National Coordination Office', type: 'national_coordinator' }, { ...coordinator, password, roles: ['national_coordinator'] });
   await addOrganisationWithUser(admin, { name: inspectorate, type: 'labour_inspectorate' }, { ...inspector, password, roles: ['organisation_admin'] });
   await admin.call('POST', '/api/organisations', { name: ngo, type: 'ngo' });
@@ -105,6 +107,25 @@ describe('coordination', () => {
     await waitForStatus(page, '25 officials trained in the trainings listed.');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/coordination-trainings-en.png`, fullPage: true });
+
+    // The training corrected: the form opens with what was recorded; the same check refuses a wrong correction.
+    await page.getByRole('button', { name: `Correct ${trainingTitle}` }).click();
+    const correction = page.getByRole('region', { name: `Correct the training: ${trainingTitle}` });
+    expect(await correction.getByLabel('Number trained', { exact: true }).inputValue()).toBe('25');
+    expect(await correction.getByLabel('Delivered by', { exact: true }).locator('option:checked').innerText()).toBe(inspectorate);
+    await correction.getByLabel('Number trained', { exact: true }).fill('20');
+    await correction.getByRole('button', { name: 'Save the correction' }).click();
+    await page.locator('#correct-training-women-error').filter({ hasText: 'Women and men together must not be more than the number trained.' }).waitFor();
+    await correction.getByLabel('Number trained', { exact: true }).fill('30');
+    await correction.getByLabel('Men (optional)', { exact: true }).fill('18');
+    await correction.getByRole('button', { name: 'Save the correction' }).click();
+    await waitForStatus(page, `Training corrected: ${trainingTitle}`);
+    await page.locator('tbody tr').filter({ hasText: trainingTitle }).filter({ hasText: '12 women, 18 men' }).waitFor();
+    await waitForStatus(page, '30 officials trained in the trainings listed.');
+    expect(await page.locator('tbody tr').filter({ hasText: trainingTitle }).count()).toBe(1);
+    const audit = (await admin.call('GET', '/api/audit?limit=500'))['entries'] as Array<{ action: string; summary?: string | null }>;
+    expect(audit.filter((e) => e.action === 'coordination_training.update').map((e) => e.summary)).toEqual(['labour_exploitation, labour_inspectors, 30 trained']);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // The labour inspectorate finds the action among its overdue ones and marks it done.
     const inspectorPage = await signInInBrowser(h, inspector.email, password);

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { TrainingView } from '@palermo/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Page } from '../../app/Page';
@@ -7,12 +8,15 @@ import { useResource } from '../../app/useResource';
 import { TextField } from '../../components/fields';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { TrainingForm } from './TrainingForm';
-import { getOptions, listTrainings, recordTraining } from './api';
+import { correctTraining, getOptions, listTrainings, recordTraining } from './api';
 import { useCoordinationLabels } from './labels';
 import { canEditCoordination, canRecordTrainings } from './permissions';
 import '../cases/cases.css';
 
-/** The trainings delivered (outputs of the plan), newest first, with the officials trained in the period chosen; recorded here. */
+/**
+ * The trainings delivered (outputs of the plan), newest first, with the officials trained in the period chosen;
+ * recorded here, and corrected by those who may record them (the server audits the correction).
+ */
 export function TrainingsPage() {
   const { t } = useTranslation();
   const session = useActiveSession();
@@ -23,6 +27,10 @@ export function TrainingsPage() {
   const [list, reload] = useResource(() => listTrainings({ from, to }), `coordination:trainings:${from}:${to}`);
   const [options] = useResource(() => (records ? getOptions() : Promise.resolve(null)), 'coordination:options');
   const ownOrganisationId = canEditCoordination(session.capabilities) ? null : session.user.organisation.id;
+  const [correcting, setCorrecting] = useState<TrainingView | null>(null);
+  const [corrected, setCorrected] = useState('');
+  const correctionHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => correctionHeading.current?.focus(), [correcting]);
   return (
     <Page title={t('coordination.trainingsTitle')}>
       <p>
@@ -53,6 +61,7 @@ export function TrainingsPage() {
                     <th scope="col">{t('coordination.numberTrained')}</th>
                     <th scope="col">{t('coordination.bySex')}</th>
                     <th scope="col">{t('coordination.planActivity')}</th>
+                    {records ? <th scope="col">{t('coordination.correctColumn')}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -66,6 +75,15 @@ export function TrainingsPage() {
                       <td>{labels.number(x.numberTrained ?? 0)}</td>
                       <td>{x.bySex ? t('coordination.bySexValue', { women: labels.number(x.bySex.women), men: labels.number(x.bySex.men) }) : t('coordination.bySexNone')}</td>
                       <td>{x.activityTitle ? <bdi>{x.activityTitle}</bdi> : ''}</td>
+                      {records ? (
+                        <td>
+                          {x.mayEdit ? (
+                            <button type="button" className="button-secondary" onClick={() => { setCorrected(''); setCorrecting(x); }}>
+                              {t('coordination.correctTraining', { title: x.title ?? '' })}
+                            </button>
+                          ) : null}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -73,6 +91,32 @@ export function TrainingsPage() {
             </div>
           )}
         </>
+      ) : null}
+      {corrected ? <p role="status">{t('coordination.trainingCorrected', { title: corrected })}</p> : null}
+      {records && correcting && options.status === 'ready' && options.data ? (
+        <section aria-labelledby="correct-training">
+          <h2 id="correct-training" ref={correctionHeading} tabIndex={-1}>
+            {t('coordination.correctTrainingTitle', { title: correcting.title ?? '' })}
+          </h2>
+          <p className="hint">{t('coordination.correctTrainingHint')}</p>
+          <TrainingForm
+            key={correcting.id}
+            options={options.data}
+            ownOrganisationId={ownOrganisationId}
+            training={correcting}
+            idPrefix="correct-training"
+            submitLabel={t('coordination.correctTrainingSubmit')}
+            onSave={async (body) => {
+              await correctTraining(correcting.id, body);
+              setCorrecting(null);
+              setCorrected(body.title);
+              reload();
+            }}
+          />
+          <button type="button" className="button-secondary" onClick={() => setCorrecting(null)}>
+            {t('coordination.cancelCorrection')}
+          </button>
+        </section>
       ) : null}
       {records && options.status === 'ready' && options.data ? (
         <section aria-labelledby="new-training">

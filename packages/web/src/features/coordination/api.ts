@@ -31,6 +31,7 @@ export const listTrainings = (filter: { from?: string; to?: string }) => {
   return api.get(`${base}/trainings${suffix}`, trainingList);
 };
 export const recordTraining = (body: TrainingRequest) => api.post(`${base}/trainings`, body, createdRef);
+export const correctTraining = (trainingId: string, body: TrainingRequest) => api.put(`${base}/trainings/${id(trainingId)}`, body, createdRef);
 export const getOptions = () => api.get(`${base}/options`, coordinationOptions);
 
 // Kept apart (permissions.ts) so that the navigation does not carry this area's schemas in the first load.
