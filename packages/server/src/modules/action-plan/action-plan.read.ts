@@ -6,6 +6,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { visibleActivityFields } from './action-plan.fields.js';
 import { actionPlanRules, activityFacts } from './action-plan.policy.js';
 import * as repo from './action-plan.repo.js';
+import { groupBy } from './group-by.js';
 
 const summaryOf = (p: repo.PlanRow): PlanSummary => ({ id: p.id, title: p.title, periodStart: p.period_start, periodEnd: p.period_end, currency: p.currency });
 
@@ -22,10 +23,9 @@ export async function readPlan(tx: Db, subject: Subject, planId: string): Promis
   if (!plan) throw notFound('Plan');
   const [objectives, activities] = await Promise.all([repo.objectivesOf(tx, plan.id), repo.activitiesOf(tx, plan.id)]);
   const ids = activities.map((a) => a.id);
-  const [budgets, funding, progress, partnerNames] = await Promise.all([
-    repo.budgetsOf(tx, ids),
-    repo.fundingOf(tx, ids),
-    repo.progressOf(tx, ids),
+  const [money, progress, partnerNames] = await Promise.all([
+    repo.moneyOf(tx, ids),
+    repo.progressOf(tx, ids).then((rows) => groupBy(rows, (p) => p.activity_id)),
     repo.organisationNames(tx, [...new Set(activities.flatMap((a) => a.partner_ids))]),
   ]);
   const views = activities.map((a) => {
@@ -44,16 +44,12 @@ export async function readPlan(tx: Db, subject: Subject, planId: string): Promis
       status: a.status as ActivityStatus,
       progressPercent: a.progress_percent,
       version: a.version,
-      budgets: budgets.filter((b) => b.activity_id === a.id).map((b) => ({ year: b.year, plannedMinor: b.planned_minor, spentMinor: b.spent_minor, overspendReason: b.overspend_reason })),
-      funding: funding
-        .filter((f) => f.activity_id === a.id)
-        .map((f) => ({
+      budgets: money.budgets(a.id).map((b) => ({ year: b.year, plannedMinor: b.planned_minor, spentMinor: b.spent_minor, overspendReason: b.overspend_reason })),
+      funding: money.funding(a.id).map((f) => ({
           id: f.id, kind: f.kind as FundingKind, donor: f.donor, amountMinor: f.amount_minor, ...(f.secured_until ? { securedUntil: f.secured_until } : {}),
           endsBeforeActivity: fundingEndsEarly(f.secured_until, a.ends_on),
         })),
-      progress: progress
-        .filter((p) => p.activity_id === a.id)
-        .map((p) => ({ reportedOn: p.reported_on, status: p.status as ActivityStatus, progressPercent: p.progress_percent, note: p.note, organisationName: p.organisation_name, recordedAt: p.recorded_at.toISOString() })),
+      progress: (progress.get(a.id) ?? []).map((p) => ({ reportedOn: p.reported_on, status: p.status as ActivityStatus, progressPercent: p.progress_percent, note: p.note, organisationName: p.organisation_name, recordedAt: p.recorded_at.toISOString() })),
       mayReport: allows(actionPlanRules.report, subject, facts),
     };
     return presentFields(view, visibleActivityFields(subject, facts)) as ActivityView;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { groupBy } from './group-by.js';
 
 /** The SQL of the national action plan (migrations/0047_action_plan.sql). Dates are read as 'YYYY-MM-DD' text. */
 
@@ -91,6 +92,26 @@ export async function fundingOf(tx: Db, activityIds: readonly string[]) {
     .orderBy('donor')
     .orderBy('id')
     .execute();
+}
+
+type BudgetRow = Awaited<ReturnType<typeof budgetsOf>>[number];
+type FundingRow = Awaited<ReturnType<typeof fundingOf>>[number];
+
+/** Each activity's budget years and funding sources. */
+export interface ActivityMoney {
+  budgets(activityId: string): readonly BudgetRow[];
+  funding(activityId: string): readonly FundingRow[];
+}
+
+/**
+ * The activities' budgets and funding, read once and grouped by activity in one pass (the plan page, the progress page
+ * and the public page: a plan holds hundreds of activities, filtering the rows once per activity would be O(n·m)).
+ */
+export async function moneyOf(tx: Db, activityIds: readonly string[]): Promise<ActivityMoney> {
+  const [budgets, funding] = await Promise.all([budgetsOf(tx, activityIds), fundingOf(tx, activityIds)]);
+  const budgetsBy = groupBy(budgets, (b) => b.activity_id);
+  const fundingBy = groupBy(funding, (f) => f.activity_id);
+  return { budgets: (id) => budgetsBy.get(id) ?? [], funding: (id) => fundingBy.get(id) ?? [] };
 }
 
 export async function progressOf(tx: Db, activityIds: readonly string[]) {

@@ -5,6 +5,7 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { allows, type Subject } from '../../platform/access/rules.js';
 import { actionPlanRules, activityFacts } from './action-plan.policy.js';
 import * as repo from './action-plan.repo.js';
+import { groupBy } from './group-by.js';
 import { countFacts, factsOf, indicatorValues, type Period } from './computed-indicators.js';
 
 /** Each calendar year of the plan's period, clipped to it. */
@@ -19,18 +20,6 @@ export function planYears(plan: repo.PlanRow): Period[] {
 }
 
 const periodKey = (p: Period) => `${p.start}|${p.end}`;
-
-/** Rows grouped by a key, each group in the rows' order. */
-export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = out.get(key);
-    if (group) group.push(row);
-    else out.set(key, [row]);
-  }
-  return out;
-}
 
 async function indicatorRows(tx: Db, planId: string) {
   return tx
@@ -58,45 +47,90 @@ async function measurementsOf(tx: Db, planId: string) {
     where i.plan_id = ${planId} order by m.period_start, m.period_end, m.sex nulls first, m.age_group nulls first, m.form_of_exploitation nulls first`.execute(tx);
 }
 
+/** A target or a total: the period's start and end ('YYYY-MM-DD') and the value. */
+type PeriodValue = readonly [start: string, end: string, value: number];
+const periodValue = (r: { period_start: string; period_end: string; value: string }): PeriodValue => [r.period_start, r.period_end, Number(r.value)];
+
+const byPeriodEnd = (a: IndicatorPoint, b: IndicatorPoint) => (a.periodEnd === b.periodEnd ? a.periodStart.localeCompare(b.periodStart) : a.periodEnd.localeCompare(b.periodEnd));
+
 /**
- * The plan's indicators with their targets, measurements and series: per period (the targets' periods and the plan's
- * years), the total against the target. Computed indicators are counted for those periods from the case tables,
- * published through the cell-key method (computed-indicators.ts).
+ * The series of the plan's indicators: per period, the total against the target. An indicator entered by hand has a
+ * point for each period with a target or a total; a computed one a point for each of the plan's years and every
+ * target's period (of any indicator), its values counted once for all from the case tables and published through the
+ * cell-key method (computed-indicators.ts).
  */
+async function seriesReader(tx: Db, keys: RecordKeys, plan: repo.PlanRow, computations: ReadonlyArray<string | null>, targets: Iterable<PeriodValue>) {
+  const periods = new Map<string, Period>();
+  for (const p of planYears(plan)) periods.set(periodKey(p), p);
+  for (const [start, end] of targets) periods.set(periodKey({ start, end }), { start, end });
+  const ordered = [...periods.values()].sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+  const codes = computations.filter((c): c is ComputedIndicatorCode => c !== null);
+  const facts = codes.length > 0 ? await countFacts(tx, keys, factsOf(codes), ordered) : new Map<PlatformFact, Array<number | null>>();
+  return (computation: string | null, own: readonly PeriodValue[], totals: readonly PeriodValue[]): IndicatorPoint[] => {
+    const points = new Map<string, IndicatorPoint>();
+    if (computation) {
+      const computed = indicatorValues(computation as ComputedIndicatorCode, facts, ordered.length);
+      ordered.forEach((p, i) => points.set(periodKey(p), { periodStart: p.start, periodEnd: p.end, value: computed[i] ?? null, target: null }));
+    }
+    for (const [start, end, target] of own) {
+      const key = `${start}|${end}`;
+      const point = points.get(key);
+      if (point) point.target = target;
+      else points.set(key, { periodStart: start, periodEnd: end, value: null, target });
+    }
+    for (const [start, end, value] of totals) {
+      const key = `${start}|${end}`;
+      const point = points.get(key);
+      // A computed indicator's values are counted: a total entered for one of its periods does not replace them.
+      if (!point) points.set(key, { periodStart: start, periodEnd: end, value, target: null });
+      else if (!computation) point.value = value;
+    }
+    return [...points.values()].sort(byPeriodEnd);
+  };
+}
+
+/** An indicator as the progress page reads it: what it is and its series, without its measurements. */
+export type IndicatorSeries = Pick<IndicatorView, 'id' | 'code' | 'title' | 'type' | 'objectiveId' | 'activityId' | 'computation' | 'direction' | 'series'>;
+
+/**
+ * The plan's indicators with their series only. Each indicator's targets and totals (the measurements without sex, age
+ * group or form of exploitation) come on its own row as JSON arrays of [start, end, value]: a plan holds thousands of
+ * indicators and tens of thousands of measurements, and a parsed document per indicator costs a fraction of what a
+ * row per target and per total costs to parse. The arrays come in no order: seriesReader orders the points.
+ */
+export async function readIndicatorSeries(tx: Db, keys: RecordKeys, plan: repo.PlanRow): Promise<IndicatorSeries[]> {
+  type Row = { id: string; code: string; title: string; type: string; objective_id: string | null; activity_id: string | null; computation: string | null; direction: string; targets: PeriodValue[]; totals: PeriodValue[] };
+  const { rows } = await sql<Row>`
+    with t as (
+      select t.indicator_id, json_agg(json_build_array(t.period_start, t.period_end, t.value)) as targets
+      from plan_indicator_targets t join plan_indicators i on i.id = t.indicator_id where i.plan_id = ${plan.id} group by t.indicator_id
+    ), m as (
+      select m.indicator_id, json_agg(json_build_array(m.period_start, m.period_end, m.value)) as totals
+      from plan_indicator_measurements m join plan_indicators i on i.id = m.indicator_id
+      where i.plan_id = ${plan.id} and coalesce(m.sex, '') = '' and coalesce(m.age_group, '') = '' and coalesce(m.form_of_exploitation, '') = ''
+      group by m.indicator_id
+    )
+    select i.id, i.code, i.title, i.type, i.objective_id, i.activity_id, i.computation, i.direction, coalesce(t.targets, '[]') as targets, coalesce(m.totals, '[]') as totals
+    from plan_indicators i left join t on t.indicator_id = i.id left join m on m.indicator_id = i.id
+    where i.plan_id = ${plan.id} order by i.code`.execute(tx);
+  const seriesOf = await seriesReader(tx, keys, plan, rows.map((r) => r.computation), rows.flatMap((r) => r.targets));
+  return rows.map((r) => ({
+    id: r.id, code: r.code, title: r.title, type: r.type as PlanIndicatorType, objectiveId: r.objective_id, activityId: r.activity_id,
+    computation: r.computation as ComputedIndicatorCode | null, direction: r.direction as PlanIndicatorDirection, series: seriesOf(r.computation, r.targets, r.totals),
+  }));
+}
+
+/** The plan's indicators with their targets, every measurement and their series (seriesReader). */
 export async function readIndicators(tx: Db, keys: RecordKeys, subject: Subject, plan: repo.PlanRow): Promise<IndicatorView[]> {
   const [rows, targets, measurements, activities] = await Promise.all([indicatorRows(tx, plan.id), targetsOf(tx, plan.id), measurementsOf(tx, plan.id), repo.activitiesOf(tx, plan.id)]);
   const activityOf = new Map(activities.map((a) => [a.id, a]));
-  // Every period any indicator is read for: the plan's years and every target's period, computed once for all.
-  const periods = new Map<string, Period>();
-  for (const p of planYears(plan)) periods.set(periodKey(p), p);
-  for (const t of targets.rows) periods.set(periodKey({ start: t.period_start, end: t.period_end }), { start: t.period_start, end: t.period_end });
-  const ordered = [...periods.values()].sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
-  const codes = rows.map((r) => r.computation).filter((c): c is ComputedIndicatorCode => c !== null);
+  const seriesOf = await seriesReader(tx, keys, plan, rows.map((r) => r.computation), targets.rows.map(periodValue));
   // Each indicator's targets and measurements, grouped once (a plan holds thousands of indicators and their measurements).
   const targetsBy = groupBy(targets.rows, (t) => t.indicator_id);
   const measurementsBy = groupBy(measurements.rows, (m) => m.indicator_id);
-  const facts = codes.length > 0 ? await countFacts(tx, keys, factsOf(codes), ordered) : new Map<PlatformFact, Array<number | null>>();
   return rows.map((r) => {
     const own = targetsBy.get(r.id) ?? [];
-    const targetOf = new Map(own.map((t) => [periodKey({ start: t.period_start, end: t.period_end }), Number(t.value)]));
     const mine = measurementsBy.get(r.id) ?? [];
-    const computed = r.computation ? indicatorValues(r.computation as ComputedIndicatorCode, facts, ordered.length) : null;
-    // A series point for each target period and each period with a total; the plan's years only for computed ones.
-    const totals = new Map(mine.filter((m) => !m.sex && !m.age_group && !m.form_of_exploitation).map((m) => [periodKey({ start: m.period_start, end: m.period_end }), Number(m.value)]));
-    const series: IndicatorPoint[] = ordered.flatMap((p, i) => {
-      const key = periodKey(p);
-      const value = computed ? (computed[i] ?? null) : (totals.get(key) ?? null);
-      const target = targetOf.get(key) ?? null;
-      if (!computed && value === null && target === null) return [];
-      return [{ periodStart: p.start, periodEnd: p.end, value, target }];
-    });
-    for (const [key, value] of totals) {
-      if (!periods.has(key)) {
-        const [start = '', end = ''] = key.split('|');
-        series.push({ periodStart: start, periodEnd: end, value, target: null });
-      }
-    }
-    series.sort((a, b) => (a.periodEnd === b.periodEnd ? a.periodStart.localeCompare(b.periodStart) : a.periodEnd.localeCompare(b.periodEnd)));
     const activity = r.activity_id ? activityOf.get(r.activity_id) : undefined;
     const standing = activity ? activityFacts(activity.responsible_organisation_id, activity.partner_ids) : activityFacts('', []);
     return {
@@ -117,7 +151,7 @@ export async function readIndicators(tx: Db, keys: RecordKeys, subject: Subject,
         id: m.id, periodStart: m.period_start, periodEnd: m.period_end, value: Number(m.value), sex: m.sex as MeasurementSex | null, ageGroup: m.age_group as MeasurementAgeGroup | null,
         formOfExploitation: m.form_of_exploitation as FormOfExploitation | null, note: m.note, organisationName: m.organisation_name,
       })),
-      series,
+      series: seriesOf(r.computation, own.map(periodValue), mine.filter((m) => !m.sex && !m.age_group && !m.form_of_exploitation).map(periodValue)),
       mayMeasure: r.computation === null && allows(actionPlanRules.report, subject, standing),
     };
   });

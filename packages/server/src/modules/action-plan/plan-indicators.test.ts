@@ -188,6 +188,26 @@ describe('indicators entered by hand', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('give the progress page the very series the indicators list shows, computed or entered by hand', async () => {
+    const created = await ok(coordinator, 'POST', `/api/action-plans/${planId}/indicators`, {
+      code: 'H2', title: 'Hotline calls answered', type: 'outcome', activityId, source: 'Hotline log', disaggregations: ['sex'],
+      baseline: { value: 10, on: '2024-12-31' }, targets: [{ periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 40.5 }],
+    });
+    const url = `/api/plan-indicators/${created.id}/measurements`;
+    // A quarter no target names (its own point), a breakdown (not a total), and a year with a target.
+    await ok(shelterLead, 'POST', url, { periodStart: '2025-04-01', periodEnd: '2025-06-30', value: 12.25 });
+    await ok(shelterLead, 'POST', url, { periodStart: '2025-04-01', periodEnd: '2025-06-30', value: 7, sex: 'female' });
+    await ok(shelterLead, 'POST', url, { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 41 });
+    const listed = await indicators(coordinator);
+    const progress = (await ok(coordinator, 'GET', `/api/action-plans/${planId}/progress`)) as PlanProgress;
+    expect(progress.indicators.map((i) => [i.code, i.computed, i.series])).toEqual(listed.map((i) => [i.code, i.computation !== null, i.series]));
+    expect(progress.indicators.some((i) => i.computed)).toBe(true);
+    expect(progress.indicators.find((i) => i.code === 'H2')?.series).toEqual([
+      { periodStart: '2025-04-01', periodEnd: '2025-06-30', value: 12.25, target: null },
+      { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 41, target: 40.5 },
+    ]);
+  });
+
   it('refuse bad input naming the field', async () => {
     const base = { code: 'B1', title: 'Bad', type: 'output', source: 'Register' };
     const add = `/api/action-plans/${planId}/indicators`;

@@ -5,7 +5,7 @@ import type { Subject } from '../../platform/access/rules.js';
 import { notFound } from '../../platform/http/errors.js';
 import * as repo from './action-plan.repo.js';
 import { fundingEndsEarly } from './action-plan.read.js';
-import { groupBy, readIndicators } from './plan-indicators.read.js';
+import { readIndicatorSeries } from './plan-indicators.read.js';
 
 /**
  * The progress page: what is late, under-funded, funded for less time than it runs, off target or missing its
@@ -49,21 +49,21 @@ export function activityFlags(a: { status: string; ends_on: string }, planned: n
 
 const noFlags = (): Record<ProgressFlag, number> => Object.fromEntries(progressFlags.map((f) => [f, 0])) as Record<ProgressFlag, number>;
 
-export async function planProgress(tx: Db, keys: RecordKeys, subject: Subject, planId: string, today: string): Promise<PlanProgress> {
+/** The page is the same for every reader its route admits (`_subject`: no field of it is withheld from one of them). */
+export async function planProgress(tx: Db, keys: RecordKeys, _subject: Subject, planId: string, today: string): Promise<PlanProgress> {
   const plan = await repo.findPlan(tx, planId);
   if (!plan) throw notFound('Plan');
   const [objectives, activities] = await Promise.all([repo.objectivesOf(tx, plan.id), repo.activitiesOf(tx, plan.id)]);
   const ids = activities.map((a) => a.id);
-  const [budgets, funding, indicators] = await Promise.all([repo.budgetsOf(tx, ids), repo.fundingOf(tx, ids), readIndicators(tx, keys, subject, plan)]);
+  // The indicators' series only: the page shows no measurement's detail (readIndicators reads every one of them).
+  const [money, indicators] = await Promise.all([repo.moneyOf(tx, ids), readIndicatorSeries(tx, keys, plan)]);
   const pillarOfObjective = new Map(objectives.map((o) => [o.id, o.pillar as PlanPillar]));
   const activityById = new Map(activities.map((a) => [a.id, a]));
-  const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
+  const sum = (values: readonly number[]) => values.reduce((x, y) => x + y, 0);
 
-  const budgetsBy = groupBy(budgets, (b) => b.activity_id);
-  const fundingBy = groupBy(funding, (f) => f.activity_id);
   const activityRows = activities.map((a) => {
-    const own = budgetsBy.get(a.id) ?? [];
-    const sources = fundingBy.get(a.id) ?? [];
+    const own = money.budgets(a.id);
+    const sources = money.funding(a.id);
     const plannedMinor = sum(own.map((b) => b.planned_minor));
     const fundedMinor = sum(sources.map((f) => f.amount_minor));
     return {

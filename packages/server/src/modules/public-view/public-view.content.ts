@@ -15,6 +15,7 @@ import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import type { Subject } from '../../platform/access/rules.js';
 import { notFound } from '../../platform/http/errors.js';
 import * as repo from '../action-plan/action-plan.repo.js';
+import { groupBy } from '../action-plan/group-by.js';
 import { readIndicators } from '../action-plan/plan-indicators.read.js';
 import { activityFlags } from '../action-plan/plan-progress.js';
 
@@ -37,12 +38,12 @@ export async function publicViewContent(tx: Db, keys: RecordKeys, subject: Subje
   if (!plan) throw notFound('Plan');
   const [objectives, activities] = await Promise.all([repo.objectivesOf(tx, plan.id), repo.activitiesOf(tx, plan.id)]);
   const ids = activities.map((a) => a.id);
-  const [budgets, funding, indicators] = await Promise.all([repo.budgetsOf(tx, ids), repo.fundingOf(tx, ids), readIndicators(tx, keys, subject, plan)]);
+  const [money, indicators] = await Promise.all([repo.moneyOf(tx, ids), readIndicators(tx, keys, subject, plan)]);
   const sum = (values: Array<number | string>) => values.reduce<number>((x, y) => x + Number(y), 0);
 
   const activityView = (a: repo.ActivityRow) => {
-    const own = budgets.filter((b) => b.activity_id === a.id);
-    const sources = funding.filter((f) => f.activity_id === a.id);
+    const own = money.budgets(a.id);
+    const sources = money.funding(a.id);
     const plannedMinor = sum(own.map((b) => b.planned_minor));
     const flags = activityFlags(a, plannedMinor, sum(sources.map((f) => f.amount_minor)), sources.map((f) => f.secured_until), today);
     return {
@@ -50,8 +51,9 @@ export async function publicViewContent(tx: Db, keys: RecordKeys, subject: Subje
       progressPercent: a.progress_percent, late: flags.includes('late'), plannedMinor, spentMinor: sum(own.map((b) => b.spent_minor)),
     };
   };
+  const activitiesBy = groupBy(activities, (a) => a.objective_id);
   const objectiveViews = objectives
-    .map((o) => ({ code: o.code, pillar: o.pillar as PlanPillar, title: o.title, activities: activities.filter((a) => a.objective_id === o.id).map(activityView) }))
+    .map((o) => ({ code: o.code, pillar: o.pillar as PlanPillar, title: o.title, activities: (activitiesBy.get(o.id) ?? []).map(activityView) }))
     .sort((a, b) => planPillars.indexOf(a.pillar) - planPillars.indexOf(b.pillar) || a.code.localeCompare(b.code));
   const pillars = planPillars.flatMap((pillar) => {
     const mine = objectiveViews.filter((o) => o.pillar === pillar).flatMap((o) => o.activities);
