@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkVictimRequest, victimStandings, type LinkableInvestigations, type VictimWitnessView } from '@palermo/contracts';
-import { validate } from '../../app/validation';
 import { useResource } from '../../app/useResource';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { findInvestigations, getCaseProceedings, linkToInvestigation } from './api';
 import { useProceedingsLabels, type ProceedingsNotice } from './labels';
@@ -117,32 +116,29 @@ function LinkForm({ caseId, onLinked }: { caseId: string; onLinked: (message: Pr
   const labels = useProceedingsLabels();
   const [reference, setReference] = useState('');
   const [found, setFound] = useState<LinkableInvestigations['investigations'] | null>(null);
-  const [investigationId, setInvestigationId] = useState('');
-  const [standing, setStanding] = useState('');
-  const [linkedOn, setLinkedOn] = useState('');
-  const form = useForm({
-    investigationId: { id: 'proceedings-investigation', label: t('proceedings.investigation') },
-    standing: { id: 'proceedings-standing', label: t('proceedings.standing') },
-    linkedOn: { id: 'proceedings-linked-on', label: t('proceedings.linkedOn') },
-    consent: { id: 'proceedings-investigation', label: t('proceedings.consent') },
-  });
+  const form = useContractForm(
+    linkVictimRequest,
+    {
+      investigationId: { id: 'proceedings-investigation', label: t('proceedings.investigation') },
+      standing: { id: 'proceedings-standing', label: t('proceedings.standing') },
+      linkedOn: { id: 'proceedings-linked-on', label: t('proceedings.linkedOn') },
+      consent: { id: 'proceedings-investigation', label: t('proceedings.consent') },
+    },
+    { investigationId: '', standing: '', linkedOn: '' },
+    { request: ({ standing, ...values }) => ({ ...values, standing: standing || undefined }), localise: (issues) => localiseIssues(t, issues) },
+  );
 
   async function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const list = await findInvestigations(caseId, reference);
     setFound(list);
-    setInvestigationId(list[0]?.id ?? '');
+    form.set('investigationId', list[0]?.id ?? '');
   }
 
-  async function link(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(linkVictimRequest, { investigationId, standing: standing || undefined, linkedOn });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    if (await form.run(async () => void (await linkToInvestigation(caseId, checked.data)))) onLinked('proceedings.linked');
-  }
+  const link = form.submit(async (request) => {
+    await linkToInvestigation(caseId, request);
+    onLinked('proceedings.linked');
+  });
 
   return (
     <details className="action-panel">
@@ -156,14 +152,14 @@ function LinkForm({ caseId, onLinked }: { caseId: string; onLinked: (message: Pr
         <>
           <ErrorSummary form={form} />
           <form onSubmit={(event) => void link(event)} noValidate className="narrow">
-            <SelectField id="proceedings-investigation" label={t('proceedings.investigation')} value={investigationId} onValueChange={setInvestigationId} error={form.errorFor('investigationId')}>
+            <SelectField id="proceedings-investigation" label={t('proceedings.investigation')} {...form.text('investigationId')}>
               {found.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.prosecutionOfficeName ? t('proceedings.investigationAt', { reference: i.reference, office: i.prosecutionOfficeName }) : i.reference}
                 </option>
               ))}
             </SelectField>
-            <SelectField id="proceedings-standing" label={t('proceedings.standing')} value={standing} onValueChange={setStanding} error={form.errorFor('standing')}>
+            <SelectField id="proceedings-standing" label={t('proceedings.standing')} {...form.text('standing')}>
               <option value="">{t('proceedings.choose')}</option>
               {victimStandings.map((code) => (
                 <option key={code} value={code}>
@@ -171,7 +167,7 @@ function LinkForm({ caseId, onLinked }: { caseId: string; onLinked: (message: Pr
                 </option>
               ))}
             </SelectField>
-            <TextField id="proceedings-linked-on" type="date" label={t('proceedings.linkedOn')} value={linkedOn} onValueChange={setLinkedOn} error={form.errorFor('linkedOn')} />
+            <TextField id="proceedings-linked-on" type="date" label={t('proceedings.linkedOn')} {...form.text('linkedOn')} />
             <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>{t('proceedings.linkSubmit')}</button>
           </form>
         </>

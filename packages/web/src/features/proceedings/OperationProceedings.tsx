@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   crossBorderAsks, crossBorderDirections, crossBorderKinds, crossBorderRefusalGrounds, crossBorderRequestCreate, crossBorderStatusUpdate, openCrossBorderStatuses,
@@ -6,11 +6,10 @@ import {
 } from '@palermo/contracts';
 import { useActiveSession } from '../../app/session';
 import { useResource } from '../../app/useResource';
-import { validate } from '../../app/validation';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { localiseIssues } from '../cases/problems';
 import { canSeeCrossBorderRequests, canSeeVictimWitnesses, listCrossBorderRequests, listVictimWitnesses, recordCrossBorderRequest, updateCrossBorderStatus } from './api';
 import { useProceedingsLabels, type ProceedingsNotice } from './labels';
@@ -107,84 +106,86 @@ function CrossBorderRequests({ operationId, investigations }: { operationId: str
   );
 }
 
-function RequestForm({ investigations, onSaved }: { investigations: readonly InvestigationView[]; onSaved: (message: ProceedingsNotice) => void }) {
+/** A cross-border request sent or received for one of the operation's investigations. */
+export function RequestForm({ investigations, onSaved }: { investigations: readonly InvestigationView[]; onSaved: (message: ProceedingsNotice) => void }) {
   const { t } = useTranslation();
   const labels = useProceedingsLabels();
-  const [investigationId, setInvestigationId] = useState(investigations[0]?.id ?? '');
-  const [kind, setKind] = useState('');
-  const [direction, setDirection] = useState('outgoing');
-  const [requestingCountry, setRequesting] = useState('');
-  const [requestedCountry, setRequested] = useState('');
-  const [sentOn, setSentOn] = useState('');
-  const [asks, setAsks] = useState<string[]>([]);
-  const form = useForm({
-    kind: { id: 'cbr-kind', label: t('proceedings.kind') }, direction: { id: 'cbr-direction', label: t('proceedings.direction') },
-    requestingCountry: { id: 'cbr-requesting', label: t('proceedings.requestingCountry') }, requestedCountry: { id: 'cbr-requested', label: t('proceedings.requestedCountry') },
-    sentOn: { id: 'cbr-sent', label: t('proceedings.sentOn') }, asks: { id: 'cbr-asks', label: t('proceedings.asksLabel') },
+  const form = useContractForm(
+    crossBorderRequestCreate,
+    {
+      kind: { id: 'cbr-kind', label: t('proceedings.kind') }, direction: { id: 'cbr-direction', label: t('proceedings.direction') },
+      requestingCountry: { id: 'cbr-requesting', label: t('proceedings.requestingCountry') }, requestedCountry: { id: 'cbr-requested', label: t('proceedings.requestedCountry') },
+      sentOn: { id: 'cbr-sent', label: t('proceedings.sentOn') }, asks: { id: 'cbr-asks', label: t('proceedings.asksLabel') },
+    },
+    { investigationId: investigations[0]?.id ?? '', kind: '', direction: 'outgoing', requestingCountry: '', requestedCountry: '', sentOn: '', asks: [] as string[] },
+    {
+      // The investigation is the request's address, not part of it.
+      request: ({ investigationId: _address, kind, requestingCountry, requestedCountry, ...values }) => ({
+        ...values, kind: kind || undefined, requestingCountry: requestingCountry.trim().toUpperCase(), requestedCountry: requestedCountry.trim().toUpperCase(),
+      }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const submit = form.submit(async (request) => {
+    await recordCrossBorderRequest(form.value('investigationId'), request);
+    onSaved('proceedings.requestRecorded');
   });
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(crossBorderRequestCreate, { kind: kind || undefined, direction, requestingCountry: requestingCountry.trim().toUpperCase(), requestedCountry: requestedCountry.trim().toUpperCase(), sentOn, asks });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    if (await form.run(async () => void (await recordCrossBorderRequest(investigationId, checked.data)))) onSaved('proceedings.requestRecorded');
-  }
   return (
     <details className="action-panel">
       <summary>{t('proceedings.addRequest')}</summary>
       <ErrorSummary form={form} />
       <form onSubmit={(e) => void submit(e)} noValidate className="narrow">
-        <SelectField id="cbr-investigation" label={t('proceedings.investigation')} value={investigationId} onValueChange={setInvestigationId}>
+        <SelectField id="cbr-investigation" label={t('proceedings.investigation')} {...form.text('investigationId')}>
           {investigations.map((i) => <option key={i.id} value={i.id}>{i.reference}</option>)}
         </SelectField>
-        <SelectField id="cbr-kind" label={t('proceedings.kind')} value={kind} onValueChange={setKind} error={form.errorFor('kind')}>
+        <SelectField id="cbr-kind" label={t('proceedings.kind')} {...form.text('kind')}>
           <option value="">{t('proceedings.choose')}</option>
           {crossBorderKinds.map((code) => <option key={code} value={code}>{labels.kind(code)}</option>)}
         </SelectField>
-        <SelectField id="cbr-direction" label={t('proceedings.direction')} value={direction} onValueChange={setDirection} error={form.errorFor('direction')}>
+        <SelectField id="cbr-direction" label={t('proceedings.direction')} {...form.text('direction')}>
           {crossBorderDirections.map((code) => <option key={code} value={code}>{labels.direction(code)}</option>)}
         </SelectField>
-        <TextField id="cbr-requesting" label={t('proceedings.requestingCountry')} hint={t('proceedings.countryHint')} value={requestingCountry} onValueChange={setRequesting} error={form.errorFor('requestingCountry')} />
-        <TextField id="cbr-requested" label={t('proceedings.requestedCountry')} hint={t('proceedings.countryHint')} value={requestedCountry} onValueChange={setRequested} error={form.errorFor('requestedCountry')} />
-        <TextField id="cbr-sent" type="date" label={t('proceedings.sentOn')} value={sentOn} onValueChange={setSentOn} error={form.errorFor('sentOn')} />
-        <CheckboxGroup id="cbr-asks" legend={t('proceedings.asksLabel')} options={crossBorderAsks.map((code) => ({ value: code, label: labels.ask(code) }))} selected={asks} onChange={(next) => setAsks([...next])} error={form.errorFor('asks')} />
+        <TextField id="cbr-requesting" label={t('proceedings.requestingCountry')} hint={t('proceedings.countryHint')} {...form.text('requestingCountry')} />
+        <TextField id="cbr-requested" label={t('proceedings.requestedCountry')} hint={t('proceedings.countryHint')} {...form.text('requestedCountry')} />
+        <TextField id="cbr-sent" type="date" label={t('proceedings.sentOn')} {...form.text('sentOn')} />
+        <CheckboxGroup id="cbr-asks" legend={t('proceedings.asksLabel')} options={crossBorderAsks.map((code) => ({ value: code, label: labels.ask(code) }))} selected={form.value('asks')} onChange={(next) => form.set('asks', [...next])} error={form.errorFor('asks')} />
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>{t('proceedings.save')}</button>
       </form>
     </details>
   );
 }
 
-function StatusForm({ request, onSaved }: { request: CrossBorderRequestView; onSaved: (message: ProceedingsNotice) => void }) {
+/** An answer to a request, or another change of its status; a refusal gives its grounds. */
+export function StatusForm({ request, onSaved }: { request: CrossBorderRequestView; onSaved: (message: ProceedingsNotice) => void }) {
   const { t } = useTranslation();
   const labels = useProceedingsLabels();
-  const [status, setStatus] = useState('');
-  const [on, setOn] = useState('');
-  const [grounds, setGrounds] = useState<string[]>([]);
   const p = `cbr-status-${request.id}`;
-  const form = useForm({ status: { id: `${p}-status`, label: t('proceedings.newStatus') }, on: { id: `${p}-on`, label: t('proceedings.statusOn') }, refusalGrounds: { id: `${p}-grounds`, label: t('proceedings.refusalGrounds') } });
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(crossBorderStatusUpdate, { status: status || undefined, on, refusalGrounds: status === 'refused' ? grounds : undefined });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    if (await form.run(async () => void (await updateCrossBorderStatus(request.id, checked.data)))) onSaved('proceedings.statusRecorded');
-  }
+  const form = useContractForm(
+    crossBorderStatusUpdate,
+    { status: { id: `${p}-status`, label: t('proceedings.newStatus') }, on: { id: `${p}-on`, label: t('proceedings.statusOn') }, refusalGrounds: { id: `${p}-grounds`, label: t('proceedings.refusalGrounds') } },
+    { status: '', on: '', refusalGrounds: [] as string[] },
+    {
+      // Grounds are given only for a refusal; those ticked before choosing another status are not sent.
+      request: ({ status, on, refusalGrounds }) => ({ status: status || undefined, on, refusalGrounds: status === 'refused' ? refusalGrounds : undefined }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
+  const submit = form.submit(async (body) => {
+    await updateCrossBorderStatus(request.id, body);
+    onSaved('proceedings.statusRecorded');
+  });
   return (
     <details className="action-panel">
       <summary>{t('proceedings.recordStatus')}</summary>
       <ErrorSummary form={form} />
       <form onSubmit={(e) => void submit(e)} noValidate className="narrow">
-        <SelectField id={`${p}-status`} label={t('proceedings.newStatus')} value={status} onValueChange={setStatus} error={form.errorFor('status')}>
+        <SelectField id={`${p}-status`} label={t('proceedings.newStatus')} {...form.text('status')}>
           <option value="">{t('proceedings.choose')}</option>
           {(['acknowledged', 'answered', 'refused', 'withdrawn'] as const).filter((s) => s !== request.status).map((code) => <option key={code} value={code}>{labels.status(code)}</option>)}
         </SelectField>
-        <TextField id={`${p}-on`} type="date" label={t('proceedings.statusOn')} value={on} onValueChange={setOn} error={form.errorFor('on')} />
-        {status === 'refused' ? (
-          <CheckboxGroup id={`${p}-grounds`} legend={t('proceedings.refusalGrounds')} options={crossBorderRefusalGrounds.map((code) => ({ value: code, label: labels.ground(code) }))} selected={grounds} onChange={(next) => setGrounds([...next])} error={form.errorFor('refusalGrounds')} />
+        <TextField id={`${p}-on`} type="date" label={t('proceedings.statusOn')} {...form.text('on')} />
+        {form.value('status') === 'refused' ? (
+          <CheckboxGroup id={`${p}-grounds`} legend={t('proceedings.refusalGrounds')} options={crossBorderRefusalGrounds.map((code) => ({ value: code, label: labels.ground(code) }))} selected={form.value('refusalGrounds')} onChange={(next) => form.set('refusalGrounds', [...next])} error={form.errorFor('refusalGrounds')} />
         ) : null}
         <button type="submit" className="button-primary" aria-disabled={form.submitting || undefined}>{t('proceedings.save')}</button>
       </form>

@@ -1,14 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { isolate } from '../../i18n/isolate';
 import { useTranslation } from 'react-i18next';
 import { caseBriefStatuses, caseBriefTextRequest, documentLanguages, namesOffenceConvicted, type DocumentLanguage, type SherlocBrief } from '@palermo/contracts';
 import { useActiveSession } from '../../app/session';
-import { validate } from '../../app/validation';
 import { DownloadLink } from '../../components/DownloadLink';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status';
-import { useForm } from '../../components/useForm';
+import { useContractForm } from '../../components/useForm';
 import { TextAreaField } from '../cases/controls';
 import { localiseIssues } from '../cases/problems';
 import { canEditCaseBriefs, canSeeCaseBriefs, caseBriefJsonHref, caseBriefPdfHref, getCaseBrief, saveCaseBriefText } from './caseBriefApi';
@@ -100,43 +99,52 @@ function BriefDownloads({ brief }: { brief: SherlocBrief }) {
 function BriefTextForm({ brief, onSaving, onSaved }: { brief: SherlocBrief; onSaving: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const labels = useProsecutionLabels();
-  const [caseName, setCaseName] = useState(brief.caseName);
-  const [caseNumber, setCaseNumber] = useState(brief.caseNumber);
-  const [country, setCountry] = useState(brief.country ?? '');
-  const [factSummary, setFactSummary] = useState(brief.text.factSummary);
-  const [commentary, setCommentary] = useState(brief.text.commentary);
-  const [status, setStatus] = useState<string>(brief.text.status);
-  const form = useForm({
-    caseName: { id: 'case-brief-name', label: t('caseBrief.caseName') },
-    caseNumber: { id: 'case-brief-number', label: t('caseBrief.caseNumber') },
-    country: { id: 'case-brief-country', label: t('caseBrief.country') },
-    factSummary: { id: 'case-brief-facts', label: t('caseBrief.factSummary') },
-    commentary: { id: 'case-brief-commentary', label: t('caseBrief.commentary') },
-    status: { id: 'case-brief-status', label: t('caseBrief.status') },
-  });
+  const form = useContractForm(
+    caseBriefTextRequest,
+    {
+      caseName: { id: 'case-brief-name', label: t('caseBrief.caseName') },
+      caseNumber: { id: 'case-brief-number', label: t('caseBrief.caseNumber') },
+      country: { id: 'case-brief-country', label: t('caseBrief.country') },
+      factSummary: { id: 'case-brief-facts', label: t('caseBrief.factSummary') },
+      commentary: { id: 'case-brief-commentary', label: t('caseBrief.commentary') },
+      status: { id: 'case-brief-status', label: t('caseBrief.status') },
+    },
+    {
+      caseName: brief.caseName,
+      caseNumber: brief.caseNumber,
+      country: brief.country ?? '',
+      factSummary: brief.text.factSummary,
+      commentary: brief.text.commentary,
+      status: brief.text.status as string,
+    },
+    {
+      // No country chosen is no country, as the brief has none.
+      request: ({ country, ...values }) => ({ ...values, country: country || null }),
+      localise: (issues) => localiseIssues(t, issues),
+    },
+  );
   const countries = [...new Set([...(brief.country ? [brief.country] : []), ...brief.countries.map((c) => c.country), ...brief.defendants.flatMap((d) => d.citizenships)])];
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSaving();
-    const checked = validate(caseBriefTextRequest, { caseName, caseNumber, country: country || null, factSummary, commentary, status });
-    if (!checked.ok) {
-      form.fail(localiseIssues(t, checked.issues));
-      return;
-    }
-    const body = checked.data;
-    if (await form.run(async () => void (await saveCaseBriefText(brief.operationId, body)))) onSaved();
-  }
+  const save = form.submit(async (body) => {
+    await saveCaseBriefText(brief.operationId, body);
+    onSaved();
+  });
 
   return (
     <div className="card">
       <h3>{t('caseBrief.textTitle')}</h3>
       <p className="hint">{t('caseBrief.textHint')}</p>
       <ErrorSummary form={form} />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField id="case-brief-name" label={t('caseBrief.caseName')} hint={t('caseBrief.caseNameHint')} value={caseName} onValueChange={setCaseName} error={form.errorFor('caseName')} />
-        <TextField id="case-brief-number" label={t('caseBrief.caseNumber')} optional value={caseNumber} onValueChange={setCaseNumber} error={form.errorFor('caseNumber')} />
-        <SelectField id="case-brief-country" label={t('caseBrief.country')} hint={t('caseBrief.countryHint')} value={country} onValueChange={setCountry} error={form.errorFor('country')}>
+      <form
+        onSubmit={(event) => {
+          onSaving();
+          void save(event);
+        }}
+        noValidate
+      >
+        <TextField id="case-brief-name" label={t('caseBrief.caseName')} hint={t('caseBrief.caseNameHint')} {...form.text('caseName')} />
+        <TextField id="case-brief-number" label={t('caseBrief.caseNumber')} optional {...form.text('caseNumber')} />
+        <SelectField id="case-brief-country" label={t('caseBrief.country')} hint={t('caseBrief.countryHint')} {...form.text('country')}>
           <option value="">{t('caseBrief.noCountry')}</option>
           {countries.map((code) => (
             <option key={code} value={code}>
@@ -144,9 +152,9 @@ function BriefTextForm({ brief, onSaving, onSaved }: { brief: SherlocBrief; onSa
             </option>
           ))}
         </SelectField>
-        <TextAreaField id="case-brief-facts" label={t('caseBrief.factSummary')} rows={8} value={factSummary} onValueChange={setFactSummary} error={form.errorFor('factSummary')} />
-        <TextAreaField id="case-brief-commentary" label={t('caseBrief.commentary')} optional rows={5} value={commentary} onValueChange={setCommentary} error={form.errorFor('commentary')} />
-        <SelectField id="case-brief-status" label={t('caseBrief.status')} value={status} onValueChange={setStatus} error={form.errorFor('status')}>
+        <TextAreaField id="case-brief-facts" label={t('caseBrief.factSummary')} rows={8} {...form.text('factSummary')} />
+        <TextAreaField id="case-brief-commentary" label={t('caseBrief.commentary')} optional rows={5} {...form.text('commentary')} />
+        <SelectField id="case-brief-status" label={t('caseBrief.status')} {...form.text('status')}>
           {caseBriefStatuses.map((code) => (
             <option key={code} value={code}>
               {t(`caseBrief.statuses.${code}`)}
