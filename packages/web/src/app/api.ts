@@ -35,7 +35,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The part of a zod schema the client needs; keeps the web package free of a direct zod dependency. */
+/** The part of a zod schema the client needs, by its shape: the client does not tie itself to zod's own types. */
 export interface Schema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
