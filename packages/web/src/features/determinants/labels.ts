@@ -26,17 +26,14 @@ export function useDeterminantLabels() {
 }
 export type DeterminantLabels = ReturnType<typeof useDeterminantLabels>;
 
-/** Every country of ISO 3166-1 by its alpha-2 code, named in the reader's language and in her alphabetical order. */
+/** Every country of ISO 3166-1 once, by its alpha-2 code, named in the reader's language and in her alphabetical order. */
 export function useCountryOptions(): readonly { value: string; label: string }[] {
   const { i18n } = useTranslation();
   const formats = useFormats();
   return useMemo(
     () =>
-      allAlpha3()
-        .flatMap((alpha3) => {
-          const alpha2 = alpha2OfAlpha3(alpha3);
-          return alpha2 === undefined ? [] : [{ value: alpha2, label: formats.country(alpha2) }];
-        })
+      [...new Set(allAlpha3().flatMap((alpha3) => alpha2OfAlpha3(alpha3) ?? []))]
+        .map((alpha2) => ({ value: alpha2, label: formats.country(alpha2) }))
         .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
     [formats, i18n.language],
   );
