@@ -141,8 +141,8 @@ export const progressIndicator = z.object({
   computed: z.boolean(),
   pillar: z.enum(planPillars).nullable(),
   organisationName: z.string().nullable(),
-  latest: indicatorPoint.nullable(),
   flags: z.array(z.enum(progressFlags)),
+  /** Every point of the indicator (the page draws each); the newest against its target is the one off_target reads. */
   series: z.array(indicatorPoint),
 });
 export type ProgressIndicator = z.infer<typeof progressIndicator>;

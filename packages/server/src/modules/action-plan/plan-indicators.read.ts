@@ -51,7 +51,9 @@ async function measurementsOf(tx: Db, planId: string) {
 type PeriodValue = readonly [start: string, end: string, value: number];
 const periodValue = (r: { period_start: string; period_end: string; value: string }): PeriodValue => [r.period_start, r.period_end, Number(r.value)];
 
-const byPeriodEnd = (a: IndicatorPoint, b: IndicatorPoint) => (a.periodEnd === b.periodEnd ? a.periodStart.localeCompare(b.periodStart) : a.periodEnd.localeCompare(b.periodEnd));
+/** 'YYYY-MM-DD' dates order as their characters do: compared as such, not through the locale's collation (ten thousand points). */
+const compareDates = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPeriodEnd = (a: IndicatorPoint, b: IndicatorPoint) => compareDates(a.periodEnd, b.periodEnd) || compareDates(a.periodStart, b.periodStart);
 
 /**
  * The series of the plan's indicators: per period, the total against the target. An indicator entered by hand has a
@@ -63,7 +65,7 @@ async function seriesReader(tx: Db, keys: RecordKeys, plan: repo.PlanRow, comput
   const periods = new Map<string, Period>();
   for (const p of planYears(plan)) periods.set(periodKey(p), p);
   for (const [start, end] of targets) periods.set(periodKey({ start, end }), { start, end });
-  const ordered = [...periods.values()].sort((a, b) => (a.end === b.end ? a.start.localeCompare(b.start) : a.end.localeCompare(b.end)));
+  const ordered = [...periods.values()].sort((a, b) => compareDates(a.end, b.end) || compareDates(a.start, b.start));
   const codes = computations.filter((c): c is ComputedIndicatorCode => c !== null);
   const facts = codes.length > 0 ? await countFacts(tx, keys, factsOf(codes), ordered) : new Map<PlatformFact, Array<number | null>>();
   return (computation: string | null, own: readonly PeriodValue[], totals: readonly PeriodValue[]): IndicatorPoint[] => {

@@ -78,7 +78,6 @@ export async function planProgress(tx: Db, keys: RecordKeys, _subject: Subject, 
     const pillar = objectiveId ? (pillarOfObjective.get(objectiveId) ?? null) : null;
     return {
       id: i.id, code: i.code, title: i.title, type: i.type, computed: i.computation !== null, pillar, organisationName: activity?.responsible_organisation_name ?? null,
-      latest: latestAgainstTarget(i.series) ?? [...i.series].reverse().find((p) => p.value !== null) ?? null,
       flags: indicatorFlags(i, today), series: i.series,
     };
   });
