@@ -1,4 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { computedIndicators, platformFacts, type ComputedIndicatorCode, type PlatformFact } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
@@ -6,28 +8,23 @@ import { measureKey, perturb } from '../statistics/cell-key.js';
 import { reasonableGroundsDeadline } from '../statistics/statistics.cube.js';
 import { currentSopDocument } from '../sop/sop.service.js';
 import { referralAnswerDays } from '../home/home.others.js';
+import { countCells, countedFacts, type CountedFact, type Deadlines, type PeriodSpan } from './indicator-facts.js';
+import { indicatorEvents } from './indicator-facts.changes.js';
 
 /**
  * Indicators computed from the platform's own facts, as DHIS2 defines its indicators: a numerator over a denominator,
- * each a fact of the fixed catalogue (contracts vocabularies/action-plan.ts), counted in SQL over the case tables for
- * each period. Every count of persons or of their case events is published through the statistics page's cell-key
+ * each a fact of the fixed catalogue (contracts vocabularies/action-plan.ts), counted for each period over the
+ * persons' case events each server process keeps in memory (indicator-facts.ts, kept up to date by the persons that
+ * changed: indicator-facts.changes.ts). Every count of persons or of their case events is published through the statistics page's cell-key
  * method (statistics/cell-key.ts, decision 0005): the count changed by the perturbation table at the key of the
  * persons counted (the sum of their record keys, a person counted once per event), each fact moved to its own key so
  * that two facts about the same persons are not changed alike. The same persons and period always give the same value.
  * GLOTIP reference figures are published figures and are shown as published.
  */
 
-/** The facts counted over persons (perturbed); GLOTIP's are published figures, the officials trained a count of staff. */
-type CountedFact = Exclude<PlatformFact, 'glotip_detected_victims' | 'officials_trained'>;
-
 export interface Period {
   readonly start: string;
   readonly end: string;
-}
-
-interface Deadlines {
-  readonly referralAnswerDays: number;
-  readonly reasonableGroundsDays: number;
 }
 
 async function deadlines(db: Db): Promise<Deadlines> {
@@ -37,32 +34,6 @@ async function deadlines(db: Db): Promise<Deadlines> {
   } catch {
     // No SOP recorded yet: the SOP's default of one day.
     return { referralAnswerDays: 1, reasonableGroundsDays };
-  }
-}
-
-/** The SQL of each fact counted over persons: one row per person (or per event of a person) and period index. */
-function factQuery(fact: CountedFact, d: Deadlines): RawBuilder<unknown> {
-  const inPeriod = (column: RawBuilder<unknown>) => sql`${column} >= p.s and ${column} < p.e + 1`;
-  switch (fact) {
-    case 'persons_identified':
-      return sql`select distinct p.i, c.person_id from cases c join p on ${inPeriod(sql`c.opened_at`)}`;
-    case 'persons_with_assistance_plan':
-      return sql`select distinct p.i, c.person_id from cases c join p on ${inPeriod(sql`c.opened_at`)}
-        where exists (select 1 from case_records cr where cr.case_id = c.id and cr.kind = 'assistance_goal')`;
-    case 'referrals_sent':
-      return sql`select p.i, c.person_id from referrals r join cases c on c.id = r.case_id join p on ${inPeriod(sql`r.sent_at`)}`;
-    case 'referrals_answered_in_time':
-      return sql`select p.i, c.person_id from referrals r join cases c on c.id = r.case_id join p on ${inPeriod(sql`r.sent_at`)}
-        where coalesce(r.accepted_at, r.declined_at) <= r.sent_at + make_interval(days => ${d.referralAnswerDays})`;
-    case 'rg_decisions_made':
-      return sql`select p.i, c.person_id from status_decisions sd join cases c on c.id = sd.case_id join p on ${inPeriod(sql`sd.decided_at`)}
-        where sd.kind = 'reasonable_grounds'`;
-    case 'rg_decisions_in_time':
-      return sql`select p.i, c.person_id from status_decisions sd join cases c on c.id = sd.case_id join p on ${inPeriod(sql`sd.decided_at`)}
-        where sd.kind = 'reasonable_grounds' and sd.decided_at <= coalesce(sd.due_at, c.opened_at + make_interval(days => ${d.reasonableGroundsDays}))`;
-    case 'follow_ups_made':
-      return sql`select p.i, c.person_id from case_records cr join cases c on c.id = cr.case_id join p on ${inPeriod(sql`cr.created_at`)}
-        where cr.kind = 'follow_up'`;
   }
 }
 
@@ -120,41 +91,44 @@ function personKey(keys: RecordKeys, personId: string): number {
   return key;
 }
 
+/** A period's span in microseconds, its days counted in UTC (indicator-facts.ts). */
+function spanOf(period: Period): PeriodSpan {
+  const from = new TZDate(`${period.start}T00:00:00`, 'UTC');
+  return { from: from.getTime() * 1000, until: addDays(new TZDate(`${period.end}T00:00:00`, 'UTC'), 1).getTime() * 1000 };
+}
+
+/**
+ * The published counts computed from the same events version, periods and deadlines are the same: the last few are
+ * remembered per key set, so that a page read again with nothing changed is not counted again.
+ */
+const remembered = new WeakMap<RecordKeys, Map<string, Map<CountedFact, number[]>>>();
+const REMEMBERED = 16;
+
 /** The published (perturbed) count of each fact for each period. */
 export async function countFacts(db: Db, keys: RecordKeys, facts: ReadonlySet<PlatformFact>, periods: readonly Period[]): Promise<Map<PlatformFact, Array<number | null>>> {
   const out = new Map<PlatformFact, Array<number | null>>();
   if (periods.length === 0) return out;
   if (facts.has('glotip_detected_victims')) out.set('glotip_detected_victims', await glotipPerPeriod(db, periods));
   if (facts.has('officials_trained')) out.set('officials_trained', await trainedPerPeriod(db, periods));
-  const counted = [...facts].filter((f): f is CountedFact => f !== 'glotip_detected_victims' && f !== 'officials_trained');
+  const counted = countedFacts(facts);
   if (counted.length === 0) return out;
   const d = await deadlines(db);
-  const starts = periods.map((p) => p.start);
-  const ends = periods.map((p) => p.end);
-  // One row per person (not per fact, period and person): the cells the person is counted in, as fact times the number of periods plus the period,
-  // once per event. Four times fewer rows to read, and the person's key computed once for all its cells.
-  const union = sql.join(counted.map((fact) => sql`select ${platformFacts.indexOf(fact)}::int as fact, q.i, q.person_id from (${factQuery(fact, d)}) q`), sql` union all `);
-  const { rows } = await sql<{ person_id: string; cells: string }>`
-    with p as (select s, e, i from unnest(${starts}::date[], ${ends}::date[]) with ordinality as t(s, e, i))
-    select person_id, string_agg((fact * ${periods.length}::int + i - 1)::text, ',') as cells from (${union}) facts group by person_id`.execute(db);
-  const cells = new Map<number, { n: number; key: number }>();
-  for (const r of rows) {
-    const key = personKey(keys, r.person_id);
-    for (const code of r.cells.split(',')) {
-      const id = Number(code);
-      const cell = cells.get(id) ?? { n: 0, key: 0 };
-      cell.n += 1;
-      cell.key += key;
-      cells.set(id, cell);
-    }
-  }
-  for (const fact of counted) {
-    const measure = platformFacts.indexOf(fact);
-    out.set(fact, periods.map((_, i) => {
-      const cell = cells.get(measure * periods.length + i);
-      return cell ? perturb(cell.n, measureKey(cell.key, measure)) : 0;
+  // The events last, and counted at once: nothing changes them between here and the count.
+  const events = await indicatorEvents(db, keys);
+  const rememberedHere = remembered.get(keys) ?? new Map<string, Map<CountedFact, number[]>>();
+  remembered.set(keys, rememberedHere);
+  const id = JSON.stringify([events.version, counted, periods, d]);
+  let published = rememberedHere.get(id);
+  if (!published) {
+    const cells = countCells(events.persons, (personId) => personKey(keys, personId), counted, periods.map(spanOf), d);
+    published = new Map(counted.map((fact) => {
+      const measure = platformFacts.indexOf(fact);
+      return [fact, (cells.get(fact) ?? []).map((cell) => (cell.n > 0 ? perturb(cell.n, measureKey(cell.key, measure)) : 0))];
     }));
+    rememberedHere.set(id, published);
+    if (rememberedHere.size > REMEMBERED) rememberedHere.delete(rememberedHere.keys().next().value as string);
   }
+  for (const [fact, values] of published) out.set(fact, [...values]);
   return out;
 }
 

@@ -13,6 +13,7 @@ import { readIndicators } from './plan-indicators.read.js';
 import { addIndicator, recordMeasurement } from './plan-indicators.service.js';
 import { planProgress as buildProgress } from './plan-progress.js';
 import { progressCsv, progressXlsx } from './plan-progress.export.js';
+import { indicatorFactsJobs } from './indicator-facts.jobs.js';
 
 const created = z.object({ id: z.uuid() });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,6 +24,7 @@ export async function planIndicatorRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const tags = ['action plan'];
   const progressAccess = { access: ruleRoute('action_plan.progress', actionPlanRules.progress) };
+  indicatorFactsJobs(app);
 
   r.get(
     '/api/action-plans/:id/indicators',
