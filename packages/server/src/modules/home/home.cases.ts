@@ -42,6 +42,11 @@ export const nextDeadline = sql`least(case when ${waiting} then c.decision_due_a
   case when c.reflection_period_end >= current_date then c.reflection_period_end::timestamptz end)`;
 /** How many cases a list reads: its total is counted up to the cap, "more than homeTotalCap" beyond. */
 const capped = homeTotalCap + 1;
+/**
+ * How many of the SOP measures' candidates (a case in a measure's window) are looked up first: enough for the cap
+ * when most measures are still to do (measuresOverdue).
+ */
+const measureCandidates = 400;
 
 export interface HomeCaseList {
   readonly items: HomeCaseItem[];
@@ -285,7 +290,7 @@ export function inactiveCases(db: Db, subject: Subject) {
  * SOP measures the user's organisation answers for, at the case's stage, past their deadline and not marked done. Read
  * per measure in order of when the case entered the stage, on which the measure's deadline depends alone.
  */
-export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument, shipped: ShippedTexts) {
+export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument, shipped: ShippedTexts, candidates = measureCandidates) {
   // A title still the shipped default's goes with the measure's id, under which the web app words it in every language.
   const measures = sop.sops.flatMap((s) =>
     s.measures
@@ -293,19 +298,41 @@ export function measuresOverdue(db: Db, subject: Subject, sop: SopDocument, ship
       .map((m) => sql`(${m.when.stage}::text, ${`measure:${m.id}`}::text, ${m.title}::text, ${m.when.deadlineDays ?? 0}::int, ${asShipped(shipped, s, m).title ? m.id : null}::text)`),
   );
   if (measures.length === 0) return Promise.resolve({ items: [], total: 0 });
-  const due = sql`(o.stage_entered_at + make_interval(days => o.days))`;
+  const scope = scopeOf(subject);
+  const values = sql`(values ${sql.join(measures)}) as m(stage, done_key, title, days, measure_key)`;
+  const window = sql<SqlBool>`c.stage = m.stage
+    and c.stage_entered_at < now() - make_interval(days => m.days) and c.stage_entered_at >= now() - make_interval(days => m.days) - ${missedAfter}`;
+  const done = sql<SqlBool>`exists (select 1 from case_actions d where d.case_id = o.id and d.idempotency_key = o.done_key and d.idempotency_key like 'measure:%')`;
+  const due = sql`c.stage_entered_at + make_interval(days => m.days)`;
   return caseList(db, subject, {
     // Each measure reads the cases that entered its stage in the window where its deadline passed in the last 30 days,
     // from the index alone (when the case entered its stage, its id); the case rows are read for the first ones only.
-    hits: sql`select ${hitColumns(due, sql`true`, sql`o.title as measure_title, o.measure_key, null::text as milestone`)}
-      from (select o.* from (values ${sql.join(measures)}) as m(stage, done_key, title, days, measure_key) cross join lateral (
-          select c.id, c.stage_entered_at, m.title, m.days, m.measure_key
-          from cases c
-          where ${scopeOf(subject)} and c.stage = m.stage
-            and c.stage_entered_at < now() - make_interval(days => m.days) and c.stage_entered_at >= now() - make_interval(days => m.days) - ${missedAfter}
-            and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key and d.idempotency_key like 'measure:%')
-          order by c.stage_entered_at, c.id limit ${capped}) as o
-        order by ${due}, o.id, o.title limit ${capped}) as o
+    // A caseworker's measures have thousands of such candidates: the first `candidates` of all measures, in
+    // order of deadline, are looked up (was the measure done?) in that order until the cap is reached, which is the
+    // answer when it reaches the cap or when there are no more candidates. Otherwise each measure's candidates are
+    // looked up in turn, up to the cap each (every candidate of a measure below the cap).
+    hits: sql`select ${hitColumns(sql`o.due`, sql`true`, sql`o.title as measure_title, o.measure_key, null::text as milestone`)}
+      from (
+        with candidate as materialized (
+          select c.id, ${due} as due, m.done_key, m.title, m.measure_key
+          from ${values} cross join lateral (
+            select c.id, c.stage_entered_at from cases c where ${scope} and ${window} order by c.stage_entered_at, c.id limit ${candidates + 1}) as c
+          order by due, c.id, m.title, m.done_key limit ${candidates + 1}),
+        first as materialized (
+          select o.* from candidate o where not ${done} order by o.due, o.id, o.title, o.done_key limit ${capped}),
+        settled as (select (select count(*) from first) >= ${capped} or (select count(*) from candidate) <= ${candidates} as yes)
+        select * from first where (select yes from settled)
+        union all
+        (select o.* from (
+            select c.id, ${due} as due, m.done_key, m.title, m.measure_key
+            from ${values} cross join lateral (
+              select c.id, c.stage_entered_at from cases c
+              where ${scope} and ${window}
+                and not exists (select 1 from case_actions d where d.case_id = c.id and d.idempotency_key = m.done_key and d.idempotency_key like 'measure:%')
+              order by c.stage_entered_at, c.id limit ${capped}) as c) as o
+          where not (select yes from settled)
+          order by o.due, o.id, o.title, o.done_key limit ${capped})
+      ) as o
       join cases c on c.id = o.id`,
     order: sql`due_at asc, id, measure_title`,
   });

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeCounts, homeView, type HomeView } from '@palermo/contracts';
 import { clientFor, createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { consentTo, organisation, openTestCase, refer, staff, type Organisation, type Staff } from '../referral/referral.test-support.js';
+import { currentSopDocument } from '../sop/sop.service.js';
+import { shippedSopTexts } from '../sop/sop.shipped.js';
+import { measuresOverdue } from './home.cases.js';
 
 /**
  * Each role's home under the field policy: every list holds only what the caller's rules allow, another
@@ -139,6 +142,15 @@ describe('the caseworker and the supervisor', () => {
     expect(view.measuresOverdue?.items.map((i) => [i.measureTitle, i.measureKey])).toContainEqual(['Initial identification against indicators', 'identification.screening']);
     expect(view.measuresOverdue?.items.every((i) => i.measureKey !== undefined)).toBe(true);
     expect(refsIn(await home(cwA))).not.toContain(refs['a2']);
+  });
+
+  it('lists the same SOP measures past their deadline whether the first candidates settle the list or each measure is read in turn', async () => {
+    const sop = await currentSopDocument(t.platform.db);
+    const shipped = await shippedSopTexts(t.platform.db);
+    const settled = await measuresOverdue(t.platform.db, cwA2.subject, sop, shipped);
+    expect(settled.items.length).toBeGreaterThan(0);
+    // No candidate looked up first: the list is read measure by measure.
+    expect(await measuresOverdue(t.platform.db, cwA2.subject, sop, shipped, 0)).toEqual(settled);
   });
 });
 
