@@ -14,7 +14,8 @@ export async function assessmentPdf(view: AssessmentView, language: DocumentLang
   const determinant = (code: string) => w.code('determinants.codes', code);
   const pdf = createPdf({ language, title: view.title ?? w.t('determinants.title'), footer: w.t('determinants.title') });
   pdf.title(view.title ?? w.t('determinants.title'));
-  pdf.field(w.t('determinants.country'), view.country ?? '');
+  // The country by its name in the document's language (an ISO code from the form; a name typed earlier, as typed).
+  pdf.field(w.t('determinants.country'), w.country(view.country));
   pdf.field(w.t('determinants.period'), w.t('determinants.periodRange', { from: w.day(view.periodFrom), to: w.day(view.periodTo) }));
   const entries = view.entries ?? [];
   if (entries.length === 0) pdf.paragraph(w.t('determinants.noEntries'));

@@ -122,7 +122,7 @@ export function DeterminantsSection({ determinants }: { determinants: PublicView
       ) : (
         <>
           <p>
-            <bdi>{determinants.title}</bdi> (<bdi>{determinants.country}</bdi>{t('publicView.comma')}{labels.period(determinants.periodFrom, determinants.periodTo)})
+            <bdi>{determinants.title}</bdi> (<bdi>{labels.country(determinants.country)}</bdi>{t('publicView.comma')}{labels.period(determinants.periodFrom, determinants.periodTo)})
           </p>
           <table>
             <thead>
