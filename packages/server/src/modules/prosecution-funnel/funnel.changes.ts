@@ -5,15 +5,14 @@ import type { Db } from '../../platform/db/database.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
 import { alpha2Of } from '../statistical-records/country-codes.js';
 import { countryTimeZone } from '../notifications/notifications.reminders.js';
+import { advanceCursor, pruneChangeLog, readChanges, type ChangeCursor } from '../../platform/db/change-log.js';
 import { computeFunnelFacts, refreshFunnelFacts, type FunnelFacts } from './funnel.facts.js';
 
 /**
  * The funnel's facts kept up to date in memory, per database, by what changed (migration 0053): every change the
- * funnel counts writes which suspect, investigation or operation it touched, with its transaction's id. Each read asks
- * for the changes of every transaction that could have committed since the last read (those whose id is at least the
- * oldest transaction still running then: the snapshot's xmin), recomputes only the persons and investigations they
- * touched, and remembers which changes it applied so that none is applied twice. A change made by a transaction that
- * was still running at a read is found at the next read after it commits, however long it ran.
+ * funnel counts writes which suspect, investigation or operation it touched, with its transaction's id. Each read
+ * applies the changes committed since the last one (platform/db/change-log.ts: also those of a transaction that was
+ * still running at the last read) and recomputes only the persons and investigations they touched.
  *
  * The facts are computed whole on the first read, when the country changes (it decides who is a national), each new
  * day in the country's time zone (a conviction becomes final when its appeal period passes, with no write), and when so
@@ -26,15 +25,10 @@ interface Kept {
   readonly facts: FunnelFacts;
   readonly iso3: string | null;
   readonly day: string;
-  /** The oldest transaction still running at the last read: changes from it on may have committed since. */
-  readonly xmin: bigint;
-  /** Changes already applied whose transaction is xmin or later (they are read again and skipped), by id. */
-  readonly applied: ReadonlyMap<string, bigint>;
+  readonly cursor: ChangeCursor;
 }
 
 interface Change {
-  readonly id: string;
-  readonly tx: string;
   readonly suspect_id: string | null;
   readonly investigation_id: string | null;
   readonly operation_id: string | null;
@@ -53,24 +47,7 @@ const computing = new WeakMap<Db, Promise<FunnelFacts>>();
 const lastRead = new WeakMap<Db, 'whole' | 'changes' | 'kept'>();
 export const howLastRead = (db: Db) => lastRead.get(db);
 
-/**
- * The oldest transaction still running, and the changes of it and later transactions already committed (and so
- * counted by facts computed from here on) except those given, in one snapshot.
- */
-async function changesSince(db: Db, since: bigint | null, except: Iterable<string>): Promise<{ xmin: bigint; changes: Change[] }> {
-  const { rows } = await sql<Change & { xmin: string }>`
-    SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, c.id::text AS id, c.tx::text AS tx,
-      c.suspect_id::text AS suspect_id, c.investigation_id::text AS investigation_id, c.operation_id::text AS operation_id, c.everything
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-      SELECT * FROM prosecution_funnel_changes
-      WHERE tx >= ${since === null ? sql`pg_snapshot_xmin(pg_current_snapshot())` : sql`${since.toString()}::xid8`} AND NOT (id = ANY (${[...except]}::bigint[]))
-      ORDER BY id LIMIT ${MOST_CHANGES + 1}
-    ) c ON true`.execute(db);
-  const first = rows[0];
-  if (!first) throw new Error('the snapshot query returned no row');
-  return { xmin: BigInt(first.xmin), changes: rows.filter((row) => row.id !== null) };
-}
+const CHANGE_COLUMNS = sql`suspect_id::text AS suspect_id, investigation_id::text AS investigation_id, operation_id::text AS operation_id, everything`;
 
 /** Today in the country's time zone (`country_settings.time_zone`, UTC when unset), as YYYY-MM-DD. */
 export async function countryDay(db: Db, now = new Date()): Promise<string> {
@@ -80,9 +57,9 @@ export async function countryDay(db: Db, now = new Date()): Promise<string> {
 function computedWhole(db: Db, keys: RecordKeys, iso3: string | null, day: string): Promise<FunnelFacts> {
   const computation = (async () => {
     // Read before the facts: what commits while they are computed is a change from xmin on that is not in `applied`.
-    const { xmin, changes } = await changesSince(db, null, []);
+    const { xmin, changes } = await readChanges<Change>(db, 'prosecution_funnel_changes', CHANGE_COLUMNS, null, MOST_CHANGES);
     const facts = await computeFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, day);
-    kept.set(db, { facts, iso3, day, xmin, applied: new Map(changes.map((change) => [change.id, BigInt(change.tx)])) });
+    kept.set(db, { facts, iso3, day, cursor: advanceCursor(null, xmin, changes) });
     lastRead.set(db, 'whole');
     return facts;
   })();
@@ -99,10 +76,7 @@ function computedWhole(db: Db, keys: RecordKeys, iso3: string | null, day: strin
  * older computes them whole: their day has passed). A write, so done by the daily job (funnel.jobs.ts), never by a
  * read. Returns how many rows went.
  */
-export async function pruneFunnelChanges(db: Db): Promise<number> {
-  const result = await sql`DELETE FROM prosecution_funnel_changes WHERE changed_at < now() - interval '2 days'`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-}
+export const pruneFunnelChanges = (db: Db): Promise<number> => pruneChangeLog(db, 'prosecution_funnel_changes');
 
 /** The facts as of now. */
 export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null): Promise<FunnelFacts> {
@@ -113,11 +87,10 @@ export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null)
   const current = kept.get(db);
   if (!current || current.iso3 !== iso3 || current.day !== day) return computedWhole(db, keys, iso3, day);
 
-  const { xmin, changes } = await changesSince(db, current.xmin, current.applied.keys());
-  const applied = new Map([...current.applied].filter(([, tx]) => tx >= xmin));
-  for (const change of changes) if (BigInt(change.tx) >= xmin) applied.set(change.id, BigInt(change.tx));
+  const { xmin, changes } = await readChanges<Change>(db, 'prosecution_funnel_changes', CHANGE_COLUMNS, current.cursor, MOST_CHANGES);
+  const cursor = advanceCursor(current.cursor, xmin, changes);
   if (changes.length === 0) {
-    kept.set(db, { ...current, xmin, applied });
+    kept.set(db, { ...current, cursor });
     lastRead.set(db, 'kept');
     return current.facts;
   }
@@ -138,7 +111,7 @@ export async function funnelFacts(db: Db, keys: RecordKeys, iso3: string | null)
   if (suspectIds.size > current.facts.suspects.size * MOST_SHARE + MOST_CHANGES) return computedWhole(db, keys, iso3, day);
 
   const facts = await refreshFunnelFacts(db, keys, iso3 ? alpha2Of(iso3) : null, day, current.facts, [...suspectIds], [...investigationIds]);
-  kept.set(db, { facts, iso3, day, xmin, applied });
+  kept.set(db, { facts, iso3, day, cursor });
   lastRead.set(db, 'changes');
   return facts;
 }
