@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
 import { computedIndicators, platformFacts, type ComputedIndicatorCode, type PlatformFact } from '@palermo/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { RecordKeys } from '../../platform/crypto/record-keys.js';
@@ -8,7 +6,7 @@ import { measureKey, perturb } from '../statistics/cell-key.js';
 import { reasonableGroundsDeadline } from '../statistics/statistics.cube.js';
 import { currentSopDocument } from '../sop/sop.service.js';
 import { referralAnswerDays } from '../home/home.others.js';
-import { countCells, countedFacts, type CountedFact, type Deadlines, type PeriodSpan } from './indicator-facts.js';
+import { countCells, countedFacts, monthOfDate, type CountedFact, type Deadlines, type Months } from './indicator-facts.js';
 import { indicatorEvents } from './indicator-facts.changes.js';
 
 /**
@@ -16,9 +14,12 @@ import { indicatorEvents } from './indicator-facts.changes.js';
  * each a fact of the fixed catalogue (contracts vocabularies/action-plan.ts), counted for each period over the
  * persons' case events each server process keeps in memory (indicator-facts.ts, kept up to date by the persons that
  * changed: indicator-facts.changes.ts). Every count of persons or of their case events is published through the statistics page's cell-key
- * method (statistics/cell-key.ts, decision 0005): the count changed by the perturbation table at the key of the
- * persons counted (the sum of their record keys, a person counted once per event), each fact moved to its own key so
- * that two facts about the same persons are not changed alike. The same persons and period always give the same value.
+ * method (statistics/cell-key.ts, decision 0005) month by month: each month's count changed by the perturbation table
+ * at the key of the persons counted (the sum of their record keys, a person counted once per event), each fact moved to
+ * its own key so that two facts about the same persons are not changed alike. A period's value is the sum of its
+ * months' published values, as a range of years is the sum of its years on the statistics page: differencing two
+ * periods gives back fixed published months, never a fresh draw of noise. A period that begins or ends within a month
+ * counts that whole month. The same persons and months always give the same value.
  * GLOTIP reference figures are published figures and are shown as published.
  */
 
@@ -91,12 +92,6 @@ function personKey(keys: RecordKeys, personId: string): number {
   return key;
 }
 
-/** A period's span in microseconds, its days counted in UTC (indicator-facts.ts). */
-function spanOf(period: Period): PeriodSpan {
-  const from = new TZDate(`${period.start}T00:00:00`, 'UTC');
-  return { from: from.getTime() * 1000, until: addDays(new TZDate(`${period.end}T00:00:00`, 'UTC'), 1).getTime() * 1000 };
-}
-
 /**
  * The published counts computed from the same events version, periods and deadlines are the same: the last few are
  * remembered per key set, so that a page read again with nothing changed is not counted again.
@@ -117,18 +112,23 @@ export async function countFacts(db: Db, keys: RecordKeys, facts: ReadonlySet<Pl
   const events = await indicatorEvents(db, keys);
   const rememberedHere = remembered.get(keys) ?? new Map<string, Map<CountedFact, number[]>>();
   remembered.set(keys, rememberedHere);
-  const id = JSON.stringify([events.version, counted, periods, d]);
-  let published = rememberedHere.get(id);
-  if (!published) {
-    const cells = countCells(events.persons, (personId) => personKey(keys, personId), counted, periods.map(spanOf), d);
-    published = new Map(counted.map((fact) => {
+  const first = Math.min(...periods.map((p) => monthOfDate(p.start)));
+  const months: Months = { first, count: Math.max(...periods.map((p) => monthOfDate(p.end))) - first + 1 };
+  const id = JSON.stringify([events.version, counted, months, d]);
+  let monthly = rememberedHere.get(id);
+  if (!monthly) {
+    const cells = countCells(events.persons, (personId) => personKey(keys, personId), counted, months, d);
+    monthly = new Map(counted.map((fact) => {
       const measure = platformFacts.indexOf(fact);
       return [fact, (cells.get(fact) ?? []).map((cell) => (cell.n > 0 ? perturb(cell.n, measureKey(cell.key, measure)) : 0))];
     }));
-    rememberedHere.set(id, published);
+    rememberedHere.set(id, monthly);
     if (rememberedHere.size > REMEMBERED) rememberedHere.delete(rememberedHere.keys().next().value as string);
   }
-  for (const [fact, values] of published) out.set(fact, [...values]);
+  // A period's value: the sum of the published values of the months it begins in, ends in, and spans.
+  for (const [fact, values] of monthly) {
+    out.set(fact, periods.map((p) => values.slice(monthOfDate(p.start) - first, monthOfDate(p.end) - first + 1).reduce((sum, v) => sum + v, 0)));
+  }
   return out;
 }
 

@@ -104,7 +104,7 @@ describe("the computed indicators' events, kept up to date by the persons that c
     expect(after.version).toBeGreaterThan(before.version);
     expect(plain(after.persons)).toEqual(plain(await readPersonEvents(db)));
     expect(after.persons.has(added.personId)).toBe(true);
-    expect(after.persons.get(p0 ?? '')?.referrals).toEqual([{ sent: Date.parse('2025-01-11T10:00:00Z') * 1000, answered: Date.parse('2025-01-11T12:00:00Z') * 1000 }]);
+    expect(after.persons.get(p0 ?? '')?.referrals).toEqual([{ sent: Date.parse('2025-01-11T10:00:00Z') * 1000, month: 2025 * 12, answered: Date.parse('2025-01-11T12:00:00Z') * 1000 }]);
     expect(after.persons.get(p1 ?? '')?.cases).toHaveLength(2);
     // The person left without a case is no longer counted.
     expect(after.persons.has(p2 ?? '')).toBe(false);

@@ -5,15 +5,16 @@ import type { Db } from '../../platform/db/database.js';
 /**
  * The case events the computed indicators count, per person: each case's opening (and whether an assistance plan was
  * recorded for it), each referral sent (and when it was answered), each reasonable-grounds decision (its date, its
- * deadline if set, and its case's opening), each follow-up. Times are microseconds since the epoch (exact integers).
+ * deadline if set, and its case's opening), each follow-up. Times are microseconds since the epoch (exact integers);
+ * `month` is the calendar month (UTC) the event is counted in, as year x 12 + month - 1 (monthNumber).
  * Kept in memory per server process and refreshed by the persons that changed (indicator-facts.changes.ts), so that a
- * read counts them for any periods and deadlines without reading the case tables.
+ * read counts them for any months and deadlines without reading the case tables.
  */
 export interface PersonEvents {
-  readonly cases: ReadonlyArray<{ readonly opened: number; readonly plan: boolean }>;
-  readonly referrals: ReadonlyArray<{ readonly sent: number; readonly answered: number | null }>;
-  readonly decisions: ReadonlyArray<{ readonly decided: number; readonly due: number | null; readonly opened: number }>;
-  readonly followUps: readonly number[];
+  readonly cases: ReadonlyArray<{ readonly opened: number; readonly month: number; readonly plan: boolean }>;
+  readonly referrals: ReadonlyArray<{ readonly sent: number; readonly month: number; readonly answered: number | null }>;
+  readonly decisions: ReadonlyArray<{ readonly decided: number; readonly month: number; readonly due: number | null; readonly opened: number }>;
+  readonly followUps: ReadonlyArray<{ readonly at: number; readonly month: number }>;
 }
 
 /** The facts counted over persons (perturbed); GLOTIP's are published figures, the officials trained a count of staff. */
@@ -24,14 +25,17 @@ export interface Deadlines {
   readonly reasonableGroundsDays: number;
 }
 
-/** A period as microseconds: from its first day's midnight (UTC) up to, not including, the midnight after its last day. */
-export interface PeriodSpan {
-  readonly from: number;
-  readonly until: number;
+/** A day in microseconds: deadlines are counted in whole UTC days, which have no daylight saving. */
+export const MICROS_PER_DAY = 86_400_000_000;
+
+/** The month of a time in microseconds (UTC), numbered year x 12 + month - 1. */
+export function monthOfMicros(micros: number): number {
+  const date = new Date(micros / 1000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
-/** A day in microseconds: periods and deadlines are counted in whole UTC days, which have no daylight saving. */
-export const MICROS_PER_DAY = 86_400_000_000;
+/** The month of a date written YYYY-MM-DD, numbered as monthOfMicros numbers it. */
+export const monthOfDate = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
 interface EventRow {
   person_id: string;
@@ -59,7 +63,7 @@ export async function readPersonEvents(db: Db, persons?: readonly string[]): Pro
     union all
     select c.person_id::text, 'f', ${micros('cr.created_at')}, null, null
     from case_records cr join cases c on c.id = cr.case_id where cr.kind = 'follow_up' ${only}`.execute(db);
-  type Building = { cases: Array<PersonEvents['cases'][number]>; referrals: Array<PersonEvents['referrals'][number]>; decisions: Array<PersonEvents['decisions'][number]>; followUps: number[] };
+  type Building = { cases: Array<PersonEvents['cases'][number]>; referrals: Array<PersonEvents['referrals'][number]>; decisions: Array<PersonEvents['decisions'][number]>; followUps: Array<PersonEvents['followUps'][number]> };
   const out = new Map<string, Building>();
   for (const person of persons ?? []) out.set(person, { cases: [], referrals: [], decisions: [], followUps: [] });
   for (const row of rows) {
@@ -69,10 +73,11 @@ export async function readPersonEvents(db: Db, persons?: readonly string[]): Pro
       out.set(row.person_id, events);
     }
     const a = Number(row.a);
-    if (row.k === 'c') events.cases.push({ opened: a, plan: row.b !== null });
-    else if (row.k === 'r') events.referrals.push({ sent: a, answered: row.b === null ? null : Number(row.b) });
-    else if (row.k === 'd') events.decisions.push({ decided: a, due: row.b === null ? null : Number(row.b), opened: Number(row.c) });
-    else events.followUps.push(a);
+    const month = monthOfMicros(a);
+    if (row.k === 'c') events.cases.push({ opened: a, month, plan: row.b !== null });
+    else if (row.k === 'r') events.referrals.push({ sent: a, month, answered: row.b === null ? null : Number(row.b) });
+    else if (row.k === 'd') events.decisions.push({ decided: a, month, due: row.b === null ? null : Number(row.b), opened: Number(row.c) });
+    else events.followUps.push({ at: a, month });
   }
   return out;
 }
@@ -83,18 +88,20 @@ export interface Cell {
   key: number;
 }
 
+/** The months counted: `count` months from `first` (monthOfDate's numbers). */
+export interface Months {
+  readonly first: number;
+  readonly count: number;
+}
+
 /**
- * The cells of each fact and period over the persons' events: a fact about persons counts a person once per period, a
- * fact about events once per event, with the person's record key added as many times as she is counted.
+ * The cells of each fact and month over the persons' events: a fact about persons counts a person once per month, a
+ * fact about events once per event, with the person's record key added as many times as she is counted. Months are
+ * the cells, as years are the statistics page's (decision 0005): a longer period is the sum of its months' published
+ * values, so that no two periods are separately perturbed cells whose difference could be averaged.
  */
-export function countCells(
-  persons: ReadonlyMap<string, PersonEvents>,
-  keyOf: (personId: string) => number,
-  facts: readonly CountedFact[],
-  periods: readonly PeriodSpan[],
-  d: Deadlines,
-): Map<CountedFact, Cell[]> {
-  const cells = new Map<CountedFact, Cell[]>(facts.map((fact) => [fact, periods.map(() => ({ n: 0, key: 0 }))]));
+export function countCells(persons: ReadonlyMap<string, PersonEvents>, keyOf: (personId: string) => number, facts: readonly CountedFact[], months: Months, d: Deadlines): Map<CountedFact, Cell[]> {
+  const cells = new Map<CountedFact, Cell[]>(facts.map((fact) => [fact, Array.from({ length: months.count }, () => ({ n: 0, key: 0 }))]));
   const want = (fact: CountedFact) => cells.get(fact);
   const identified = want('persons_identified');
   const withPlan = want('persons_with_assistance_plan');
@@ -105,66 +112,46 @@ export function countCells(
   const followUps = want('follow_ups_made');
   const answerMicros = d.referralAnswerDays * MICROS_PER_DAY;
   const decisionMicros = d.reasonableGroundsDays * MICROS_PER_DAY;
-  const seenIdentified = new Uint8Array(periods.length);
-  const seenPlan = new Uint8Array(periods.length);
+  // The months a person was already counted in, for the facts about persons (a person has few cases).
+  const identifiedIn: number[] = [];
+  const plannedIn: number[] = [];
 
   for (const [personId, events] of persons) {
     let key: number | undefined;
-    const add = (target: Cell[] | undefined, i: number) => {
-      if (!target) return;
+    const add = (target: Cell[] | undefined, month: number) => {
+      const cell = target?.[month - months.first];
+      if (!cell) return;
       key ??= keyOf(personId);
-      const cell = target[i];
-      if (cell) {
-        cell.n += 1;
-        cell.key += key;
-      }
+      cell.n += 1;
+      cell.key += key;
     };
     if (identified || withPlan) {
-      seenIdentified.fill(0);
-      seenPlan.fill(0);
+      identifiedIn.length = 0;
+      plannedIn.length = 0;
       for (const c of events.cases) {
-        for (let i = 0; i < periods.length; i += 1) {
-          const p = periods[i] as PeriodSpan;
-          if (c.opened < p.from || c.opened >= p.until) continue;
-          if (!seenIdentified[i]) {
-            seenIdentified[i] = 1;
-            add(identified, i);
-          }
-          if (c.plan && !seenPlan[i]) {
-            seenPlan[i] = 1;
-            add(withPlan, i);
-          }
+        if (!identifiedIn.includes(c.month)) {
+          identifiedIn.push(c.month);
+          add(identified, c.month);
+        }
+        if (c.plan && !plannedIn.includes(c.month)) {
+          plannedIn.push(c.month);
+          add(withPlan, c.month);
         }
       }
     }
     if (sent || answered) {
       for (const r of events.referrals) {
-        for (let i = 0; i < periods.length; i += 1) {
-          const p = periods[i] as PeriodSpan;
-          if (r.sent < p.from || r.sent >= p.until) continue;
-          add(sent, i);
-          if (r.answered !== null && r.answered <= r.sent + answerMicros) add(answered, i);
-        }
+        add(sent, r.month);
+        if (r.answered !== null && r.answered <= r.sent + answerMicros) add(answered, r.month);
       }
     }
     if (decided || inTime) {
       for (const sd of events.decisions) {
-        for (let i = 0; i < periods.length; i += 1) {
-          const p = periods[i] as PeriodSpan;
-          if (sd.decided < p.from || sd.decided >= p.until) continue;
-          add(decided, i);
-          if (sd.decided <= (sd.due ?? sd.opened + decisionMicros)) add(inTime, i);
-        }
+        add(decided, sd.month);
+        if (sd.decided <= (sd.due ?? sd.opened + decisionMicros)) add(inTime, sd.month);
       }
     }
-    if (followUps) {
-      for (const at of events.followUps) {
-        for (let i = 0; i < periods.length; i += 1) {
-          const p = periods[i] as PeriodSpan;
-          if (at >= p.from && at < p.until) add(followUps, i);
-        }
-      }
-    }
+    if (followUps) for (const f of events.followUps) add(followUps, f.month);
   }
   return cells;
 }

@@ -16,9 +16,17 @@ let planId: string;
 let objectiveId: string;
 let activityId: string;
 
-/** The persons counted by each fact in 2025 (a person once per event), as the known case data below makes them. */
-const counted = new Map<PlatformFact, string[]>();
-const count = (fact: PlatformFact, personId: string) => counted.set(fact, [...(counted.get(fact) ?? []), personId]);
+/**
+ * The persons counted by each fact in each month of 2025 (a person once per event), as the known case data below makes
+ * them: every event of a person falls in the month her case was opened in.
+ */
+const counted = new Map<PlatformFact, Map<number, string[]>>();
+let month = 0;
+const count = (fact: PlatformFact, personId: string) => {
+  const byMonth = counted.get(fact) ?? new Map<number, string[]>();
+  byMonth.set(month, [...(byMonth.get(month) ?? []), personId]);
+  counted.set(fact, byMonth);
+};
 
 const at = (iso: string) => new Date(iso);
 
@@ -40,7 +48,8 @@ async function insertCaseData(): Promise<void> {
   for (let n = 0; n < 14; n += 1) {
     const personId = randomUUID();
     const caseId = randomUUID();
-    const opened = n < 12 ? at(`2025-0${1 + (n % 9)}-1${n % 10}T10:00:00Z`) : at('2024-06-01T10:00:00Z');
+    month = 1 + (n % 9);
+    const opened = n < 12 ? at(`2025-0${month}-1${n % 10}T10:00:00Z`) : at('2024-06-01T10:00:00Z');
     await db.insertInto('persons').values({ id: personId, reference: `P-${n}`, organisation_id: shelterId, created_by: author.id }).execute();
     await db.insertInto('cases').values({ id: caseId, reference: `C-${caseId.slice(0, 13)}`, person_id: personId, managing_organisation_id: shelterId, reported_by_organisation_id: shelterId, opened_at: opened }).execute();
     if (n >= 12) {
@@ -78,11 +87,17 @@ async function insertCaseData(): Promise<void> {
   }
 }
 
-/** The value the cell-key method publishes for a fact's persons, computed here from the known data. */
+/**
+ * The value the cell-key method publishes for a fact's persons in 2025, computed here from the known data: the sum of
+ * each month's published value (a month's count perturbed at its persons' key).
+ */
 function published(fact: PlatformFact): number {
-  const persons = counted.get(fact) ?? [];
-  const keySum = persons.reduce((sum, id) => sum + t.platform.cipher.recordKeys.ofPerson(id), 0);
-  return perturb(persons.length, measureKey(keySum, platformFacts.indexOf(fact)));
+  let total = 0;
+  for (const persons of (counted.get(fact) ?? new Map<number, string[]>()).values()) {
+    const keySum = persons.reduce((sum, id) => sum + t.platform.cipher.recordKeys.ofPerson(id), 0);
+    total += perturb(persons.length, measureKey(keySum, platformFacts.indexOf(fact)));
+  }
+  return total;
 }
 
 beforeAll(async () => {
@@ -119,7 +134,7 @@ const indicators = async (client: Client) => ((await ok(client, 'GET', `/api/act
 const year2025 = (i: IndicatorView | undefined) => i?.series.find((p) => p.periodStart === '2025-01-01' && p.periodEnd === '2025-12-31');
 
 describe('computed indicators', () => {
-  it('count the platform facts of each period in SQL and publish them through the cell-key method', async () => {
+  it('count the platform facts of each month and publish them through the cell-key method, a period as the sum of its months', async () => {
     const codes = ['persons_identified', 'referrals_answered_in_time', 'rg_decisions_in_time', 'persons_with_assistance_plan', 'follow_ups_made'] as const;
     for (const [n, computation] of codes.entries()) {
       await ok(coordinator, 'POST', `/api/action-plans/${planId}/indicators`, { code: `C${n}`, title: computation, type: 'outcome', objectiveId, computation });
@@ -132,15 +147,37 @@ describe('computed indicators', () => {
     expect(value('C1')).toBe(percent('referrals_answered_in_time', 'referrals_sent'));
     expect(value('C2')).toBe(percent('rg_decisions_in_time', 'rg_decisions_made'));
     expect(value('C3')).toBe(percent('persons_with_assistance_plan', 'persons_identified'));
-    // Close to the exact counts (12 persons, 7 follow-ups), never further than the table's largest change.
-    expect(Math.abs((value('C0') ?? 0) - 12)).toBeLessThanOrEqual(2);
-    expect(Math.abs((value('C4') ?? 0) - 7)).toBeLessThanOrEqual(2);
+    // Close to the exact counts (12 persons in 9 months, 7 follow-ups in 7), never further than the table's largest change in each month.
+    expect(Math.abs((value('C0') ?? 0) - 12)).toBeLessThanOrEqual(2 * 9);
+    expect(Math.abs((value('C4') ?? 0) - 7)).toBeLessThanOrEqual(2 * 7);
     // Nothing happened in 2026: zero stays zero; a percentage of nothing is unknown.
     const in2026 = (code: string) => read.find((i) => i.code === code)?.series.find((p) => p.periodStart === '2026-01-01')?.value;
     expect([in2026('C0'), in2026('C1')]).toEqual([0, null]);
     // The same persons give the same value on every read.
     expect((await indicators(coordinator)).map((i) => year2025(i)?.value)).toEqual(read.map((i) => year2025(i)?.value));
     expect(read.find((i) => i.code === 'C1')?.measure).toBe('percent');
+  });
+
+  it('give back nothing new when periods are differenced: every period is the sum of the same published months', async () => {
+    const month = (m: number) => ({ periodStart: `2025-${String(m).padStart(2, '0')}-01`, periodEnd: `2025-${String(m).padStart(2, '0')}-${m === 2 ? '28' : [4, 6, 9, 11].includes(m) ? '30' : '31'}`, value: 1 });
+    // The same persons asked as the year, as each month, as the first half and as the first seven months.
+    const ask = async (code: string, targets: Array<{ periodStart: string; periodEnd: string; value: number }>) => {
+      await ok(coordinator, 'POST', `/api/action-plans/${planId}/indicators`, {
+        code, title: 'Persons identified, asked another way', type: 'outcome', objectiveId, computation: 'persons_identified', baseline: { value: 1, on: '2024-12-31' }, targets,
+      });
+    };
+    await ask('D1', Array.from({ length: 12 }, (_, i) => month(i + 1)));
+    await ask('D2', [{ periodStart: '2025-01-01', periodEnd: '2025-06-30', value: 1 }]);
+    await ask('D3', [{ periodStart: '2025-01-01', periodEnd: '2025-07-31', value: 1 }]);
+    const read = await indicators(coordinator);
+    const series = read.filter((i) => i.code.startsWith('D')).flatMap((i) => i.series);
+    const at = (start: string, end: string) => series.find((p) => p.periodStart === start && p.periodEnd === end)?.value;
+    const months = Array.from({ length: 12 }, (_, i) => at(month(i + 1).periodStart, month(i + 1).periodEnd) ?? Number.NaN);
+    expect(at('2025-01-01', '2025-12-31')).toBe(months.reduce((a, b) => a + b, 0));
+    expect(at('2025-01-01', '2025-12-31')).toBe(published('persons_identified'));
+    // The first seven months less the first six: exactly July's published value, the same noise however often asked.
+    expect((at('2025-01-01', '2025-07-31') ?? 0) - (at('2025-01-01', '2025-06-30') ?? 0)).toBe(months[6]);
+    expect(at('2025-01-01', '2025-06-30')).toBe(months.slice(0, 6).reduce((a, b) => a + b, 0));
   });
 
   it('cannot be measured by hand', async () => {

@@ -120,8 +120,9 @@ describe('the public page', () => {
     const year = (series: Array<{ periodStart: string; periodEnd: string; value: number | null }> | undefined) => series?.find((p) => p.periodStart === '2025-01-01' && p.periodEnd === '2025-12-31')?.value;
     const published = year(view.content.indicators.find((i) => i.code === 'I-1')?.series);
     expect(published).toBe(year(progress.indicators.find((i) => i.code === 'I-1')?.series));
-    const keySum = personIds.reduce((sum, id) => sum + t.platform.cipher.recordKeys.ofPerson(id), 0);
-    expect(published).toBe(perturb(personIds.length, measureKey(keySum, platformFacts.indexOf('persons_identified'))));
+    // One person identified in each of six months: the year is the sum of the six months' published counts.
+    const monthly = personIds.map((id) => perturb(1, measureKey(t.platform.cipher.recordKeys.ofPerson(id), platformFacts.indexOf('persons_identified'))));
+    expect(published).toBe(monthly.reduce((sum, v) => sum + v, 0));
     expect(year(view.content.indicators.find((i) => i.code === 'I-2')?.series)).toBe(120);
 
     expect(view.content.recommendations.counts).toEqual([
