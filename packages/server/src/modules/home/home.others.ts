@@ -113,21 +113,35 @@ export async function overdueDecisions(db: Db) {
   return { organisations: rows.map((r) => ({ organisation: r.name, count: Number(r.n), oldestAt: iso(r.oldest) })) };
 }
 
+/** One of the month's lists of persons: its digest, and its ids unless the caller said it knows that digest. */
+export interface MonthList {
+  readonly digest: string;
+  readonly ids: readonly string[] | undefined;
+}
+
 /**
  * The persons behind this month's counts (cases opened, persons referred, positive decisions): ids only, to perturb.
- * Each decision's case is looked up by its key (a month's decisions are a few thousand among every case).
+ * Each decision's case is looked up by its key (a month's decisions are a few thousand among every case). Each list
+ * comes with a digest of its ids (SHA-256 of the sorted list); a list whose digest is among `known` is not sent (the
+ * caller counted it already: a month's lists change only when a case is opened, referred or decided).
  */
-export async function monthPersons(db: Db) {
+export async function monthPersons(db: Db, known: readonly string[] = []) {
   // Each list travels as one comma-separated text (a month holds thousands of ids: one value parses far faster than an array).
-  const { rows } = await sql<{ month: string; opened: string | null; referred: string | null; positive: string | null }>`
-    select date_trunc('month', now())::date::text as month,
+  const { rows } = await sql<{ month: string; kind: 'opened' | 'referred' | 'positive'; digest: string; list: string | null }>`
+    with lists as (select date_trunc('month', now())::date::text as month,
       (select string_agg(distinct c.person_id::text, ',') from cases c where c.opened_at >= date_trunc('month', now())) as opened,
       (select string_agg(distinct c.person_id::text, ',') from referrals r join cases c on c.id = r.case_id where r.sent_at >= date_trunc('month', now())) as referred,
       (select string_agg(distinct (select c.person_id::text from cases c where c.id = d.case_id), ',') from status_decisions d
-        where d.decided_at >= date_trunc('month', now()) and d.outcome = 'positive') as positive`.execute(db);
-  const row = rows[0];
-  const ids = (list: string | null | undefined) => (list ? list.split(',') : []);
-  return { month: row?.month ?? '', opened: ids(row?.opened), referred: ids(row?.referred), positive: ids(row?.positive) };
+        where d.decided_at >= date_trunc('month', now()) and d.outcome = 'positive') as positive)
+    select l.month, v.kind, d.digest, case when d.digest = any(${sql.val([...known])}::text[]) then null else coalesce(v.list, '') end as list
+    from lists l cross join lateral (values ('opened', l.opened), ('referred', l.referred), ('positive', l.positive)) as v(kind, list)
+      cross join lateral (select encode(sha256(convert_to(coalesce(v.list, ''), 'UTF8')), 'hex') as digest) as d`.execute(db);
+  const list = (kind: 'opened' | 'referred' | 'positive'): MonthList => {
+    const row = rows.find((r) => r.kind === kind);
+    const text = row?.list;
+    return { digest: row?.digest ?? '', ids: text === null || text === undefined ? undefined : text === '' ? [] : text.split(',') };
+  };
+  return { month: rows[0]?.month ?? '', opened: list('opened'), referred: list('referred'), positive: list('positive') };
 }
 
 /** The rapporteur: the newest imports and releases. */

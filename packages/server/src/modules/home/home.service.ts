@@ -40,6 +40,43 @@ function personKeysOf(keyring: Keyring, keys: RecordKeys): (personId: string) =>
 }
 
 /**
+ * What the month's lists of persons counted to (how many persons, the sum of their record keys), by the list's digest,
+ * per keyring: a list the database finds unchanged is not sent again (monthPersons), and is counted as before. The
+ * most recent few are held.
+ */
+interface ListSum {
+  readonly count: number;
+  readonly keySum: number;
+}
+const listSums = new WeakMap<Keyring, Map<string, ListSum>>();
+const listSumsHeld = 12;
+function listSumsOf(keyring: Keyring): Map<string, ListSum> {
+  let held = listSums.get(keyring);
+  if (!held) listSums.set(keyring, (held = new Map()));
+  return held;
+}
+
+async function monthCounts(db: Db, keyring: Keyring): Promise<NonNullable<HomeView['monthCounts']>> {
+  const sums = listSumsOf(keyring);
+  const [first, keys] = await Promise.all([others.monthPersons(db, [...sums.keys()]), RecordKeys.open(db, keyring)]);
+  // A list not sent whose sum was let go meanwhile (another home's lists took its place): every list is read again.
+  const unknown = [first.opened, first.referred, first.positive].some((list) => list.ids === undefined && !sums.has(list.digest));
+  const persons = unknown ? await others.monthPersons(db) : first;
+  const keyOf = personKeysOf(keyring, keys);
+  const count = (list: others.MonthList) => {
+    let sum = list.ids === undefined ? sums.get(list.digest) : undefined;
+    if (!sum) {
+      const ids = list.ids ?? [];
+      sum = { count: ids.length, keySum: ids.reduce((total, id) => total + keyOf(id), 0) };
+      if (sums.size >= listSumsHeld) sums.delete(sums.keys().next().value as string);
+      sums.set(list.digest, sum);
+    }
+    return { value: perturb(sum.count, sum.keySum), perturbed: true as const };
+  };
+  return { month: persons.month, casesOpened: count(persons.opened), personsReferred: count(persons.referred), positiveDecisions: count(persons.positive) };
+}
+
+/**
  * The caller's home: each role's lists, each under the rules and field policy of what it lists (auditHome then
  * records the read). Lists of users
  * are the users page's (staff accounts, not audited there either); the coordinator's and rapporteur's lists are counts
@@ -72,12 +109,7 @@ export async function readHome(db: Db, keyring: Keyring, subject: Subject): Prom
   if (has(subject, 'national_coordinator') && sop) {
     put('unansweredReferrals', others.unansweredReferrals(db, others.referralAnswerDays(sop)));
     put('overdueDecisions', others.overdueDecisions(db));
-    const counted = Promise.all([others.monthPersons(db), RecordKeys.open(db, keyring)]).then(([persons, keys]) => {
-      const keyOf = personKeysOf(keyring, keys);
-      const count = (ids: readonly string[]) => ({ value: perturb(ids.length, ids.reduce((sum, id) => sum + keyOf(id), 0)), perturbed: true as const });
-      return { month: persons.month, casesOpened: count(persons.opened), personsReferred: count(persons.referred), positiveDecisions: count(persons.positive) };
-    });
-    put('monthCounts', counted);
+    put('monthCounts', monthCounts(db, keyring));
   }
   if (has(subject, 'national_rapporteur')) {
     const news = others.whatsNew(db);

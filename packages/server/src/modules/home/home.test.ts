@@ -7,6 +7,7 @@ import { consentTo, organisation, openTestCase, refer, staff, type Organisation,
 import { currentSopDocument } from '../sop/sop.service.js';
 import { shippedSopTexts } from '../sop/sop.shipped.js';
 import { measuresOverdue } from './home.cases.js';
+import { monthPersons } from './home.others.js';
 
 /**
  * Each role's home under the field policy: every list holds only what the caller's rules allow, another
@@ -191,6 +192,17 @@ describe('the coordinator, the rapporteur and the administrators', () => {
     const exact = openedAt.filter((c) => new Date(c.opened_at) >= monthStart).length;
     expect(exact).toBeGreaterThanOrEqual(4);
     expect(Math.abs((view.monthCounts?.casesOpened.value ?? 0) - exact)).toBeLessThanOrEqual(2);
+  });
+
+  it('counts a month list the database finds unchanged as before, without its ids sent again', async () => {
+    const before = await home(coordinator);
+    const listed = await monthPersons(t.platform.db);
+    expect(listed.opened.ids?.length).toBeGreaterThan(0);
+    const again = await monthPersons(t.platform.db, [listed.opened.digest, listed.positive.digest]);
+    expect(again.opened).toEqual({ digest: listed.opened.digest, ids: undefined });
+    expect(again.referred).toEqual(listed.referred);
+    // The second home counts the lists it was not sent as the first did.
+    expect((await home(coordinator)).monthCounts).toEqual(before.monthCounts);
   });
 
   it('shows the rapporteur what is new, and no case', async () => {
