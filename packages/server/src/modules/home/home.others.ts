@@ -126,12 +126,13 @@ export interface MonthList {
  * caller counted it already: a month's lists change only when a case is opened, referred or decided).
  */
 export async function monthPersons(db: Db, known: readonly string[] = []) {
-  // Each list travels as one comma-separated text (a month holds thousands of ids: one value parses far faster than an array).
+  // Each list travels as one comma-separated text (a month holds thousands of ids: one value parses far faster than an
+  // array), its ids made distinct byte by byte (collation "C": the same order for ids, without the locale's rules).
   const { rows } = await sql<{ month: string; kind: 'opened' | 'referred' | 'positive'; digest: string; list: string | null }>`
     with lists as (select date_trunc('month', now())::date::text as month,
-      (select string_agg(distinct c.person_id::text, ',') from cases c where c.opened_at >= date_trunc('month', now())) as opened,
-      (select string_agg(distinct c.person_id::text, ',') from referrals r join cases c on c.id = r.case_id where r.sent_at >= date_trunc('month', now())) as referred,
-      (select string_agg(distinct (select c.person_id::text from cases c where c.id = d.case_id), ',') from status_decisions d
+      (select string_agg(distinct c.person_id::text collate "C", ',') from cases c where c.opened_at >= date_trunc('month', now())) as opened,
+      (select string_agg(distinct c.person_id::text collate "C", ',') from referrals r join cases c on c.id = r.case_id where r.sent_at >= date_trunc('month', now())) as referred,
+      (select string_agg(distinct (select c.person_id::text collate "C" from cases c where c.id = d.case_id), ',') from status_decisions d
         where d.decided_at >= date_trunc('month', now()) and d.outcome = 'positive') as positive)
     select l.month, v.kind, d.digest, case when d.digest = any(${sql.val([...known])}::text[]) then null else coalesce(v.list, '') end as list
     from lists l cross join lateral (values ('opened', l.opened), ('referred', l.referred), ('positive', l.positive)) as v(kind, list)
