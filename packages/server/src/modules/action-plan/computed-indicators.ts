@@ -143,8 +143,12 @@ export function factsOf(codes: Iterable<ComputedIndicatorCode>): Set<PlatformFac
   return out;
 }
 
-/** An indicator's value per period from the published facts: a count, or a percentage (one decimal) of its denominator. */
-export function indicatorValues(code: ComputedIndicatorCode, facts: ReadonlyMap<PlatformFact, ReadonlyArray<number | null>>, periods: number): Array<number | null> {
+/**
+ * An indicator's value per period from the published facts: a count, or a percentage (one decimal) of its denominator,
+ * shown only where the published denominator reaches the small-cell threshold (decision 0005: a share only beside a
+ * published count of at least the threshold; 2 of 3 would say more about those three persons than any count does).
+ */
+export function indicatorValues(code: ComputedIndicatorCode, facts: ReadonlyMap<PlatformFact, ReadonlyArray<number | null>>, periods: number, threshold: number): Array<number | null> {
   const def = computedIndicators[code];
   const numerator = facts.get(def.numerator) ?? [];
   const denominator = def.denominator ? (facts.get(def.denominator) ?? []) : null;
@@ -152,7 +156,7 @@ export function indicatorValues(code: ComputedIndicatorCode, facts: ReadonlyMap<
     const n = numerator[i] ?? null;
     if (!denominator) return n;
     const dn = denominator[i] ?? null;
-    if (n === null || dn === null || dn === 0) return null;
+    if (n === null || dn === null || dn === 0 || dn < threshold) return null;
     return Math.round((Math.min(n, dn) / dn) * 1000) / 10;
   });
 }

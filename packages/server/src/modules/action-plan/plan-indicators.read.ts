@@ -7,6 +7,7 @@ import { actionPlanRules, activityFacts } from './action-plan.policy.js';
 import * as repo from './action-plan.repo.js';
 import { groupBy } from './group-by.js';
 import { countFacts, factsOf, indicatorValues, type Period } from './computed-indicators.js';
+import { smallCellThreshold } from '../statistics/statistics.service.js';
 
 /** Each calendar year of the plan's period, clipped to it. */
 export function planYears(plan: repo.PlanRow): Period[] {
@@ -68,10 +69,11 @@ async function seriesReader(tx: Db, keys: RecordKeys, plan: repo.PlanRow, comput
   const ordered = [...periods.values()].sort((a, b) => compareDates(a.end, b.end) || compareDates(a.start, b.start));
   const codes = computations.filter((c): c is ComputedIndicatorCode => c !== null);
   const facts = codes.length > 0 ? await countFacts(tx, keys, factsOf(codes), ordered) : new Map<PlatformFact, Array<number | null>>();
+  const threshold = codes.length > 0 ? await smallCellThreshold(tx) : 0;
   return (computation: string | null, own: readonly PeriodValue[], totals: readonly PeriodValue[]): IndicatorPoint[] => {
     const points = new Map<string, IndicatorPoint>();
     if (computation) {
-      const computed = indicatorValues(computation as ComputedIndicatorCode, facts, ordered.length);
+      const computed = indicatorValues(computation as ComputedIndicatorCode, facts, ordered.length, threshold);
       ordered.forEach((p, i) => points.set(periodKey(p), { periodStart: p.start, periodEnd: p.end, value: computed[i] ?? null, target: null }));
     }
     for (const [start, end, target] of own) {

@@ -139,6 +139,14 @@ describe('computed indicators', () => {
     for (const [n, computation] of codes.entries()) {
       await ok(coordinator, 'POST', `/api/action-plans/${planId}/indicators`, { code: `C${n}`, title: computation, type: 'outcome', objectiveId, computation });
     }
+    // The known data is small (8 referrals, 10 decisions, 12 persons): below the default threshold of 11 a share is not
+    // shown; with the threshold at 1 every share is.
+    const threshold = (n: number) => t.platform.db.updateTable('country_settings').set({ small_cell_threshold: n }).where('id', '=', 1).execute();
+    await threshold(50);
+    const hidden = await indicators(rapporteur);
+    expect(['C1', 'C2', 'C3'].map((code) => year2025(hidden.find((i) => i.code === code))?.value)).toEqual([null, null, null]);
+    expect(year2025(hidden.find((i) => i.code === 'C0'))?.value).toBe(published('persons_identified'));
+    await threshold(1);
     const read = await indicators(rapporteur);
     const value = (code: string) => year2025(read.find((i) => i.code === code))?.value;
     expect(value('C0')).toBe(published('persons_identified'));

@@ -43,6 +43,12 @@ function thresholdOf(stored: number | null, env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/** The small-cell threshold alone (the country's, or PALERMO_SMALL_CELL_THRESHOLD): one row read. */
+export async function smallCellThreshold(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const row = await db.selectFrom('country_settings').select('small_cell_threshold').where('id', '=', 1).executeTakeFirst();
+  return thresholdOf(row?.small_cell_threshold ?? null, env);
+}
+
 /** What every request of the section needs to know first: the settings, the datasets and their cubes' builds. */
 interface SectionState {
   readonly settings: StatisticsSettings;

@@ -178,6 +178,7 @@ function Indicator({ indicator, labels, onChange }: { indicator: IndicatorView; 
         {labels.type(indicator.type)} · {indicator.computation ? t('actionPlan.computedFrom', { what: labels.computation(indicator.computation) }) : t('actionPlan.sourceIs', { source: indicator.source ?? '' })}
         {indicator.baseline ? ` · ${t('actionPlan.baselineIs', { value: labels.number(indicator.baseline.value), date: labels.date(indicator.baseline.on) })}` : ''}
       </p>
+      {indicator.computation ? <p className="hint">{t('actionPlan.computedHow')}</p> : null}
       {indicator.series.length > 0 ? (
         <table>
           <caption>{t('actionPlan.valuesCaption')}</caption>
