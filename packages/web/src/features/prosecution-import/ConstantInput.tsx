@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import {
   appealOutcomes,
   appellants,
@@ -11,10 +10,11 @@ import {
   verdictOutcomes,
   type ProsecutionImportFieldName,
 } from '@palermo/contracts';
+import { ConstantValueInput, type ImportChoices } from '../../components/ImportMapping';
 import type { ProsecutionLabels } from '../prosecution/labels';
 
 /** The fields whose values come from a vocabulary: their one value for every row is chosen by its label, never typed as a code. */
-function choicesOf(labels: ProsecutionLabels): Partial<Record<ProsecutionImportFieldName, { codes: readonly string[]; label: (code: string) => string }>> {
+function choicesOf(labels: ProsecutionLabels): Partial<Record<ProsecutionImportFieldName, ImportChoices>> {
   return {
     origin: { codes: operationOrigins, label: labels.origin },
     approach: { codes: investigationApproaches, label: labels.approach },
@@ -39,18 +39,5 @@ interface Props {
 
 /** The mapping's one value for every row of a field: a choice of labelled values where the field has a vocabulary, else text. */
 export function ConstantInput({ field, fieldLabel, labels, value, onChange }: Props) {
-  const { t } = useTranslation();
-  const name = t('prosecutionImport.constantFor', { field: fieldLabel });
-  const choices = choicesOf(labels)[field];
-  if (!choices) return <input aria-label={name} value={value} onChange={(event) => onChange(event.target.value)} />;
-  return (
-    <select aria-label={name} value={value} onChange={(event) => onChange(event.target.value)}>
-      <option value="">{t('prosecutionImport.noConstant')}</option>
-      {choices.codes.map((code) => (
-        <option key={code} value={code}>
-          {choices.label(code)}
-        </option>
-      ))}
-    </select>
-  );
+  return <ConstantValueInput fieldLabel={fieldLabel} value={value} onChange={onChange} choices={choicesOf(labels)[field]} />;
 }

@@ -17,10 +17,11 @@ import { z } from 'zod';
 import { ApiError } from '../../app/api';
 import { useResource } from '../../app/useResource';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { ImportFileInput, ImportMapping, ImportPreview, RejectedRows } from '../../components/ImportMapping';
 import { useForm } from '../../components/useForm';
 import { useProsecutionLabels } from '../prosecution/labels';
 import { listMappings, previewFile, runImport, saveMapping } from './api';
-import { wordImportProblem } from './problems';
+import { importFieldLabel, wordImportProblem } from './problems';
 import { ConstantInput } from './ConstantInput';
 
 /** How each date format is named on the page (with an example). */
@@ -113,66 +114,30 @@ export function ImportHistoryPage() {
       <h1>{t('prosecutionImport.title')}</h1>
       <p>{t('prosecutionImport.intro')}</p>
       <ErrorSummary form={form} />
-      <div className="field">
-        <label htmlFor="history-file">{t('prosecutionImport.file')}</label>
-        <input id="history-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void choose(event.target.files?.[0] ?? null)} />
-      </div>
-      {preview && (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{t('prosecutionImport.previewTitle', { count: preview.rowCount })}</h2>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>{preview.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row, i) => (
-                  <tr key={i}>{row.map((cell, j) => <td key={j}>{cell}</td>)}</tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
-      <section aria-labelledby="mapping-title">
-        <h2 id="mapping-title">{t('prosecutionImport.mappingTitle')}</h2>
-        {savedMappings.length > 0 && (
-          <div className="field">
-            <label htmlFor="saved-mapping">{t('prosecutionImport.savedMapping')}</label>
-            <select id="saved-mapping" defaultValue="" onChange={(event) => use(event.target.value)}>
-              <option value="">{t('prosecutionImport.chooseSaved')}</option>
-              {savedMappings.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
-          </div>
+      <ImportFileInput id="history-file" onChoose={(chosen) => void choose(chosen)} />
+      {preview && <ImportPreview preview={preview} />}
+      <ImportMapping
+        fields={prosecutionImportFieldNames}
+        fieldLabel={fieldLabel}
+        required={(field) => 'required' in prosecutionImportFields[field]}
+        fileColumns={preview?.columns ?? []}
+        columns={columns}
+        onColumns={setColumns}
+        constant={(field) => (
+          <ConstantInput field={field} fieldLabel={fieldLabel(field)} labels={labels} value={constants[field] ?? ''} onChange={(value) => setConstants({ ...constants, [field]: value })} />
         )}
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('prosecutionImport.field')}</th>
-              <th scope="col">{t('prosecutionImport.column')}</th>
-              <th scope="col">{t('prosecutionImport.constant')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {prosecutionImportFieldNames.map((field) => (
-              <tr key={field}>
-                <th scope="row">
-                  <label htmlFor={`column-${field}`}>{fieldLabel(field)}</label>
-                  {'required' in prosecutionImportFields[field] && <span> ({t('prosecutionImport.required')})</span>}
-                </th>
-                <td>
-                  <select id={`column-${field}`} value={columns[field] ?? ''} onChange={(event) => setColumns({ ...columns, [field]: event.target.value })}>
-                    <option value="">{t('prosecutionImport.noColumn')}</option>
-                    {[...new Set([...(preview?.columns ?? []), ...(columns[field] ? [columns[field]] : [])])].filter((c) => c !== '').map((c) => <option key={c} value={c}>{c}</option>)}
-                  </select>
-                </td>
-                <td>
-                  <ConstantInput field={field} fieldLabel={fieldLabel(field)} labels={labels} value={constants[field] ?? ''} onChange={(value) => setConstants({ ...constants, [field]: value })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        before={
+          savedMappings.length > 0 && (
+            <div className="field">
+              <label htmlFor="saved-mapping">{t('prosecutionImport.savedMapping')}</label>
+              <select id="saved-mapping" defaultValue="" onChange={(event) => use(event.target.value)}>
+                <option value="">{t('prosecutionImport.chooseSaved')}</option>
+                {savedMappings.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              </select>
+            </div>
+          )
+        }
+      >
         <fieldset>
           <legend>{t('prosecutionImport.dateFormats')}</legend>
           {importDateFormats.map((f) => (
@@ -194,39 +159,17 @@ export function ImportHistoryPage() {
         </div>
         <button type="button" onClick={() => void save()} disabled={form.submitting}>{t('prosecutionImport.save')}</button>
         {saved && <p role="status">{t('prosecutionImport.saved', { name: saved })}</p>}
-      </section>
+      </ImportMapping>
       <button type="button" className="primary" onClick={() => void run()} disabled={form.submitting}>{t('prosecutionImport.run')}</button>
       {summary && (
         <p role="status">
           {t('prosecutionImport.done', { rows: summary.rowsImported, read: summary.rowsRead, operations: summary.operations, suspects: summary.suspects, steps: summary.steps, already: summary.rowsAlreadyImported })}
         </p>
       )}
-      {problems.length > 0 && (
-        <section aria-labelledby="rejected-title">
-          <h2 id="rejected-title">{t('prosecutionImport.rejectedTitle', { count: new Set(problems.map((p) => p.row)).size })}</h2>
-          <p>{t('prosecutionImport.nothingImported')}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('prosecutionImport.row')}</th>
-                <th scope="col">{t('prosecutionImport.column')}</th>
-                <th scope="col">{t('prosecutionImport.field')}</th>
-                <th scope="col">{t('prosecutionImport.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={i}>
-                  <td>{p.row}</td>
-                  <td>{p.column ?? ''}</td>
-                  <td>{p.field in prosecutionImportFields ? fieldLabel(p.field) : p.field}</td>
-                  <td>{wordImportProblem(t, labels.date, p)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <RejectedRows
+        withColumn
+        rows={problems.map((p) => ({ row: p.row, column: p.column, field: importFieldLabel(t, p.field), reason: wordImportProblem(t, labels.date, p) }))}
+      />
     </main>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '@palermo/contracts';
 import { Page } from '../../app/Page';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { ConstantValueInput, ImportFileInput, ImportMapping, ImportPreview, RejectedRows, type ImportChoices } from '../../components/ImportMapping';
 import { useForm } from '../../components/useForm';
 import { wordImportProblem } from '../prosecution-import/problems';
 import { fileContent, importRecommendationFile, previewRecommendationFile } from './import-api';
@@ -74,24 +75,21 @@ export function ImportRecommendationsPage() {
     });
   }
 
-  const constantInput = (field: RecommendationColumn) => {
-    const name = t('prosecutionImport.constantFor', { field: fieldLabel(field) });
-    const value = constants[field] ?? '';
-    const onChange = (next: string) => setConstants({ ...constants, [field]: next });
-    const choices = field === 'sourceBody' ? { codes: recommendationBodies, label: labels.body } : field === 'urgency' ? { codes: recommendationUrgencies, label: labels.urgency } : field === 'themes' ? { codes: recommendationThemes, label: labels.theme } : null;
-    if (!constantFields.has(field)) return null;
-    if (!choices) return <input aria-label={name} type={field === 'issuedOn' ? 'date' : 'text'} value={value} onChange={(event) => onChange(event.target.value)} />;
-    return (
-      <select aria-label={name} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('prosecutionImport.noConstant')}</option>
-        {choices.codes.map((code) => (
-          <option key={code} value={code}>
-            {choices.label(code)}
-          </option>
-        ))}
-      </select>
-    );
+  const vocabularies: Partial<Record<RecommendationColumn, ImportChoices>> = {
+    sourceBody: { codes: recommendationBodies, label: labels.body },
+    themes: { codes: recommendationThemes, label: labels.theme },
+    urgency: { codes: recommendationUrgencies, label: labels.urgency },
   };
+  const constantInput = (field: RecommendationColumn) =>
+    constantFields.has(field) ? (
+      <ConstantValueInput
+        fieldLabel={fieldLabel(field)}
+        value={constants[field] ?? ''}
+        onChange={(next) => setConstants({ ...constants, [field]: next })}
+        choices={vocabularies[field]}
+        type={field === 'issuedOn' ? 'date' : 'text'}
+      />
+    ) : null;
 
   return (
     <Page title={t('recommendations.import.title')}>
@@ -100,88 +98,23 @@ export function ImportRecommendationsPage() {
       </p>
       <p>{t('recommendations.import.intro')}</p>
       <ErrorSummary form={form} />
-      <div className="field">
-        <label htmlFor="recommendations-file">{t('prosecutionImport.file')}</label>
-        <input id="recommendations-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void choose(event.target.files?.[0] ?? null)} />
-      </div>
-      {preview ? (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{t('prosecutionImport.previewTitle', { count: preview.rowCount })}</h2>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="preview-title">
-            <table>
-              <thead>
-                <tr>{preview.columns.map((c, i) => <th key={i} scope="col"><bdi>{c}</bdi></th>)}</tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row, i) => (
-                  <tr key={i}>{row.map((cell, j) => <td key={j}><bdi>{cell}</bdi></td>)}</tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
-      <section aria-labelledby="mapping-title">
-        <h2 id="mapping-title">{t('prosecutionImport.mappingTitle')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('prosecutionImport.field')}</th>
-                <th scope="col">{t('prosecutionImport.column')}</th>
-                <th scope="col">{t('prosecutionImport.constant')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recommendationColumns.map((field) => (
-                <tr key={field}>
-                  <th scope="row">
-                    <label htmlFor={`column-${field}`}>{fieldLabel(field)}</label>
-                    {required.includes(field) ? <span> ({t('prosecutionImport.required')})</span> : null}
-                  </th>
-                  <td>
-                    <select id={`column-${field}`} value={columns[field] ?? ''} onChange={(event) => setColumns({ ...columns, [field]: event.target.value })} aria-invalid={form.errorFor(field) ? true : undefined}>
-                      <option value="">{t('prosecutionImport.noColumn')}</option>
-                      {(preview?.columns ?? []).filter((c) => c !== '').map((c) => <option key={c} value={c}>{c}</option>)}
-                    </select>
-                  </td>
-                  <td>{constantInput(field)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ImportFileInput id="recommendations-file" onChoose={(chosen) => void choose(chosen)} />
+      {preview ? <ImportPreview preview={preview} /> : null}
+      <ImportMapping
+        fields={recommendationColumns}
+        fieldLabel={fieldLabel}
+        required={(field) => required.includes(field)}
+        fileColumns={preview?.columns ?? []}
+        columns={columns}
+        onColumns={setColumns}
+        constant={constantInput}
+        invalid={(field) => Boolean(form.errorFor(field))}
+      />
       <button type="button" className="button-primary" onClick={() => void run()} aria-disabled={form.submitting || undefined}>
         {t('prosecutionImport.run')}
       </button>
       {imported !== null ? <p role="status">{t('recommendations.import.done', { number: imported })}</p> : null}
-      {rejected.length > 0 ? (
-        <section aria-labelledby="rejected-title">
-          <h2 id="rejected-title">{t('prosecutionImport.rejectedTitle', { count: new Set(rejected.map((r) => r.row)).size })}</h2>
-          <p role="status">{t('prosecutionImport.nothingImported')}</p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="rejected-title">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('prosecutionImport.row')}</th>
-                  <th scope="col">{t('prosecutionImport.field')}</th>
-                  <th scope="col">{t('prosecutionImport.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejected.map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.row}</td>
-                    <td>{fieldLabel(r.field)}</td>
-                    <td>{problemOf(r)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      <RejectedRows rows={rejected.map((r) => ({ row: r.row, field: fieldLabel(r.field), reason: problemOf(r) }))} />
     </Page>
   );
 }
