@@ -17,9 +17,12 @@ export const INDICATOR_FACTS_QUEUE = 'indicator-facts';
 /** Five minutes past midnight, the country's time. */
 export const INDICATOR_FACTS_CRON = '5 0 * * *';
 
-/** The daily job: the change log's rows older than two days deleted, then this process's events brought up to date. */
+/**
+ * The daily job: the rows older than two days deleted from the change logs the monitoring pages keep their figures by
+ * (the computed indicators' and the progress page's), then this process's events brought up to date.
+ */
 export async function runIndicatorFactsJob(db: Db, keys: RecordKeys): Promise<{ pruned: number; persons: number }> {
-  const pruned = await pruneChangeLog(db, 'indicator_fact_changes');
+  const pruned = (await pruneChangeLog(db, 'indicator_fact_changes')) + (await pruneChangeLog(db, 'monitoring_changes'));
   return { pruned, persons: (await indicatorEvents(db, keys)).persons.size };
 }
 

@@ -11,7 +11,7 @@ import { actionPlanRules } from './action-plan.policy.js';
 import { findPlan } from './action-plan.repo.js';
 import { readIndicators } from './plan-indicators.read.js';
 import { addIndicator, recordMeasurement } from './plan-indicators.service.js';
-import { planProgress as buildProgress } from './plan-progress.js';
+import { keptPlanProgress as buildProgress } from './plan-progress.cache.js';
 import { progressCsv, progressXlsx } from './plan-progress.export.js';
 import { indicatorFactsJobs } from './indicator-facts.jobs.js';
 

@@ -23,7 +23,7 @@ export interface LoggedChange {
 }
 
 /** The log tables this reader serves. */
-export type ChangeLogTable = 'prosecution_funnel_changes' | 'indicator_fact_changes';
+export type ChangeLogTable = 'prosecution_funnel_changes' | 'indicator_fact_changes' | 'monitoring_changes';
 
 /**
  * The oldest transaction still running and the changes, committed and not yet applied, from the cursor on (from the
