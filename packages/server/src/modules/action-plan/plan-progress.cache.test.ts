@@ -88,6 +88,20 @@ describe('the progress page, kept until what it shows changes', () => {
     await expectFresh('kept');
   });
 
+  it('of a plan with no computed indicator is kept while case work goes on', async () => {
+    const plain = (await ok(coordinator, 'POST', '/api/action-plans', { title: 'Plan without computed indicators', periodStart: '2025-01-01', periodEnd: '2025-12-31', currency: 'EUR' })).id;
+    const url = `/api/action-plans/${plain}/progress`;
+    await ok(coordinator, 'GET', url);
+    expect(lastRead()).toBe('built');
+    const personId = randomUUID();
+    await t.platform.db.insertInto('persons').values({ id: personId, reference: `P-${personId.slice(0, 8)}`, organisation_id: shelterId, created_by: authorId }).execute();
+    await t.platform.db.insertInto('cases').values({ id: randomUUID(), reference: `C-${personId.slice(0, 8)}`, person_id: personId, managing_organisation_id: shelterId, reported_by_organisation_id: shelterId, opened_at: new Date('2025-04-04T10:00:00Z') }).execute();
+    await ok(coordinator, 'GET', url);
+    expect(lastRead()).toBe('kept');
+    // The plan with a computed indicator is built again for the same case.
+    await expectFresh('built');
+  });
+
   it('a transaction that has written builds the page for itself and keeps nothing', async () => {
     await expectFresh('kept');
     await expect(

@@ -10,8 +10,8 @@ import { planProgress } from './plan-progress.js';
 /**
  * The progress page kept per plan by each server process, built again only when something it shows may have changed:
  * a write to what it reads besides the case events (migration 0061's change log, read by transaction id as
- * platform/db/change-log.ts does), a change to the case events the computed indicators count (their kept version,
- * indicator-facts.changes.ts), or a new day (the flags compare dates with today). A plan of 500 activities and 2,000
+ * platform/db/change-log.ts does), a change to the case events the computed indicators count when the page shows one
+ * (their kept version, indicator-facts.changes.ts), or a new day (the flags compare dates with today). A plan of 500 activities and 2,000
  * indicators takes about a hundred milliseconds of CPU to build and far less to answer again.
  *
  * Kept per RecordKeys object, which names the database (see indicator-facts.changes.ts). A transaction that has itself
@@ -22,7 +22,8 @@ import { planProgress } from './plan-progress.js';
 interface KeptPage {
   readonly progress: PlanProgress;
   readonly cursor: ChangeCursor;
-  readonly eventsVersion: number;
+  /** The kept events' version the page was built from, when it shows a computed indicator (else case work leaves it as it is). */
+  readonly eventsVersion: number | null;
   readonly today: string;
   readonly builtAt: number;
 }
@@ -44,7 +45,7 @@ export async function keptPlanProgress(tx: Db, keys: RecordKeys, subject: Subjec
   // The log first: what commits after this read is a change the next read finds.
   const { xmin, changes, written } = await readChanges<{ changed_at: string }>(tx, 'monitoring_changes', sql`changed_at::text AS changed_at`, usable?.cursor ?? null, MOST_CHANGES);
   const events = await indicatorEvents(tx, keys);
-  if (!written && usable && changes.length === 0 && usable.eventsVersion === events.version) {
+  if (!written && usable && changes.length === 0 && (usable.eventsVersion === null || usable.eventsVersion === events.version)) {
     pages.set(planId, { ...usable, cursor: advanceCursor(usable.cursor, xmin, changes) });
     lastRead.set(keys, 'kept');
     return usable.progress;
@@ -52,6 +53,7 @@ export async function keptPlanProgress(tx: Db, keys: RecordKeys, subject: Subjec
   const progress = await planProgress(tx, keys, subject, planId, today);
   lastRead.set(keys, 'built');
   if (written) return progress;
-  pages.set(planId, { progress, cursor: advanceCursor(usable?.cursor ?? null, xmin, changes), eventsVersion: events.version, today, builtAt: Date.now() });
+  const eventsVersion = progress.indicators.some((i) => i.computed) ? events.version : null;
+  pages.set(planId, { progress, cursor: advanceCursor(usable?.cursor ?? null, xmin, changes), eventsVersion, today, builtAt: Date.now() });
   return progress;
 }
